@@ -1,0 +1,81 @@
+package careplan
+
+import (
+	"sort"
+	"strings"
+)
+
+// Condition is a long-term condition coded in SNOMED CT.
+type Condition struct {
+	Code string // SNOMED CT concept id
+	Term string // the words staff and patients use
+}
+
+// conditionList is the hub's list of long-term conditions, kept as data (code<TAB>term, one a
+// line) so the hub can correct a code without touching the rules. The codes come from
+// shared/domain.md; those marked UNVERIFIED there must be checked before they are relied on
+// outside the hub.
+const conditionList = `44054006	Type 2 diabetes
+13645005	COPD (chronic obstructive pulmonary disease)
+84114007	Heart failure
+38341003	Hypertension (high blood pressure)
+49436004	Atrial fibrillation
+709044004	Chronic kidney disease
+195967001	Asthma
+52448006	Dementia
+35489007	Depression
+396275006	Osteoarthritis
+69896004	Rheumatoid arthritis
+53741008	Coronary heart disease
+230690007	Stroke
+266257000	TIA (transient ischaemic attack)
+84757009	Epilepsy
+363346000	Cancer
+49049000	Parkinson's disease
+24700007	Multiple sclerosis
+82423001	Chronic pain`
+
+// Conditions returns the hub's list of long-term conditions, sorted by term.
+func Conditions() []Condition {
+	var out []Condition
+	for _, line := range strings.Split(conditionList, "\n") {
+		code, term, ok := strings.Cut(line, "\t")
+		if ok {
+			out = append(out, Condition{Code: code, Term: term})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Term < out[j].Term })
+	return out
+}
+
+// ConditionByCode finds a condition on the hub's list by its SNOMED CT code.
+func ConditionByCode(code string) (Condition, bool) {
+	for _, c := range Conditions() {
+		if c.Code == code {
+			return c, true
+		}
+	}
+	return Condition{}, false
+}
+
+// ConditionTerm returns the words for a code, or the code itself when it is not on the list,
+// so an unknown code is shown rather than hidden.
+func ConditionTerm(code string) string {
+	if c, ok := ConditionByCode(code); ok {
+		return c.Term
+	}
+	return "SNOMED CT " + code
+}
+
+// SearchConditions returns the conditions whose term contains the typed text, ignoring case
+// ("diab" finds Type 2 diabetes).
+func SearchConditions(typed string) []Condition {
+	typed = strings.ToLower(strings.TrimSpace(typed))
+	var out []Condition
+	for _, c := range Conditions() {
+		if strings.Contains(strings.ToLower(c.Term), typed) {
+			out = append(out, c)
+		}
+	}
+	return out
+}

@@ -265,6 +265,10 @@ func (p Plan) NextDraft(newID string) Plan {
 		d.Goals[i].Actions = append([]Action(nil), p.Goals[i].Actions...)
 	}
 	d.Support = append([]Signpost(nil), p.Support...)
+	for i := range d.Support {
+		// The goal links too, or editing the draft's signposting would change the agreed plan.
+		d.Support[i].GoalIDs = append([]string(nil), p.Support[i].GoalIDs...)
+	}
 	d.People = append([]Person(nil), p.People...)
 	return d
 }

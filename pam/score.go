@@ -18,11 +18,13 @@ var ErrScore = errors.New("a PAM score is a number from 0 to 100 with at most on
 func ParseScore(s string) (Score, error) {
 	s = strings.TrimSpace(s)
 	whole, frac, hasFrac := strings.Cut(s, ".")
-	if whole == "" || (hasFrac && len(frac) != 1) {
+	// Only plain digits: strconv.Atoi alone would take "-0.5" and "+55", and a huge whole
+	// part could overflow into a plausible score. Three digits are enough for 100.
+	if whole == "" || len(whole) > 3 || !allDigits(whole) || (hasFrac && len(frac) != 1) {
 		return 0, fmt.Errorf("%q: %w", s, ErrScore)
 	}
 	w, err := strconv.Atoi(whole)
-	if err != nil || w < 0 {
+	if err != nil {
 		return 0, fmt.Errorf("%q: %w", s, ErrScore)
 	}
 	f := 0
@@ -37,6 +39,15 @@ func ParseScore(s string) (Score, error) {
 		return 0, fmt.Errorf("%q: %w", s, ErrScore)
 	}
 	return sc, nil
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // Valid reports whether the score is within 0-100.

@@ -1,0 +1,131 @@
+package app
+
+import (
+	"fmt"
+	"sort"
+	"text/tabwriter"
+
+	"carehub/careplan"
+)
+
+// maxDemoPatients keeps a mistyped --patients from filling a disk.
+const maxDemoPatients = 100_000
+
+func runDemo(env Env, args []string) error {
+	fs := newFlags("demo")
+	db := fs.String("db", "", "the new store to fill")
+	n := fs.Int("patients", 0, "how many synthetic patients")
+	seed := fs.Uint64("seed", 1, "the same seed gives the same hub")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := need(fs, *db, "db"); err != nil {
+		return err
+	}
+	if *n < 1 || *n > maxDemoPatients {
+		return fmt.Errorf("%w: demo --patients must be between 1 and %d", errUsage, maxDemoPatients)
+	}
+	st, err := createStore(env, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := LoadDemo(st, *seed, *n, careplan.DateOf(env.Now()), nil); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "%d synthetic patients written to %s\n", *n, *db)
+	return nil
+}
+
+func runCheck(env Env, args []string) error {
+	fs := newFlags("check")
+	db := fs.String("db", "", "the store to check")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := need(fs, *db, "db"); err != nil {
+		return err
+	}
+	st, err := openStore(env, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	rep, err := st.Check()
+	if err != nil {
+		return err
+	}
+	w := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
+	for _, c := range rep.Counts {
+		fmt.Fprintf(w, "%s\t%d\n", c.Kind, c.Count)
+	}
+	w.Flush()
+	if len(rep.Problems) > 0 {
+		for _, p := range rep.Problems {
+			fmt.Fprintln(env.Stdout, "problem: "+p)
+		}
+		return fmt.Errorf("the store has %d problem(s): restore from a backup and ask for help", len(rep.Problems))
+	}
+	fmt.Fprintln(env.Stdout, "ok")
+	return nil
+}
+
+func runList(env Env, args []string) error {
+	fs := newFlags("list")
+	db := fs.String("db", "", "the store to list")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := need(fs, *db, "db"); err != nil {
+		return err
+	}
+	st, err := openStore(env, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	rows, err := st.Caseload()
+	if err != nil {
+		return err
+	}
+	sort.Slice(rows, func(i, j int) bool {
+		if a, b := rows[i].SortName(), rows[j].SortName(); a != b {
+			return a < b
+		}
+		return rows[i].NHSNumber < rows[j].NHSNumber
+	})
+	w := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
+	for _, r := range rows {
+		kw := r.KeyWorker
+		if kw == "" {
+			kw = "(no key worker)"
+		}
+		fmt.Fprintf(w, "%s\t%s %s\t%s\t%s\n", r.NHSNumber.Display(), r.GivenName, r.FamilyName, r.Status, kw)
+	}
+	return w.Flush()
+}
+
+func runBackup(env Env, args []string) error {
+	fs := newFlags("backup")
+	db := fs.String("db", "", "the store to back up")
+	out := fs.String("out", "", "where to write the copy")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := need(fs, *db, "db"); err != nil {
+		return err
+	}
+	if err := need(fs, *out, "out"); err != nil {
+		return err
+	}
+	st, err := openStore(env, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.Backup(*out); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "backup written to %s\n", *out)
+	return nil
+}

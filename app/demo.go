@@ -1,0 +1,68 @@
+package app
+
+import (
+	"fmt"
+
+	"carehub/careplan"
+	"carehub/careplan/demo"
+	"carehub/store"
+)
+
+// demoBatch is how many synthetic people go into one transaction: big enough to load 30,000
+// in seconds, small enough that progress moves.
+const demoBatch = 500
+
+// LoadDemo fills st with n synthetic people from the given seed, reporting progress after each
+// batch. The same seed and day always give the same hub.
+func LoadDemo(st *store.Store, seed uint64, n int, today careplan.Date, progress func(done, total int)) error {
+	g := demo.New(seed, today)
+	err := st.Import(func(b *store.Batch) error {
+		for _, m := range g.Staff() {
+			if err := b.SaveStaff(&m); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("loading demo staff: %w", err)
+	}
+	for done := 0; done < n; {
+		size := min(demoBatch, n-done)
+		err := st.Import(func(b *store.Batch) error {
+			for range size {
+				if err := savePerson(b, g.Next()); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("loading demo patients: %w", err)
+		}
+		done += size
+		if progress != nil {
+			progress(done, n)
+		}
+	}
+	return nil
+}
+
+func savePerson(b *store.Batch, p demo.Person) error {
+	if err := b.SavePatient(&p.Patient); err != nil {
+		return err
+	}
+	for i := range p.Plans {
+		p.Plans[i].PatientID = p.Patient.ID
+		if err := b.SavePlan(&p.Plans[i]); err != nil {
+			return err
+		}
+	}
+	for i := range p.Assessments {
+		p.Assessments[i].PatientID = p.Patient.ID
+		if err := b.SaveAssessment(&p.Assessments[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}

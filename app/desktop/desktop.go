@@ -1,0 +1,38 @@
+// Package desktop starts carehub's desktop window. It is the only package that links the
+// windowing system (GLFW), so everything else can be tested headless and under the race
+// detector.
+package desktop
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"carehub/app"
+	"carehub/assets"
+	"carehub/ui"
+)
+
+// AppID identifies carehub to the operating system (preferences, notifications).
+const AppID = "uk.org.carehub.app"
+
+// Run opens the desktop app on the store at dbPath, or the user's own store when it is "",
+// and returns when the window closes.
+func Run(dbPath string) error {
+	if dbPath == "" {
+		p, err := app.DefaultStorePath()
+		if err != nil {
+			return err
+		}
+		dbPath = p
+	}
+	a := fyneapp.NewWithID(AppID)
+	a.SetIcon(assets.Icon())
+	w := a.NewWindow("carehub")
+	w.Resize(fyne.NewSize(1100, 760))
+	cfg, closeStore := app.UIConfig(dbPath, time.Now)
+	ui.Start(w, cfg)
+	w.ShowAndRun()
+	return closeStore()
+}

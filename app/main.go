@@ -1,0 +1,111 @@
+package app
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// errUsage marks a command line that could not be understood; the message says why.
+var errUsage = errors.New("usage")
+
+// command is one administrative command: its name, a one-line summary and how to run it.
+type command struct {
+	name    string
+	summary string
+	run     func(env Env, args []string) error
+}
+
+func commands() []command {
+	return []command{
+		{"demo", "demo --db FILE --patients N [--seed S]   fill a new store with synthetic patients", runDemo},
+		{"check", "check --db FILE                          integrity check, a count per record kind, ok", runCheck},
+		{"list", "list --db FILE                           one line per patient", runList},
+		{"backup", "backup --db FILE --out FILE              consistent copy of an open or closed store", runBackup},
+		{"print", "print --db FILE --patient NHSNO --out FILE.pdf [--large-print]\n" +
+			"carehub print --db FILE --review-due-before DATE --out DIR", runPrint},
+	}
+}
+
+// Main runs carehub with the given environment and returns the process exit status: 0 on
+// success, 1 when the command failed, 2 when the command line was not understood.
+func Main(env Env, gui GUI) int {
+	err := dispatch(env, gui)
+	if err == nil {
+		return 0
+	}
+	fmt.Fprintln(env.Stderr, "carehub: "+oneLine(err))
+	if errors.Is(err, errUsage) {
+		return 2
+	}
+	return 1
+}
+
+func dispatch(env Env, gui GUI) error {
+	args := env.Args
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		return runApp(env, args, gui)
+	}
+	if args[0] == "help" {
+		printHelp(env.Stdout)
+		return nil
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(env, args[1:])
+		}
+	}
+	return fmt.Errorf("%w: unknown command %q (try: carehub help)", errUsage, args[0])
+}
+
+func printHelp(w io.Writer) {
+	fmt.Fprintln(w, "carehub                      start the app (your own store)")
+	fmt.Fprintln(w, "carehub --db FILE            start the app on that store")
+	for _, c := range commands() {
+		fmt.Fprintln(w, "carehub "+c.summary)
+	}
+	fmt.Fprintln(w, "Commands read the store's passphrase from "+PassphraseVar+".")
+}
+
+// runApp starts the desktop app, on --db if given.
+func runApp(env Env, args []string, gui GUI) error {
+	fs := newFlags("carehub")
+	db := fs.String("db", "", "the store to open")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	return gui(*db)
+}
+
+// newFlags makes a flag set that reports problems as errors rather than printing usage text,
+// so every failure is one clear line.
+func newFlags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("%w: %s: %v", errUsage, fs.Name(), err)
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: %s: unexpected %q", errUsage, fs.Name(), fs.Arg(0))
+	}
+	return nil
+}
+
+// need reports a missing required flag in the user's words.
+func need(fs *flag.FlagSet, value, flagName string) error {
+	if strings.TrimSpace(value) == "" {
+		return fmt.Errorf("%w: %s needs --%s", errUsage, fs.Name(), flagName)
+	}
+	return nil
+}
+
+// oneLine keeps a failure to a single line, however many problems it joins.
+func oneLine(err error) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(err.Error(), "\n", "; ")), " ")
+}

@@ -1,0 +1,46 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"carehub/store"
+)
+
+// openStore opens an existing store for a non-interactive command, with the passphrase from
+// the environment.
+func openStore(env Env, path string) (*store.Store, error) {
+	pass, err := passphrase(env, PassphraseVar)
+	if err != nil {
+		return nil, err
+	}
+	if !store.Exists(path) {
+		return nil, fmt.Errorf("%s: %w", path, store.ErrNoStore)
+	}
+	return store.Open(path, pass, store.Options{Now: env.Now, User: operator(env)})
+}
+
+// createStore makes a new store for a non-interactive command.
+func createStore(env Env, path string) (*store.Store, error) {
+	pass, err := passphrase(env, PassphraseVar)
+	if err != nil {
+		return nil, err
+	}
+	return store.Create(path, pass, store.Options{Now: env.Now, User: operator(env)})
+}
+
+func passphrase(env Env, name string) (string, error) {
+	p := env.Getenv(name)
+	if strings.TrimSpace(p) == "" {
+		return "", fmt.Errorf("set %s to the store's passphrase", name)
+	}
+	return p, nil
+}
+
+// operator names who ran a command, for the envelopes and the audit log.
+func operator(env Env) string {
+	if u := env.Getenv("USER"); u != "" {
+		return "command line (" + u + ")"
+	}
+	return "command line"
+}

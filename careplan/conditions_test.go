@@ -1,0 +1,63 @@
+package careplan
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestSearchConditions(t *testing.T) {
+	tests := []struct {
+		typed string
+		want  string // a term that must be found
+		none  bool
+	}{
+		{"diab", "Type 2 diabetes", false},
+		{"DIAB", "Type 2 diabetes", false},
+		{" copd ", "COPD (chronic obstructive pulmonary disease)", false},
+		{"parkinson", "Parkinson's disease", false},
+		{"blood pressure", "Hypertension (high blood pressure)", false},
+		{"gout", "", true},
+	}
+	for _, tt := range tests {
+		got := SearchConditions(tt.typed)
+		if tt.none {
+			if len(got) != 0 {
+				t.Errorf("SearchConditions(%q) = %v, want none", tt.typed, got)
+			}
+			continue
+		}
+		found := false
+		for _, c := range got {
+			found = found || c.Term == tt.want
+		}
+		if !found {
+			t.Errorf("SearchConditions(%q) = %v, want %q among them", tt.typed, got, tt.want)
+		}
+	}
+	if got := SearchConditions(""); len(got) != len(Conditions()) {
+		t.Errorf("empty search gives %d conditions, want all %d", len(got), len(Conditions()))
+	}
+}
+
+func TestConditionsList(t *testing.T) {
+	cs := Conditions()
+	if len(cs) != 19 {
+		t.Errorf("%d conditions, want 19", len(cs))
+	}
+	seen := map[string]bool{}
+	for i, c := range cs {
+		if seen[c.Code] {
+			t.Errorf("code %s listed twice", c.Code)
+		}
+		seen[c.Code] = true
+		if i > 0 && cs[i-1].Term > c.Term {
+			t.Errorf("not sorted by term at %q", c.Term)
+		}
+	}
+	if c, ok := ConditionByCode("44054006"); !ok || c.Term != "Type 2 diabetes" {
+		t.Errorf("ConditionByCode(44054006) = %v, %v", c, ok)
+	}
+	if got := ConditionTerm("999"); !strings.Contains(got, "999") {
+		t.Errorf("an unknown code is hidden: %q", got)
+	}
+}

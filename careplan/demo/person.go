@@ -1,0 +1,33 @@
+package demo
+
+import (
+	"carehub/careplan"
+	"carehub/pam"
+)
+
+// Person is one synthetic person: the patient record, their plan versions (oldest first, a
+// current draft last if there is one) and their PAM results (oldest first).
+type Person struct {
+	Patient     careplan.Patient
+	Plans       []careplan.Plan
+	Assessments []pam.Assessment
+}
+
+// CurrentPlan returns the plan version in force: the latest agreed one. ok is false when the
+// person has no agreed plan.
+func (p Person) CurrentPlan() (plan careplan.Plan, ok bool) {
+	for i := len(p.Plans) - 1; i >= 0; i-- {
+		if p.Plans[i].State == careplan.PlanAgreed {
+			return p.Plans[i], true
+		}
+	}
+	return careplan.Plan{}, false
+}
+
+// CaseloadEntry returns the person's row in the caseload list.
+func (p Person) CaseloadEntry() careplan.CaseloadEntry {
+	if plan, ok := p.CurrentPlan(); ok {
+		return careplan.CaseloadEntryFor(p.Patient, &plan)
+	}
+	return careplan.CaseloadEntryFor(p.Patient, nil)
+}

@@ -1,0 +1,98 @@
+package printout
+
+import (
+	"fmt"
+
+	"carehub/careplan"
+)
+
+// goals lays out each goal in the person's words, its domain and scores, and its actions as a
+// table. A goal's title stays on the same page as the start of its table, and the section's
+// heading stays with the first goal.
+func (s *sheet) goals(p careplan.Plan) {
+	if len(p.Goals) == 0 {
+		s.heading("My goals", s.firstLines())
+		s.paragraph("No goals written yet.")
+		return
+	}
+	laid := make([]goalBlock, len(p.Goals))
+	for i, g := range p.Goals {
+		laid[i] = s.newGoal(i+1, g)
+	}
+	s.heading("My goals", s.st.gap/2+laid[0].start(s))
+	for _, g := range laid {
+		s.space(s.st.gap / 2)
+		s.ensure(g.start(s))
+		s.flow(g.title)
+		s.flow(g.meta)
+		s.y += s.st.gap / 2
+		if g.actions == nil {
+			s.paragraph("No actions agreed yet.")
+			continue
+		}
+		s.place(g.actions)
+	}
+}
+
+// goalBlock is one goal wrapped and measured.
+type goalBlock struct {
+	title, meta []line
+	actions     *table // nil when there are none
+}
+
+func (s *sheet) newGoal(n int, g careplan.Goal) goalBlock {
+	b := goalBlock{
+		title: s.wrapLines(fmt.Sprintf("Goal %d: %s", n, g.InMyWords), true, s.st.h2, s.width, black),
+		meta: s.wrapLines(fmt.Sprintf("Area of life: %s   ·   Importance: %s   ·   Confidence: %s",
+			domainWords(g.Domain), outOfTen(g.Importance), outOfTen(g.Confidence)),
+			false, s.st.body, s.width, black),
+	}
+	if len(g.Actions) > 0 {
+		rows := make([][]string, len(g.Actions))
+		for i, a := range g.Actions {
+			rows[i] = []string{a.What, a.Owner.Who(), byWhen(a.Due), actionStatus(a)}
+		}
+		b.actions = s.newTable([]column{{"What", 0.40}, {"Who", 0.22}, {"By when", 0.19}, {"Status", 0.19}}, rows, false)
+	}
+	return b
+}
+
+// start is what must fit for the goal to begin on this page: its title, its scores and the
+// start of its table (or the line saying there are no actions).
+func (b goalBlock) start(s *sheet) float64 {
+	h := s.height(b.title) + s.height(b.meta) + s.st.gap/2
+	if b.actions == nil {
+		return h + s.st.lineH(s.st.body)
+	}
+	return h + s.start(b.actions)
+}
+
+func domainWords(d careplan.Domain) string {
+	if d == "" {
+		return "not chosen"
+	}
+	return string(d)
+}
+
+func outOfTen(n int) string { return fmt.Sprintf("%d out of 10", n) }
+
+func byWhen(d careplan.Date) string {
+	if d.IsZero() {
+		return "No date set"
+	}
+	return d.Display()
+}
+
+// actionStatus writes an action's status in words a patient uses.
+func actionStatus(a careplan.Action) string {
+	switch a.Status {
+	case careplan.ActionDone:
+		if a.DoneOn.IsZero() {
+			return "Done"
+		}
+		return "Done " + a.DoneOn.Display()
+	case careplan.ActionDropped:
+		return "No longer needed"
+	}
+	return "To do"
+}

@@ -1,0 +1,92 @@
+package printout
+
+import (
+	"strings"
+
+	"carehub/careplan"
+	"carehub/pam"
+)
+
+// aboutMe lays out the person's own words: about me, what matters to me, my strengths. The
+// health conditions are listed by name only, and only those on the hub's list, so no code is
+// ever printed.
+func (s *sheet) aboutMe(c Copy) {
+	s.heading("About me", s.firstLines())
+	s.paragraph(c.Plan.AboutMe)
+	if terms := conditionTerms(c.Patient.Conditions); terms != "" {
+		s.flow(s.wrapLines("My health conditions: "+terms, false, s.st.body, s.width, black))
+		s.y += s.st.gap / 2
+	}
+	s.heading("What matters to me", s.firstLines())
+	s.paragraph(c.Plan.WhatMatters)
+	s.heading("My strengths", s.firstLines())
+	s.paragraph(c.Plan.Strengths)
+}
+
+func conditionTerms(codes []string) string {
+	var terms []string
+	for _, code := range codes {
+		if cond, ok := careplan.ConditionByCode(code); ok {
+			terms = append(terms, cond.Term)
+		}
+	}
+	return strings.Join(terms, ", ")
+}
+
+// support lists the community groups and services the person is linked to.
+func (s *sheet) support(p careplan.Plan) {
+	if len(p.Support) == 0 {
+		s.heading("Support and services", s.firstLines())
+		s.paragraph("None linked yet.")
+		return
+	}
+	rows := make([][]string, 0, len(p.Support))
+	for _, sp := range p.Support {
+		name := sp.Name
+		if !isBlank(sp.Area) {
+			name += "\n" + sp.Area
+		}
+		rows = append(rows, []string{name, sp.Offers, sp.Contact})
+	}
+	t := s.newTable([]column{{"Service", 0.30}, {"What it offers", 0.42}, {"Contact", 0.28}}, rows, true)
+	s.heading("Support and services", s.start(t))
+	s.place(t)
+}
+
+// people lists everyone involved in the person's care, with carers from the person's record
+// who are not already listed.
+func (s *sheet) people(c Copy) {
+	var rows [][]string
+	seen := map[string]bool{}
+	for _, p := range c.Plan.People {
+		rows = append(rows, []string{p.Name, p.Role, p.Organisation, joinNonEmpty("\n", p.Phone, p.Email)})
+		seen[p.Name] = true
+	}
+	for _, cr := range c.Patient.Carers {
+		if !seen[cr.Name] {
+			rows = append(rows, []string{cr.Name, carerRole(cr), "", cr.Phone})
+		}
+	}
+	if len(rows) == 0 {
+		s.heading("People involved in my care", s.firstLines())
+		s.paragraph("None recorded yet.")
+		return
+	}
+	t := s.newTable([]column{{"Name", 0.25}, {"Role", 0.22}, {"Organisation", 0.25}, {"Phone or email", 0.28}}, rows, true)
+	s.heading("People involved in my care", s.start(t))
+	s.place(t)
+}
+
+// review says when the plan will next be looked at together, and when the next PAM is due.
+func (s *sheet) review(c Copy) {
+	s.heading("My next review", s.firstLines())
+	text := "A date for your next review has not been set yet: ask your key worker."
+	if !c.Plan.ReviewDate.IsZero() {
+		text = "We will look at this plan together again by " + c.Plan.ReviewDate.Display() +
+			". You can ask for a review sooner at any time if things change."
+	}
+	if due, ok := pam.NextDue(patientPAMs(c.Assessments)); ok {
+		text += "\nYour next PAM is due from " + due.Display() + "."
+	}
+	s.paragraph(text)
+}

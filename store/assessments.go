@@ -1,0 +1,109 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+
+	bolt "go.etcd.io/bbolt"
+
+	"carehub/careplan"
+	"carehub/pam"
+)
+
+// SaveAssessment records a PAM assessment. Assessments are append-only: one without an id is
+// a new assessment; saving one that is already stored is allowed only to mark it entered in
+// error (set InError, change nothing else), and otherwise fails with ErrAppendOnly.
+func (s *Store) SaveAssessment(a *pam.Assessment) error {
+	return withNewID(&a.ID, func() error {
+		return s.update(func(w *writer) error { return w.saveAssessment(a) })
+	})
+}
+
+func (w *writer) saveAssessment(a *pam.Assessment) error {
+	if err := a.Validate(careplan.DateOf(w.now)); err != nil {
+		return err
+	}
+	id, err := parseID(a.ID)
+	if err != nil {
+		return err
+	}
+	patient, err := patientIDOf(w.tx, a.PatientID)
+	if err != nil {
+		return err
+	}
+	detail := fmt.Sprintf("%s %s", a.Instrument, a.Level)
+	var old pam.Assessment
+	_, err = getBody(w.tx, w.keys, KindAssessment, id, &old)
+	switch {
+	case err == nil:
+		if err := onlyMarksInError(old, *a); err != nil {
+			return err
+		}
+		detail = "entered in error"
+	case !errors.Is(err, ErrNotFound):
+		return err
+	}
+	note := auditNote{patientID: a.PatientID, detail: detail}
+	if _, err := w.putRecord(record{kind: KindAssessment, id: id, body: a, note: note}); err != nil {
+		return err
+	}
+	idx, err := bucket(w.tx, bucketPAMByPatient)
+	if err != nil {
+		return err
+	}
+	if key := byPatientKey(patient, id); idx.Get(key) == nil {
+		return idx.Put(key, nil)
+	}
+	return nil
+}
+
+// onlyMarksInError checks that an update to a stored assessment does nothing but mark it
+// entered in error for the first time. Comparing the JSON of everything else is exact and
+// does not depend on how the fields are compared in memory.
+func onlyMarksInError(stored, next pam.Assessment) error {
+	if stored.InError != nil || next.InError == nil {
+		return ErrAppendOnly
+	}
+	stored.InError, next.InError = nil, nil
+	a, err := json.Marshal(stored)
+	if err != nil {
+		return err
+	}
+	b, err := json.Marshal(next)
+	if err != nil {
+		return err
+	}
+	if !bytes.Equal(a, b) {
+		return ErrAppendOnly
+	}
+	return nil
+}
+
+// Assessments returns a patient's PAM assessments, including any entered in error, oldest
+// first by the day they were taken.
+func (s *Store) Assessments(patientID string) ([]pam.Assessment, error) {
+	patient, err := parseID(patientID)
+	if err != nil {
+		return nil, err
+	}
+	var out []pam.Assessment
+	err = s.db.View(func(tx *bolt.Tx) error {
+		ids, err := recordsOfPatient(tx, bucketPAMByPatient, patient)
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			var a pam.Assessment
+			if _, err := getBody(tx, s.keys, KindAssessment, id, &a); err != nil {
+				return err
+			}
+			out = append(out, a)
+		}
+		return nil
+	})
+	sort.SliceStable(out, func(i, j int) bool { return out[i].TakenOn.Before(out[j].TakenOn) })
+	return out, err
+}

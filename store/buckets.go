@@ -1,0 +1,87 @@
+package store
+
+import (
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Every bucket name carehub uses, in one place, so the file layout can be read at a glance and
+// a migration never misspells a name. All buckets are top-level. Names are constants (not
+// []byte variables) so there is no mutable package state.
+//
+//	meta              magic, schema version, device id, last hybrid-clock value
+//	keyslots          slot name → passphrase-wrapped data key
+//	patients          record id (16 bytes) → envelope
+//	plans             record id → envelope
+//	pam               record id → envelope
+//	staff             record id → envelope
+//	plans-by-patient  patient id + plan id → empty (a patient's plans load without a scan)
+//	pam-by-patient    patient id + assessment id → empty
+//	caseload          patient id → sealed compact caseload entry
+//	nhs-index         HMAC(NHS number) → patient id (so no NHS number is ever in clear)
+//	changes           version (8 bytes, big-endian) + record id → kind code
+//	audit             sequence (8 bytes, big-endian) → sealed audit entry
+const (
+	bucketMeta           = "meta"
+	bucketKeyslots       = "keyslots"
+	bucketPatients       = "patients"
+	bucketPlans          = "plans"
+	bucketAssessments    = "pam"
+	bucketStaff          = "staff"
+	bucketPlansByPatient = "plans-by-patient"
+	bucketPAMByPatient   = "pam-by-patient"
+	bucketCaseload       = "caseload"
+	bucketNHSIndex       = "nhs-index"
+	bucketChanges        = "changes"
+	bucketAudit          = "audit"
+)
+
+// Keys in the meta bucket.
+const (
+	metaMagic  = "magic"  // metaMagicValue: tells a carehub store from any other bbolt file
+	metaSchema = "schema" // uint32 big-endian: how many migrations have run
+	metaDevice = "device" // 16-byte UUID of the device that created this store
+	metaHLC    = "hlc"    // uint64 big-endian: the last version handed out
+)
+
+// metaMagicValue marks a carehub store.
+const metaMagicValue = "carehub store"
+
+// hubSlot is the key slot every store is created with: the hub's shared passphrase.
+const hubSlot = "hub"
+
+// allBuckets lists the buckets the first migration creates.
+func allBuckets() []string {
+	return []string{
+		bucketMeta, bucketKeyslots,
+		bucketPatients, bucketPlans, bucketAssessments, bucketStaff,
+		bucketPlansByPatient, bucketPAMByPatient,
+		bucketCaseload, bucketNHSIndex, bucketChanges, bucketAudit,
+	}
+}
+
+// bucket returns a top-level bucket that the schema guarantees, or an error naming it: a
+// missing bucket means a damaged or foreign file, never a normal condition.
+func bucket(tx *bolt.Tx, name string) (*bolt.Bucket, error) {
+	b := tx.Bucket([]byte(name))
+	if b == nil {
+		return nil, fmt.Errorf("the %q bucket is missing: %w", name, ErrNotCarehub)
+	}
+	return b, nil
+}
+
+// bucketOfKind is where records of a kind live.
+func bucketOfKind(k Kind) string {
+	switch k {
+	case KindPatient:
+		return bucketPatients
+	case KindPlan:
+		return bucketPlans
+	case KindAssessment:
+		return bucketAssessments
+	case KindStaff:
+		return bucketStaff
+	}
+	return ""
+}

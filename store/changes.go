@@ -1,0 +1,70 @@
+package store
+
+import (
+	"encoding/binary"
+	"fmt"
+	"math"
+
+	"github.com/google/uuid"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Change is one entry of the change log: record id of a kind reached version. Sync reads the
+// log after its last checkpoint to find what to send.
+type Change struct {
+	Version uint64
+	Kind    Kind
+	ID      string
+}
+
+// changeKeySize is version (8) + record id (16). Keys sort by version, so "everything after a
+// checkpoint" is one cursor seek.
+const changeKeySize = 8 + 16
+
+// appendChange logs that record id of kind reached version.
+func appendChange(tx *bolt.Tx, version uint64, kind Kind, id uuid.UUID) error {
+	b, err := bucket(tx, bucketChanges)
+	if err != nil {
+		return err
+	}
+	b.FillPercent = 1 // append-only: full pages, no half-empty splits
+	key := binary.BigEndian.AppendUint64(make([]byte, 0, changeKeySize), version)
+	return b.Put(append(key, id[:]...), []byte{kindCode(kind)})
+}
+
+// decodeChange reads one change-log entry.
+func decodeChange(k, v []byte) (Change, error) {
+	if len(k) != changeKeySize || len(v) != 1 {
+		return Change{}, fmt.Errorf("a change-log entry is damaged (%d+%d bytes)", len(k), len(v))
+	}
+	kind, ok := kindOfCode(v[0])
+	if !ok {
+		return Change{}, fmt.Errorf("a change-log entry has unknown kind %d", v[0])
+	}
+	return Change{Version: binary.BigEndian.Uint64(k[:8]), Kind: kind, ID: uuid.UUID(k[8:]).String()}, nil
+}
+
+// ChangesSince returns the changes with a version greater than v, oldest first. Pass 0 for
+// the whole log.
+func (s *Store) ChangesSince(v uint64) ([]Change, error) {
+	if v == math.MaxUint64 {
+		return nil, nil
+	}
+	var out []Change
+	err := s.db.View(func(tx *bolt.Tx) error {
+		b, err := bucket(tx, bucketChanges)
+		if err != nil {
+			return err
+		}
+		c := b.Cursor()
+		for k, val := c.Seek(binary.BigEndian.AppendUint64(nil, v+1)); k != nil; k, val = c.Next() {
+			ch, err := decodeChange(k, val)
+			if err != nil {
+				return err
+			}
+			out = append(out, ch)
+		}
+		return nil
+	})
+	return out, err
+}

@@ -1,0 +1,230 @@
+package store
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/google/uuid"
+	bolt "go.etcd.io/bbolt"
+
+	"carehub/careplan"
+	"carehub/pam"
+)
+
+// KindCount is how many items of one kind a store holds.
+type KindCount struct {
+	Kind  string
+	Count int
+}
+
+// Report is what Check found: a count per kind, and every problem in words. A store with no
+// problems is healthy.
+type Report struct {
+	Counts   []KindCount
+	Problems []string
+}
+
+// OK reports whether Check found no problems.
+func (r Report) OK() bool { return len(r.Problems) == 0 }
+
+// maxProblems caps the report, so a badly damaged file gives a readable answer.
+const maxProblems = 100
+
+func (r *Report) problem(format string, args ...any) {
+	switch {
+	case len(r.Problems) < maxProblems:
+		r.Problems = append(r.Problems, fmt.Sprintf(format, args...))
+	case len(r.Problems) == maxProblems:
+		r.Problems = append(r.Problems, "… and more problems not listed")
+	}
+}
+
+// Check verifies the whole store in one read transaction: bbolt's own page check, then that
+// every record decodes and decrypts under its own id and kind, every caseload entry, index
+// entry and change-log entry points at a record, and every audit entry decrypts. Counts are
+// reported as "patients", "plans", "pam assessments", "staff", "changes", "audit entries".
+// The error is for a check that could not run; what the check found is in the Report.
+func (s *Store) Check() (Report, error) {
+	var r Report
+	err := s.db.View(func(tx *bolt.Tx) error {
+		for err := range tx.Check() {
+			r.problem("file structure: %v", err)
+		}
+		if v, err := schemaVersion(tx); err != nil || v != len(migrations()) {
+			r.problem("schema version is %d, want %d (%v)", v, len(migrations()), err)
+		}
+		for _, c := range []struct {
+			kind  Kind
+			label string
+			body  func() any
+		}{
+			{KindPatient, "patients", func() any { return new(careplan.Patient) }},
+			{KindPlan, "plans", func() any { return new(careplan.Plan) }},
+			{KindAssessment, "pam assessments", func() any { return new(pam.Assessment) }},
+			{KindStaff, "staff", func() any { return new(careplan.StaffMember) }},
+		} {
+			n, err := s.checkRecords(tx, c.kind, c.body, &r)
+			if err != nil {
+				return err
+			}
+			r.Counts = append(r.Counts, KindCount{Kind: c.label, Count: n})
+		}
+		for _, f := range []func(*bolt.Tx, *Report) error{
+			s.checkCaseload, checkNHSIndex, checkByPatient(bucketPlansByPatient, KindPlan),
+			checkByPatient(bucketPAMByPatient, KindAssessment),
+		} {
+			if err := f(tx, &r); err != nil {
+				return err
+			}
+		}
+		n, err := checkChanges(tx, &r)
+		if err != nil {
+			return err
+		}
+		r.Counts = append(r.Counts, KindCount{Kind: "changes", Count: n})
+		if n, err = s.checkAudit(tx, &r); err != nil {
+			return err
+		}
+		r.Counts = append(r.Counts, KindCount{Kind: "audit entries", Count: n})
+		return nil
+	})
+	return r, err
+}
+
+// checkRecords opens every record of a kind and decodes its body; it returns the live count.
+func (s *Store) checkRecords(tx *bolt.Tx, kind Kind, body func() any, r *Report) (int, error) {
+	b, err := bucket(tx, bucketOfKind(kind))
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	err = b.ForEach(func(k, v []byte) error {
+		e, err := openEnvelope(s.keys, v)
+		switch {
+		case err != nil:
+			r.problem("%s %x: %v", kind, k, err)
+		case !bytes.Equal(k, e.id[:]) || e.kind != kind:
+			r.problem("%s %x: the record inside is %s %s", kind, k, e.kind, e.id)
+		case e.deleted:
+		default:
+			v := body()
+			if err := unmarshalBody(e, v); err != nil {
+				r.problem("%v", err)
+			}
+			if p, ok := v.(*careplan.Plan); ok && (p.State == careplan.PlanAgreed) != e.final {
+				r.problem("plan %s is %s but its envelope says final=%t", e.id, p.State, e.final)
+			}
+			n++
+		}
+		return nil
+	})
+	return n, err
+}
+
+func (s *Store) checkCaseload(tx *bolt.Tx, r *Report) error {
+	b, err := bucket(tx, bucketCaseload)
+	if err != nil {
+		return err
+	}
+	n := 0
+	var arena stringArena
+	err = b.ForEach(func(k, v []byte) error {
+		n++
+		if _, _, err := openCaseload(s.keys, &arena, nil, k, v); err != nil {
+			r.problem("caseload entry %x: %v", k, err)
+			return nil
+		}
+		if ok, _ := recordExists(tx, KindPatient, uuid.UUID(k)); !ok {
+			r.problem("caseload entry %s has no patient record", uuid.UUID(k))
+		}
+		return nil
+	})
+	if err == nil && uint64(n) != b.Sequence() {
+		r.problem("the caseload counts %d entries but holds %d", b.Sequence(), n)
+	}
+	return err
+}
+
+func checkNHSIndex(tx *bolt.Tx, r *Report) error {
+	b, err := bucket(tx, bucketNHSIndex)
+	if err != nil {
+		return err
+	}
+	return b.ForEach(func(k, v []byte) error {
+		if len(v) != 16 {
+			r.problem("NHS-number index entry %x is damaged", k)
+		} else if ok, _ := recordExists(tx, KindPatient, uuid.UUID(v)); !ok {
+			r.problem("NHS-number index points at missing patient %s", uuid.UUID(v))
+		}
+		return nil
+	})
+}
+
+func checkByPatient(index string, kind Kind) func(*bolt.Tx, *Report) error {
+	return func(tx *bolt.Tx, r *Report) error {
+		b, err := bucket(tx, index)
+		if err != nil {
+			return err
+		}
+		return b.ForEach(func(k, _ []byte) error {
+			if len(k) != 32 {
+				r.problem("%s entry %x is damaged", index, k)
+				return nil
+			}
+			if ok, _ := recordExists(tx, KindPatient, uuid.UUID(k[:16])); !ok {
+				r.problem("%s entry points at missing patient %s", index, uuid.UUID(k[:16]))
+			}
+			if ok, _ := recordExists(tx, kind, uuid.UUID(k[16:])); !ok {
+				r.problem("%s entry points at missing %s %s", index, kind, uuid.UUID(k[16:]))
+			}
+			return nil
+		})
+	}
+}
+
+// checkChanges checks that every change names a stored record at that version or later.
+func checkChanges(tx *bolt.Tx, r *Report) (int, error) {
+	b, err := bucket(tx, bucketChanges)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	err = b.ForEach(func(k, v []byte) error {
+		n++
+		ch, err := decodeChange(k, v)
+		if err != nil {
+			r.problem("%v", err)
+			return nil
+		}
+		rec, err := bucket(tx, bucketOfKind(ch.Kind))
+		if err != nil {
+			return err
+		}
+		stored := rec.Get(k[8:])
+		if stored == nil {
+			r.problem("change %d points at missing %s %s", ch.Version, ch.Kind, ch.ID)
+			return nil
+		}
+		if e, _, err := decodeEnvelope(stored); err == nil && e.version < ch.Version {
+			r.problem("change %d is newer than %s %s (version %d)", ch.Version, ch.Kind, ch.ID, e.version)
+		}
+		return nil
+	})
+	return n, err
+}
+
+func (s *Store) checkAudit(tx *bolt.Tx, r *Report) (int, error) {
+	b, err := bucket(tx, bucketAudit)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	err = b.ForEach(func(k, v []byte) error {
+		n++
+		if _, err := openAudit(s.keys, k, v); err != nil {
+			r.problem("audit entry %x: %v", k, err)
+		}
+		return nil
+	})
+	return n, err
+}

@@ -1,0 +1,188 @@
+package store
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// Kind is the kind of a stored record. Kinds appear in the change log and the audit.
+type Kind string
+
+// The record kinds carehub stores.
+const (
+	KindPatient    Kind = "patient"
+	KindPlan       Kind = "plan"
+	KindAssessment Kind = "pam assessment"
+	KindStaff      Kind = "staff"
+)
+
+// kindCode is the one byte a kind takes on disk. Codes are part of the file format and of
+// sync: never renumber them.
+func kindCode(k Kind) byte {
+	switch k {
+	case KindPatient:
+		return 1
+	case KindPlan:
+		return 2
+	case KindAssessment:
+		return 3
+	case KindStaff:
+		return 4
+	}
+	return 0
+}
+
+// kindOfCode reverses kindCode.
+func kindOfCode(c byte) (Kind, bool) {
+	switch c {
+	case 1:
+		return KindPatient, true
+	case 2:
+		return KindPlan, true
+	case 3:
+		return KindAssessment, true
+	case 4:
+		return KindStaff, true
+	}
+	return "", false
+}
+
+// envelope is one stored record: a clear header that sync and the change log can read without
+// the key, and a sealed payload (who, when, and the body).
+//
+// On disk:
+//
+//	0      format (envelopeFormat)
+//	1      kind code
+//	2      flags (bit 0: deleted; bit 1: final, this version may never be overwritten)
+//	3:11   version, uint64 big-endian (hybrid logical clock)
+//	11:19  base, the version this one was edited from (0 when new)
+//	19:35  origin device id
+//	35:51  record id
+//	51:    AES-256-GCM sealed payload (nonce first), with bytes 0:51 as additional data, so a
+//	       header cannot be altered or swapped onto another record's body unnoticed
+//
+// The payload is: time (Unix nanoseconds, int64 big-endian), user (uvarint length + bytes),
+// then the body (JSON of the domain type) to the end.
+type envelope struct {
+	kind    Kind
+	id      uuid.UUID
+	version uint64
+	base    uint64
+	origin  uuid.UUID
+	deleted bool
+	final   bool // this version may never be overwritten (an agreed plan)
+	user    string
+	time    time.Time
+	body    []byte
+}
+
+const (
+	envelopeFormat     = 1
+	envelopeHeaderSize = 51
+	flagDeleted        = 1 << 0
+	flagFinal          = 1 << 1
+)
+
+// errBadEnvelope reports a record that cannot be decoded: damage, or not carehub's.
+var errBadEnvelope = errors.New("a stored record cannot be read")
+
+// sealEnvelope encodes e, sealing its payload under k.
+func sealEnvelope(k *keys, e envelope) []byte {
+	var header [envelopeHeaderSize]byte
+	header[0] = envelopeFormat
+	header[1] = kindCode(e.kind)
+	if e.deleted {
+		header[2] |= flagDeleted
+	}
+	if e.final {
+		header[2] |= flagFinal
+	}
+	binary.BigEndian.PutUint64(header[3:11], e.version)
+	binary.BigEndian.PutUint64(header[11:19], e.base)
+	copy(header[19:35], e.origin[:])
+	copy(header[35:51], e.id[:])
+
+	payload := make([]byte, 0, 8+binary.MaxVarintLen64+len(e.user)+len(e.body))
+	payload = binary.BigEndian.AppendUint64(payload, uint64(e.time.UnixNano()))
+	payload = appendString(payload, e.user)
+	payload = append(payload, e.body...)
+	out := make([]byte, 0, envelopeHeaderSize+k.overhead()+len(payload))
+	out = append(out, header[:]...)
+	return k.seal(out, payload, header[:]) // the header is authenticated, not encrypted
+}
+
+// decodeEnvelope reads the clear header of a stored record and returns the still-sealed rest.
+// It never needs the key, so the change log, sync and Check can read versions cheaply; it
+// must never panic on any input (see FuzzDecodeEnvelope).
+func decodeEnvelope(b []byte) (envelope, []byte, error) {
+	var e envelope
+	if len(b) < envelopeHeaderSize {
+		return e, nil, fmt.Errorf("%w: %d bytes is too short", errBadEnvelope, len(b))
+	}
+	if b[0] != envelopeFormat {
+		return e, nil, fmt.Errorf("%w: unknown format %d", errBadEnvelope, b[0])
+	}
+	kind, ok := kindOfCode(b[1])
+	if !ok {
+		return e, nil, fmt.Errorf("%w: unknown kind %d", errBadEnvelope, b[1])
+	}
+	if b[2]&^(flagDeleted|flagFinal) != 0 {
+		return e, nil, fmt.Errorf("%w: unknown flags %#x", errBadEnvelope, b[2])
+	}
+	e.kind = kind
+	e.deleted = b[2]&flagDeleted != 0
+	e.final = b[2]&flagFinal != 0
+	e.version = binary.BigEndian.Uint64(b[3:11])
+	e.base = binary.BigEndian.Uint64(b[11:19])
+	copy(e.origin[:], b[19:35])
+	copy(e.id[:], b[35:51])
+	return e, b[envelopeHeaderSize:], nil
+}
+
+// openEnvelope decodes and unseals a stored record. The body it returns is a fresh slice,
+// never bbolt's memory, so it may outlive the transaction.
+func openEnvelope(k *keys, b []byte) (envelope, error) {
+	e, sealed, err := decodeEnvelope(b)
+	if err != nil {
+		return e, err
+	}
+	payload, err := k.open(nil, sealed, b[:envelopeHeaderSize])
+	if err != nil {
+		return e, fmt.Errorf("%w: record %s does not decrypt", errBadEnvelope, e.id)
+	}
+	if len(payload) < 8 {
+		return e, fmt.Errorf("%w: record %s payload is too short", errBadEnvelope, e.id)
+	}
+	e.time = time.Unix(0, int64(binary.BigEndian.Uint64(payload[:8]))).UTC()
+	user, rest, err := readString(payload[8:])
+	if err != nil {
+		return e, fmt.Errorf("%w: record %s: %v", errBadEnvelope, e.id, err)
+	}
+	e.user = user
+	e.body = rest
+	return e, nil
+}
+
+// appendString writes s with a uvarint length in front.
+func appendString(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+// errShort reports a length-prefixed field that runs past the end of its buffer.
+var errShort = errors.New("field runs past the end")
+
+// readString reads a uvarint-length-prefixed string, returning the rest of b.
+func readString(b []byte) (string, []byte, error) {
+	n, w := binary.Uvarint(b)
+	if w <= 0 || n > uint64(len(b)-w) {
+		return "", nil, errShort
+	}
+	end := w + int(n)
+	return string(b[w:end]), b[end:], nil
+}

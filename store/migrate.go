@@ -1,0 +1,71 @@
+package store
+
+import (
+	"encoding/binary"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// migration is one step of the schema. Step n (counting from 1) takes a store at schema
+// version n-1 to version n. A step runs inside the transaction that records its version, so a
+// store is never left between versions.
+type migration func(tx *bolt.Tx) error
+
+// migrations returns every schema step in order. Append new steps at the end; never edit or
+// reorder a released one, because stores in the field have already run it.
+func migrations() []migration {
+	return []migration{
+		createBuckets, // 1: the initial layout
+	}
+}
+
+// createBuckets makes every bucket in buckets.go.
+func createBuckets(tx *bolt.Tx) error {
+	for _, name := range allBuckets() {
+		if _, err := tx.CreateBucketIfNotExists([]byte(name)); err != nil {
+			return fmt.Errorf("creating bucket %q: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// schemaVersion reads how many migrations the store has run (0 for a new file).
+func schemaVersion(tx *bolt.Tx) (int, error) {
+	meta := tx.Bucket([]byte(bucketMeta))
+	if meta == nil {
+		return 0, nil
+	}
+	b := meta.Get([]byte(metaSchema))
+	if b == nil {
+		return 0, nil
+	}
+	if len(b) != 4 {
+		return 0, fmt.Errorf("the schema version is damaged: %w", ErrNotCarehub)
+	}
+	return int(binary.BigEndian.Uint32(b)), nil
+}
+
+// runMigrations runs, in order, the steps the store has not run yet, and records each one.
+func runMigrations(tx *bolt.Tx, steps []migration) error {
+	done, err := schemaVersion(tx)
+	if err != nil {
+		return err
+	}
+	if done > len(steps) {
+		return ErrNewerStore
+	}
+	for i := done; i < len(steps); i++ {
+		if err := steps[i](tx); err != nil {
+			return fmt.Errorf("schema step %d: %w", i+1, err)
+		}
+		meta, err := tx.CreateBucketIfNotExists([]byte(bucketMeta))
+		if err != nil {
+			return err
+		}
+		if err := meta.Put([]byte(metaSchema), binary.BigEndian.AppendUint32(nil, uint32(i+1))); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,113 @@
+package store
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+
+	"github.com/google/uuid"
+	bolt "go.etcd.io/bbolt"
+
+	"carehub/careplan"
+)
+
+// SavePatient creates or updates a patient. A patient without an id gets a new one. The
+// patient is validated first, and Validate's error is returned as it is, so callers can test
+// it with errors.Is for each problem. A second patient with the same NHS number is refused
+// with ErrDuplicateNHS. The record, its caseload entry, the change-log entry and the audit
+// entry are written in one transaction.
+func (s *Store) SavePatient(p *careplan.Patient) error {
+	return withNewID(&p.ID, func() error {
+		return s.update(func(w *writer) error { return w.savePatient(p) })
+	})
+}
+
+func (w *writer) savePatient(p *careplan.Patient) error {
+	if err := p.Validate(careplan.DateOf(w.now)); err != nil {
+		return err
+	}
+	id, err := parseID(p.ID)
+	if err != nil {
+		return err
+	}
+	var old careplan.Patient
+	_, err = getBody(w.tx, w.keys, KindPatient, id, &old)
+	existed := err == nil
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return err
+	}
+	if err := w.indexNHS(id, p.NHSNumber, old.NHSNumber, existed); err != nil {
+		return err
+	}
+	note := auditNote{patientID: p.ID, detail: "status " + string(p.Status)}
+	if _, err := w.putRecord(record{kind: KindPatient, id: id, body: p, note: note}); err != nil {
+		return err
+	}
+	current, err := currentPlan(w.tx, w.keys, id, nil)
+	if err != nil {
+		return err
+	}
+	return putCaseload(w.tx, w.keys, careplan.CaseloadEntryFor(*p, current))
+}
+
+// indexNHS points the NHS-number index at patient id, refusing a number another patient has.
+func (w *writer) indexNHS(id uuid.UUID, n, was careplan.NHSNumber, existed bool) error {
+	idx, err := bucket(w.tx, bucketNHSIndex)
+	if err != nil {
+		return err
+	}
+	key := w.keys.nhsIndexKey(n)
+	if owner := idx.Get(key); owner != nil && !bytes.Equal(owner, id[:]) {
+		return ErrDuplicateNHS
+	}
+	if existed && was != n {
+		if err := idx.Delete(w.keys.nhsIndexKey(was)); err != nil {
+			return err
+		}
+	}
+	return idx.Put(key, id[:])
+}
+
+// Patient returns a patient's full record. Every call is audited as a view.
+func (s *Store) Patient(id string) (careplan.Patient, error) {
+	uid, err := parseID(id)
+	if err != nil {
+		return careplan.Patient{}, err
+	}
+	return s.viewPatient(uid, "")
+}
+
+// PatientByNHS finds a patient by NHS number, through the index of NHS-number HMACs. A found
+// patient is audited as a view.
+func (s *Store) PatientByNHS(n careplan.NHSNumber) (careplan.Patient, error) {
+	var id uuid.UUID
+	err := s.db.View(func(tx *bolt.Tx) error {
+		idx, err := bucket(tx, bucketNHSIndex)
+		if err != nil {
+			return err
+		}
+		v := idx.Get(s.keys.nhsIndexKey(n))
+		if len(v) != len(id) {
+			return fmt.Errorf("NHS number %s: %w", n.Display(), ErrNotFound)
+		}
+		copy(id[:], v)
+		return nil
+	})
+	if err != nil {
+		return careplan.Patient{}, err
+	}
+	return s.viewPatient(id, "found by NHS number")
+}
+
+// viewPatient reads a patient and appends the "viewed" audit entry in the same transaction, so
+// no read escapes the audit.
+func (s *Store) viewPatient(id uuid.UUID, detail string) (careplan.Patient, error) {
+	var p careplan.Patient
+	err := s.update(func(w *writer) error {
+		if _, err := getBody(w.tx, w.keys, KindPatient, id, &p); err != nil {
+			return err
+		}
+		return w.audit(AuditViewed, KindPatient, p.ID, auditNote{patientID: p.ID, detail: detail})
+	})
+	return p, err
+}

@@ -1,0 +1,197 @@
+package store
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/google/uuid"
+	bolt "go.etcd.io/bbolt"
+)
+
+// writer is the state of one read-write transaction: who is writing, when, and with which
+// keys. Every kind's save goes through it, so every write gets its envelope, change-log entry
+// and audit entry in the same transaction.
+type writer struct {
+	tx     *bolt.Tx
+	keys   *keys
+	origin uuid.UUID
+	user   string
+	now    time.Time // one instant per transaction; the clock still orders writes within it
+}
+
+// auditNote is what a typed save adds to the audit entry for its write.
+type auditNote struct {
+	patientID string
+	detail    string
+}
+
+// record is one write for putRecord.
+type record struct {
+	kind  Kind
+	id    uuid.UUID
+	body  any  // the domain value, stored as JSON
+	final bool // this version may never be overwritten (an agreed plan)
+	note  auditNote
+}
+
+// errFinal guards, for every kind, the rule that a final version is never overwritten; typed
+// saves check first and give the domain's own error.
+var errFinal = errors.New("this record is final and cannot be changed")
+
+// putRecord stores r as the next version of its record: it seals the envelope, appends the
+// change, and audits the write as created or updated. It is the only place records are
+// written. It returns the new version.
+func (w *writer) putRecord(r record) (uint64, error) {
+	b, err := bucket(w.tx, bucketOfKind(r.kind))
+	if err != nil {
+		return 0, err
+	}
+	prev, existed, err := recordHeader(w.tx, r.kind, r.id)
+	if err != nil {
+		return 0, err
+	}
+	var base uint64
+	action := AuditCreated
+	if existed {
+		if prev.final {
+			return 0, fmt.Errorf("%s %s: %w", r.kind, r.id, errFinal)
+		}
+		base, action = prev.version, AuditUpdated
+	}
+	plain, err := json.Marshal(r.body)
+	if err != nil {
+		return 0, fmt.Errorf("encoding %s %s: %w", r.kind, r.id, err)
+	}
+	version, err := tickClock(w.tx, w.now)
+	if err != nil {
+		return 0, err
+	}
+	env := envelope{
+		kind: r.kind, id: r.id, version: version, base: base, origin: w.origin,
+		final: r.final, user: w.user, time: w.now, body: plain,
+	}
+	if err := b.Put(r.id[:], sealEnvelope(w.keys, env)); err != nil {
+		return 0, err
+	}
+	if err := appendChange(w.tx, version, r.kind, r.id); err != nil {
+		return 0, err
+	}
+	return version, w.audit(action, r.kind, r.id.String(), r.note)
+}
+
+// recordHeader reads the clear header of a stored record without unsealing it. existed is
+// false when there is no such record.
+func recordHeader(tx *bolt.Tx, kind Kind, id uuid.UUID) (e envelope, existed bool, err error) {
+	b, err := bucket(tx, bucketOfKind(kind))
+	if err != nil {
+		return e, false, err
+	}
+	v := b.Get(id[:])
+	if v == nil {
+		return e, false, nil
+	}
+	if e, _, err = decodeEnvelope(v); err != nil {
+		return e, true, fmt.Errorf("%s %s: %w", kind, id, err)
+	}
+	return e, true, nil
+}
+
+// getRecord reads and unseals record id. A missing or deleted record is ErrNotFound.
+func getRecord(tx *bolt.Tx, k *keys, kind Kind, id uuid.UUID) (envelope, error) {
+	b, err := bucket(tx, bucketOfKind(kind))
+	if err != nil {
+		return envelope{}, err
+	}
+	v := b.Get(id[:])
+	if v == nil {
+		return envelope{}, fmt.Errorf("%s %s: %w", kind, id, ErrNotFound)
+	}
+	e, err := openEnvelope(k, v)
+	if err != nil {
+		return e, err
+	}
+	if e.deleted {
+		return e, fmt.Errorf("%s %s: %w", kind, id, ErrNotFound)
+	}
+	return e, nil
+}
+
+// getBody reads record id into out (a pointer to the domain type).
+func getBody(tx *bolt.Tx, k *keys, kind Kind, id uuid.UUID, out any) (envelope, error) {
+	e, err := getRecord(tx, k, kind, id)
+	if err != nil {
+		return e, err
+	}
+	return e, unmarshalBody(e, out)
+}
+
+// recordExists reports whether record id is stored and not deleted, without unsealing it.
+func recordExists(tx *bolt.Tx, kind Kind, id uuid.UUID) (bool, error) {
+	e, existed, err := recordHeader(tx, kind, id)
+	return existed && err == nil && !e.deleted, err
+}
+
+// byPatientKey is a key in a by-patient index: patient id then record id, so one prefix scan
+// finds a patient's records.
+func byPatientKey(patient, record uuid.UUID) []byte {
+	return append(append(make([]byte, 0, 32), patient[:]...), record[:]...)
+}
+
+// recordsOfPatient lists the ids in a by-patient index for one patient.
+func recordsOfPatient(tx *bolt.Tx, index string, patient uuid.UUID) ([]uuid.UUID, error) {
+	b, err := bucket(tx, index)
+	if err != nil {
+		return nil, err
+	}
+	var ids []uuid.UUID
+	c := b.Cursor()
+	for k, _ := c.Seek(patient[:]); len(k) == 32 && uuid.UUID(k[:16]) == patient; k, _ = c.Next() {
+		ids = append(ids, uuid.UUID(k[16:]))
+	}
+	return ids, nil
+}
+
+// patientIDOf checks that a record's patient id is well formed and that the patient is on the
+// hub, so no plan or assessment is ever stored for nobody.
+func patientIDOf(tx *bolt.Tx, patientID string) (uuid.UUID, error) {
+	pid, err := parseID(patientID)
+	if err != nil {
+		return pid, fmt.Errorf("patient id: %w", err)
+	}
+	ok, err := recordExists(tx, KindPatient, pid)
+	if err != nil {
+		return pid, err
+	}
+	if !ok {
+		return pid, fmt.Errorf("patient %s: %w", pid, ErrNotFound)
+	}
+	return pid, nil
+}
+
+// forEachRecord unseals every live record of a kind in turn.
+func forEachRecord(tx *bolt.Tx, k *keys, kind Kind, fn func(e envelope) error) error {
+	b, err := bucket(tx, bucketOfKind(kind))
+	if err != nil {
+		return err
+	}
+	return b.ForEach(func(_, v []byte) error {
+		e, err := openEnvelope(k, v)
+		if err != nil {
+			return err
+		}
+		if e.deleted {
+			return nil
+		}
+		return fn(e)
+	})
+}
+
+// unmarshalBody decodes an envelope's body into out.
+func unmarshalBody(e envelope, out any) error {
+	if err := json.Unmarshal(e.body, out); err != nil {
+		return fmt.Errorf("%s %s: %w: %v", e.kind, e.id, errBadEnvelope, err)
+	}
+	return nil
+}

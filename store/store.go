@@ -1,0 +1,340 @@
+// Package store keeps carehub's records in one bbolt file: versioned, encrypted envelopes,
+// a change log for sync, an append-only audit, and a compact sealed caseload that loads at
+// unlock.
+//
+// Nothing that identifies a patient is stored in clear: record bodies, caseload entries and
+// audit entries are sealed with AES-256-GCM under a random data key, and the data key is
+// wrapped by a key derived from a passphrase with argon2id. Ids, kinds, versions and the
+// deleted and final (agreed plan) flags stay in clear, so sync can work without the key; the
+// NHS-number index is keyed by an HMAC under a key derived from the data key.
+//
+// A Store is safe for concurrent use. Every write (record, change-log entry, audit entry)
+// happens in one bbolt transaction, so nothing is ever half-saved.
+package store
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/google/uuid"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Errors callers check for. Messages are written for the people who will read them.
+var (
+	ErrAlreadyOpen     = errors.New("carehub is already open on this store")
+	ErrWrongPassphrase = errors.New("the passphrase is not right for this store")
+	ErrNoStore         = errors.New("there is no carehub store at that path")
+	ErrStoreExists     = errors.New("a carehub store already exists there")
+	ErrNotFound        = errors.New("not found")
+	ErrNotCarehub      = errors.New("this file is not a carehub store")
+	ErrNewerStore      = errors.New("this store was written by a newer version of carehub: update carehub to open it")
+	ErrNoPassphrase    = errors.New("a passphrase is needed")
+	ErrDuplicateNHS    = errors.New("a patient with this NHS number is already on the hub")
+	ErrBadID           = errors.New("not a carehub record id")
+	ErrAppendOnly      = errors.New("a PAM assessment cannot be changed once recorded: mark it entered in error instead")
+	ErrPlanMoved       = errors.New("a plan cannot move to another patient")
+	ErrStaffName       = errors.New("a staff member needs a name")
+	ErrLiveStore       = errors.New("a backup cannot overwrite the store it copies")
+)
+
+// Options tune how a store is created or opened. The zero value is right for the app.
+type Options struct {
+	Now         func() time.Time // clock; nil = time.Now
+	User        string           // who is working, written on envelopes and audit entries
+	OpenTimeout time.Duration    // 0 = 1s; how long to wait for the file lock
+	KDF         *KDFParams       // nil = ProductionKDF(); used when creating a key slot
+}
+
+// Store is an open, unlocked carehub store.
+type Store struct {
+	db     *bolt.DB
+	path   string
+	now    func() time.Time
+	keys   *keys
+	origin uuid.UUID
+
+	mu   sync.Mutex // guards user
+	user string
+}
+
+// fileMode keeps the store readable by its owner only.
+const fileMode = 0o600
+
+// Exists reports whether there is a file at path (a store, or something in its way).
+func Exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+// Create makes a new store at path, locked with passphrase. It refuses a path that already
+// has a file, so an existing store can never be overwritten.
+func Create(path, passphrase string, opt Options) (*Store, error) {
+	if passphrase == "" {
+		return nil, ErrNoPassphrase
+	}
+	kdf := ProductionKDF()
+	if opt.KDF != nil {
+		kdf = *opt.KDF
+	}
+	if err := kdf.valid(); err != nil {
+		return nil, err
+	}
+	// O_EXCL makes the refusal atomic; bbolt then initialises the empty file.
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, fileMode)
+	if errors.Is(err, os.ErrExist) {
+		return nil, fmt.Errorf("%s: %w", path, ErrStoreExists)
+	}
+	if err != nil {
+		return nil, err
+	}
+	f.Close()
+
+	s, err := create(path, passphrase, kdf, opt)
+	if err != nil {
+		os.Remove(path) // a failed create leaves nothing behind
+		return nil, err
+	}
+	return s, nil
+}
+
+func create(path, passphrase string, kdf KDFParams, opt Options) (*Store, error) {
+	db, err := openBolt(path, opt)
+	if err != nil {
+		return nil, err
+	}
+	dataKey := newDataKey()
+	slot, err := wrapKey(hubSlot, passphrase, dataKey, kdf)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	origin := uuid.New()
+	err = db.Update(func(tx *bolt.Tx) error {
+		if err := runMigrations(tx, migrations()); err != nil {
+			return err
+		}
+		meta, err := bucket(tx, bucketMeta)
+		if err != nil {
+			return err
+		}
+		if err := meta.Put([]byte(metaMagic), []byte(metaMagicValue)); err != nil {
+			return err
+		}
+		if err := meta.Put([]byte(metaDevice), origin[:]); err != nil {
+			return err
+		}
+		slots, err := bucket(tx, bucketKeyslots)
+		if err != nil {
+			return err
+		}
+		return slots.Put([]byte(hubSlot), slot.encode())
+	})
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return newStore(db, path, dataKey, origin, opt)
+}
+
+// Open unlocks the existing store at path. A wrong passphrase is reported as
+// ErrWrongPassphrase and changes nothing in the file: the passphrase is checked in a read-only
+// transaction, before any migration runs.
+func Open(path, passphrase string, opt Options) (*Store, error) {
+	info, err := os.Stat(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("%s: %w", path, ErrNoStore)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() || info.Size() == 0 {
+		// bbolt would initialise an empty file: refuse before it can.
+		return nil, fmt.Errorf("%s: %w", path, ErrNotCarehub)
+	}
+	db, err := openBolt(path, opt)
+	if err != nil {
+		return nil, err
+	}
+	s, err := unlock(db, path, passphrase, opt)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func unlock(db *bolt.DB, path, passphrase string, opt Options) (*Store, error) {
+	var dataKey []byte
+	var origin uuid.UUID
+	var schema int
+	err := db.View(func(tx *bolt.Tx) error {
+		var err error
+		if origin, err = readIdentity(tx); err != nil {
+			return err
+		}
+		if schema, err = schemaVersion(tx); err != nil {
+			return err
+		}
+		if schema > len(migrations()) {
+			return ErrNewerStore
+		}
+		if passphrase == "" {
+			return ErrWrongPassphrase
+		}
+		dataKey, err = unlockAnySlot(tx, passphrase)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	// Only the right passphrase gets this far, and only a store with steps to run is written:
+	// an ordinary open leaves the file as it was.
+	if schema < len(migrations()) {
+		if err := db.Update(func(tx *bolt.Tx) error { return runMigrations(tx, migrations()) }); err != nil {
+			return nil, err
+		}
+	}
+	return newStore(db, path, dataKey, origin, opt)
+}
+
+// readIdentity checks the file is a carehub store and returns the device id it was created with.
+func readIdentity(tx *bolt.Tx) (uuid.UUID, error) {
+	var origin uuid.UUID
+	meta := tx.Bucket([]byte(bucketMeta))
+	if meta == nil || string(meta.Get([]byte(metaMagic))) != metaMagicValue {
+		return origin, ErrNotCarehub
+	}
+	dev := meta.Get([]byte(metaDevice))
+	if len(dev) != len(origin) {
+		return origin, fmt.Errorf("the device id is damaged: %w", ErrNotCarehub)
+	}
+	copy(origin[:], dev)
+	return origin, nil
+}
+
+// unlockAnySlot tries each key slot in turn (today there is only "hub"; per-user slots come
+// later), so any passphrase that has a slot opens the store.
+func unlockAnySlot(tx *bolt.Tx, passphrase string) ([]byte, error) {
+	slots, err := bucket(tx, bucketKeyslots)
+	if err != nil {
+		return nil, err
+	}
+	tried := false
+	c := slots.Cursor()
+	for name, v := c.First(); name != nil; name, v = c.Next() {
+		slot, err := decodeKeyslot(v)
+		if err != nil {
+			return nil, fmt.Errorf("slot %q: %w", name, err)
+		}
+		tried = true
+		key, err := unwrapKey(string(name), passphrase, slot)
+		if err == nil {
+			return key, nil
+		}
+		if !errors.Is(err, ErrWrongPassphrase) {
+			return nil, err
+		}
+	}
+	if !tried {
+		return nil, fmt.Errorf("the store has no key slot: %w", ErrNotCarehub)
+	}
+	return nil, ErrWrongPassphrase
+}
+
+// openBolt opens the bbolt file with a lock timeout, so a second copy of carehub on the same
+// store gets ErrAlreadyOpen instead of hanging. The file is never created here: Create makes it
+// first, and Open must not leave a file behind at a mistyped path.
+func openBolt(path string, opt Options) (*bolt.DB, error) {
+	timeout := opt.OpenTimeout
+	if timeout <= 0 {
+		timeout = time.Second
+	}
+	db, err := bolt.Open(path, fileMode, &bolt.Options{
+		Timeout: timeout,
+		OpenFile: func(name string, flag int, mode os.FileMode) (*os.File, error) {
+			return os.OpenFile(name, flag&^os.O_CREATE, mode)
+		},
+	})
+	switch {
+	case err == nil:
+		return db, nil
+	case errors.Is(err, bolt.ErrTimeout):
+		return nil, ErrAlreadyOpen
+	case errors.Is(err, os.ErrNotExist):
+		return nil, fmt.Errorf("%s: %w", path, ErrNoStore)
+	case errors.Is(err, bolt.ErrInvalid), errors.Is(err, bolt.ErrVersionMismatch), errors.Is(err, bolt.ErrChecksum):
+		return nil, fmt.Errorf("%s: %w", path, ErrNotCarehub)
+	}
+	return nil, fmt.Errorf("opening %s: %w", path, err)
+}
+
+func newStore(db *bolt.DB, path string, dataKey []byte, origin uuid.UUID, opt Options) (*Store, error) {
+	k, err := newKeys(dataKey)
+	clear(dataKey) // only the derived keys are kept
+	if err != nil {
+		return nil, err
+	}
+	now := opt.Now
+	if now == nil {
+		now = time.Now
+	}
+	return &Store{db: db, path: path, now: now, keys: k, origin: origin, user: opt.User}, nil
+}
+
+// Close releases the file lock. The Store must not be used afterwards.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Path is the file the store lives in.
+func (s *Store) Path() string { return s.path }
+
+// SetUser sets who is working, for the envelopes and audit entries of later writes and views.
+func (s *Store) SetUser(name string) {
+	s.mu.Lock()
+	s.user = name
+	s.mu.Unlock()
+}
+
+func (s *Store) currentUser() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.user
+}
+
+// update runs fn in one read-write transaction with a writer for this store.
+func (s *Store) update(fn func(w *writer) error) error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		return fn(s.writer(tx))
+	})
+}
+
+func (s *Store) writer(tx *bolt.Tx) *writer {
+	return &writer{tx: tx, keys: s.keys, origin: s.origin, user: s.currentUser(), now: s.now()}
+}
+
+// parseID reads a record id. Ids are canonical UUID strings, which lets the file key records
+// by their 16 bytes and keeps ids from different devices from colliding.
+func parseID(id string) (uuid.UUID, error) {
+	u, err := uuid.Parse(id)
+	if err != nil || u.String() != id {
+		return uuid.UUID{}, fmt.Errorf("%q: %w", id, ErrBadID)
+	}
+	return u, nil
+}
+
+// withNewID gives *id a new UUID when it is empty, runs save, and takes the id back if save
+// fails, so a failed save never leaves the caller holding an id with no record behind it.
+func withNewID(id *string, save func() error) error {
+	if *id != "" {
+		return save()
+	}
+	*id = uuid.NewString()
+	err := save()
+	if err != nil {
+		*id = ""
+	}
+	return err
+}

@@ -1,0 +1,161 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"carehub/careplan"
+)
+
+// currentPlan picks the version the summary shows (careplan.CurrentPlan: the latest agreed
+// version, or the draft before anything is agreed). next is a later draft being written on top
+// of the agreed version, if any, so the summary can say one is in progress.
+func currentPlan(plans []careplan.Plan) (current careplan.Plan, next *careplan.Plan, ok bool) {
+	current, ok = careplan.CurrentPlan(plans)
+	if draft, has := careplan.LatestDraft(plans); ok && has && current.State == careplan.PlanAgreed && draft.Version > current.Version {
+		next = &draft
+	}
+	return current, next, ok
+}
+
+func planSection(plans []careplan.Plan, today careplan.Date) fyne.CanvasObject {
+	const title = "Care and support plan"
+	p, next, ok := currentPlan(plans)
+	if !ok {
+		return section(title, quiet("No care and support plan yet."))
+	}
+	out := []fyne.CanvasObject{planState(p)}
+	if next != nil {
+		out = append(out, quiet(fmt.Sprintf("A new draft (version %d) is being written; this is the agreed version the person holds.", next.Version)))
+	}
+	out = append(out, reviewLine(p, today))
+	out = append(out, goalsByDomain(p.Goals)...)
+	out = append(out, contingency(p.Contingency)...)
+	return section(title, out...)
+}
+
+// planState says whether this version has been agreed, plainly, so nobody takes a draft for
+// the plan the person agreed.
+func planState(p careplan.Plan) *widget.Label {
+	if p.State != careplan.PlanAgreed || p.Agreement == nil {
+		l := para(fmt.Sprintf("Version %d · Draft — not yet agreed", p.Version))
+		l.TextStyle.Bold = true
+		l.Importance = widget.WarningImportance
+		return l
+	}
+	text := fmt.Sprintf("Version %d · agreed with the person by %s on %s",
+		p.Version, orNotRecorded(p.Agreement.By), p.Agreement.On.Display())
+	if p.Agreement.PAMLevel > 0 {
+		text += fmt.Sprintf(" · PAM level %d when agreed", p.Agreement.PAMLevel)
+	}
+	l := para(text)
+	l.TextStyle.Bold = true
+	return l
+}
+
+func reviewLine(p careplan.Plan, today careplan.Date) *widget.Label {
+	switch {
+	case p.ReviewDate.IsZero():
+		return quiet("No review date set.")
+	case p.ReviewDate.Before(today):
+		l := para("Review was due on " + p.ReviewDate.Display() + " · overdue")
+		l.TextStyle.Bold = true
+		l.Importance = widget.DangerImportance
+		return l
+	default:
+		return para("Review by " + p.ReviewDate.Display())
+	}
+}
+
+// goalsByDomain lists goals under the five wellbeing domains in the order plans show them.
+// A goal in a domain not on the list still shows, under "Other", rather than going missing.
+func goalsByDomain(goals []careplan.Goal) []fyne.CanvasObject {
+	if len(goals) == 0 {
+		return []fyne.CanvasObject{quiet("No goals written yet.")}
+	}
+	var out []fyne.CanvasObject
+	shown := 0
+	for _, d := range careplan.Domains() {
+		var in []careplan.Goal
+		for _, g := range goals {
+			if g.Domain == d {
+				in = append(in, g)
+			}
+		}
+		shown += len(in)
+		out = append(out, domainGoals(string(d), in)...)
+	}
+	if shown < len(goals) {
+		var other []careplan.Goal
+		for _, g := range goals {
+			if !knownDomain(g.Domain) {
+				other = append(other, g)
+			}
+		}
+		out = append(out, domainGoals("Other", other)...)
+	}
+	return out
+}
+
+func knownDomain(d careplan.Domain) bool {
+	for _, k := range careplan.Domains() {
+		if k == d {
+			return true
+		}
+	}
+	return false
+}
+
+func domainGoals(domain string, goals []careplan.Goal) []fyne.CanvasObject {
+	if len(goals) == 0 {
+		return nil
+	}
+	out := []fyne.CanvasObject{subheading(domain, widget.MediumImportance)}
+	for _, g := range goals {
+		words := para("“" + g.InMyWords + "”")
+		words.TextStyle.Italic = true
+		out = append(out, words, quiet(goalScores(g)))
+	}
+	return out
+}
+
+// goalScores writes a goal's scales and how its actions stand.
+func goalScores(g careplan.Goal) string {
+	open, done := 0, 0
+	for _, a := range g.Actions {
+		switch a.Status {
+		case careplan.ActionOpen:
+			open++
+		case careplan.ActionDone:
+			done++
+		}
+	}
+	return fmt.Sprintf("Importance %d/10 · confidence %d/10 · %s open, %d done",
+		g.Importance, g.Confidence, plural(open, "action", "actions"), done)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// contingency is "what to do if I become unwell" under green, amber and red headings.
+func contingency(c careplan.Contingency) []fyne.CanvasObject {
+	var green, amber, red facts
+	green.add("What I do", orNotRecorded(c.Green.WhatIDo))
+	amber.add("Warning signs", orNotRecorded(c.Amber.WarningSigns))
+	amber.add("What I do", orNotRecorded(c.Amber.WhatIDo))
+	amber.add("Who I call", orNotRecorded(c.Amber.WhoICall))
+	red.add("Who to call", orNotRecorded(c.Red.WhoToCall))
+	red.add("What they need to know", orNotRecorded(c.Red.WhatTheyNeedToKnow))
+	return []fyne.CanvasObject{
+		subheading("If I become unwell", widget.MediumImportance),
+		subheading("Green: I'm well", widget.SuccessImportance), green.grid(),
+		subheading("Amber: warning signs", widget.WarningImportance), amber.grid(),
+		subheading("Red: emergency", widget.DangerImportance), red.grid(),
+	}
+}

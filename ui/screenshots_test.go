@@ -1,0 +1,112 @@
+package ui
+
+import (
+	"image"
+	"image/color"
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+)
+
+// lightTheme is the default theme in its light variant, as most users will see carehub; the
+// test app otherwise asks for no variant at all.
+type lightTheme struct{ fyne.Theme }
+
+func (l lightTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return l.Theme.Color(n, theme.VariantLight)
+}
+
+// TestScreenshots writes PNGs of the main screens, for the docs and for checking by eye, into
+// the directory named by CAREHUB_SCREENSHOTS. It is skipped when that is not set.
+func TestScreenshots(t *testing.T) {
+	dir := os.Getenv("CAREHUB_SCREENSHOTS")
+	if dir == "" {
+		t.Skip("set CAREHUB_SCREENSHOTS to a directory to write screenshots")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	shoot := func(t *testing.T, w fyne.Window, name string) {
+		t.Helper()
+		writePNG(t, filepath.Join(dir, name), w.Canvas().Capture(), testWindowSize())
+	}
+
+	t.Run("unlock", func(t *testing.T) {
+		s, w := newTestSession(t, Config{Vault: &fakeVault{exists: true, right: "correct horse", records: testRecords()}})
+		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
+		test.Type(s.unlock.passphrase, "not the one")
+		test.Tap(s.unlock.submit)
+		if !s.unlock.problem.Visible() {
+			t.Fatal("the wrong passphrase shows no problem")
+		}
+		shoot(t, w, "unlock.png")
+	})
+	t.Run("caseload", func(t *testing.T) {
+		s, w := unlockedSession(t, testRecords(), nil)
+		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
+		if s.caseload.list.Length() != 20 {
+			t.Fatalf("caseload shows %d people, want 20", s.caseload.list.Length())
+		}
+		shoot(t, w, "caseload.png")
+	})
+	t.Run("patient", func(t *testing.T) {
+		s, w := unlockedSession(t, testRecords(), nil)
+		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
+		s.openPatient("p01")
+		if s.patient.nhsNumber.Text == "" {
+			t.Fatal("the summary banner has no NHS number")
+		}
+		shoot(t, w, "patient.png")
+	})
+	t.Run("empty", func(t *testing.T) {
+		s, w := unlockedSession(t, &fakeRecords{}, func(Records, int, func(int, int)) error { return nil })
+		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
+		if s.caseload.demo == nil {
+			t.Fatal("the empty caseload offers no demo data")
+		}
+		shoot(t, w, "empty.png")
+	})
+}
+
+// writePNG saves a capture, after checking it is the window's size and not a blank page.
+func writePNG(t *testing.T, path string, img image.Image, size fyne.Size) {
+	t.Helper()
+	b := img.Bounds()
+	if b.Dx() != int(size.Width) || b.Dy() != int(size.Height) {
+		t.Errorf("%s: captured %dx%d, want %vx%v", path, b.Dx(), b.Dy(), size.Width, size.Height)
+	}
+	if blank(img) {
+		t.Errorf("%s: the capture is blank", path)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := png.Encode(f, img); err != nil {
+		t.Error(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Error(err)
+	}
+}
+
+// blank reports whether every pixel is the same colour.
+func blank(img image.Image) bool {
+	b := img.Bounds()
+	first := img.At(b.Min.X, b.Min.Y)
+	r0, g0, b0, a0 := first.RGBA()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, a := img.At(x, y).RGBA()
+			if r != r0 || g != g0 || bl != b0 || a != a0 {
+				return false
+			}
+		}
+	}
+	return true
+}

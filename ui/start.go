@@ -1,0 +1,103 @@
+package ui
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"carehub/careplan"
+	"carehub/pam"
+)
+
+// Records is what the screens read from the hub's store.
+type Records interface {
+	// Caseload returns one small entry per person on the hub's caseload.
+	Caseload() ([]careplan.CaseloadEntry, error)
+	// Patient returns one person's record. The store audits this as a view.
+	Patient(id string) (careplan.Patient, error)
+	// Plans returns every version of a person's care and support plan, oldest first.
+	Plans(patientID string) ([]careplan.Plan, error)
+	// Assessments returns a person's PAM assessments, including any entered in error.
+	Assessments(patientID string) ([]pam.Assessment, error)
+}
+
+// Vault opens the store behind the unlock screen.
+type Vault interface {
+	// Exists is false on first run, when the unlock screen asks to set a passphrase.
+	Exists() bool
+	// Open unlocks an existing store. A wrong passphrase gives an error whose Error() is
+	// written for the user and is shown as is.
+	Open(passphrase string) (Records, error)
+	// Create makes a new store locked with the passphrase.
+	Create(passphrase string) (Records, error)
+}
+
+// Config wires the screens.
+type Config struct {
+	// Vault is the store behind the unlock screen.
+	Vault Vault
+	// LoadDemo fills an empty store with synthetic patients, reporting progress as it goes.
+	// Nil means the empty caseload offers no demo data.
+	LoadDemo func(r Records, patients int, progress func(done, total int)) error
+	// Today is the current day, for ages and overdue reviews. Nil means the system clock.
+	Today func() careplan.Date
+}
+
+// demoPatients is how many synthetic patients the empty caseload offers to load: enough to
+// try search and filters, few enough to load in seconds.
+const demoPatients = 500
+
+// Start shows the unlock screen in w, then the caseload once unlocked.
+func Start(w fyne.Window, cfg Config) {
+	startWith(w, cfg, background{})
+}
+
+// session moves one window between the screens. It holds the open records once unlocked, and
+// keeps the caseload screen so that going back to it keeps the search and scroll position.
+type session struct {
+	w       fyne.Window
+	cfg     Config
+	work    worker
+	records Records
+
+	unlock   *unlockScreen
+	caseload *caseloadScreen
+	patient  *patientScreen // the summary last opened
+}
+
+// startWith is Start with the worker chosen by the caller, so tests can run work inline.
+func startWith(w fyne.Window, cfg Config, work worker) *session {
+	if cfg.Today == nil {
+		cfg.Today = func() careplan.Date { return careplan.DateOf(time.Now()) }
+	}
+	s := &session{w: w, cfg: cfg, work: work}
+	s.showUnlock()
+	return s
+}
+
+func (s *session) showUnlock() {
+	s.unlock = newUnlockScreen(s.cfg.Vault, s.work, s.unlocked)
+	s.w.SetTitle("carehub")
+	s.w.SetContent(s.unlock.root)
+	s.w.Canvas().Focus(s.unlock.passphrase)
+}
+
+// unlocked is called on the UI goroutine once the store is open.
+func (s *session) unlocked(r Records) {
+	s.records = r
+	s.caseload = newCaseloadScreen(r, s.work, s.cfg.Today, s.cfg.LoadDemo, s.openPatient)
+	s.showCaseload()
+	s.caseload.load()
+}
+
+func (s *session) showCaseload() {
+	s.w.SetTitle("carehub — caseload")
+	s.w.SetContent(s.caseload.root)
+}
+
+func (s *session) openPatient(id string) {
+	s.patient = newPatientScreen(s.records, s.work, s.cfg.Today(), s.showCaseload)
+	s.w.SetTitle("carehub — patient summary")
+	s.w.SetContent(s.patient.root)
+	s.patient.load(id)
+}

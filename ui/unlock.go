@@ -1,0 +1,179 @@
+package ui
+
+import (
+	"errors"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// minPassphrase is the shortest passphrase a new store accepts, counted in characters.
+const minPassphrase = 8
+
+// Reasons a new passphrase is refused, in the words the unlock screen shows.
+var (
+	errPassphraseMissing  = errors.New("type the passphrase for this store")
+	errPassphraseShort    = errors.New("the passphrase needs at least 8 characters")
+	errPassphraseMismatch = errors.New("the two passphrases are not the same: type them again")
+)
+
+// checkNewPassphrase decides whether a passphrase and its confirmation can lock a new store.
+func checkNewPassphrase(passphrase, confirm string) error {
+	if utf8.RuneCountInString(passphrase) < minPassphrase {
+		return errPassphraseShort
+	}
+	if passphrase != confirm {
+		return errPassphraseMismatch
+	}
+	return nil
+}
+
+// unlockScreen asks for the store's passphrase, or on first run asks for a new one twice.
+type unlockScreen struct {
+	vault      Vault
+	work       worker
+	onUnlocked func(Records)
+	firstRun   bool
+	busy       bool
+
+	passphrase *widget.Entry
+	confirm    *widget.Entry // only on first run
+	submit     *widget.Button
+	problem    *widget.Label
+	root       fyne.CanvasObject
+}
+
+func newUnlockScreen(v Vault, work worker, onUnlocked func(Records)) *unlockScreen {
+	s := &unlockScreen{vault: v, work: work, onUnlocked: onUnlocked, firstRun: !v.Exists()}
+
+	title := widget.NewLabel("carehub")
+	title.SizeName = theme.SizeNameHeadingText
+	title.TextStyle.Bold = true
+	title.Alignment = fyne.TextAlignCenter
+	who := widget.NewLabel("Personalised care and support plans for the people a complex-care hub looks after.")
+	who.Wrapping = fyne.TextWrapWord
+	who.Alignment = fyne.TextAlignCenter
+
+	s.passphrase = widget.NewPasswordEntry()
+	s.passphrase.OnSubmitted = s.onSubmitted
+	s.problem = widget.NewLabel("")
+	s.problem.Wrapping = fyne.TextWrapWord
+	s.problem.Importance = widget.DangerImportance
+	s.problem.Hide()
+
+	form := container.NewVBox(title, who, layout.NewSpacer())
+	if s.firstRun {
+		s.confirm = widget.NewPasswordEntry()
+		s.confirm.OnSubmitted = s.onSubmitted
+		s.passphrase.SetPlaceHolder("New passphrase")
+		s.confirm.SetPlaceHolder("The same passphrase again")
+		s.submit = widget.NewButton("Create store", s.onSubmit)
+		heading := widget.NewLabel("Set a passphrase for this store")
+		heading.TextStyle.Bold = true
+		hint := widget.NewLabel("At least 8 characters. Nobody can unlock the store without it, so keep it safe.")
+		hint.Wrapping = fyne.TextWrapWord
+		form.Add(heading)
+		form.Add(hint)
+		form.Add(s.passphrase)
+		form.Add(s.confirm)
+	} else {
+		s.passphrase.SetPlaceHolder("Passphrase")
+		s.submit = widget.NewButton("Unlock", s.onSubmit)
+		heading := widget.NewLabel("Type the passphrase to unlock this store")
+		heading.TextStyle.Bold = true
+		form.Add(heading)
+		form.Add(s.passphrase)
+	}
+	s.submit.Importance = widget.HighImportance
+	form.Add(s.submit)
+	form.Add(s.problem)
+
+	s.root = container.New(&readingWidth{max: 460}, form)
+	return s
+}
+
+func (s *unlockScreen) onSubmitted(string) { s.onSubmit() }
+
+// onSubmit checks what was typed, then opens or creates the store off the UI goroutine, because
+// deriving the key takes a noticeable moment.
+func (s *unlockScreen) onSubmit() {
+	if s.busy {
+		return
+	}
+	pass := s.passphrase.Text
+	if err := s.check(pass); err != nil {
+		s.showProblem(err)
+		return
+	}
+	s.setBusy(true)
+	var (
+		r   Records
+		err error
+	)
+	open := s.vault.Open
+	if s.firstRun {
+		open = s.vault.Create
+	}
+	s.work.run(func() { r, err = open(pass) }, func() { s.opened(r, err) })
+}
+
+func (s *unlockScreen) check(pass string) error {
+	if s.firstRun {
+		return checkNewPassphrase(pass, s.confirm.Text)
+	}
+	if pass == "" {
+		return errPassphraseMissing
+	}
+	return nil
+}
+
+// opened runs on the UI goroutine with the result of opening the store.
+func (s *unlockScreen) opened(r Records, err error) {
+	s.setBusy(false)
+	if err != nil {
+		s.showProblem(err)
+		return
+	}
+	// Clear the passphrase so it does not linger in a widget after unlocking.
+	s.passphrase.SetText("")
+	if s.confirm != nil {
+		s.confirm.SetText("")
+	}
+	s.onUnlocked(r)
+}
+
+func (s *unlockScreen) showProblem(err error) {
+	// The vault's errors are written for the user, so they are shown as they come.
+	s.problem.SetText(err.Error())
+	s.problem.Show()
+	relayout(s.root)
+}
+
+func (s *unlockScreen) setBusy(busy bool) {
+	s.busy = busy
+	controls := []fyne.Disableable{s.submit, s.passphrase}
+	if s.confirm != nil {
+		controls = append(controls, s.confirm)
+	}
+	for _, d := range controls {
+		if busy {
+			d.Disable()
+		} else {
+			d.Enable()
+		}
+	}
+	defer relayout(s.root)
+	switch {
+	case busy:
+		s.problem.Hide()
+		s.submit.SetText("Opening the store…")
+	case s.firstRun:
+		s.submit.SetText("Create store")
+	default:
+		s.submit.SetText("Unlock")
+	}
+}

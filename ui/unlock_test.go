@@ -1,0 +1,149 @@
+package ui
+
+import (
+	"errors"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+func TestCheckNewPassphrase(t *testing.T) {
+	tests := []struct {
+		name, pass, confirm string
+		want                error
+	}{
+		{"long enough and the same", "correct horse", "correct horse", nil},
+		{"eight characters", "12345678", "12345678", nil},
+		{"eight characters counted as letters, not bytes", "ŵŷâêîôûë", "ŵŷâêîôûë", nil},
+		{"seven characters", "1234567", "1234567", errPassphraseShort},
+		{"empty", "", "", errPassphraseShort},
+		{"different", "correct horse", "correct hosre", errPassphraseMismatch},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := checkNewPassphrase(tt.pass, tt.confirm); !errors.Is(got, tt.want) {
+				t.Errorf("checkNewPassphrase(%q, %q) = %v, want %v", tt.pass, tt.confirm, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestUnlockExistingStoreGolden(t *testing.T) {
+	s, w := newTestSession(t, Config{Vault: &fakeVault{exists: true, right: "correct horse", records: testRecords()}})
+	if s.unlock.confirm != nil {
+		t.Error("an existing store asks for the passphrase twice")
+	}
+	test.AssertRendersToMarkup(t, "unlock_existing.xml", w.Canvas())
+}
+
+func TestUnlockFirstRunGolden(t *testing.T) {
+	s, w := newTestSession(t, Config{Vault: &fakeVault{records: &fakeRecords{}}})
+	if s.unlock.confirm == nil {
+		t.Fatal("first run does not ask to confirm the passphrase")
+	}
+	test.AssertRendersToMarkup(t, "unlock_first_run.xml", w.Canvas())
+}
+
+func TestWrongPassphraseShowsErrorAndStaysLocked(t *testing.T) {
+	s, w := newTestSession(t, Config{Vault: &fakeVault{exists: true, right: "correct horse", records: testRecords()}})
+	test.Type(s.unlock.passphrase, "wrong horse")
+	s.unlock.passphrase.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter submits
+
+	if s.caseload != nil || w.Content() != s.unlock.root {
+		t.Fatal("a wrong passphrase unlocked the store")
+	}
+	if !s.unlock.problem.Visible() || s.unlock.problem.Text != errWrongPassphrase.Error() {
+		t.Errorf("problem shown = %q (visible %v), want the vault's words %q",
+			s.unlock.problem.Text, s.unlock.problem.Visible(), errWrongPassphrase.Error())
+	}
+	if s.unlock.submit.Disabled() || s.unlock.passphrase.Disabled() {
+		t.Error("the unlock screen stayed busy after a wrong passphrase")
+	}
+	test.AssertRendersToMarkup(t, "unlock_wrong.xml", w.Canvas())
+
+	// The right passphrase still works afterwards.
+	s.unlock.passphrase.SetText("correct horse")
+	test.Tap(s.unlock.submit)
+	if s.caseload == nil || w.Content() != s.caseload.root {
+		t.Fatal("the right passphrase did not open the caseload")
+	}
+	if s.unlock.passphrase.Text != "" {
+		t.Error("the passphrase stayed in the entry after unlocking")
+	}
+}
+
+func TestEmptyPassphraseIsNotTried(t *testing.T) {
+	v := &fakeVault{exists: true, right: "", records: testRecords()}
+	s, _ := newTestSession(t, Config{Vault: v})
+	test.Tap(s.unlock.submit)
+	if s.caseload != nil {
+		t.Fatal("an empty passphrase was sent to the vault")
+	}
+	if s.unlock.problem.Text != errPassphraseMissing.Error() {
+		t.Errorf("problem = %q, want %q", s.unlock.problem.Text, errPassphraseMissing.Error())
+	}
+}
+
+func TestFirstRunRefusesMismatchedConfirmation(t *testing.T) {
+	v := &fakeVault{records: &fakeRecords{}}
+	s, w := newTestSession(t, Config{Vault: v})
+	test.Type(s.unlock.passphrase, "correct horse")
+	test.Type(s.unlock.confirm, "correct hosre")
+	test.Tap(s.unlock.submit)
+
+	if v.created != "" || s.caseload != nil {
+		t.Fatal("a store was created with passphrases that do not match")
+	}
+	if s.unlock.problem.Text != errPassphraseMismatch.Error() {
+		t.Errorf("problem = %q, want %q", s.unlock.problem.Text, errPassphraseMismatch.Error())
+	}
+	test.AssertRendersToMarkup(t, "unlock_mismatch.xml", w.Canvas())
+}
+
+func TestFirstRunRefusesShortPassphrase(t *testing.T) {
+	v := &fakeVault{records: &fakeRecords{}}
+	s, _ := newTestSession(t, Config{Vault: v})
+	test.Type(s.unlock.passphrase, "short")
+	test.Type(s.unlock.confirm, "short")
+	test.Tap(s.unlock.submit)
+	if v.created != "" {
+		t.Fatal("a store was created with a 5-character passphrase")
+	}
+	if s.unlock.problem.Text != errPassphraseShort.Error() {
+		t.Errorf("problem = %q, want %q", s.unlock.problem.Text, errPassphraseShort.Error())
+	}
+}
+
+func TestFirstRunCreatesStoreThenShowsCaseload(t *testing.T) {
+	v := &fakeVault{records: &fakeRecords{}}
+	s, w := newTestSession(t, Config{Vault: v})
+	test.Type(s.unlock.passphrase, "correct horse")
+	test.Type(s.unlock.confirm, "correct horse")
+	s.unlock.confirm.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if v.created != "correct horse" {
+		t.Fatalf("Create was called with %q", v.created)
+	}
+	if s.caseload == nil || w.Content() != s.caseload.root {
+		t.Fatal("the caseload did not open after creating the store")
+	}
+}
+
+func TestUnlockIsBusyWhileOpening(t *testing.T) {
+	s, w := newTestSession(t, Config{Vault: &fakeVault{exists: true, right: "correct horse", records: testRecords()}})
+	held := &heldWorker{}
+	s.unlock.work = held
+	test.Type(s.unlock.passphrase, "correct horse")
+	test.Tap(s.unlock.submit)
+	if !s.unlock.submit.Disabled() || !s.unlock.passphrase.Disabled() {
+		t.Error("the button and entry stay usable while the store is opening")
+	}
+	test.Tap(s.unlock.submit) // a second tap while busy must not open the store twice
+	if len(held.jobs) != 1 {
+		t.Fatalf("%d opens started, want 1", len(held.jobs))
+	}
+	held.finish()
+	if s.caseload == nil || w.Content() != s.caseload.root {
+		t.Fatal("the caseload did not open once the store was open")
+	}
+}

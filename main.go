@@ -7,6 +7,7 @@ import (
 
 	"carehub/app"
 	"carehub/app/desktop"
+	_ "carehub/app/locale" // before Fyne reads the locale: see the package comment
 )
 
 func main() {

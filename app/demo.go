@@ -64,5 +64,11 @@ func savePerson(b *store.Batch, p demo.Person) error {
 			return err
 		}
 	}
+	for i := range p.Outcomes {
+		p.Outcomes[i].PatientID = p.Patient.ID
+		if err := b.SaveOutcome(&p.Outcomes[i]); err != nil {
+			return err
+		}
+	}
 	return nil
 }

@@ -3,14 +3,15 @@ package app
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
-	"sort"
 	"time"
 
 	"carehub/careplan"
 	"carehub/careplan/printout"
 	"carehub/store"
+	"carehub/ui"
 )
 
 // HubName appears on every printed page until the hub can set its own (settings issue).
@@ -51,11 +52,11 @@ func runPrint(env Env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	opt := printOptions(env.Now(), *large)
+	svc := newPrintService(func() (*store.Store, error) { return st, nil }, env.Now)
 	if *nhs != "" {
-		return printOne(env, st, number, *out, opt)
+		return printOne(env, st, svc, number, *out, *large)
 	}
-	return printDue(env, st, before, *out, opt)
+	return printDue(env, svc, before, *out, *large)
 }
 
 // printOptions are the print settings for a run; the font is Fyne's bundled Noto Sans, which
@@ -64,8 +65,9 @@ func printOptions(now time.Time, large bool) printout.Options {
 	return printout.Options{LargePrint: large, Fonts: PlanFonts(), Created: now, Hub: HubName}
 }
 
-// patientCopy loads what a printed plan needs. Loading the patient is audited as a view.
-func patientCopy(st *store.Store, id string) (printout.Copy, error) {
+// patientCopy loads what a printed plan needs: the latest agreed plan, or with draft the draft
+// that may be printed instead. Loading the patient is audited as a view.
+func patientCopy(st *store.Store, id string, draft bool) (printout.Copy, error) {
 	p, err := st.Patient(id)
 	if err != nil {
 		return printout.Copy{}, err
@@ -75,8 +77,13 @@ func patientCopy(st *store.Store, id string) (printout.Copy, error) {
 		return printout.Copy{}, err
 	}
 	plan, ok := printout.Current(plans)
+	missing := printout.ErrNoPlan
+	if draft {
+		plan, ok = draftToPrint(plans)
+		missing = errNoDraft
+	}
 	if !ok {
-		return printout.Copy{}, fmt.Errorf("%s %s: %w", p.NHSNumber.Display(), p.FullName(), printout.ErrNoPlan)
+		return printout.Copy{}, fmt.Errorf("%s %s: %w", p.NHSNumber.Display(), p.FullName(), missing)
 	}
 	pams, err := st.Assessments(id)
 	if err != nil {
@@ -85,7 +92,7 @@ func patientCopy(st *store.Store, id string) (printout.Copy, error) {
 	return printout.Copy{Patient: p, Plan: plan, Assessments: pams}, nil
 }
 
-func printOne(env Env, st *store.Store, nhs careplan.NHSNumber, out string, opt printout.Options) error {
+func printOne(env Env, st *store.Store, svc *printService, nhs careplan.NHSNumber, out string, large bool) error {
 	p, err := st.PatientByNHS(nhs)
 	if errors.Is(err, store.ErrNotFound) {
 		return fmt.Errorf("no patient with NHS number %s on this hub", nhs.Display())
@@ -93,61 +100,62 @@ func printOne(env Env, st *store.Store, nhs careplan.NHSNumber, out string, opt 
 	if err != nil {
 		return err
 	}
-	c, err := patientCopy(st, p.ID)
+	pages, err := svc.PrintPatient(p.ID, false, large, out)
 	if err != nil {
 		return err
 	}
-	opt.LargePrint = opt.LargePrint || printout.LargePrintFor(c.Patient)
-	pages, err := writePDF(out, c, opt)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "%s: %d page(s) for %s\n", out, pages, c.Patient.NHSNumber.Display())
+	fmt.Fprintf(env.Stdout, "%s: %d page(s) for %s\n", out, pages, p.NHSNumber.Display())
 	return nil
 }
 
-// printDue prints, one file per person, every open patient whose agreed plan is due for review
+// printDue prints, one file per person, every open patient whose plan is due for review
 // before the given day. People with no agreed plan are listed, not silently skipped.
-func printDue(env Env, st *store.Store, before careplan.Date, dir string, opt printout.Options) error {
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("cannot make the folder %s: %w", dir, err)
-	}
-	rows, err := st.Caseload()
+func printDue(env Env, svc *printService, before careplan.Date, dir string, large bool) error {
+	people, err := svc.PlansFor(ui.BatchSelection{By: ui.ByReviewDue, To: before.AddDays(-1)})
 	if err != nil {
 		return err
 	}
-	sort.Slice(rows, func(i, j int) bool { return rows[i].ReviewDate.Before(rows[j].ReviewDate) })
-	printed, noPlan := 0, 0
-	for _, r := range rows {
-		if !r.Status.Open() || r.ReviewDate.IsZero() || !r.ReviewDate.Before(before) {
-			continue
-		}
-		c, err := patientCopy(st, r.PatientID)
-		if errors.Is(err, printout.ErrNoPlan) {
-			noPlan++
-			fmt.Fprintf(env.Stdout, "no agreed plan: %s\n", r.NHSNumber.Display())
-			continue
-		}
-		if err != nil {
-			return err
-		}
-		o := opt
-		o.LargePrint = o.LargePrint || printout.LargePrintFor(c.Patient)
-		if _, err := writePDF(filepath.Join(dir, "plan-"+string(r.NHSNumber)+".pdf"), c, o); err != nil {
-			return err
-		}
-		printed++
+	res, err := svc.PrintBatch(people, ui.BatchOutput{Path: dir, Folder: true, LargePrint: large}, nil)
+	if err != nil && !errors.Is(err, printout.ErrNothingToPrint) {
+		return err
 	}
-	fmt.Fprintf(env.Stdout, "%d plan(s) printed to %s; %d due with no agreed plan\n", printed, dir, noPlan)
+	for _, p := range res.NoPlan {
+		fmt.Fprintf(env.Stdout, "no agreed plan: %s\n", p.NHSNumber.Display())
+	}
+	if err != nil {
+		fmt.Fprintf(env.Stdout, "no plans to print: nobody due for review before %s has an agreed plan\n", before.Display())
+		return nil
+	}
+	fmt.Fprintf(env.Stdout, "%d plan(s) printed to %s; %d due with no agreed plan\n", res.Printed, dir, len(res.NoPlan))
 	return nil
 }
 
 // writePDF writes the plan to a temporary file beside path and renames it into place, so a
 // failure never leaves half a plan where a coordinator would pick it up.
 func writePDF(path string, c printout.Copy, opt printout.Options) (pages int, err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".carehub-print-*")
+	return writeFile(path, func(w io.Writer) (int, error) { return printout.Write(w, c, opt) })
+}
+
+// writeFile writes a PDF with write under a temporary name beside path, then renames it into
+// place: whoever opens path sees a whole PDF or none.
+func writeFile(path string, write func(io.Writer) (int, error)) (int, error) {
+	tmp, pages, err := writeTemp(filepath.Dir(path), write)
 	if err != nil {
-		return 0, fmt.Errorf("cannot write to %s: %w", filepath.Dir(path), err)
+		return 0, err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return 0, fmt.Errorf("cannot save %s: %w", path, err)
+	}
+	return pages, nil
+}
+
+// writeTemp writes a PDF with write into a new hidden temporary file in dir and returns its
+// name. On failure the temporary file is removed.
+func writeTemp(dir string, write func(io.Writer) (int, error)) (name string, pages int, err error) {
+	tmp, err := os.CreateTemp(dir, ".carehub-print-*")
+	if err != nil {
+		return "", 0, fmt.Errorf("cannot write to %s: %w", dir, err)
 	}
 	defer func() {
 		if err != nil {
@@ -155,14 +163,11 @@ func writePDF(path string, c printout.Copy, opt printout.Options) (pages int, er
 			os.Remove(tmp.Name())
 		}
 	}()
-	if pages, err = printout.Write(tmp, c, opt); err != nil {
-		return 0, err
+	if pages, err = write(tmp); err != nil {
+		return "", 0, err
 	}
 	if err = tmp.Close(); err != nil {
-		return 0, err
+		return "", 0, err
 	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return 0, err
-	}
-	return pages, nil
+	return tmp.Name(), pages, nil
 }

@@ -61,6 +61,16 @@ func (v *vault) keep(st *store.Store, err error) (ui.Records, error) {
 	return st, nil
 }
 
+// current is the store once unlocked, for services that start before the unlock screen.
+func (v *vault) current() (*store.Store, error) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.open == nil {
+		return nil, errLocked
+	}
+	return v.open, nil
+}
+
 // Close closes the store if it was opened.
 func (v *vault) Close() error {
 	v.mu.Lock()
@@ -77,7 +87,8 @@ func (v *vault) Close() error {
 var errNotOurStore = errors.New("demo data can only be loaded into a carehub store")
 
 // UIConfig wires the desktop screens to the store at path. Call Close on the returned closer
-// when the window has closed.
+// when the window has closed. OpenFile is left for the desktop package to set, since opening
+// the system's PDF viewer needs the running Fyne app.
 func UIConfig(path string, now func() time.Time) (ui.Config, func() error) {
 	v := newVault(path, now)
 	cfg := ui.Config{
@@ -89,7 +100,8 @@ func UIConfig(path string, now func() time.Time) (ui.Config, func() error) {
 			}
 			return LoadDemo(st, 1, patients, careplan.DateOf(now()), progress)
 		},
-		Today: func() careplan.Date { return careplan.DateOf(now()) },
+		Today:    func() careplan.Date { return careplan.DateOf(now()) },
+		Printing: newPrintService(v.current, now),
 	}
 	return cfg, v.Close
 }

@@ -39,7 +39,9 @@ func (w *writer) saveAssessment(a *pam.Assessment) error {
 	_, err = getBody(w.tx, w.keys, KindAssessment, id, &old)
 	switch {
 	case err == nil:
-		if err := onlyMarksInError(old, *a); err != nil {
+		stored, next := old, *a
+		stored.InError, next.InError = nil, nil
+		if err := onlyMarksInError(old.InError != nil, a.InError != nil, stored, next); err != nil {
 			return err
 		}
 		detail = "entered in error"
@@ -60,14 +62,15 @@ func (w *writer) saveAssessment(a *pam.Assessment) error {
 	return nil
 }
 
-// onlyMarksInError checks that an update to a stored assessment does nothing but mark it
-// entered in error for the first time. Comparing the JSON of everything else is exact and
-// does not depend on how the fields are compared in memory.
-func onlyMarksInError(stored, next pam.Assessment) error {
-	if stored.InError != nil || next.InError == nil {
+// onlyMarksInError checks that an update to a stored append-only record (a PAM assessment or an
+// outcome record) does nothing but mark it entered in error for the first time. stored and next
+// are the two versions with their in-error marks cleared; wasMarked and isMarked say whether
+// each had one. Comparing the JSON of everything else is exact and does not depend on how the
+// fields are compared in memory.
+func onlyMarksInError(wasMarked, isMarked bool, stored, next any) error {
+	if wasMarked || !isMarked {
 		return ErrAppendOnly
 	}
-	stored.InError, next.InError = nil, nil
 	a, err := json.Marshal(stored)
 	if err != nil {
 		return err

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"sort"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -15,6 +16,7 @@ const (
 	AuditCreated = "created"
 	AuditUpdated = "updated"
 	AuditDeleted = "deleted"
+	AuditReport  = "report" // a cohort report or export that read many patients at once
 )
 
 // AuditEntry is one line of the audit: who did what to which record, and when. The audit is
@@ -22,31 +24,38 @@ const (
 type AuditEntry struct {
 	Time      time.Time
 	User      string
-	Action    string // AuditViewed, AuditCreated, AuditUpdated or AuditDeleted
+	Action    string // AuditViewed, AuditCreated, AuditUpdated, AuditDeleted or AuditReport
 	Kind      Kind
 	RecordID  string
 	PatientID string // the patient the record is about, when there is one
 	Detail    string // a few words: "version 2 draft", "found by NHS number"
 }
 
-// audit appends an entry for this transaction's user and time. Entries are keyed by the
-// bucket's sequence, so they stay in the order they were written even if the clock jumps.
+// audit appends a view (or any event that is not a write) for this transaction's user and time.
+// A write's own audit entry is carried by its change-log entry (see appendChange); Audit merges
+// the two by version.
 func (w *writer) audit(action string, kind Kind, recordID string, note auditNote) error {
 	b, err := bucket(w.tx, bucketAudit)
 	if err != nil {
 		return err
 	}
 	b.FillPercent = 1 // append-only
-	seq, err := b.NextSequence()
+	// Views take a version from the same clock as writes, so the audit log interleaves the
+	// two in the order they happened, even within one millisecond.
+	version, err := tickClock(w.tx, w.now)
 	if err != nil {
 		return err
 	}
-	key := binary.BigEndian.AppendUint64(nil, seq)
-	e := AuditEntry{
+	key := binary.BigEndian.AppendUint64(nil, version)
+	return b.Put(key, w.keys.seal(nil, encodeAudit(w.auditEntry(action, kind, recordID, note)), key))
+}
+
+// auditEntry is who did what to which record, now.
+func (w *writer) auditEntry(action string, kind Kind, recordID string, note auditNote) AuditEntry {
+	return AuditEntry{
 		Time: w.now, User: w.user, Action: action, Kind: kind,
 		RecordID: recordID, PatientID: note.patientID, Detail: note.detail,
 	}
-	return b.Put(key, w.keys.seal(nil, encodeAudit(e), key))
 }
 
 func encodeAudit(e AuditEntry) []byte {
@@ -88,20 +97,47 @@ func openAudit(k *keys, key, sealed []byte) (AuditEntry, error) {
 
 // Audit returns the whole audit, oldest first.
 func (s *Store) Audit() ([]AuditEntry, error) {
-	var out []AuditEntry
+	type versioned struct {
+		version uint64
+		entry   AuditEntry
+	}
+	var all []versioned
 	err := s.db.View(func(tx *bolt.Tx) error {
-		b, err := bucket(tx, bucketAudit)
+		views, err := bucket(tx, bucketAudit)
 		if err != nil {
 			return err
 		}
-		return b.ForEach(func(k, v []byte) error {
+		err = views.ForEach(func(k, v []byte) error {
 			e, err := openAudit(s.keys, k, v)
+			if err == nil && len(k) != 8 {
+				err = errBadAudit
+			}
 			if err != nil {
 				return err
 			}
-			out = append(out, e)
+			all = append(all, versioned{binary.BigEndian.Uint64(k), e})
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		writes, err := bucket(tx, bucketChanges)
+		if err != nil {
+			return err
+		}
+		return writes.ForEach(func(k, v []byte) error {
+			e, err := changeAudit(s.keys, k, v)
+			if err != nil {
+				return err
+			}
+			all = append(all, versioned{binary.BigEndian.Uint64(k[:8]), e})
 			return nil
 		})
 	})
+	sort.Slice(all, func(i, j int) bool { return all[i].version < all[j].version })
+	out := make([]AuditEntry, len(all))
+	for i, v := range all {
+		out[i] = v.entry
+	}
 	return out, err
 }

@@ -18,6 +18,8 @@ import (
 //	staff             record id → envelope
 //	plans-by-patient  patient id + plan id → empty (a patient's plans load without a scan)
 //	pam-by-patient    patient id + assessment id → empty
+//	outcomes          record id → envelope (frailty, loneliness, wellbeing; schema step 2)
+//	outcomes-by-patient  patient id + outcome record id → empty (schema step 2)
 //	caseload          patient id → sealed compact caseload entry
 //	nhs-index         HMAC(NHS number) → patient id (so no NHS number is ever in clear)
 //	changes           version (8 bytes, big-endian) + record id → kind code
@@ -35,6 +37,9 @@ const (
 	bucketNHSIndex       = "nhs-index"
 	bucketChanges        = "changes"
 	bucketAudit          = "audit"
+
+	bucketOutcomes          = "outcomes"
+	bucketOutcomesByPatient = "outcomes-by-patient"
 )
 
 // Keys in the meta bucket.
@@ -61,6 +66,12 @@ func allBuckets() []string {
 	}
 }
 
+// outcomeBuckets lists the buckets schema step 2 adds for outcome records. They are kept apart
+// from allBuckets so the released first step stays exactly as stores in the field ran it.
+func outcomeBuckets() []string {
+	return []string{bucketOutcomes, bucketOutcomesByPatient}
+}
+
 // bucket returns a top-level bucket that the schema guarantees, or an error naming it: a
 // missing bucket means a damaged or foreign file, never a normal condition.
 func bucket(tx *bolt.Tx, name string) (*bolt.Bucket, error) {
@@ -82,6 +93,8 @@ func bucketOfKind(k Kind) string {
 		return bucketAssessments
 	case KindStaff:
 		return bucketStaff
+	case KindOutcome:
+		return bucketOutcomes
 	}
 	return ""
 }

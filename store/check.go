@@ -8,6 +8,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"carehub/careplan"
+	"carehub/careplan/outcomes"
 	"carehub/pam"
 )
 
@@ -42,7 +43,8 @@ func (r *Report) problem(format string, args ...any) {
 // Check verifies the whole store in one read transaction: bbolt's own page check, then that
 // every record decodes and decrypts under its own id and kind, every caseload entry, index
 // entry and change-log entry points at a record, and every audit entry decrypts. Counts are
-// reported as "patients", "plans", "pam assessments", "staff", "changes", "audit entries".
+// reported as "patients", "plans", "pam assessments", "staff", "outcomes", "changes",
+// "audit entries".
 // The error is for a check that could not run; what the check found is in the Report.
 func (s *Store) Check() (Report, error) {
 	var r Report
@@ -62,6 +64,7 @@ func (s *Store) Check() (Report, error) {
 			{KindPlan, "plans", func() any { return new(careplan.Plan) }},
 			{KindAssessment, "pam assessments", func() any { return new(pam.Assessment) }},
 			{KindStaff, "staff", func() any { return new(careplan.StaffMember) }},
+			{KindOutcome, "outcomes", func() any { return new(outcomes.Record) }},
 		} {
 			n, err := s.checkRecords(tx, c.kind, c.body, &r)
 			if err != nil {
@@ -72,6 +75,7 @@ func (s *Store) Check() (Report, error) {
 		for _, f := range []func(*bolt.Tx, *Report) error{
 			s.checkCaseload, checkNHSIndex, checkByPatient(bucketPlansByPatient, KindPlan),
 			checkByPatient(bucketPAMByPatient, KindAssessment),
+			checkByPatient(bucketOutcomesByPatient, KindOutcome),
 		} {
 			if err := f(tx, &r); err != nil {
 				return err
@@ -214,15 +218,30 @@ func checkChanges(tx *bolt.Tx, r *Report) (int, error) {
 }
 
 func (s *Store) checkAudit(tx *bolt.Tx, r *Report) (int, error) {
-	b, err := bucket(tx, bucketAudit)
+	views, err := bucket(tx, bucketAudit)
+	if err != nil {
+		return 0, err
+	}
+	writes, err := bucket(tx, bucketChanges)
 	if err != nil {
 		return 0, err
 	}
 	n := 0
-	err = b.ForEach(func(k, v []byte) error {
+	err = views.ForEach(func(k, v []byte) error {
 		n++
 		if _, err := openAudit(s.keys, k, v); err != nil {
 			r.problem("audit entry %x: %v", k, err)
+		}
+		return nil
+	})
+	if err != nil {
+		return n, err
+	}
+	// Each write's audit entry is carried by its change-log entry.
+	err = writes.ForEach(func(k, v []byte) error {
+		n++
+		if _, err := changeAudit(s.keys, k, v); err != nil {
+			r.problem("audit entry of change %x: %v", k, err)
 		}
 		return nil
 	})

@@ -51,8 +51,9 @@ const (
 // keys holds what a store unlocks into. Everything is derived from the random data key, so
 // changing a passphrase re-wraps one key and never re-encrypts records.
 type keys struct {
-	aead  cipher.AEAD // seals record payloads, caseload entries and audit entries
-	index []byte      // HMAC key for the NHS-number index
+	aead      cipher.AEAD // seals record payloads, caseload entries and audit entries
+	index     []byte      // HMAC key for the NHS-number index
+	pseudonym []byte      // HMAC key for pseudonyms in exports for evaluators
 }
 
 // newKeys derives the working keys from a data key. HKDF gives each purpose its own key, so
@@ -66,11 +67,17 @@ func newKeys(dataKey []byte) (*keys, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The pseudonym key is separate from the index key so that a pseudonymised export can never
+	// be joined to the file's own NHS-number index, even by someone holding both.
+	pseudonymKey, err := hkdf.Key(sha256.New, dataKey, nil, "carehub pseudonym v1", sha256.Size)
+	if err != nil {
+		return nil, err
+	}
 	aead, err := newRandomNonceGCM(sealKey)
 	if err != nil {
 		return nil, err
 	}
-	return &keys{aead: aead, index: indexKey}, nil
+	return &keys{aead: aead, index: indexKey, pseudonym: pseudonymKey}, nil
 }
 
 // newRandomNonceGCM is AES-256-GCM that draws a fresh 96-bit nonce for every seal and writes it

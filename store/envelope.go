@@ -18,6 +18,7 @@ const (
 	KindPlan       Kind = "plan"
 	KindAssessment Kind = "pam assessment"
 	KindStaff      Kind = "staff"
+	KindOutcome    Kind = "outcome" // frailty, loneliness or wellbeing (careplan/outcomes)
 )
 
 // kindCode is the one byte a kind takes on disk. Codes are part of the file format and of
@@ -32,6 +33,8 @@ func kindCode(k Kind) byte {
 		return 3
 	case KindStaff:
 		return 4
+	case KindOutcome:
+		return 5
 	}
 	return 0
 }
@@ -47,6 +50,8 @@ func kindOfCode(c byte) (Kind, bool) {
 		return KindAssessment, true
 	case 4:
 		return KindStaff, true
+	case 5:
+		return KindOutcome, true
 	}
 	return "", false
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"carehub/careplan"
+	"carehub/careplan/outcomes"
 	"carehub/pam"
 )
 
@@ -62,4 +63,9 @@ func (b *Batch) SaveAssessment(a *pam.Assessment) error {
 // SaveStaff saves a staff member as Store.SaveStaff does.
 func (b *Batch) SaveStaff(m *careplan.StaffMember) error {
 	return b.save(&m.ID, func(w *writer) error { return w.saveStaff(m) })
+}
+
+// SaveOutcome records an outcome measurement as Store.SaveOutcome does.
+func (b *Batch) SaveOutcome(r *outcomes.Record) error {
+	return b.save(&r.ID, func(w *writer) error { return w.saveOutcome(r) })
 }

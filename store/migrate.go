@@ -16,13 +16,25 @@ type migration func(tx *bolt.Tx) error
 // reorder a released one, because stores in the field have already run it.
 func migrations() []migration {
 	return []migration{
-		createBuckets, // 1: the initial layout
+		createBuckets,        // 1: the initial layout
+		createOutcomeBuckets, // 2: outcome records (frailty, loneliness, wellbeing)
 	}
 }
 
 // createBuckets makes every bucket in buckets.go.
 func createBuckets(tx *bolt.Tx) error {
 	for _, name := range allBuckets() {
+		if _, err := tx.CreateBucketIfNotExists([]byte(name)); err != nil {
+			return fmt.Errorf("creating bucket %q: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// createOutcomeBuckets adds the outcome buckets. A store created before outcomes existed gains
+// them when it is next unlocked; a new store runs this straight after step 1.
+func createOutcomeBuckets(tx *bolt.Tx) error {
+	for _, name := range outcomeBuckets() {
 		if _, err := tx.CreateBucketIfNotExists([]byte(name)); err != nil {
 			return fmt.Errorf("creating bucket %q: %w", name, err)
 		}

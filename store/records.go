@@ -75,10 +75,8 @@ func (w *writer) putRecord(r record) (uint64, error) {
 	if err := b.Put(r.id[:], sealEnvelope(w.keys, env)); err != nil {
 		return 0, err
 	}
-	if err := appendChange(w.tx, version, r.kind, r.id); err != nil {
-		return 0, err
-	}
-	return version, w.audit(action, r.kind, r.id.String(), r.note)
+	entry := w.auditEntry(action, r.kind, r.id.String(), r.note)
+	return version, appendChange(w.tx, w.keys, version, r.kind, r.id, entry)
 }
 
 // recordHeader reads the clear header of a stored record without unsealing it. existed is

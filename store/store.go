@@ -35,7 +35,7 @@ var (
 	ErrNoPassphrase    = errors.New("a passphrase is needed")
 	ErrDuplicateNHS    = errors.New("a patient with this NHS number is already on the hub")
 	ErrBadID           = errors.New("not a carehub record id")
-	ErrAppendOnly      = errors.New("a PAM assessment cannot be changed once recorded: mark it entered in error instead")
+	ErrAppendOnly      = errors.New("a PAM assessment or outcome record cannot be changed once recorded: mark it entered in error instead")
 	ErrPlanMoved       = errors.New("a plan cannot move to another patient")
 	ErrStaffName       = errors.New("a staff member needs a name")
 	ErrLiveStore       = errors.New("a backup cannot overwrite the store it copies")
@@ -254,7 +254,9 @@ func openBolt(path string, opt Options) (*bolt.DB, error) {
 		timeout = time.Second
 	}
 	db, err := bolt.Open(path, fileMode, &bolt.Options{
-		Timeout: timeout,
+		Timeout:        timeout,
+		NoFreelistSync: true,
+		FreelistType:   bolt.FreelistMapType,
 		OpenFile: func(name string, flag int, mode os.FileMode) (*os.File, error) {
 			return os.OpenFile(name, flag&^os.O_CREATE, mode)
 		},

@@ -288,6 +288,10 @@ func TestCheckCounts(t *testing.T) {
 	if err := s.SaveStaff(&m); err != nil { // +1, +1
 		t.Fatal(err)
 	}
+	o := testFrailty(p.ID, 5)
+	if err := s.SaveOutcome(&o); err != nil { // +1, +1
+		t.Fatal(err)
+	}
 	if _, err := s.Patient(p.ID); err != nil { // audit only
 		t.Fatal(err)
 	}
@@ -295,7 +299,7 @@ func TestCheckCounts(t *testing.T) {
 	if err != nil || !r.OK() {
 		t.Fatalf("Check = %v, %v", r.Problems, err)
 	}
-	want := []KindCount{{"patients", 1}, {"plans", 1}, {"pam assessments", 1}, {"staff", 1}, {"changes", 5}, {"audit entries", 6}}
+	want := []KindCount{{"patients", 1}, {"plans", 1}, {"pam assessments", 1}, {"staff", 1}, {"outcomes", 1}, {"changes", 6}, {"audit entries", 7}}
 	if !reflect.DeepEqual(r.Counts, want) {
 		t.Errorf("Counts = %v, want %v", r.Counts, want)
 	}

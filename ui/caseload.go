@@ -24,6 +24,7 @@ type caseloadScreen struct {
 	today    func() careplan.Date
 	loadDemo func(r Records, patients int, progress func(done, total int)) error
 	onOpen   func(patientID string)
+	onPrint  func() // nil when the app offers no printing
 
 	index    *caseload.Index
 	searcher *caseload.Searcher
@@ -33,6 +34,7 @@ type caseloadScreen struct {
 	search *widget.Entry
 	status *widget.Select
 	count  *widget.Label
+	print  *widget.Button  // batch printing; nil when the app offers none
 	bar    *fyne.Container // title, search, filter and count
 	list   *widget.List
 	body   *fyne.Container // holds whichever of loading, list, empty panel or problem applies
@@ -45,8 +47,8 @@ type caseloadScreen struct {
 }
 
 func newCaseloadScreen(r Records, work worker, today func() careplan.Date,
-	loadDemo func(Records, int, func(int, int)) error, onOpen func(string)) *caseloadScreen {
-	s := &caseloadScreen{records: r, work: work, today: today, loadDemo: loadDemo, onOpen: onOpen}
+	loadDemo func(Records, int, func(int, int)) error, onOpen func(string), onPrint func()) *caseloadScreen {
+	s := &caseloadScreen{records: r, work: work, today: today, loadDemo: loadDemo, onOpen: onOpen, onPrint: onPrint}
 
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder("Search by name or NHS number")
@@ -66,7 +68,13 @@ func newCaseloadScreen(r Records, work worker, today func() careplan.Date,
 	title := widget.NewLabel("Caseload")
 	title.SizeName = theme.SizeNameSubHeadingText
 	title.TextStyle.Bold = true
-	s.bar = container.NewBorder(nil, nil, title, container.NewHBox(s.status, s.count), s.search)
+	right := container.NewHBox(s.status, s.count)
+	if onPrint != nil {
+		s.print = widget.NewButtonWithIcon("Print plans…", theme.DocumentPrintIcon(), s.onPrintTapped)
+		s.print.Disable() // until the caseload has loaded
+		right.Add(s.print)
+	}
+	s.bar = container.NewBorder(nil, nil, title, right, s.search)
 	s.body = container.NewStack()
 	s.root = container.NewBorder(s.bar, nil, nil, nil, s.body)
 	return s
@@ -161,13 +169,20 @@ func (s *caseloadScreen) onSelected(id widget.ListItemID) {
 	s.onOpen(s.index.Entry(s.shown[id]).PatientID)
 }
 
+func (s *caseloadScreen) onPrintTapped() { s.onPrint() }
+
+// setSearchable turns the bar's controls on once there is a caseload to search or print.
 func (s *caseloadScreen) setSearchable(on bool) {
-	if on {
-		s.search.Enable()
-		s.status.Enable()
-	} else {
-		s.search.Disable()
-		s.status.Disable()
+	controls := []fyne.Disableable{s.search, s.status}
+	if s.print != nil {
+		controls = append(controls, s.print)
+	}
+	for _, c := range controls {
+		if on {
+			c.Enable()
+		} else {
+			c.Disable()
+		}
 	}
 }
 

@@ -31,6 +31,7 @@ type patientScreen struct {
 	onBack  func()
 
 	back      *widget.Button
+	printing  *printBar // nil when the app offers no printing
 	name      *widget.Label
 	nhsNumber *widget.Label
 	born      *widget.Label
@@ -39,9 +40,12 @@ type patientScreen struct {
 	root      fyne.CanvasObject
 }
 
-func newPatientScreen(r Records, work worker, today careplan.Date, onBack func()) *patientScreen {
+func newPatientScreen(r Records, work worker, today careplan.Date, tools *printTools, onBack func()) *patientScreen {
 	s := &patientScreen{records: r, work: work, today: today, onBack: onBack}
 	s.back = widget.NewButtonWithIcon("Back to caseload", theme.NavigateBackIcon(), s.onBackTapped)
+	if tools != nil {
+		s.printing = newPrintBar(tools, work)
+	}
 
 	s.name = widget.NewLabel("")
 	s.name.SizeName = theme.SizeNameHeadingText
@@ -58,6 +62,9 @@ func newPatientScreen(r Records, work worker, today careplan.Date, onBack func()
 
 	s.body = container.NewStack(centredMessage("Loading patient summary…", widget.MediumImportance))
 	s.root = container.NewBorder(s.banner(), nil, nil, nil, s.body)
+	if s.printing != nil {
+		s.printing.screen = s.root
+	}
 	return s
 }
 
@@ -75,10 +82,21 @@ func (s *patientScreen) banner() fyne.CanvasObject {
 	shade := canvas.NewRectangle(theme.Color(theme.ColorNameHeaderBackground))
 	shade.CornerRadius = theme.Padding()
 	band := container.NewStack(shade, container.NewPadded(container.NewVBox(s.name, details)))
-	return container.NewVBox(container.NewHBox(s.back), band)
+	if s.printing == nil {
+		return container.NewVBox(container.NewHBox(s.back), band)
+	}
+	top := container.NewHBox(s.back, widget.NewSeparator(), s.printing.root)
+	return container.NewVBox(top, s.printing.outcome, band)
 }
 
 func (s *patientScreen) onBackTapped() { s.onBack() }
+
+// leave tidies up as another screen takes the window.
+func (s *patientScreen) leave() {
+	if s.printing != nil {
+		s.printing.leave()
+	}
+}
 
 // load reads the person's record, plans and PAMs off the UI goroutine.
 func (s *patientScreen) load(patientID string) {
@@ -115,6 +133,9 @@ func (s *patientScreen) loaded(rec patientRecord, err error) {
 	s.nhsNumber.SetText(p.NHSNumber.Display())
 	s.born.SetText(bornWithAge(p.DateOfBirth, s.today))
 	s.status.SetText(p.Status.Label())
+	if s.printing != nil {
+		s.printing.loaded(p, rec.plans)
+	}
 
 	sections := []fyne.CanvasObject{
 		contactSection(p),

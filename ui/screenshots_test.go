@@ -63,6 +63,25 @@ func TestScreenshots(t *testing.T) {
 		}
 		shoot(t, w, "patient.png")
 	})
+	t.Run("batch-print", func(t *testing.T) {
+		held := &heldWorker{}
+		p := &fakePrinting{people: batchPeople(), pages: 12}
+		s, w, _ := batchOn(t, p, &fakeFiles{path: "/home/coordinator/plans-march.pdf"}, held)
+		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
+		held.finish() // the preview
+		test.Tap(s.print)
+		shot := false
+		p.during = func(done int) {
+			if done == 2 { // mid-run, with the progress bar half way
+				shoot(t, w, "batch-print.png")
+				shot = true
+			}
+		}
+		held.finish()
+		if !shot {
+			t.Fatal("the batch never reached half way")
+		}
+	})
 	t.Run("empty", func(t *testing.T) {
 		s, w := unlockedSession(t, &fakeRecords{}, func(Records, int, func(int, int)) error { return nil })
 		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})

@@ -41,6 +41,11 @@ type Config struct {
 	LoadDemo func(r Records, patients int, progress func(done, total int)) error
 	// Today is the current day, for ages and overdue reviews. Nil means the system clock.
 	Today func() careplan.Date
+	// Printing prints care plans as PDFs. Nil means no print buttons are shown.
+	Printing Printing
+	// OpenFile shows a saved PDF in the system's viewer. Nil means printed plans are saved
+	// but not opened.
+	OpenFile func(path string) error
 }
 
 // demoPatients is how many synthetic patients the empty caseload offers to load: enough to
@@ -58,11 +63,13 @@ type session struct {
 	w       fyne.Window
 	cfg     Config
 	work    worker
+	files   fileChooser
 	records Records
 
 	unlock   *unlockScreen
 	caseload *caseloadScreen
 	patient  *patientScreen // the summary last opened
+	batch    *batchScreen   // batch printing, last opened
 }
 
 // startWith is Start with the worker chosen by the caller, so tests can run work inline.
@@ -70,7 +77,7 @@ func startWith(w fyne.Window, cfg Config, work worker) *session {
 	if cfg.Today == nil {
 		cfg.Today = func() careplan.Date { return careplan.DateOf(time.Now()) }
 	}
-	s := &session{w: w, cfg: cfg, work: work}
+	s := &session{w: w, cfg: cfg, work: work, files: fyneFiles{}}
 	s.showUnlock()
 	return s
 }
@@ -85,19 +92,45 @@ func (s *session) showUnlock() {
 // unlocked is called on the UI goroutine once the store is open.
 func (s *session) unlocked(r Records) {
 	s.records = r
-	s.caseload = newCaseloadScreen(r, s.work, s.cfg.Today, s.cfg.LoadDemo, s.openPatient)
+	var onPrint func()
+	if s.cfg.Printing != nil {
+		onPrint = s.openBatch
+	}
+	s.caseload = newCaseloadScreen(r, s.work, s.cfg.Today, s.cfg.LoadDemo, s.openPatient, onPrint)
 	s.showCaseload()
 	s.caseload.load()
 }
 
 func (s *session) showCaseload() {
+	if s.patient != nil {
+		s.patient.leave()
+	}
 	s.w.SetTitle("carehub — caseload")
 	s.w.SetContent(s.caseload.root)
 }
 
 func (s *session) openPatient(id string) {
-	s.patient = newPatientScreen(s.records, s.work, s.cfg.Today(), s.showCaseload)
+	if s.patient != nil {
+		s.patient.leave()
+	}
+	s.patient = newPatientScreen(s.records, s.work, s.cfg.Today(), s.printTools(), s.showCaseload)
 	s.w.SetTitle("carehub — patient summary")
 	s.w.SetContent(s.patient.root)
 	s.patient.load(id)
+}
+
+// printTools gathers what the print buttons need, or nil when the app offers no printing.
+func (s *session) printTools() *printTools {
+	if s.cfg.Printing == nil {
+		return nil
+	}
+	return &printTools{printing: s.cfg.Printing, openFile: s.cfg.OpenFile, files: s.files, w: s.w}
+}
+
+// openBatch shows batch printing for the people on the caseload.
+func (s *session) openBatch() {
+	s.batch = newBatchScreen(s.printTools(), s.work, s.cfg.Today(), keyWorkersIn(s.caseload.index), s.showCaseload)
+	s.w.SetTitle("carehub — print plans")
+	s.w.SetContent(s.batch.root)
+	s.batch.refreshPreview()
 }

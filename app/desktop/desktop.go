@@ -4,10 +4,12 @@
 package desktop
 
 import (
+	"net/url"
 	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/storage"
 
 	"carehub/app"
 	"carehub/assets"
@@ -32,7 +34,18 @@ func Run(dbPath string) error {
 	w := a.NewWindow("carehub")
 	w.Resize(fyne.NewSize(1100, 760))
 	cfg, closeStore := app.UIConfig(dbPath, time.Now)
+	cfg.OpenFile = func(path string) error { return openInViewer(a, path) }
 	ui.Start(w, cfg)
 	w.ShowAndRun()
 	return closeStore()
+}
+
+// openInViewer shows a saved file in the system's own viewer for its type: printed plans open
+// in the PDF viewer, ready to print.
+func openInViewer(a fyne.App, path string) error {
+	u, err := url.Parse(storage.NewFileURI(path).String())
+	if err != nil {
+		return err
+	}
+	return a.OpenURL(u)
 }

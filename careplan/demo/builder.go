@@ -35,6 +35,10 @@ func (b *builder) person() Person {
 	if !b.consentedOn.IsZero() && b.p.Status != careplan.StatusDeclined {
 		out.Assessments = b.assessments()
 		out.Plans = b.plans(out.Assessments)
+		// After the plans, so a plan's recorded PAM level is the one the hub saw at the time,
+		// even when that PAM was later found to be a mistake.
+		b.markPAMsInError(out.Assessments)
+		out.Outcomes = b.outcomes(out.Assessments)
 	}
 	return out
 }

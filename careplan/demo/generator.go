@@ -1,5 +1,6 @@
 // Package demo makes a synthetic complex-care hub: staff, and people with their nominations,
-// consent, pathway history, care and support plans and PAM results. It is for demonstrations,
+// consent, pathway history, care and support plans, PAM results and outcome measures (frailty,
+// loneliness, wellbeing). It is for demonstrations,
 // training and load tests, so nothing in it is real: NHS numbers are in the 999 range reserved
 // for testing, phone numbers are in Ofcom's drama ranges, and practices are invented.
 //
@@ -23,8 +24,9 @@ type Generator struct {
 	seed  uint64
 	today careplan.Date
 	rng   *rand.Rand
-	ns    uuid.UUID // namespace for this seed's ids
-	next  int       // index of the next person
+	orng  *rand.Rand // outcome measures and entered-in-error marks: see outcomegen.go
+	ns    uuid.UUID  // namespace for this seed's ids
+	next  int        // index of the next person
 	staff []careplan.StaffMember
 	used  map[careplan.NHSNumber]bool // NHS numbers already handed out
 	t     tables
@@ -42,6 +44,7 @@ func New(seed uint64, today careplan.Date) *Generator {
 		// Staff and people draw from separate streams, so Staff is the same however many
 		// people have been made.
 		rng:  rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15)),
+		orng: rand.New(rand.NewPCG(seed, 0x0c7c0e5)),
 		used: map[careplan.NHSNumber]bool{},
 		t:    newTables(),
 	}

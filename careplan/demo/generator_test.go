@@ -41,6 +41,7 @@ func TestEveryoneIsValid(t *testing.T) {
 					t.Fatalf("seed %d person %d PAM: %v", seed, i, err)
 				}
 			}
+			checkOutcomes(t, p, today)
 		}
 	}
 }

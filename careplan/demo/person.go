@@ -2,15 +2,18 @@ package demo
 
 import (
 	"carehub/careplan"
+	"carehub/careplan/outcomes"
 	"carehub/pam"
 )
 
 // Person is one synthetic person: the patient record, their plan versions (oldest first, a
-// current draft last if there is one) and their PAM results (oldest first).
+// current draft last if there is one), their PAM results and their outcome records (each
+// oldest first). About one PAM or outcome record in a hundred is marked entered in error.
 type Person struct {
 	Patient     careplan.Patient
 	Plans       []careplan.Plan
 	Assessments []pam.Assessment
+	Outcomes    []outcomes.Record
 }
 
 // CurrentPlan returns the plan version in force: the latest agreed one. ok is false when the

@@ -1,0 +1,258 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"carehub/careplan"
+	"carehub/careplan/printout"
+	"carehub/store"
+	"carehub/ui"
+)
+
+// errNoDraft is returned when a draft is asked for and there is none newer than the agreed
+// plan: printing an old draft would put superseded words in the person's hands.
+var errNoDraft = errors.New("there is no draft plan to print for this person")
+
+// errLocked is returned when printing is asked for before the store is unlocked.
+var errLocked = errors.New("the store is locked: unlock it to print")
+
+// printService prints care plans for the desktop app and for `carehub print`. Both go through
+// it, so a plan printed either way is chosen, laid out and written the same way.
+type printService struct {
+	store func() (*store.Store, error) // the open store; the desktop's opens only at unlock
+	now   func() time.Time
+}
+
+var _ ui.Printing = (*printService)(nil)
+
+func newPrintService(st func() (*store.Store, error), now func() time.Time) *printService {
+	return &printService{store: st, now: now}
+}
+
+// Offer says what can be printed for a person: their agreed plan, and a draft when it is all
+// they have or is newer than what they agreed; and whether their needs ask for large print.
+func (ps *printService) Offer(p careplan.Patient, plans []careplan.Plan) ui.PlanOffer {
+	_, agreed := printout.Current(plans)
+	_, draft := draftToPrint(plans)
+	return ui.PlanOffer{Agreed: agreed, Draft: draft, LargePrint: printout.LargePrintFor(p)}
+}
+
+// draftToPrint is the draft that may be printed: the latest one, if nothing agreed is newer.
+func draftToPrint(plans []careplan.Plan) (careplan.Plan, bool) {
+	d, ok := careplan.LatestDraft(plans)
+	if !ok {
+		return d, false
+	}
+	if a, agreed := printout.Current(plans); agreed && a.Version > d.Version {
+		return d, false
+	}
+	return d, true
+}
+
+// PrintPatient writes one person's plan to path: the agreed plan, or with draft the draft
+// (which prints marked DRAFT). Large print is used when asked for or when the person's needs
+// say so. On failure nothing is left at path.
+func (ps *printService) PrintPatient(patientID string, draft, largePrint bool, path string) (pages int, err error) {
+	defer func() {
+		if err != nil {
+			removeIfEmpty(path)
+		}
+	}()
+	st, err := ps.store()
+	if err != nil {
+		return 0, err
+	}
+	c, err := patientCopy(st, patientID, draft)
+	if err != nil {
+		return 0, err
+	}
+	return writePDF(path, c, ps.options(largePrint || printout.LargePrintFor(c.Patient)))
+}
+
+// removeIfEmpty removes an empty file at path. The desktop's save dialog creates the file it
+// names before the plan is written; left empty after a failure it would look like a plan.
+func removeIfEmpty(path string) {
+	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() && fi.Size() == 0 {
+		os.Remove(path)
+	}
+}
+
+func (ps *printService) options(large bool) printout.Options {
+	return printOptions(ps.now(), large)
+}
+
+// PlansFor lists who a batch prints for, marking who has an agreed plan. Only people the hub
+// is still working with are included.
+func (ps *printService) PlansFor(sel ui.BatchSelection) ([]ui.BatchPerson, error) {
+	st, err := ps.store()
+	if err != nil {
+		return nil, err
+	}
+	rows, err := st.Caseload()
+	if err != nil {
+		return nil, err
+	}
+	chosen := chooseForBatch(rows, sel)
+	out := make([]ui.BatchPerson, len(chosen))
+	for i, e := range chosen {
+		plans, err := st.Plans(e.PatientID)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", e.NHSNumber.Display(), err)
+		}
+		_, agreed := printout.Current(plans)
+		out[i] = ui.BatchPerson{PatientID: e.PatientID, NHSNumber: e.NHSNumber, Name: entryName(e), HasAgreed: agreed}
+	}
+	return out, nil
+}
+
+// chooseForBatch picks the open people a selection covers: by review date, soonest first, or
+// a key worker's caseload, by name. People with no review date (no plan) have no review due.
+func chooseForBatch(rows []careplan.CaseloadEntry, sel ui.BatchSelection) []careplan.CaseloadEntry {
+	var out []careplan.CaseloadEntry
+	for _, e := range rows {
+		if !e.Status.Open() {
+			continue
+		}
+		switch sel.By {
+		case ui.ByReviewDue:
+			if e.ReviewDate.IsZero() || e.ReviewDate.Before(sel.From) || e.ReviewDate.After(sel.To) {
+				continue
+			}
+		case ui.ByKeyWorker:
+			if sel.KeyWorker == "" || e.KeyWorker != sel.KeyWorker {
+				continue
+			}
+		default:
+			continue
+		}
+		out = append(out, e)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if sel.By == ui.ByReviewDue && !a.ReviewDate.Time().Equal(b.ReviewDate.Time()) {
+			return a.ReviewDate.Before(b.ReviewDate)
+		}
+		if a.SortName() != b.SortName() {
+			return a.SortName() < b.SortName()
+		}
+		return a.NHSNumber < b.NHSNumber
+	})
+	return out
+}
+
+func entryName(e careplan.CaseloadEntry) string {
+	return strings.TrimSpace(e.GivenName + " " + e.FamilyName)
+}
+
+// PrintBatch prints the agreed plans of people into one PDF or one file each in a folder.
+// People without an agreed plan are listed in the result, not printed. A cancelled or failed
+// batch leaves no files behind: every file is written under a temporary name and renamed into
+// place only once the whole batch is done.
+func (ps *printService) PrintBatch(people []ui.BatchPerson, out ui.BatchOutput, progress func(done, total int) bool) (ui.BatchResult, error) {
+	var res ui.BatchResult
+	st, err := ps.store()
+	if err != nil {
+		return res, err
+	}
+	var todo []ui.BatchPerson
+	for _, p := range people {
+		if p.HasAgreed {
+			todo = append(todo, p)
+		} else {
+			res.NoPlan = append(res.NoPlan, p)
+		}
+	}
+	if len(todo) == 0 {
+		return res, printout.ErrNothingToPrint
+	}
+	if out.Folder {
+		err = ps.printFolder(st, todo, out, progress, &res)
+	} else {
+		err = ps.printOneFile(st, todo, out, progress, &res)
+	}
+	return res, err
+}
+
+// printOneFile prints everyone into one PDF, each person starting on a new page.
+func (ps *printService) printOneFile(st *store.Store, todo []ui.BatchPerson, out ui.BatchOutput,
+	progress func(int, int) bool, res *ui.BatchResult) error {
+	copies := make([]printout.Copy, 0, len(todo))
+	for _, p := range todo {
+		c, err := patientCopy(st, p.PatientID, false)
+		if errors.Is(err, printout.ErrNoPlan) {
+			res.NoPlan = append(res.NoPlan, p)
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		// Loading is quick next to drawing, but a long batch should still stop at once.
+		if progress != nil && !progress(0, len(todo)) {
+			return printout.ErrCancelled
+		}
+		copies = append(copies, c)
+	}
+	pages, err := writeFile(out.Path, func(w io.Writer) (int, error) {
+		return printout.WriteBatch(w, copies, ps.options(out.LargePrint), progress)
+	})
+	if err != nil {
+		return err
+	}
+	res.Printed, res.Pages = len(copies), pages
+	return nil
+}
+
+// printFolder prints one file per person, named by NHS number, into the folder.
+func (ps *printService) printFolder(st *store.Store, todo []ui.BatchPerson, out ui.BatchOutput,
+	progress func(int, int) bool, res *ui.BatchResult) (err error) {
+	if err := os.MkdirAll(out.Path, 0o700); err != nil {
+		return fmt.Errorf("cannot make the folder %s: %w", out.Path, err)
+	}
+	type written struct{ tmp, path string }
+	var files []written
+	defer func() {
+		if err != nil {
+			for _, f := range files {
+				os.Remove(f.tmp)
+			}
+		}
+	}()
+	for i, p := range todo {
+		c, err := patientCopy(st, p.PatientID, false)
+		switch {
+		case errors.Is(err, printout.ErrNoPlan):
+			res.NoPlan = append(res.NoPlan, p)
+		case err != nil:
+			return err
+		default:
+			opt := ps.options(out.LargePrint || printout.LargePrintFor(c.Patient))
+			tmp, pages, err := writeTemp(out.Path, func(w io.Writer) (int, error) { return printout.Write(w, c, opt) })
+			if err != nil {
+				return err
+			}
+			files = append(files, written{tmp, filepath.Join(out.Path, planFile(c.Patient.NHSNumber))})
+			res.Printed++
+			res.Pages += pages
+		}
+		if progress != nil && !progress(i+1, len(todo)) {
+			return printout.ErrCancelled
+		}
+	}
+	for i, f := range files {
+		if err := os.Rename(f.tmp, f.path); err != nil {
+			files = files[i:] // the ones already in place are whole plans; tidy the rest
+			return fmt.Errorf("cannot save %s: %w", f.path, err)
+		}
+	}
+	return nil
+}
+
+// planFile is the name of a person's plan in a folder of plans.
+func planFile(n careplan.NHSNumber) string { return "plan-" + string(n) + ".pdf" }

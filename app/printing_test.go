@@ -1,0 +1,389 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"carehub/careplan"
+	"carehub/careplan/printout"
+	"carehub/store"
+	"carehub/ui"
+)
+
+// printStore is a store of 40 demo people, with a cheap key derivation so tests stay quick.
+// It is checked with bbolt's own check once the test is over.
+func printStore(t *testing.T) *store.Store {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "hub.db")
+	st, err := store.Create(path, "pw-for-tests", store.Options{Now: fixedNow, User: "test",
+		KDF: &store.KDFParams{Time: 1, MemoryKiB: 64, Threads: 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := st.Close(); err != nil {
+			t.Error(err)
+		}
+		checkBolt(t, path)
+	})
+	if err := LoadDemo(st, 1, 40, careplan.DateOf(fixedNow()), nil); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+func serviceOn(st *store.Store) *printService {
+	return newPrintService(func() (*store.Store, error) { return st, nil }, fixedNow)
+}
+
+// demoPerson finds an open person in the store whose plans pass want.
+func demoPerson(t *testing.T, st *store.Store, want func([]careplan.Plan) bool) careplan.CaseloadEntry {
+	t.Helper()
+	rows, err := st.Caseload()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows {
+		plans, err := st.Plans(r.PatientID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Status.Open() && want(plans) {
+			return r
+		}
+	}
+	t.Skip("the demo data has nobody of the kind this test needs")
+	return careplan.CaseloadEntry{}
+}
+
+func hasAgreed(plans []careplan.Plan) bool { _, ok := printout.Current(plans); return ok }
+
+// pdfText extracts a PDF's text with pdftotext, skipping the test when it is not installed.
+func pdfText(t *testing.T, path string) string {
+	t.Helper()
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext is not installed")
+	}
+	out, err := exec.Command(bin, "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", path, err)
+	}
+	return string(out)
+}
+
+// leftovers lists the temporary files a print left in dir.
+func leftovers(t *testing.T, dir string) []string {
+	t.Helper()
+	found, err := filepath.Glob(filepath.Join(dir, ".carehub-print-*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return found
+}
+
+func TestPrintPatientPrintsThatPerson(t *testing.T) {
+	st := printStore(t)
+	who := demoPerson(t, st, hasAgreed)
+	path := filepath.Join(t.TempDir(), "plan.pdf")
+
+	pages, err := serviceOn(st).PrintPatient(who.PatientID, false, false, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pages < 1 {
+		t.Errorf("%d pages", pages)
+	}
+	text := pdfText(t, path)
+	for _, want := range []string{who.GivenName + " " + who.FamilyName, who.NHSNumber.Display()} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the printed plan does not show %q", want)
+		}
+	}
+	if strings.Contains(text, "DRAFT") {
+		t.Error("the agreed plan is marked DRAFT")
+	}
+}
+
+func TestPrintPatientWithoutAgreedPlanWritesNothing(t *testing.T) {
+	st := printStore(t)
+	who := demoPerson(t, st, func(p []careplan.Plan) bool { return !hasAgreed(p) })
+	dir := t.TempDir()
+	path := filepath.Join(dir, "plan.pdf")
+	// The save dialog creates the file it names; a failure must not leave it there empty.
+	if err := os.WriteFile(path, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	_, err := serviceOn(st).PrintPatient(who.PatientID, false, false, path)
+	if !errors.Is(err, printout.ErrNoPlan) {
+		t.Fatalf("err = %v, want one wrapping printout.ErrNoPlan", err)
+	}
+	if !strings.Contains(err.Error(), who.NHSNumber.Display()) {
+		t.Errorf("the error %q does not say whose plan is missing", err)
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Error("a file was left where the plan would have been")
+	}
+	if l := leftovers(t, dir); len(l) > 0 {
+		t.Errorf("temporary files left: %q", l)
+	}
+}
+
+func TestPrintDraftIsMarked(t *testing.T) {
+	st := printStore(t)
+	who := demoPerson(t, st, func(p []careplan.Plan) bool { _, ok := draftToPrint(p); return ok })
+	path := filepath.Join(t.TempDir(), "draft.pdf")
+	if _, err := serviceOn(st).PrintPatient(who.PatientID, true, false, path); err != nil {
+		t.Fatal(err)
+	}
+	if text := pdfText(t, path); !strings.Contains(text, "DRAFT") {
+		t.Error("a printed draft is not marked DRAFT")
+	}
+}
+
+func TestPrintDraftWhenThereIsNone(t *testing.T) {
+	st := printStore(t)
+	who := demoPerson(t, st, func(p []careplan.Plan) bool { _, ok := draftToPrint(p); return hasAgreed(p) && !ok })
+	path := filepath.Join(t.TempDir(), "draft.pdf")
+	_, err := serviceOn(st).PrintPatient(who.PatientID, true, false, path)
+	if !errors.Is(err, errNoDraft) {
+		t.Fatalf("err = %v, want errNoDraft", err)
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Error("a file was written for a draft that does not exist")
+	}
+}
+
+func TestPrintingBeforeUnlock(t *testing.T) {
+	cfg, closeStore := UIConfig(filepath.Join(t.TempDir(), "none.db"), fixedNow)
+	defer closeStore()
+	svc := cfg.Printing
+	if svc == nil {
+		t.Fatal("the desktop app is not wired for printing")
+	}
+	if _, err := svc.PrintPatient("x", false, false, filepath.Join(t.TempDir(), "p.pdf")); !errors.Is(err, errLocked) {
+		t.Errorf("printing with the store locked: %v", err)
+	}
+	if _, err := svc.PlansFor(ui.BatchSelection{By: ui.ByKeyWorker, KeyWorker: "x"}); !errors.Is(err, errLocked) {
+		t.Errorf("a preview with the store locked: %v", err)
+	}
+}
+
+func TestOffer(t *testing.T) {
+	agreed := func(v int) careplan.Plan {
+		return careplan.Plan{Version: v, State: careplan.PlanAgreed, Agreement: &careplan.Agreement{By: "Sam"}}
+	}
+	draft := func(v int) careplan.Plan { return careplan.Plan{Version: v, State: careplan.PlanDraft} }
+	tests := []struct {
+		name  string
+		plans []careplan.Plan
+		needs careplan.CommunicationNeeds
+		want  ui.PlanOffer
+	}{
+		{"nothing", nil, careplan.CommunicationNeeds{}, ui.PlanOffer{}},
+		{"only a draft", []careplan.Plan{draft(1)}, careplan.CommunicationNeeds{}, ui.PlanOffer{Draft: true}},
+		{"agreed", []careplan.Plan{agreed(1)}, careplan.CommunicationNeeds{}, ui.PlanOffer{Agreed: true}},
+		{"newer draft", []careplan.Plan{agreed(1), draft(2)}, careplan.CommunicationNeeds{}, ui.PlanOffer{Agreed: true, Draft: true}},
+		{"old draft", []careplan.Plan{draft(1), agreed(2)}, careplan.CommunicationNeeds{}, ui.PlanOffer{Agreed: true}},
+		{"large print flag", []careplan.Plan{agreed(1)}, careplan.CommunicationNeeds{LargePrint: true}, ui.PlanOffer{Agreed: true, LargePrint: true}},
+		{"large print in words", nil, careplan.CommunicationNeeds{Other: "Large print, please"}, ui.PlanOffer{LargePrint: true}},
+	}
+	svc := newPrintService(nil, fixedNow)
+	for _, tt := range tests {
+		if got := svc.Offer(careplan.Patient{Needs: tt.needs}, tt.plans); got != tt.want {
+			t.Errorf("%s: %+v, want %+v", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestChooseForBatch(t *testing.T) {
+	d := func(day int) careplan.Date { return careplan.NewDate(2026, 3, day) }
+	row := func(name string, st careplan.Status, review careplan.Date, kw string) careplan.CaseloadEntry {
+		return careplan.CaseloadEntry{PatientID: name, GivenName: name, Status: st, ReviewDate: review, KeyWorker: kw}
+	}
+	rows := []careplan.CaseloadEntry{
+		row("late", careplan.StatusActive, d(20), "Sam"),
+		row("early", careplan.StatusActive, d(5), "Sam"),
+		row("first day", careplan.StatusNominated, d(1), "Jo"),
+		row("last day", careplan.StatusConsented, d(31), "Jo"),
+		row("after", careplan.StatusActive, careplan.NewDate(2026, 4, 1), "Sam"),
+		row("discharged", careplan.StatusDischarged, d(10), "Sam"),
+		row("died", careplan.StatusDied, d(10), "Jo"),
+		row("no plan", careplan.StatusActive, careplan.Date{}, "Sam"),
+	}
+	names := func(es []careplan.CaseloadEntry) string {
+		var out []string
+		for _, e := range es {
+			out = append(out, e.GivenName)
+		}
+		return strings.Join(out, ", ")
+	}
+	tests := []struct {
+		sel  ui.BatchSelection
+		want string
+	}{
+		{ui.BatchSelection{By: ui.ByReviewDue, From: d(1), To: d(31)}, "first day, early, late, last day"},
+		{ui.BatchSelection{By: ui.ByReviewDue, To: d(5)}, "first day, early"},
+		{ui.BatchSelection{By: ui.ByKeyWorker, KeyWorker: "Sam"}, "after, early, late, no plan"},
+		{ui.BatchSelection{By: ui.ByKeyWorker}, ""},
+	}
+	for _, tt := range tests {
+		if got := names(chooseForBatch(rows, tt.sel)); got != tt.want {
+			t.Errorf("%+v: %q, want %q", tt.sel, got, tt.want)
+		}
+	}
+}
+
+// batchOfMixedPeople is a key worker's caseload from the demo store, as PlansFor gives it,
+// plus two open people with no plan at all (the demo gives those no key worker). One of them
+// is marked as having a plan, as if one had been withdrawn since the preview: the batch must
+// check again rather than trust the preview.
+func batchOfMixedPeople(t *testing.T, st *store.Store) []ui.BatchPerson {
+	t.Helper()
+	rows, err := st.Caseload()
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := serviceOn(st)
+	var people, noPlan []ui.BatchPerson
+	for _, r := range rows {
+		if r.KeyWorker != "" && len(people) < 2 {
+			if people, err = svc.PlansFor(ui.BatchSelection{By: ui.ByKeyWorker, KeyWorker: r.KeyWorker}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if r.Status.Open() && r.ReviewDate.IsZero() && len(noPlan) < 2 {
+			noPlan = append(noPlan, ui.BatchPerson{PatientID: r.PatientID, NHSNumber: r.NHSNumber, Name: entryName(r)})
+		}
+	}
+	if len(people) < 2 || len(noPlan) < 2 {
+		t.Skip("the demo data has too few people of the kinds this test needs")
+	}
+	noPlan[1].HasAgreed = true
+	return append(people, noPlan...)
+}
+
+// splitByPlan says who should print and who should be listed as having no agreed plan.
+func splitByPlan(st *store.Store, people []ui.BatchPerson) (agreed, none []ui.BatchPerson) {
+	for _, p := range people {
+		plans, _ := st.Plans(p.PatientID)
+		if hasAgreed(plans) {
+			agreed = append(agreed, p)
+		} else {
+			none = append(none, p)
+		}
+	}
+	return agreed, none
+}
+
+func TestBatchIntoOneFile(t *testing.T) {
+	st := printStore(t)
+	people := batchOfMixedPeople(t, st)
+	agreed, none := splitByPlan(st, people)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "plans.pdf")
+	var last [2]int
+	res, err := serviceOn(st).PrintBatch(people, ui.BatchOutput{Path: path}, func(done, total int) bool {
+		last = [2]int{done, total}
+		return true
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Printed != len(agreed) || len(res.NoPlan) != len(none) || res.Pages < res.Printed {
+		t.Errorf("result %+v, want %d printed and %d without a plan", res, len(agreed), len(none))
+	}
+	if last != [2]int{len(agreed), len(agreed)} {
+		t.Errorf("the last progress was %d of %d, want %d of %d", last[0], last[1], len(agreed), len(agreed))
+	}
+	text := pdfText(t, path)
+	for _, p := range agreed {
+		if !strings.Contains(text, p.NHSNumber.Display()) {
+			t.Errorf("the batch has no plan for %s %s", p.Name, p.NHSNumber.Display())
+		}
+	}
+	for _, p := range none {
+		if strings.Contains(text, p.NHSNumber.Display()) {
+			t.Errorf("the batch prints something for %s, who has no agreed plan", p.Name)
+		}
+	}
+	if l := leftovers(t, dir); len(l) > 0 {
+		t.Errorf("temporary files left: %q", l)
+	}
+}
+
+func TestBatchIntoFolder(t *testing.T) {
+	st := printStore(t)
+	people := batchOfMixedPeople(t, st)
+	agreed, none := splitByPlan(st, people)
+	dir := filepath.Join(t.TempDir(), "plans")
+	res, err := serviceOn(st).PrintBatch(people, ui.BatchOutput{Path: dir, Folder: true}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Printed != len(agreed) || len(res.NoPlan) != len(none) {
+		t.Errorf("result %+v", res)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != len(agreed) {
+		t.Errorf("%d files in the folder, want %d", len(entries), len(agreed))
+	}
+	p := agreed[0]
+	text := pdfText(t, filepath.Join(dir, "plan-"+string(p.NHSNumber)+".pdf"))
+	if !strings.Contains(text, p.NHSNumber.Display()) {
+		t.Errorf("plan-%s.pdf does not show that NHS number", p.NHSNumber)
+	}
+}
+
+func TestCancelledBatchLeavesNothing(t *testing.T) {
+	st := printStore(t)
+	people := batchOfMixedPeople(t, st)
+	stopAt := func(n int) func(done, total int) bool {
+		return func(done, total int) bool { return done < n }
+	}
+	for _, folder := range []bool{false, true} {
+		t.Run(fmt.Sprintf("folder=%v", folder), func(t *testing.T) {
+			dir := t.TempDir()
+			out := ui.BatchOutput{Path: filepath.Join(dir, "plans.pdf"), Folder: folder}
+			if folder {
+				out.Path = filepath.Join(dir, "plans")
+			}
+			_, err := serviceOn(st).PrintBatch(people, out, stopAt(2))
+			if !errors.Is(err, printout.ErrCancelled) {
+				t.Fatalf("err = %v, want printout.ErrCancelled", err)
+			}
+			var files []string
+			filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+				if err == nil && !d.IsDir() {
+					files = append(files, path)
+				}
+				return nil
+			})
+			if len(files) > 0 {
+				t.Errorf("a cancelled batch left %q", files)
+			}
+		})
+	}
+}
+
+func TestBatchWithNobodyToPrint(t *testing.T) {
+	st := printStore(t)
+	people := []ui.BatchPerson{{PatientID: "x", Name: "No Plan", HasAgreed: false}}
+	path := filepath.Join(t.TempDir(), "plans.pdf")
+	res, err := serviceOn(st).PrintBatch(people, ui.BatchOutput{Path: path}, nil)
+	if !errors.Is(err, printout.ErrNothingToPrint) || len(res.NoPlan) != 1 {
+		t.Errorf("err %v, result %+v", err, res)
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Error("an empty batch wrote a file")
+	}
+}

@@ -1,0 +1,77 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"carehub/store"
+)
+
+// TestMain lets the tests run this very binary as carehub: with CAREHUB_TEST_AS_MAIN set, the
+// test process becomes the real program, package initialisation order included.
+func TestMain(m *testing.M) {
+	if os.Getenv("CAREHUB_TEST_AS_MAIN") == "1" {
+		os.Args = append([]string{"carehub"}, strings.Fields(os.Getenv("CAREHUB_TEST_ARGS"))...)
+		main()
+		return
+	}
+	os.Exit(m.Run())
+}
+
+// carehub runs the program in a separate process, on the plain C locale CI machines use.
+func carehub(t *testing.T, pass string, args ...string) *exec.Cmd {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), "CAREHUB_TEST_AS_MAIN=1", "CAREHUB_TEST_ARGS="+strings.Join(args, " "),
+		"CAREHUB_PASSPHRASE="+pass, "LANG=C.UTF-8", "LC_ALL=", "LC_MESSAGES=", "LANGUAGE=")
+	return cmd
+}
+
+func TestAFailingCommandSaysOneLineEvenOnTheCLocale(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "hub.db")
+	var stderr bytes.Buffer
+	cmd := carehub(t, "pw", "check", "--db", db)
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	if err == nil {
+		t.Fatal("check on a missing store succeeded")
+	}
+	if got := stderr.String(); strings.Count(got, "\n") != 1 || !strings.HasPrefix(got, "carehub: ") {
+		t.Errorf("want one line starting carehub:, got %q", got)
+	}
+}
+
+func TestASecondProcessOnAnOpenStoreFailsFast(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "hub.db")
+	if out, err := carehub(t, "pw", "demo", "--db", db, "--patients", "3").CombinedOutput(); err != nil {
+		t.Fatalf("demo: %v\n%s", err, out)
+	}
+	// This test process holds the store open, as the desktop app would; the check below is a
+	// genuinely separate process.
+	st, err := store.Open(db, "pw", store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+
+	var stderr bytes.Buffer
+	second := carehub(t, "pw", "check", "--db", db)
+	second.Stderr = &stderr
+	start := time.Now()
+	err = second.Run()
+	waited := time.Since(start)
+	if err == nil {
+		t.Fatal("a second process checked a store another process has open")
+	}
+	if !strings.Contains(stderr.String(), "carehub is already open on this store") {
+		t.Errorf("want the already-open message, got %q", stderr.String())
+	}
+	if waited > 4*time.Second {
+		t.Errorf("the second process took %v to give up", waited)
+	}
+}

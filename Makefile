@@ -44,4 +44,5 @@ screenshots:
 
 # The speed targets in ../shared/design.md; figures are recorded in docs/benchmarks.md.
 bench:
-	$(GO) test -run XXX -bench . -benchtime 10x ./store/ ./careplan/caseload/
+	$(GO) test -run XXX -bench . -benchtime 20x ./store/ ./careplan/caseload/ ./careplan/printout/
+	$(GO) test -run XXX -bench SavePlanEdit -benchtime 500x ./store/

@@ -100,8 +100,10 @@ func UIConfig(path string, now func() time.Time) (ui.Config, func() error) {
 			}
 			return LoadDemo(st, 1, patients, careplan.DateOf(now()), progress)
 		},
-		Today:    func() careplan.Date { return careplan.DateOf(now()) },
-		Printing: newPrintService(v.current, now),
+		Today:      func() careplan.Date { return careplan.DateOf(now()) },
+		Printing:   newPrintService(v.current, now),
+		Outcomes:   newOutcomeService(v.current, now),
+		Evaluation: newEvaluationService(v.current),
 	}
 	return cfg, v.Close
 }

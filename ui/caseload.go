@@ -25,6 +25,7 @@ type caseloadScreen struct {
 	loadDemo func(r Records, patients int, progress func(done, total int)) error
 	onOpen   func(patientID string)
 	onPrint  func() // nil when the app offers no printing
+	onReport func() // nil when the app offers no evaluation report
 
 	index    *caseload.Index
 	searcher *caseload.Searcher
@@ -35,6 +36,7 @@ type caseloadScreen struct {
 	status *widget.Select
 	count  *widget.Label
 	print  *widget.Button  // batch printing; nil when the app offers none
+	report *widget.Button  // the evaluation report; nil when the app offers none
 	bar    *fyne.Container // title, search, filter and count
 	list   *widget.List
 	body   *fyne.Container // holds whichever of loading, list, empty panel or problem applies
@@ -47,8 +49,8 @@ type caseloadScreen struct {
 }
 
 func newCaseloadScreen(r Records, work worker, today func() careplan.Date,
-	loadDemo func(Records, int, func(int, int)) error, onOpen func(string), onPrint func()) *caseloadScreen {
-	s := &caseloadScreen{records: r, work: work, today: today, loadDemo: loadDemo, onOpen: onOpen, onPrint: onPrint}
+	loadDemo func(Records, int, func(int, int)) error, onOpen func(string), onPrint, onReport func()) *caseloadScreen {
+	s := &caseloadScreen{records: r, work: work, today: today, loadDemo: loadDemo, onOpen: onOpen, onPrint: onPrint, onReport: onReport}
 
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder("Search by name or NHS number")
@@ -73,6 +75,11 @@ func newCaseloadScreen(r Records, work worker, today func() careplan.Date,
 		s.print = widget.NewButtonWithIcon("Print plans…", theme.DocumentPrintIcon(), s.onPrintTapped)
 		s.print.Disable() // until the caseload has loaded
 		right.Add(s.print)
+	}
+	if onReport != nil {
+		s.report = widget.NewButtonWithIcon("Evaluation report", theme.DocumentIcon(), s.onReportTapped)
+		s.report.Disable() // until the caseload has loaded
+		right.Add(s.report)
 	}
 	s.bar = container.NewBorder(nil, nil, title, right, s.search)
 	s.body = container.NewStack()
@@ -171,11 +178,16 @@ func (s *caseloadScreen) onSelected(id widget.ListItemID) {
 
 func (s *caseloadScreen) onPrintTapped() { s.onPrint() }
 
+func (s *caseloadScreen) onReportTapped() { s.onReport() }
+
 // setSearchable turns the bar's controls on once there is a caseload to search or print.
 func (s *caseloadScreen) setSearchable(on bool) {
 	controls := []fyne.Disableable{s.search, s.status}
 	if s.print != nil {
 		controls = append(controls, s.print)
+	}
+	if s.report != nil {
+		controls = append(controls, s.report)
 	}
 	for _, c := range controls {
 		if on {

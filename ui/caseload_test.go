@@ -137,7 +137,7 @@ func TestBackKeepsTheSearch(t *testing.T) {
 func TestCaseloadShowsLoadingThenList(t *testing.T) {
 	test.NewTempApp(t)
 	held := &heldWorker{}
-	c := newCaseloadScreen(testRecords(), held, fixedToday, nil, func(string) {}, nil)
+	c := newCaseloadScreen(testRecords(), held, fixedToday, nil, func(string) {}, nil, nil)
 	w := test.NewTempWindow(t, c.root)
 	w.Resize(testWindowSize())
 	c.load()
@@ -306,7 +306,7 @@ func newBigCaseload(n int) *bigCaseload {
 // must make rows for the screen, never one per person.
 func TestCaseloadMakesRowsOnlyForWhatShows(t *testing.T) {
 	test.NewTempApp(t)
-	c := newCaseloadScreen(newBigCaseload(30000), inline{}, fixedToday, nil, func(string) {}, nil)
+	c := newCaseloadScreen(newBigCaseload(30000), inline{}, fixedToday, nil, func(string) {}, nil, nil)
 	rows := 0
 	c.list.CreateItem = func() fyne.CanvasObject { rows++; return c.newRow() }
 	w := test.NewTempWindow(t, c.root)
@@ -331,7 +331,7 @@ func (*brokenCaseload) Caseload() ([]careplan.CaseloadEntry, error) {
 
 func TestCaseloadReadProblemIsShown(t *testing.T) {
 	s, _ := unlockedSession(t, &fakeRecords{}, nil)
-	c := newCaseloadScreen(&brokenCaseload{}, inline{}, fixedToday, nil, s.openPatient, nil)
+	c := newCaseloadScreen(&brokenCaseload{}, inline{}, fixedToday, nil, s.openPatient, nil, nil)
 	s.w.SetContent(c.root)
 	c.load()
 	want := "The caseload could not be read: the store is damaged"

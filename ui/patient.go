@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan"
+	"carehub/careplan/outcomes"
 	"carehub/pam"
 )
 
@@ -19,6 +20,7 @@ type patientRecord struct {
 	patient     careplan.Patient
 	plans       []careplan.Plan
 	assessments []pam.Assessment
+	outcomes    []outcomes.Record // read only when the app records outcomes
 }
 
 // patientScreen is the read-only summary of one person. The identity banner sits above the
@@ -26,9 +28,11 @@ type patientRecord struct {
 // patient's plan is a clinical hazard.
 type patientScreen struct {
 	records Records
+	tools   *outcomeTools // nil when the app records no outcomes: no tabs, only the summary
 	work    worker
 	today   careplan.Date
 	onBack  func()
+	rec     patientRecord // what was read, kept to redraw after a measure is saved
 
 	back      *widget.Button
 	printing  *printBar // nil when the app offers no printing
@@ -36,12 +40,14 @@ type patientScreen struct {
 	nhsNumber *widget.Label
 	born      *widget.Label
 	status    *widget.Label
-	body      *fyne.Container // loading message, then the scrolling summary
+	body      *fyne.Container // loading message, then the scrolling summary (or the tabs)
+	tabs      *container.AppTabs
+	outcomes  *outcomesTab
 	root      fyne.CanvasObject
 }
 
-func newPatientScreen(r Records, work worker, today careplan.Date, tools *printTools, onBack func()) *patientScreen {
-	s := &patientScreen{records: r, work: work, today: today, onBack: onBack}
+func newPatientScreen(r Records, work worker, today careplan.Date, tools *printTools, outcomeTools *outcomeTools, onBack func()) *patientScreen {
+	s := &patientScreen{records: r, tools: outcomeTools, work: work, today: today, onBack: onBack}
 	s.back = widget.NewButtonWithIcon("Back to caseload", theme.NavigateBackIcon(), s.onBackTapped)
 	if tools != nil {
 		s.printing = newPrintBar(tools, work)
@@ -96,6 +102,9 @@ func (s *patientScreen) leave() {
 	if s.printing != nil {
 		s.printing.leave()
 	}
+	if s.outcomes != nil {
+		s.outcomes.leave()
+	}
 }
 
 // load reads the person's record, plans and PAMs off the UI goroutine.
@@ -104,10 +113,15 @@ func (s *patientScreen) load(patientID string) {
 		rec patientRecord
 		err error
 	)
-	s.work.run(func() { rec, err = readPatient(s.records, patientID) }, func() { s.loaded(rec, err) })
+	var o Outcomes
+	if s.tools != nil {
+		o = s.tools.outcomes
+	}
+	s.work.run(func() { rec, err = readPatient(s.records, o, patientID) }, func() { s.loaded(rec, err) })
 }
 
-func readPatient(r Records, id string) (patientRecord, error) {
+// readPatient reads a person's record, plans and measures; outcomes only when o is not nil.
+func readPatient(r Records, o Outcomes, id string) (patientRecord, error) {
 	var rec patientRecord
 	var err error
 	if rec.patient, err = r.Patient(id); err != nil {
@@ -116,8 +130,44 @@ func readPatient(r Records, id string) (patientRecord, error) {
 	if rec.plans, err = r.Plans(id); err != nil {
 		return rec, err
 	}
-	rec.assessments, err = r.Assessments(id)
+	rec.assessments, rec.outcomes, err = readMeasures(r, o, id)
 	return rec, err
+}
+
+// readMeasures reads a person's PAM assessments, and their other outcomes when o is not nil.
+func readMeasures(r Records, o Outcomes, id string) ([]pam.Assessment, []outcomes.Record, error) {
+	assessments, err := r.Assessments(id)
+	if err != nil || o == nil {
+		return assessments, nil, err
+	}
+	recs, err := o.Outcomes(id)
+	return assessments, recs, err
+}
+
+// reloadMeasures reads the person's measures again after one was saved, then redraws the
+// summary and the Outcomes tab, staying on the tab the user is looking at.
+func (s *patientScreen) reloadMeasures() {
+	var (
+		id          = s.rec.patient.ID
+		assessments []pam.Assessment
+		recs        []outcomes.Record
+		err         error
+	)
+	s.work.run(func() { assessments, recs, err = readMeasures(s.records, s.tools.outcomes, id) },
+		func() { s.measuresReloaded(id, assessments, recs, err) })
+}
+
+func (s *patientScreen) measuresReloaded(id string, assessments []pam.Assessment, recs []outcomes.Record, err error) {
+	if id != s.rec.patient.ID {
+		return // another person has been opened since
+	}
+	if err != nil {
+		s.showBody(centredMessage(fmt.Sprintf("The saved measure could not be read back: %v", err), widget.DangerImportance))
+		relayout(s.root)
+		return
+	}
+	s.rec.assessments, s.rec.outcomes = assessments, recs
+	s.showRecord()
 }
 
 // loaded runs on the UI goroutine and fills the banner and the summary.
@@ -128,6 +178,7 @@ func (s *patientScreen) loaded(rec patientRecord, err error) {
 		relayout(s.root)
 		return
 	}
+	s.rec = rec
 	p := rec.patient
 	s.name.SetText(p.FullName())
 	s.nhsNumber.SetText(p.NHSNumber.Display())
@@ -136,7 +187,16 @@ func (s *patientScreen) loaded(rec patientRecord, err error) {
 	if s.printing != nil {
 		s.printing.loaded(p, rec.plans)
 	}
+	if s.tools != nil {
+		s.outcomes = newOutcomesTab(s.tools, s.work, s.today, p, s.reloadMeasures)
+	}
+	s.showRecord()
+}
 
+// showRecord draws the summary, and the Outcomes tab beside it when the app records outcomes.
+func (s *patientScreen) showRecord() {
+	rec := s.rec
+	p := rec.patient
 	sections := []fyne.CanvasObject{
 		contactSection(p),
 		needsSection(p.Needs),
@@ -156,8 +216,30 @@ func (s *patientScreen) loaded(rec patientRecord, err error) {
 		}
 		content.Add(sec)
 	}
-	s.showBody(container.NewVScroll(container.NewPadded(content)))
+	summary := container.NewVScroll(container.NewPadded(content))
+	if s.outcomes == nil {
+		s.showBody(summary)
+		relayout(s.root)
+		return
+	}
+	s.outcomes.show(rec.assessments, rec.outcomes)
+	selected := 0
+	if s.tabs != nil {
+		selected = s.tabs.SelectedIndex()
+	}
+	s.tabs = container.NewAppTabs(
+		container.NewTabItem("Summary", summary),
+		container.NewTabItem("Outcomes", s.outcomes.root))
+	s.tabs.SelectIndex(selected)
+	s.showBody(s.tabs)
 	relayout(s.root)
+}
+
+// showOutcomes switches to the Outcomes tab, when there is one.
+func (s *patientScreen) showOutcomes() {
+	if s.tabs != nil {
+		s.tabs.SelectIndex(1)
+	}
 }
 
 func (s *patientScreen) showBody(o fyne.CanvasObject) {

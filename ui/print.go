@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"path/filepath"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
@@ -130,7 +132,10 @@ func (fyneFiles) saveFile(w fyne.Window, title, name string, chosen func(string)
 	}, w)
 	d.SetTitleText(title)
 	d.SetFileName(name)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	// Offer only files of the kind being saved: plans are PDFs, the evaluators' export a CSV.
+	if ext := filepath.Ext(name); ext != "" {
+		d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	}
 	d.Show()
 }
 

@@ -63,6 +63,25 @@ func TestScreenshots(t *testing.T) {
 		}
 		shoot(t, w, "patient.png")
 	})
+	t.Run("outcomes", func(t *testing.T) {
+		s, w, _ := outcomesSession(t)
+		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
+		s.openPatient("p01") // again, so the banner is drawn in the light theme
+		s.patient.showOutcomes()
+		if s.patient.tabs.SelectedIndex() != 1 {
+			t.Fatal("the Outcomes tab is not showing")
+		}
+		shoot(t, w, "outcomes.png")
+	})
+	t.Run("evaluation", func(t *testing.T) {
+		s, w := evaluationSession(t, &fakeEvaluation{report: testReport()}, &fakeFiles{})
+		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
+		test.Tap(s.report.show)
+		if s.report.chart == nil {
+			t.Fatal("the report shows no chart")
+		}
+		shoot(t, w, "evaluation.png")
+	})
 	t.Run("batch-print", func(t *testing.T) {
 		held := &heldWorker{}
 		p := &fakePrinting{people: batchPeople(), pages: 12}

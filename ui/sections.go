@@ -67,6 +67,19 @@ func (f *facts) grid() fyne.CanvasObject {
 
 // table is rows of labels in fixed proportions under a bold header, for short histories.
 func table(weights []float32, header []string, rows [][]*widget.Label) fyne.CanvasObject {
+	cells := make([][]fyne.CanvasObject, len(rows))
+	for i, r := range rows {
+		cells[i] = make([]fyne.CanvasObject, len(r))
+		for j, c := range r {
+			cells[i][j] = c
+		}
+	}
+	return objectTable(weights, header, cells)
+}
+
+// objectTable is table for rows that hold more than labels, such as a button to mark a record
+// entered in error.
+func objectTable(weights []float32, header []string, rows [][]fyne.CanvasObject) fyne.CanvasObject {
 	out := container.NewVBox()
 	head := make([]fyne.CanvasObject, len(header))
 	for i, h := range header {
@@ -76,11 +89,7 @@ func table(weights []float32, header []string, rows [][]*widget.Label) fyne.Canv
 	}
 	out.Add(container.New(&columns{weights: weights}, head...))
 	for _, r := range rows {
-		cells := make([]fyne.CanvasObject, len(r))
-		for i, c := range r {
-			cells[i] = c
-		}
-		out.Add(container.New(&columns{weights: weights}, cells...))
+		out.Add(container.New(&columns{weights: weights}, r...))
 	}
 	return out
 }

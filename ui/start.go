@@ -46,6 +46,12 @@ type Config struct {
 	// OpenFile shows a saved PDF in the system's viewer. Nil means printed plans are saved
 	// but not opened.
 	OpenFile func(path string) error
+	// Outcomes records PAM assessments and other outcome measures. Nil means the patient
+	// screen shows its summary alone, with no Outcomes tab.
+	Outcomes Outcomes
+	// Evaluation works out the evaluation report and exports its CSV. Nil means the caseload
+	// offers no evaluation report.
+	Evaluation Evaluation
 }
 
 // demoPatients is how many synthetic patients the empty caseload offers to load: enough to
@@ -68,8 +74,9 @@ type session struct {
 
 	unlock   *unlockScreen
 	caseload *caseloadScreen
-	patient  *patientScreen // the summary last opened
-	batch    *batchScreen   // batch printing, last opened
+	patient  *patientScreen    // the summary last opened
+	batch    *batchScreen      // batch printing, last opened
+	report   *evaluationScreen // the evaluation report, last opened
 }
 
 // startWith is Start with the worker chosen by the caller, so tests can run work inline.
@@ -96,7 +103,11 @@ func (s *session) unlocked(r Records) {
 	if s.cfg.Printing != nil {
 		onPrint = s.openBatch
 	}
-	s.caseload = newCaseloadScreen(r, s.work, s.cfg.Today, s.cfg.LoadDemo, s.openPatient, onPrint)
+	var onReport func()
+	if s.cfg.Evaluation != nil {
+		onReport = s.openEvaluation
+	}
+	s.caseload = newCaseloadScreen(r, s.work, s.cfg.Today, s.cfg.LoadDemo, s.openPatient, onPrint, onReport)
 	s.showCaseload()
 	s.caseload.load()
 }
@@ -113,7 +124,7 @@ func (s *session) openPatient(id string) {
 	if s.patient != nil {
 		s.patient.leave()
 	}
-	s.patient = newPatientScreen(s.records, s.work, s.cfg.Today(), s.printTools(), s.showCaseload)
+	s.patient = newPatientScreen(s.records, s.work, s.cfg.Today(), s.printTools(), s.outcomeTools(), s.showCaseload)
 	s.w.SetTitle("carehub — patient summary")
 	s.w.SetContent(s.patient.root)
 	s.patient.load(id)
@@ -127,10 +138,29 @@ func (s *session) printTools() *printTools {
 	return &printTools{printing: s.cfg.Printing, openFile: s.cfg.OpenFile, files: s.files, w: s.w}
 }
 
+// outcomeTools gathers what the Outcomes tab needs, or nil when the app records no outcomes.
+func (s *session) outcomeTools() *outcomeTools {
+	if s.cfg.Outcomes == nil {
+		return nil
+	}
+	return &outcomeTools{outcomes: s.cfg.Outcomes, w: s.w}
+}
+
 // openBatch shows batch printing for the people on the caseload.
 func (s *session) openBatch() {
 	s.batch = newBatchScreen(s.printTools(), s.work, s.cfg.Today(), keyWorkersIn(s.caseload.index), s.showCaseload)
 	s.w.SetTitle("carehub — print plans")
 	s.w.SetContent(s.batch.root)
 	s.batch.refreshPreview()
+}
+
+// openEvaluation shows the evaluation report, with the practices and key workers on the
+// caseload to choose from.
+func (s *session) openEvaluation() {
+	ix := s.caseload.index
+	practices := namesIn(ix, func(e careplan.CaseloadEntry) string { return e.Practice })
+	workers := namesIn(ix, func(e careplan.CaseloadEntry) string { return e.KeyWorker })
+	s.report = newEvaluationScreen(s.cfg.Evaluation, s.work, s.files, s.w, s.cfg.Today(), practices, workers, s.showCaseload)
+	s.w.SetTitle("carehub — evaluation report")
+	s.w.SetContent(s.report.root)
 }

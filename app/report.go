@@ -1,0 +1,163 @@
+package app
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"carehub/careplan"
+	"carehub/careplan/evaluation"
+	"carehub/store"
+)
+
+// runReport prints the evaluation summary for a period, or with --csv writes the
+// pseudonymised CSV for evaluators.
+func runReport(env Env, args []string) error {
+	fs := newFlags("report")
+	db := fs.String("db", "", "the store to report on")
+	from := fs.String("from", "", "first day of the period")
+	to := fs.String("to", "", "last day of the period")
+	practice := fs.String("practice", "", "one practice only")
+	keyWorker := fs.String("key-worker", "", "one key worker's caseload only")
+	csvPath := fs.String("csv", "", "write the pseudonymised CSV here instead of printing")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	for _, req := range []struct{ value, name string }{{*db, "db"}, {*from, "from"}, {*to, "to"}} {
+		if err := need(fs, req.value, req.name); err != nil {
+			return err
+		}
+	}
+	f, err := reportFilter(*from, *to, *practice, *keyWorker)
+	if err != nil {
+		return err
+	}
+	st, err := openStore(env, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if *csvPath != "" {
+		rows, err := ExportEvaluationCSV(st, f, *csvPath)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "%d rows written to %s (pseudonymised: no names, NHS numbers or full dates)\n", rows, *csvPath)
+		return nil
+	}
+	rep, _, err := Evaluation(st, f)
+	if err != nil {
+		return err
+	}
+	// Audited before anything is shown, so no report escapes the audit.
+	if err := RecordReport(st, f, "summary"); err != nil {
+		return err
+	}
+	return rep.WriteText(env.Stdout)
+}
+
+// reportFilter reads the period and scope from the command line, in the user's words when
+// they are wrong.
+func reportFilter(from, to, practice, keyWorker string) (evaluation.Filter, error) {
+	f := evaluation.Filter{Practice: practice, KeyWorker: keyWorker}
+	var err error
+	if f.From, err = careplan.ParseDate(from); err != nil {
+		return f, fmt.Errorf("%w: report --from: %v", errUsage, err)
+	}
+	if f.To, err = careplan.ParseDate(to); err != nil {
+		return f, fmt.Errorf("%w: report --to: %v", errUsage, err)
+	}
+	if err := f.Validate(); err != nil {
+		return f, fmt.Errorf("%w: report: %v", errUsage, err)
+	}
+	return f, nil
+}
+
+// Evaluation gathers everyone on the caseload with their PAM assessments and outcome records
+// and builds the evaluation report for f. It returns the people too, so a caller can write the
+// evaluators' CSV from the same read. It reads the whole store without auditing each patient:
+// the caller records the report once with RecordReport.
+func Evaluation(st *store.Store, f evaluation.Filter) (evaluation.Report, []evaluation.Person, error) {
+	rows, err := st.Caseload()
+	if err != nil {
+		return evaluation.Report{}, nil, err
+	}
+	pams, err := st.AllAssessments()
+	if err != nil {
+		return evaluation.Report{}, nil, err
+	}
+	outs, err := st.AllOutcomes()
+	if err != nil {
+		return evaluation.Report{}, nil, err
+	}
+	people := make([]evaluation.Person, len(rows))
+	for i, e := range rows {
+		people[i] = evaluation.Person{Entry: e, Assessments: pams[e.PatientID], Outcomes: outs[e.PatientID]}
+	}
+	return evaluation.Build(people, f), people, nil
+}
+
+// ExportEvaluationCSV writes the pseudonymised CSV for evaluators to path (atomically: a
+// temporary file beside it, renamed into place) and returns how many rows it holds. The export
+// is audited once, before the file is written.
+func ExportEvaluationCSV(st *store.Store, f evaluation.Filter, path string) (rows int, err error) {
+	rep, people, err := Evaluation(st, f)
+	if err != nil {
+		return 0, err
+	}
+	if err := RecordReport(st, f, "csv"); err != nil {
+		return 0, err
+	}
+	key := st.PseudonymKey()
+	defer clear(key) // the key never outlives the export
+	err = writeAtomically(path, func(w io.Writer) error { return evaluation.WriteCSV(w, people, f, key) })
+	if err != nil {
+		return 0, err
+	}
+	return rep.WithAnyMeasure, nil // the CSV has a row for each person with any measure
+}
+
+// RecordReport audits one evaluation report: its period, scope and output ("summary", "csv",
+// "screen"), e.g. "evaluation 2026-01-01..2026-11-23 practice Quantock Surgery csv".
+func RecordReport(st *store.Store, f evaluation.Filter, output string) error {
+	detail := []string{"evaluation " + f.From.String() + ".." + f.To.String()}
+	if p := strings.TrimSpace(f.Practice); p != "" {
+		detail = append(detail, "practice "+p)
+	}
+	if k := strings.TrimSpace(f.KeyWorker); k != "" {
+		detail = append(detail, "key worker "+k)
+	}
+	detail = append(detail, output)
+	return st.RecordEvent(store.AuditReport, strings.Join(detail, " "))
+}
+
+// writeAtomically writes a file under a hidden temporary name beside path, syncs it and
+// renames it into place, so an evaluator never picks up half a CSV. The temporary file is
+// readable by its owner only, like the store, and is removed on failure.
+func writeAtomically(path string, write func(io.Writer) error) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".carehub-report-*")
+	if err != nil {
+		return fmt.Errorf("cannot write to %s: %w", filepath.Dir(path), err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err = write(tmp); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("cannot save %s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,32 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+
+	"carehub/careplan/outcomes"
+	"carehub/pam"
+)
+
+// Outcomes is what the patient screen's Outcomes tab needs beyond Records: a person's other
+// outcome measures, and saving new PAM assessments and outcome records. The app implements it
+// over the store. PAM assessments are read through Records, which the summary already uses.
+//
+// Both kinds of record are append-only. Saving one that is already stored (it has an ID) may
+// only mark it entered in error; the implementation stamps when it was marked.
+type Outcomes interface {
+	// Outcomes returns a person's frailty, loneliness and wellbeing records, including any
+	// entered in error.
+	Outcomes(patientID string) ([]outcomes.Record, error)
+	// SaveAssessment records a new PAM assessment, or marks a stored one entered in error.
+	// The level is saved as reported, whatever the cut points say.
+	SaveAssessment(a *pam.Assessment) error
+	// SaveOutcome records a new outcome record, or marks a stored one entered in error.
+	SaveOutcome(r *outcomes.Record) error
+}
+
+// outcomeTools are what the Outcomes tab needs. A nil *outcomeTools means the app records no
+// outcomes, and the patient screen shows its summary alone, as before.
+type outcomeTools struct {
+	outcomes Outcomes
+	w        fyne.Window // the forms open as dialogs over it
+}

@@ -6,6 +6,7 @@ import (
 	"text/tabwriter"
 
 	"carehub/careplan"
+	"carehub/store"
 )
 
 // maxDemoPatients keeps a mistyped --patients from filling a disk.
@@ -37,9 +38,10 @@ func runDemo(env Env, args []string) error {
 	return nil
 }
 
-func runCheck(env Env, args []string) error {
-	fs := newFlags("check")
-	db := fs.String("db", "", "the store to check")
+// onStore runs a command whose only flag is --db: it opens the store, runs fn, and closes it.
+func onStore(env Env, args []string, name string, fn func(st *store.Store) error) error {
+	fs := newFlags(name)
+	db := fs.String("db", "", "the store")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -51,6 +53,14 @@ func runCheck(env Env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	return fn(st)
+}
+
+func runCheck(env Env, args []string) error {
+	return onStore(env, args, "check", func(st *store.Store) error { return checkStore(env, st) })
+}
+
+func checkStore(env Env, st *store.Store) error {
 	rep, err := st.Check()
 	if err != nil {
 		return err
@@ -71,19 +81,10 @@ func runCheck(env Env, args []string) error {
 }
 
 func runList(env Env, args []string) error {
-	fs := newFlags("list")
-	db := fs.String("db", "", "the store to list")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if err := need(fs, *db, "db"); err != nil {
-		return err
-	}
-	st, err := openStore(env, *db)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
+	return onStore(env, args, "list", func(st *store.Store) error { return listPatients(env, st) })
+}
+
+func listPatients(env Env, st *store.Store) error {
 	rows, err := st.Caseload()
 	if err != nil {
 		return err

@@ -20,8 +20,9 @@ import (
 // plan: printing an old draft would put superseded words in the person's hands.
 var errNoDraft = errors.New("there is no draft plan to print for this person")
 
-// errLocked is returned when printing is asked for before the store is unlocked.
-var errLocked = errors.New("the store is locked: unlock it to print")
+// errLocked is returned when printing, recording or reporting is asked for before the store
+// is unlocked.
+var errLocked = errors.New("the store is locked: unlock it first")
 
 // printService prints care plans for the desktop app and for `carehub print`. Both go through
 // it, so a plan printed either way is chosen, laid out and written the same way.

@@ -120,13 +120,11 @@ func outcomesPAMDue(all []pam.Assessment, today careplan.Date) *widget.Label {
 }
 
 // The weights of the history tables' columns; the last column of each holds the
-// entered-in-error action or note.
-var (
-	pamColumns        = []float32{1.1, 0.7, 2.4, 1.1, 1.2, 1.3, 1.9}
-	frailtyColumns    = []float32{1.1, 4.4, 1.2, 1.9}
-	lonelinessColumns = []float32{1.1, 2.9, 0.8, 1.4, 1.2, 1.9}
-	wellbeingColumns  = []float32{1.1, 1.1, 1.1, 1.1, 1.1, 1.2, 1.9}
-)
+// entered-in-error action or note. Functions, not variables, so no table can change another's.
+func pamColumns() []float32        { return []float32{1.1, 0.7, 2.4, 1.1, 1.2, 1.3, 1.9} }
+func frailtyColumns() []float32    { return []float32{1.1, 4.4, 1.2, 1.9} }
+func lonelinessColumns() []float32 { return []float32{1.1, 2.9, 0.8, 1.4, 1.2, 1.9} }
+func wellbeingColumns() []float32  { return []float32{1.1, 1.1, 1.1, 1.1, 1.1, 1.2, 1.9} }
 
 func (t *outcomesTab) pamTable(all []pam.Assessment) fyne.CanvasObject {
 	if len(all) == 0 {
@@ -155,7 +153,7 @@ func (t *outcomesTab) pamTable(all []pam.Assessment) fyne.CanvasObject {
 		}
 		rows = append(rows, historyRow(cells, a.InError != nil, action))
 	}
-	return objectTable(pamColumns,
+	return objectTable(pamColumns(),
 		[]string{"Date", "Score", "Level as reported", "Instrument", "Recorded by", "Source", ""}, rows)
 }
 
@@ -222,7 +220,7 @@ func (t *outcomesTab) frailtyTable(all []outcomes.Record) fyne.CanvasObject {
 			para(orNotRecorded(r.RecordedBy)),
 		}))
 	}
-	return objectTable(frailtyColumns, []string{"Date", "Clinical Frailty Scale", "Recorded by", ""}, rows)
+	return objectTable(frailtyColumns(), []string{"Date", "Clinical Frailty Scale", "Recorded by", ""}, rows)
 }
 
 // uclaTopics name the three UCLA questions in a few plain words, in their order.
@@ -267,7 +265,7 @@ func (t *outcomesTab) lonelinessTable(all []outcomes.Record) fyne.CanvasObject {
 			para(orNotRecorded(r.RecordedBy)),
 		}))
 	}
-	return objectTable(lonelinessColumns,
+	return objectTable(lonelinessColumns(),
 		[]string{"Date", "UCLA answers", "Total", "Feels lonely", "Recorded by", ""}, rows)
 }
 
@@ -308,7 +306,7 @@ func (t *outcomesTab) wellbeingTable(all []outcomes.Record) fyne.CanvasObject {
 		rows = append(rows, t.outcomeRow(r, cells))
 	}
 	topics := onsTopics()
-	return objectTable(wellbeingColumns,
+	return objectTable(wellbeingColumns(),
 		[]string{"Date", topics[0], topics[1], topics[2], topics[3], "Recorded by", ""}, rows)
 }
 

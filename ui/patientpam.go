@@ -93,7 +93,8 @@ func changeLine(since string, c pam.Change) *widget.Label {
 		if !c.WithinYear {
 			l.SetText(text + " · meaningful, over more than 12 months")
 		}
-		l.Importance = widget.SuccessImportance
+		// Bold in the normal text colour, not green: light green on white is hard to read
+		// for the people with poor eyesight who use this screen, and the word says it.
 		l.TextStyle.Bold = true
 	}
 	return l

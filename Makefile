@@ -46,3 +46,4 @@ screenshots:
 bench:
 	$(GO) test -run XXX -bench . -benchtime 20x ./store/ ./careplan/caseload/ ./careplan/printout/
 	$(GO) test -run XXX -bench SavePlanEdit -benchtime 500x ./store/
+	$(GO) test -run XXX -bench . ./careplan/evaluation/

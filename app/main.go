@@ -38,10 +38,13 @@ func Main(env Env, gui GUI) int {
 	if err == nil {
 		return 0
 	}
-	fmt.Fprintln(env.Stderr, "carehub: "+oneLine(err))
 	if errors.Is(err, errUsage) {
+		// The sentinel only chooses the exit status; the operator needs the reason, not the
+		// word "usage".
+		fmt.Fprintln(env.Stderr, "carehub: "+strings.TrimPrefix(oneLine(err), errUsage.Error()+": "))
 		return 2
 	}
+	fmt.Fprintln(env.Stderr, "carehub: "+oneLine(err))
 	return 1
 }
 

@@ -27,6 +27,9 @@ func LoadDemo(st *store.Store, seed uint64, n int, today careplan.Date, progress
 	if err != nil {
 		return fmt.Errorf("loading demo staff: %w", err)
 	}
+	if err := loadDemoServices(st); err != nil {
+		return fmt.Errorf("loading demo services: %w", err)
+	}
 	for done := 0; done < n; {
 		size := min(demoBatch, n-done)
 		err := st.Import(func(b *store.Batch) error {
@@ -67,6 +70,12 @@ func savePerson(b *store.Batch, p demo.Person) error {
 	for i := range p.Outcomes {
 		p.Outcomes[i].PatientID = p.Patient.ID
 		if err := b.SaveOutcome(&p.Outcomes[i]); err != nil {
+			return err
+		}
+	}
+	for i := range p.Contacts {
+		p.Contacts[i].PatientID = p.Patient.ID
+		if err := b.SaveContact(&p.Contacts[i]); err != nil {
 			return err
 		}
 	}

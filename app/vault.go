@@ -104,7 +104,9 @@ func UIConfig(path string, now func() time.Time) (ui.Config, func() error) {
 		Printing:   newPrintService(v.current, now),
 		Outcomes:   newOutcomeService(v.current, now),
 		Evaluation: newEvaluationService(v.current),
+		Plans:      newPlanService(v.current, now),
 	}
+	cfg.Enrolment = newEnrolmentService(v.current, now)
 	return cfg, v.Close
 }
 

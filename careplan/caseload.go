@@ -1,5 +1,7 @@
 package careplan
 
+import "strings"
+
 // CaseloadEntry is one row of the hub's caseload: the little that lists, queues and search need,
 // kept small so 30,000 of them load at once.
 type CaseloadEntry struct {
@@ -14,6 +16,14 @@ type CaseloadEntry struct {
 	Coordinator   string    `json:"coordinator,omitempty"`
 	Practice      string    `json:"practice,omitempty"`
 	ReviewDate    Date      `json:"reviewDate,omitempty"` // of the current plan, if any
+
+	// What the work queues and the dashboard need.
+	NominatedOn Date `json:"nominatedOn,omitempty"`
+	LastContact Date `json:"lastContact,omitempty"` // the latest contact in the contacts log
+	LastPAM     Date `json:"lastPam,omitempty"`     // the latest PAM that counts (not in error)
+	// Conditions holds the SNOMED CT codes joined by commas: one string rather than a slice,
+	// so loading 30,000 entries costs no allocation per person for it.
+	Conditions string `json:"conditions,omitempty"`
 }
 
 // SortName is the name as lists sort it: "O'Brien, Siân".
@@ -24,7 +34,23 @@ func (e CaseloadEntry) SortName() string {
 	return e.FamilyName + ", " + e.GivenName
 }
 
+// HasCondition reports whether the person has the condition with this SNOMED CT code.
+func (e CaseloadEntry) HasCondition(code string) bool {
+	for rest := e.Conditions; rest != ""; {
+		var c string
+		c, rest, _ = strings.Cut(rest, ",")
+		if c == code {
+			return true
+		}
+	}
+	return false
+}
+
+// JoinConditions writes condition codes as CaseloadEntry.Conditions holds them.
+func JoinConditions(codes []string) string { return strings.Join(codes, ",") }
+
 // CaseloadEntryFor derives a caseload row from a patient and their current plan (nil if none).
+// LastContact and LastPAM come from other records, so the store fills them in.
 func CaseloadEntryFor(p Patient, current *Plan) CaseloadEntry {
 	e := CaseloadEntry{
 		PatientID:     p.ID,
@@ -37,6 +63,8 @@ func CaseloadEntryFor(p Patient, current *Plan) CaseloadEntry {
 		KeyWorker:     p.Team.KeyWorker,
 		Coordinator:   p.Team.Coordinator,
 		Practice:      p.Practice.Name,
+		NominatedOn:   p.Nomination.On,
+		Conditions:    JoinConditions(p.Conditions),
 	}
 	if current != nil {
 		e.ReviewDate = current.ReviewDate

@@ -69,6 +69,9 @@ type Goal struct {
 	Importance int      `json:"importance"` // 0-10: how important is this to you?
 	Confidence int      `json:"confidence"` // 0-10: how confident are you that you can do it?
 	Actions    []Action `json:"actions,omitempty"`
+	// Outcome is what the last review decided (empty until one has); an achieved or dropped
+	// goal stays in the plan, so the history shows it, but no longer counts as active.
+	Outcome *GoalOutcome `json:"outcome,omitempty"`
 }
 
 // Action is a step towards a goal: what, who, by when.

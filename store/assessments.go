@@ -57,9 +57,11 @@ func (w *writer) saveAssessment(a *pam.Assessment) error {
 		return err
 	}
 	if key := byPatientKey(patient, id); idx.Get(key) == nil {
-		return idx.Put(key, nil)
+		if err := idx.Put(key, nil); err != nil {
+			return err
+		}
 	}
-	return nil
+	return refreshLastPAM(w.tx, w.keys, patient)
 }
 
 // onlyMarksInError checks that an update to a stored append-only record (a PAM assessment or an

@@ -20,6 +20,10 @@ import (
 //	pam-by-patient    patient id + assessment id → empty
 //	outcomes          record id → envelope (frailty, loneliness, wellbeing; schema step 2)
 //	outcomes-by-patient  patient id + outcome record id → empty (schema step 2)
+//	contacts          record id → envelope (contacts log; schema step 3)
+//	contacts-by-patient  patient id + contact id → empty (schema step 3)
+//	templates         record id → envelope (the hub's own plan templates; schema step 4)
+//	services          record id → envelope (the signposting directory; schema step 4)
 //	caseload          patient id → sealed compact caseload entry
 //	nhs-index         HMAC(NHS number) → patient id (so no NHS number is ever in clear)
 //	changes           version (8 bytes, big-endian) + record id → kind code
@@ -40,6 +44,12 @@ const (
 
 	bucketOutcomes          = "outcomes"
 	bucketOutcomesByPatient = "outcomes-by-patient"
+
+	bucketContacts          = "contacts"
+	bucketContactsByPatient = "contacts-by-patient"
+
+	bucketTemplates = "templates"
+	bucketServices  = "services"
 )
 
 // Keys in the meta bucket.
@@ -48,6 +58,9 @@ const (
 	metaSchema = "schema" // uint32 big-endian: how many migrations have run
 	metaDevice = "device" // 16-byte UUID of the device that created this store
 	metaHLC    = "hlc"    // uint64 big-endian: the last version handed out
+
+	metaCaseloadFormat = "caseload-format"  // 1 byte: every caseload entry is in this format
+	metaTarget         = "enrolment-target" // uint32 big-endian: the hub's enrolment target
 )
 
 // metaMagicValue marks a carehub store.
@@ -70,6 +83,17 @@ func allBuckets() []string {
 // from allBuckets so the released first step stays exactly as stores in the field ran it.
 func outcomeBuckets() []string {
 	return []string{bucketOutcomes, bucketOutcomesByPatient}
+}
+
+// contactBuckets lists the buckets schema step 3 adds for the contacts log.
+func contactBuckets() []string {
+	return []string{bucketContacts, bucketContactsByPatient}
+}
+
+// planLibraryBuckets lists the buckets schema step 4 adds: plan templates and the directory of
+// community services, both the hub's rather than any one person's.
+func planLibraryBuckets() []string {
+	return []string{bucketTemplates, bucketServices}
 }
 
 // bucket returns a top-level bucket that the schema guarantees, or an error naming it: a
@@ -95,6 +119,12 @@ func bucketOfKind(k Kind) string {
 		return bucketStaff
 	case KindOutcome:
 		return bucketOutcomes
+	case KindContact:
+		return bucketContacts
+	case KindTemplate:
+		return bucketTemplates
+	case KindService:
+		return bucketServices
 	}
 	return ""
 }

@@ -20,35 +20,59 @@ import (
 //
 // Entry layout (before sealing), deliberately not JSON, to keep unlock fast:
 //
-//	format (1), flags (1: bit 0 date of birth present, bit 1 review date present),
-//	date of birth and review date as signed varint days since 1970-01-01 (when present),
-//	then NHS number, given name, family name, status, key worker, coordinator and practice,
-//	each as a uvarint length and UTF-8 bytes.
+//	format (1), flags (1: bit 0 date of birth, bit 1 review date, bit 2 nomination date,
+//	bit 3 last contact, bit 4 last PAM — each set when that date is present),
+//	the dates present, in that order, as signed varint days since 1970-01-01,
+//	then NHS number, given name, family name, status, key worker, coordinator, practice,
+//	preferred name and conditions (SNOMED CT codes joined by commas), each as a uvarint length
+//	and UTF-8 bytes.
+//
+// Format 1 (before the work queues) stopped after the practice and had only the first two
+// dates; it still reads, and unlocking rewrites such entries once (see upgradeCaseload).
 const (
-	caseloadFormat = 1
-	hasDOB         = 1 << 0
-	hasReview      = 1 << 1
+	caseloadFormatV1 = 1
+	caseloadFormat   = 2
+	hasDOB           = 1 << 0
+	hasReview        = 1 << 1
+	hasNominated     = 1 << 2
+	hasLastContact   = 1 << 3
+	hasLastPAM       = 1 << 4
 )
 
 var errBadCaseload = errors.New("a caseload entry cannot be read")
 
-func encodeCaseload(e careplan.CaseloadEntry) []byte {
-	b := make([]byte, 0, 64+len(e.GivenName)+len(e.FamilyName)+len(e.KeyWorker)+len(e.Coordinator)+len(e.Practice))
-	var flags byte
-	if !e.DateOfBirth.IsZero() {
-		flags |= hasDOB
+// caseloadDates pairs each optional date with its flag, in the order they are written.
+func caseloadDates(e *careplan.CaseloadEntry) [5]struct {
+	flag byte
+	date *careplan.Date
+} {
+	return [5]struct {
+		flag byte
+		date *careplan.Date
+	}{
+		{hasDOB, &e.DateOfBirth}, {hasReview, &e.ReviewDate}, {hasNominated, &e.NominatedOn},
+		{hasLastContact, &e.LastContact}, {hasLastPAM, &e.LastPAM},
 	}
-	if !e.ReviewDate.IsZero() {
-		flags |= hasReview
+}
+
+func encodeCaseload(e careplan.CaseloadEntry) []byte {
+	b := make([]byte, 0, 96+len(e.GivenName)+len(e.FamilyName)+len(e.KeyWorker)+len(e.Coordinator)+
+		len(e.Practice)+len(e.PreferredName)+len(e.Conditions))
+	var flags byte
+	dates := caseloadDates(&e)
+	for _, d := range dates {
+		if !d.date.IsZero() {
+			flags |= d.flag
+		}
 	}
 	b = append(b, caseloadFormat, flags)
-	if flags&hasDOB != 0 {
-		b = binary.AppendVarint(b, epochDays(e.DateOfBirth))
+	for _, d := range dates {
+		if flags&d.flag != 0 {
+			b = binary.AppendVarint(b, epochDays(*d.date))
+		}
 	}
-	if flags&hasReview != 0 {
-		b = binary.AppendVarint(b, epochDays(e.ReviewDate))
-	}
-	for _, s := range []string{string(e.NHSNumber), e.GivenName, e.FamilyName, string(e.Status), e.KeyWorker, e.Coordinator, e.Practice} {
+	for _, s := range []string{string(e.NHSNumber), e.GivenName, e.FamilyName, string(e.Status), e.KeyWorker,
+		e.Coordinator, e.Practice, e.PreferredName, e.Conditions} {
 		b = appendString(b, s)
 	}
 	return b
@@ -59,25 +83,32 @@ func encodeCaseload(e careplan.CaseloadEntry) []byte {
 // allocation however many fields it has: this is the hot loop of unlocking a county.
 func decodeCaseload(text string) (careplan.CaseloadEntry, error) {
 	var e careplan.CaseloadEntry
-	if len(text) < uuidStringLen+2 || text[uuidStringLen] != caseloadFormat {
+	if len(text) < uuidStringLen+2 {
+		return e, errBadCaseload
+	}
+	format := text[uuidStringLen]
+	if format != caseloadFormat && format != caseloadFormatV1 {
 		return e, errBadCaseload
 	}
 	e.PatientID = text[:uuidStringLen]
 	flags := text[uuidStringLen+1]
 	rest := text[uuidStringLen+2:]
 	var ok bool
-	if flags&hasDOB != 0 {
-		if e.DateOfBirth, rest, ok = readDays(rest); !ok {
-			return e, errBadCaseload
-		}
-	}
-	if flags&hasReview != 0 {
-		if e.ReviewDate, rest, ok = readDays(rest); !ok {
-			return e, errBadCaseload
+	for _, d := range caseloadDates(&e) {
+		if flags&d.flag != 0 {
+			if *d.date, rest, ok = readDays(rest); !ok {
+				return e, errBadCaseload
+			}
 		}
 	}
 	var nhs, status string
-	for _, f := range []*string{&nhs, &e.GivenName, &e.FamilyName, &status, &e.KeyWorker, &e.Coordinator, &e.Practice} {
+	fields := [9]*string{&nhs, &e.GivenName, &e.FamilyName, &status, &e.KeyWorker, &e.Coordinator, &e.Practice,
+		&e.PreferredName, &e.Conditions}
+	n := len(fields)
+	if format == caseloadFormatV1 {
+		n = 7
+	}
+	for _, f := range fields[:n] {
 		if *f, rest, ok = readField(rest); !ok {
 			return e, errBadCaseload
 		}

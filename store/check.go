@@ -65,6 +65,9 @@ func (s *Store) Check() (Report, error) {
 			{KindAssessment, "pam assessments", func() any { return new(pam.Assessment) }},
 			{KindStaff, "staff", func() any { return new(careplan.StaffMember) }},
 			{KindOutcome, "outcomes", func() any { return new(outcomes.Record) }},
+			{KindContact, "contacts", func() any { return new(careplan.Contact) }},
+			{KindTemplate, "plan templates", func() any { return new(careplan.Template) }},
+			{KindService, "community services", func() any { return new(careplan.Service) }},
 		} {
 			n, err := s.checkRecords(tx, c.kind, c.body, &r)
 			if err != nil {
@@ -76,6 +79,7 @@ func (s *Store) Check() (Report, error) {
 			s.checkCaseload, checkNHSIndex, checkByPatient(bucketPlansByPatient, KindPlan),
 			checkByPatient(bucketPAMByPatient, KindAssessment),
 			checkByPatient(bucketOutcomesByPatient, KindOutcome),
+			checkByPatient(bucketContactsByPatient, KindContact),
 		} {
 			if err := f(tx, &r); err != nil {
 				return err

@@ -19,6 +19,13 @@ const (
 	KindAssessment Kind = "pam assessment"
 	KindStaff      Kind = "staff"
 	KindOutcome    Kind = "outcome" // frailty, loneliness or wellbeing (careplan/outcomes)
+	KindContact    Kind = "contact" // one contact with a patient (careplan.Contact)
+)
+
+// The hub's own records, shared by every patient's plan.
+const (
+	KindTemplate Kind = "plan template"     // a hub's own plan template (careplan.Template)
+	KindService  Kind = "community service" // the signposting directory (careplan.Service)
 )
 
 // kindCode is the one byte a kind takes on disk. Codes are part of the file format and of
@@ -35,6 +42,12 @@ func kindCode(k Kind) byte {
 		return 4
 	case KindOutcome:
 		return 5
+	case KindContact:
+		return 6
+	case KindTemplate:
+		return 7
+	case KindService:
+		return 8
 	}
 	return 0
 }
@@ -52,6 +65,12 @@ func kindOfCode(c byte) (Kind, bool) {
 		return KindStaff, true
 	case 5:
 		return KindOutcome, true
+	case 6:
+		return KindContact, true
+	case 7:
+		return KindTemplate, true
+	case 8:
+		return KindService, true
 	}
 	return "", false
 }

@@ -18,6 +18,8 @@ func migrations() []migration {
 	return []migration{
 		createBuckets,        // 1: the initial layout
 		createOutcomeBuckets, // 2: outcome records (frailty, loneliness, wellbeing)
+		createContactBuckets, // 3: the contacts log
+		createPlanLibrary,    // 4: plan templates and the community services directory
 	}
 }
 
@@ -35,6 +37,16 @@ func createBuckets(tx *bolt.Tx) error {
 // them when it is next unlocked; a new store runs this straight after step 1.
 func createOutcomeBuckets(tx *bolt.Tx) error {
 	for _, name := range outcomeBuckets() {
+		if _, err := tx.CreateBucketIfNotExists([]byte(name)); err != nil {
+			return fmt.Errorf("creating bucket %q: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// createContactBuckets adds the contacts log's buckets (schema step 3).
+func createContactBuckets(tx *bolt.Tx) error {
+	for _, name := range contactBuckets() {
 		if _, err := tx.CreateBucketIfNotExists([]byte(name)); err != nil {
 			return fmt.Errorf("creating bucket %q: %w", name, err)
 		}
@@ -77,6 +89,17 @@ func runMigrations(tx *bolt.Tx, steps []migration) error {
 		}
 		if err := meta.Put([]byte(metaSchema), binary.BigEndian.AppendUint32(nil, uint32(i+1))); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// createPlanLibrary adds the buckets for the hub's plan templates and its directory of
+// community services (schema step 4).
+func createPlanLibrary(tx *bolt.Tx) error {
+	for _, name := range planLibraryBuckets() {
+		if _, err := tx.CreateBucketIfNotExists([]byte(name)); err != nil {
+			return fmt.Errorf("creating bucket %q: %w", name, err)
 		}
 	}
 	return nil

@@ -43,11 +43,25 @@ func (w *writer) savePatient(p *careplan.Patient) error {
 	if _, err := w.putRecord(record{kind: KindPatient, id: id, body: p, note: note}); err != nil {
 		return err
 	}
+	if existed && old.Status != careplan.StatusDied && p.Status == careplan.StatusDied {
+		if err := w.closeActionsOnDeath(id, diedOn(p, careplan.DateOf(w.now))); err != nil {
+			return err
+		}
+	}
 	current, err := currentPlan(w.tx, w.keys, id, nil)
 	if err != nil {
 		return err
 	}
-	return putCaseload(w.tx, w.keys, careplan.CaseloadEntryFor(*p, current))
+	entry := careplan.CaseloadEntryFor(*p, current)
+	if existed {
+		// The last contact and PAM come from other records: keep what their saves wrote.
+		prev, err := readCaseload(w.tx, w.keys, id)
+		if err != nil && !errors.Is(err, ErrNotFound) {
+			return err
+		}
+		entry.LastContact, entry.LastPAM = prev.LastContact, prev.LastPAM
+	}
+	return putCaseload(w.tx, w.keys, entry)
 }
 
 // indexNHS points the NHS-number index at patient id, refusing a number another patient has.

@@ -127,6 +127,9 @@ func create(path, passphrase string, kdf KDFParams, opt Options) (*Store, error)
 		if err := meta.Put([]byte(metaDevice), origin[:]); err != nil {
 			return err
 		}
+		if err := markCaseloadFormat(tx); err != nil { // a new store has no old entries
+			return err
+		}
 		slots, err := bucket(tx, bucketKeyslots)
 		if err != nil {
 			return err
@@ -198,7 +201,14 @@ func unlock(db *bolt.DB, path, passphrase string, opt Options) (*Store, error) {
 			return nil, err
 		}
 	}
-	return newStore(db, path, dataKey, origin, opt)
+	s, err := newStore(db, path, dataKey, origin, opt)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.upgradeCaseload(); err != nil {
+		return nil, fmt.Errorf("updating the caseload for the work queues: %w", err)
+	}
+	return s, nil
 }
 
 // readIdentity checks the file is a carehub store and returns the device id it was created with.

@@ -45,6 +45,8 @@ type caseloadScreen struct {
 	demoProgress *widget.ProgressBar
 	demoProblem  *widget.Label
 
+	queues *queuePanel // work queues and filters; nil when the app offers no enrolment tools
+
 	root fyne.CanvasObject
 }
 
@@ -143,6 +145,9 @@ func (s *caseloadScreen) refilter() {
 		return
 	}
 	s.shown = s.searcher.Search(s.query)
+	if s.queues != nil {
+		s.queues.searched(s.shown) // orders the matches and recounts the queues
+	}
 	s.setCount(peopleCount(len(s.shown), s.index.Len()))
 	s.list.UnselectAll()
 	s.list.ScrollToTop()

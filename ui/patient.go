@@ -44,6 +44,13 @@ type patientScreen struct {
 	tabs      *container.AppTabs
 	outcomes  *outcomesTab
 	root      fyne.CanvasObject
+
+	planTools *planTools // nil when the app edits no plans: no Care plan tab
+	plan      *planTab
+
+	enrol    *enrolTools     // nil when the app offers no enrolment tools: no enrolment bar
+	enrolBar *fyne.Container // consent, status, care team and contacts; hidden until filled
+	enrolDlg *enrolDialogs   // the enrolment dialogs last opened
 }
 
 func newPatientScreen(r Records, work worker, today careplan.Date, tools *printTools, outcomeTools *outcomeTools, onBack func()) *patientScreen {
@@ -67,6 +74,8 @@ func newPatientScreen(r Records, work worker, today careplan.Date, tools *printT
 	s.status.SizeName = theme.SizeNameSubHeadingText
 
 	s.body = container.NewStack(centredMessage("Loading patient summary…", widget.MediumImportance))
+	s.enrolBar = container.NewHBox()
+	s.enrolBar.Hide()
 	s.root = container.NewBorder(s.banner(), nil, nil, nil, s.body)
 	if s.printing != nil {
 		s.printing.screen = s.root
@@ -89,10 +98,10 @@ func (s *patientScreen) banner() fyne.CanvasObject {
 	shade.CornerRadius = theme.Padding()
 	band := container.NewStack(shade, container.NewPadded(container.NewVBox(s.name, details)))
 	if s.printing == nil {
-		return container.NewVBox(container.NewHBox(s.back), band)
+		return container.NewVBox(container.NewHBox(s.back), band, s.enrolBar)
 	}
 	top := container.NewHBox(s.back, widget.NewSeparator(), s.printing.root)
-	return container.NewVBox(top, s.printing.outcome, band)
+	return container.NewVBox(top, s.printing.outcome, band, s.enrolBar)
 }
 
 func (s *patientScreen) onBackTapped() { s.onBack() }
@@ -104,6 +113,9 @@ func (s *patientScreen) leave() {
 	}
 	if s.outcomes != nil {
 		s.outcomes.leave()
+	}
+	if s.plan != nil {
+		s.plan.leave()
 	}
 }
 
@@ -190,6 +202,8 @@ func (s *patientScreen) loaded(rec patientRecord, err error) {
 	if s.tools != nil {
 		s.outcomes = newOutcomesTab(s.tools, s.work, s.today, p, s.reloadMeasures)
 	}
+	s.startPlanTab(p)
+	s.showEnrolment(p)
 	s.showRecord()
 }
 
@@ -217,19 +231,22 @@ func (s *patientScreen) showRecord() {
 		content.Add(sec)
 	}
 	summary := container.NewVScroll(container.NewPadded(content))
-	if s.outcomes == nil {
+	if s.outcomes == nil && s.plan == nil {
 		s.showBody(summary)
 		relayout(s.root)
 		return
 	}
-	s.outcomes.show(rec.assessments, rec.outcomes)
+	items := []*container.TabItem{container.NewTabItem("Summary", summary)}
+	if s.outcomes != nil {
+		s.outcomes.show(rec.assessments, rec.outcomes)
+		items = append(items, container.NewTabItem("Outcomes", s.outcomes.root))
+	}
+	items = append(items, s.planTabItems(rec)...)
 	selected := 0
 	if s.tabs != nil {
 		selected = s.tabs.SelectedIndex()
 	}
-	s.tabs = container.NewAppTabs(
-		container.NewTabItem("Summary", summary),
-		container.NewTabItem("Outcomes", s.outcomes.root))
+	s.tabs = container.NewAppTabs(items...)
 	s.tabs.SelectIndex(selected)
 	s.showBody(s.tabs)
 	relayout(s.root)

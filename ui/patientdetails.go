@@ -123,6 +123,20 @@ func consentSection(history []careplan.ConsentRecord) fyne.CanvasObject {
 			v.Importance = widget.WarningImportance
 		}
 	}
+	// Who may see the plan now, in so many words: withdrawing a share consent must show here
+	// at once, because whoever prints or shares the plan reads this.
+	sharing := careplan.CurrentSharing(history)
+	shared := "Nobody"
+	if len(sharing.SharedWith) > 0 {
+		shared = strings.Join(sharing.SharedWith, "; ")
+	}
+	v := f.add("The plan is shared with", shared)
+	v.TextStyle.Bold = true
+	if len(sharing.NotSharedWith) > 0 {
+		ns := f.add("Not shared with", strings.Join(sharing.NotSharedWith, "; "))
+		ns.TextStyle.Bold = true
+		ns.Importance = widget.WarningImportance
+	}
 	return section("Consent", f.grid())
 }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -117,6 +118,9 @@ func domainGoals(domain string, goals []careplan.Goal) []fyne.CanvasObject {
 		words := para("“" + g.InMyWords + "”")
 		words.TextStyle.Italic = true
 		out = append(out, words, quiet(goalScores(g)))
+		if g.Outcome != nil {
+			out = append(out, quiet(goalOutcome(*g.Outcome)))
+		}
 	}
 	return out
 }
@@ -158,4 +162,14 @@ func contingency(c careplan.Contingency) []fyne.CanvasObject {
 		subheading("Amber: warning signs", widget.WarningImportance), amber.grid(),
 		subheading("Red: emergency", widget.DangerImportance), red.grid(),
 	}
+}
+
+// goalOutcome says what the last review decided about a goal: "Achieved at the review on
+// 2 Mar 2026: back in the choir".
+func goalOutcome(o careplan.GoalOutcome) string {
+	text := fmt.Sprintf("%s at the review on %s", strings.ToUpper(string(o.Decision[:1]))+string(o.Decision[1:]), o.On.Display())
+	if o.Note != "" {
+		text += ": " + o.Note
+	}
+	return text
 }

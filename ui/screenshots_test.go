@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 // lightTheme is the default theme in its light variant, as most users will see carehub; the
@@ -101,6 +102,50 @@ func TestScreenshots(t *testing.T) {
 			t.Fatal("the batch never reached half way")
 		}
 	})
+	t.Run("plan-editor", func(t *testing.T) {
+		s, w, _ := planSession(t)
+		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
+		reopenPlan(s) // so the banner is drawn in the light theme
+		e := s.patient.plan.editor
+		writePlanFromTemplate(t, e)
+		e.goalCards[0].actions[0].status.SetSelected("done")
+		// Fyne's headless painter does not clip a multi-line field scrolled out of view (the
+		// desktop driver does), so the shot of the goals is taken with those fields empty.
+		for _, en := range []*widget.Entry{e.aboutMe, e.whatMatters, e.strengths} {
+			en.SetText("")
+			en.SetPlaceHolder("")
+			en.FocusLost()
+		}
+		e.focus(e.goalCards[0].words)
+		e.scroll.ScrollToOffset(fyne.NewPos(0, 470)) // the goals, the heart of the plan
+		shoot(t, w, "plan-editor.png")
+	})
+	t.Run("plan-history", func(t *testing.T) {
+		s, w, _ := planSession(t)
+		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
+		reopenPlan(s)
+		e := s.patient.plan.editor
+		writePlanFromTemplate(t, e)
+		test.Tap(e.agree)
+		test.Tap(e.agreeing.confirm)
+		e = s.patient.plan.editor
+		e.goalCards[0].words.SetText("I want to walk to the garden gate on my own")
+		e.goalCards[0].actions[0].status.SetSelected("done")
+		test.Type(e.contingency.amberSigns, "Dizzy when I stand up")
+		test.Tap(e.history)
+		shoot(t, w, "plan-history.png")
+	})
+	t.Run("review-wizard", func(t *testing.T) {
+		s, _, _ := reviewSession(t)
+		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
+		reopenPlan(s)
+		test.Tap(s.patient.plan.editor.review)
+		rw := s.patient.plan.review
+		rw.goalParts[0].decision.SetSelected("achieved")
+		test.Type(rw.goalParts[0].note, "Back in the choir since January")
+		rw.goalParts[1].decision.SetSelected("changed")
+		shoot(t, s.w, "review-wizard.png")
+	})
 	t.Run("empty", func(t *testing.T) {
 		s, w := unlockedSession(t, &fakeRecords{}, func(Records, int, func(int, int)) error { return nil })
 		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
@@ -147,4 +192,10 @@ func blank(img image.Image) bool {
 		}
 	}
 	return true
+}
+
+// reopenPlan opens the person's Care plan tab again, after a theme change.
+func reopenPlan(s *session) {
+	s.openPatient(s.patient.rec.patient.ID)
+	s.patient.showPlan()
 }

@@ -52,6 +52,13 @@ type Config struct {
 	// Evaluation works out the evaluation report and exports its CSV. Nil means the caseload
 	// offers no evaluation report.
 	Evaluation Evaluation
+	// Plans edits, agrees and reviews care plans. Nil means the patient screen has no Care
+	// plan tab and plans are read only.
+	Plans Plans
+	// Enrolment nominates people, records consent, status, care team and contacts, and keeps
+	// the staff list and enrolment target. Nil means no nomination form, work queues,
+	// dashboard or enrolment buttons are shown.
+	Enrolment Enrolment
 }
 
 // demoPatients is how many synthetic patients the empty caseload offers to load: enough to
@@ -77,6 +84,7 @@ type session struct {
 	patient  *patientScreen    // the summary last opened
 	batch    *batchScreen      // batch printing, last opened
 	report   *evaluationScreen // the evaluation report, last opened
+	enrolled enrolScreens      // nomination, dashboard and staff screens, last opened
 }
 
 // startWith is Start with the worker chosen by the caller, so tests can run work inline.
@@ -108,6 +116,7 @@ func (s *session) unlocked(r Records) {
 		onReport = s.openEvaluation
 	}
 	s.caseload = newCaseloadScreen(r, s.work, s.cfg.Today, s.cfg.LoadDemo, s.openPatient, onPrint, onReport)
+	s.addEnrolment()
 	s.showCaseload()
 	s.caseload.load()
 }
@@ -125,6 +134,8 @@ func (s *session) openPatient(id string) {
 		s.patient.leave()
 	}
 	s.patient = newPatientScreen(s.records, s.work, s.cfg.Today(), s.printTools(), s.outcomeTools(), s.showCaseload)
+	s.patient.planTools = s.planTools()
+	s.patient.enrol = s.enrolTools()
 	s.w.SetTitle("carehub — patient summary")
 	s.w.SetContent(s.patient.root)
 	s.patient.load(id)

@@ -16,17 +16,36 @@ type Query struct {
 	Status careplan.Status
 	// KeyWorker keeps only people with this key worker, by name as on the entry; "" means any.
 	KeyWorker string
+	// Practice keeps only people registered with this practice, by name; "" means any.
+	Practice string
+	// Condition keeps only people with this SNOMED CT condition code; "" means any.
+	Condition string
+	// Queue keeps only people in this work queue on the day Today; QueueNone means any.
+	Queue Queue
+	// Today is the day queues are worked out for; it matters only when Queue is set.
+	Today careplan.Date
+
+	day queueDay // Today's queue cut-offs, set by prepared
+}
+
+// prepared works out the query's queue cut-offs once, before it is checked against everyone.
+func (q Query) prepared() Query {
+	if q.Queue != QueueNone {
+		q.day = dayOf(q.Today)
+	}
+	return q
 }
 
 // Search returns the sorted positions of the entries that match q.
 func (ix *Index) Search(q Query) []int {
-	return ix.search(tokens(q.Text), q)
+	q = q.prepared()
+	return ix.search(tokens(q.Text), &q)
 }
 
 // search finds matches from scratch. The longest word is looked for first, by scanning all
 // keys as one string, since it is usually the rarest; the other words and the filters are
 // then checked only on the entries it found.
-func (ix *Index) search(words []string, q Query) []int {
+func (ix *Index) search(words []string, q *Query) []int {
 	if len(words) == 0 {
 		return ix.refine(nil, nil, q)
 	}
@@ -68,8 +87,10 @@ func (ix *Index) entryAt(at, from int) int {
 }
 
 // refine keeps those of previous positions that match: used when the query has only grown.
+// The query is passed by pointer: it is checked against every person, and copying it each
+// time was a measurable share of a search.
 // nil previous means everyone.
-func (ix *Index) refine(previous []int, words []string, q Query) []int {
+func (ix *Index) refine(previous []int, words []string, q *Query) []int {
 	if previous == nil {
 		var out []int
 		for i := range ix.entries {
@@ -89,7 +110,7 @@ func (ix *Index) refine(previous []int, words []string, q Query) []int {
 }
 
 // matches reports whether entry i has every word and passes the filters.
-func (ix *Index) matches(i int, words []string, q Query) bool {
+func (ix *Index) matches(i int, words []string, q *Query) bool {
 	if !ix.passesFilters(i, q) {
 		return false
 	}
@@ -102,7 +123,9 @@ func (ix *Index) matches(i int, words []string, q Query) bool {
 	return true
 }
 
-func (ix *Index) passesFilters(i int, q Query) bool {
+func (ix *Index) passesFilters(i int, q *Query) bool {
 	e := &ix.entries[i]
-	return (q.Status == "" || e.Status == q.Status) && (q.KeyWorker == "" || e.KeyWorker == q.KeyWorker)
+	return (q.Status == "" || e.Status == q.Status) && (q.KeyWorker == "" || e.KeyWorker == q.KeyWorker) &&
+		(q.Practice == "" || e.Practice == q.Practice) && (q.Condition == "" || e.HasCondition(q.Condition)) &&
+		(q.Queue == QueueNone || q.Queue.in(e, q.day))
 }

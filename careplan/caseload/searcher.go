@@ -23,11 +23,12 @@ func (ix *Index) NewSearcher() *Searcher { return &Searcher{ix: ix} }
 // Search returns the sorted positions that match q, the same as Index.Search.
 func (s *Searcher) Search(q Query) []int {
 	words := tokens(q.Text)
+	q = q.prepared()
 	var found []int
 	if s.have && narrows(s.last, s.words, q, words) {
-		found = s.ix.refine(s.matches, words, q)
+		found = s.ix.refine(s.matches, words, &q)
 	} else {
-		found = s.ix.search(words, q)
+		found = s.ix.search(words, &q)
 	}
 	s.have, s.last, s.words, s.matches = true, q, words, found
 	return slices.Clone(found) // the caller may keep or change it; ours must stay as found
@@ -37,7 +38,9 @@ func (s *Searcher) Search(q Query) []int {
 // one: each previous word is inside some next word (typing on, "smit" → "smith j"), and any
 // previous filter is still set the same. Backspace fails this and searches afresh.
 func narrows(prev Query, prevWords []string, next Query, nextWords []string) bool {
-	if (prev.Status != "" && prev.Status != next.Status) || (prev.KeyWorker != "" && prev.KeyWorker != next.KeyWorker) {
+	if (prev.Status != "" && prev.Status != next.Status) || (prev.KeyWorker != "" && prev.KeyWorker != next.KeyWorker) ||
+		(prev.Practice != "" && prev.Practice != next.Practice) || (prev.Condition != "" && prev.Condition != next.Condition) ||
+		(prev.Queue != QueueNone && (prev.Queue != next.Queue || prev.Today != next.Today)) {
 		return false
 	}
 	for _, p := range prevWords {

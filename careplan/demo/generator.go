@@ -25,6 +25,7 @@ type Generator struct {
 	today careplan.Date
 	rng   *rand.Rand
 	orng  *rand.Rand // outcome measures and entered-in-error marks: see outcomegen.go
+	crng  *rand.Rand // the contacts log: see contactgen.go
 	ns    uuid.UUID  // namespace for this seed's ids
 	next  int        // index of the next person
 	staff []careplan.StaffMember
@@ -45,6 +46,7 @@ func New(seed uint64, today careplan.Date) *Generator {
 		// people have been made.
 		rng:  rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15)),
 		orng: rand.New(rand.NewPCG(seed, 0x0c7c0e5)),
+		crng: rand.New(rand.NewPCG(seed, 0xc0ffee)),
 		used: map[careplan.NHSNumber]bool{},
 		t:    newTables(),
 	}
@@ -72,7 +74,9 @@ func (g *Generator) Next() Person {
 	}
 	b := &builder{g: g, rng: g.rng, index: g.next}
 	g.next++
-	return b.person()
+	p := b.person()
+	p.Contacts = g.makeContacts(p.Patient)
+	return p
 }
 
 // nhsNumber returns an unused NHS number in the 999 test range with a valid check digit.

@@ -14,6 +14,7 @@ type Person struct {
 	Plans       []careplan.Plan
 	Assessments []pam.Assessment
 	Outcomes    []outcomes.Record
+	Contacts    []careplan.Contact // the contacts log, oldest first
 }
 
 // CurrentPlan returns the plan version in force: the latest agreed one. ok is false when the
@@ -27,10 +28,17 @@ func (p Person) CurrentPlan() (plan careplan.Plan, ok bool) {
 	return careplan.Plan{}, false
 }
 
-// CaseloadEntry returns the person's row in the caseload list.
+// CaseloadEntry returns the person's row in the caseload list, as the store keeps it.
 func (p Person) CaseloadEntry() careplan.CaseloadEntry {
+	var e careplan.CaseloadEntry
 	if plan, ok := p.CurrentPlan(); ok {
-		return careplan.CaseloadEntryFor(p.Patient, &plan)
+		e = careplan.CaseloadEntryFor(p.Patient, &plan)
+	} else {
+		e = careplan.CaseloadEntryFor(p.Patient, nil)
 	}
-	return careplan.CaseloadEntryFor(p.Patient, nil)
+	e.LastContact = careplan.LatestContact(p.Contacts)
+	if last, ok := pam.Latest(p.Assessments); ok {
+		e.LastPAM = last.TakenOn
+	}
+	return e
 }

@@ -1,0 +1,137 @@
+package app
+
+import (
+	"errors"
+	"time"
+
+	"carehub/careplan"
+	"carehub/store"
+	"carehub/ui"
+)
+
+// enrolmentService is the hub's front door over the store: nominations, consent, status, care
+// team, staff, contacts and the enrolment target. Changes to a person are read, changed by the
+// domain's own rules (careplan), and saved in one store write, so a refused change saves
+// nothing.
+type enrolmentService struct {
+	store func() (*store.Store, error)
+	now   func() time.Time
+}
+
+var _ ui.Enrolment = (*enrolmentService)(nil)
+
+func newEnrolmentService(st func() (*store.Store, error), now func() time.Time) *enrolmentService {
+	return &enrolmentService{store: st, now: now}
+}
+
+func (e *enrolmentService) today() careplan.Date { return careplan.DateOf(e.now()) }
+
+// Nominate saves a new patient, or reports the id of the patient who already has the NHS
+// number.
+func (e *enrolmentService) Nominate(p *careplan.Patient) (string, error) {
+	st, err := e.store()
+	if err != nil {
+		return "", err
+	}
+	err = st.SavePatient(p)
+	if errors.Is(err, store.ErrDuplicateNHS) {
+		existing, ferr := st.PatientByNHS(p.NHSNumber)
+		if ferr != nil {
+			return "", errors.Join(err, ferr)
+		}
+		return existing.ID, nil
+	}
+	return "", err
+}
+
+// change reads a person, applies a domain change and saves them.
+func (e *enrolmentService) change(patientID string, apply func(p *careplan.Patient) error) (careplan.Patient, error) {
+	st, err := e.store()
+	if err != nil {
+		return careplan.Patient{}, err
+	}
+	p, err := st.Patient(patientID)
+	if err != nil {
+		return careplan.Patient{}, err
+	}
+	if err := apply(&p); err != nil {
+		return careplan.Patient{}, err
+	}
+	if err := st.SavePatient(&p); err != nil {
+		return careplan.Patient{}, err
+	}
+	return p, nil
+}
+
+// RecordConsent appends a consent decision, checked against the history.
+func (e *enrolmentService) RecordConsent(patientID string, c careplan.ConsentRecord) (careplan.Patient, error) {
+	return e.change(patientID, func(p *careplan.Patient) error { return p.RecordConsent(c, e.today()) })
+}
+
+// ChangeStatus moves a person along the pathway. Moving to died also closes the open actions
+// of their draft plan, in the same store write (store.SavePatient).
+func (e *enrolmentService) ChangeStatus(patientID string, to careplan.Status, on careplan.Date, by, reason string) (careplan.Patient, error) {
+	return e.change(patientID, func(p *careplan.Patient) error { return p.ChangeStatus(to, on, e.today(), by, reason) })
+}
+
+// AssignTeam sets a person's key worker and coordinator.
+func (e *enrolmentService) AssignTeam(patientID string, team careplan.CareTeam) (careplan.Patient, error) {
+	return e.change(patientID, func(p *careplan.Patient) error {
+		p.Team = team
+		return nil
+	})
+}
+
+// Staff returns the hub's staff.
+func (e *enrolmentService) Staff() ([]careplan.StaffMember, error) {
+	st, err := e.store()
+	if err != nil {
+		return nil, err
+	}
+	return st.Staff()
+}
+
+// SaveStaff adds or changes a member of staff.
+func (e *enrolmentService) SaveStaff(m *careplan.StaffMember) error {
+	st, err := e.store()
+	if err != nil {
+		return err
+	}
+	return st.SaveStaff(m)
+}
+
+// Contacts returns a person's contacts log.
+func (e *enrolmentService) Contacts(patientID string) ([]careplan.Contact, error) {
+	st, err := e.store()
+	if err != nil {
+		return nil, err
+	}
+	return st.Contacts(patientID)
+}
+
+// SaveContact appends a contact to a person's log.
+func (e *enrolmentService) SaveContact(c *careplan.Contact) error {
+	st, err := e.store()
+	if err != nil {
+		return err
+	}
+	return st.SaveContact(c)
+}
+
+// EnrolmentTarget is the hub's target.
+func (e *enrolmentService) EnrolmentTarget() (int, error) {
+	st, err := e.store()
+	if err != nil {
+		return 0, err
+	}
+	return st.EnrolmentTarget()
+}
+
+// SetEnrolmentTarget changes the hub's target.
+func (e *enrolmentService) SetEnrolmentTarget(n int) error {
+	st, err := e.store()
+	if err != nil {
+		return err
+	}
+	return st.SetEnrolmentTarget(n)
+}

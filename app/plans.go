@@ -1,0 +1,128 @@
+package app
+
+import (
+	"time"
+
+	"carehub/careplan"
+	"carehub/careplan/demo"
+	"carehub/pam"
+	"carehub/store"
+	"carehub/ui"
+)
+
+// planService gives the desktop's Care plan tab the person's plan versions, the templates and
+// the services directory, and agrees versions with the person's latest PAM level from the
+// store, so the screens need neither a clock nor the PAM rules.
+type planService struct {
+	store func() (*store.Store, error) // the open store; the desktop's opens only at unlock
+	now   func() time.Time
+}
+
+var _ ui.Plans = (*planService)(nil)
+
+func newPlanService(st func() (*store.Store, error), now func() time.Time) *planService {
+	return &planService{store: st, now: now}
+}
+
+// Plans returns every version of a person's plan, oldest first.
+func (p *planService) Plans(patientID string) ([]careplan.Plan, error) {
+	st, err := p.store()
+	if err != nil {
+		return nil, err
+	}
+	return st.Plans(patientID)
+}
+
+// SavePlan saves a draft; the store refuses to overwrite an agreed version.
+func (p *planService) SavePlan(plan *careplan.Plan) error {
+	st, err := p.store()
+	if err != nil {
+		return err
+	}
+	return st.SavePlan(plan)
+}
+
+// AgreePlan locks the draft as agreed by whom on the day given, with the person's latest PAM
+// level (0 when none counts), and saves it. The plan must be ready to agree: a review date and
+// who to call in an emergency. On failure plan is left as it was.
+func (p *planService) AgreePlan(plan *careplan.Plan, by string, on careplan.Date) error {
+	st, err := p.store()
+	if err != nil {
+		return err
+	}
+	if err := careplan.ReadyToAgree(*plan); err != nil {
+		return err
+	}
+	assessments, err := st.Assessments(plan.PatientID)
+	if err != nil {
+		return err
+	}
+	level := 0
+	if latest, ok := pam.Latest(assessments); ok {
+		level = int(latest.Level)
+	}
+	at := p.now()
+	if careplan.DateOf(at) != on {
+		at = on.Time() // agreed on an earlier day, recorded now
+	}
+	agreed := plan.Clone()
+	if err := agreed.Agree(by, at, level); err != nil {
+		return err
+	}
+	if err := st.SavePlan(&agreed); err != nil {
+		return err
+	}
+	*plan = agreed
+	return nil
+}
+
+// Templates returns carehub's built-in templates, then the hub's own.
+func (p *planService) Templates() ([]careplan.Template, error) {
+	st, err := p.store()
+	if err != nil {
+		return nil, err
+	}
+	own, err := st.Templates()
+	if err != nil {
+		return nil, err
+	}
+	return append(careplan.BuiltInTemplates(), own...), nil
+}
+
+// SaveTemplate saves a plan's structure as one of the hub's templates.
+func (p *planService) SaveTemplate(t *careplan.Template) error {
+	st, err := p.store()
+	if err != nil {
+		return err
+	}
+	return st.SaveTemplate(t)
+}
+
+// Services returns the hub's directory of community services.
+func (p *planService) Services() ([]careplan.Service, error) {
+	st, err := p.store()
+	if err != nil {
+		return nil, err
+	}
+	return st.Services()
+}
+
+// SaveService adds a service to the hub's directory.
+func (p *planService) SaveService(svc *careplan.Service) error {
+	st, err := p.store()
+	if err != nil {
+		return err
+	}
+	return st.SaveService(svc)
+}
+
+// loadDemoServices fills the demo hub's directory of community services, so the plan editor
+// has services to signpost to.
+func loadDemoServices(st *store.Store) error {
+	for _, svc := range demo.Services() {
+		if err := st.SaveService(&svc); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,131 @@
+package caseload
+
+import "carehub/careplan"
+
+// Queue is one of the work queues key workers live in: a list of people who need something
+// done, worked out from their caseload entries and today's date.
+type Queue int
+
+// The work queues. QueueNone is no queue: everyone.
+const (
+	QueueNone          Queue = iota
+	QueueNotContacted        // nominated, not yet contacted
+	QueueConsent             // contacted, consent to join still outstanding
+	QueueReviewSoon          // plan review due in the next ReviewWindowDays days
+	QueueReviewOverdue       // plan review date passed
+	QueuePAMDue              // no PAM that counts, or the last was PAMDueMonths ago or more
+	QueueNoContact           // no contact for NoContactDays days (or never)
+)
+
+// Queues lists the work queues in the order the caseload shows them.
+func Queues() []Queue {
+	return []Queue{QueueNotContacted, QueueConsent, QueueReviewSoon, QueueReviewOverdue, QueuePAMDue, QueueNoContact}
+}
+
+// The rules' numbers, from the hub's workflow (shared/domain.md).
+const (
+	ReviewWindowDays = 14
+	PAMDueMonths     = 6
+	NoContactDays    = 30
+)
+
+// Label names the queue for staff.
+func (q Queue) Label() string {
+	switch q {
+	case QueueNotContacted:
+		return "New, not contacted"
+	case QueueConsent:
+		return "Consent outstanding"
+	case QueueReviewSoon:
+		return "Review in 14 days"
+	case QueueReviewOverdue:
+		return "Review overdue"
+	case QueuePAMDue:
+		return "PAM due"
+	case QueueNoContact:
+		return "No contact 30 days"
+	}
+	return "Everyone"
+}
+
+// In reports whether a person belongs in the queue today. Only people the hub is still
+// working with are in any queue: a person who has died, been discharged or declined gets no
+// reminders.
+func (q Queue) In(e *careplan.CaseloadEntry, today careplan.Date) bool {
+	return q.in(e, dayOf(today))
+}
+
+// queueDay holds the cut-off dates of every queue for one day, worked out once per search or
+// count rather than once per person: date arithmetic is most of the cost of a queue at 30,000.
+type queueDay struct {
+	today     careplan.Date
+	soonEnd   careplan.Date // the last day of the review window
+	pamBy     careplan.Date // a PAM on or before this day is six months old or more
+	contactBy careplan.Date // a contact on or before this day is 30 days old or more
+}
+
+func dayOf(today careplan.Date) queueDay {
+	return queueDay{
+		today:     today,
+		soonEnd:   today.AddDays(ReviewWindowDays),
+		pamBy:     today.AddMonths(-PAMDueMonths),
+		contactBy: today.AddDays(-NoContactDays),
+	}
+}
+
+func (q Queue) in(e *careplan.CaseloadEntry, d queueDay) bool {
+	if q == QueueNone {
+		return true
+	}
+	if !e.Status.Open() {
+		return false
+	}
+	switch q {
+	case QueueNotContacted:
+		return e.Status == careplan.StatusNominated
+	case QueueConsent:
+		return e.Status == careplan.StatusContacted
+	case QueueReviewSoon:
+		return engaged(e) && !e.ReviewDate.IsZero() && !e.ReviewDate.Before(d.today) && !e.ReviewDate.After(d.soonEnd)
+	case QueueReviewOverdue:
+		return engaged(e) && !e.ReviewDate.IsZero() && e.ReviewDate.Before(d.today)
+	case QueuePAMDue:
+		return engaged(e) && !e.LastPAM.After(d.pamBy) // a zero date (no PAM) is before any day
+	case QueueNoContact:
+		return e.Status != careplan.StatusNominated && !e.LastContact.After(d.contactBy)
+	}
+	return false
+}
+
+// engaged is someone who has agreed to join: plans, reviews and PAMs apply to them.
+func engaged(e *careplan.CaseloadEntry) bool {
+	return e.Status == careplan.StatusConsented || e.Status == careplan.StatusActive
+}
+
+// QueueCounts is how many people are in each queue, indexed by Queue.
+type QueueCounts [QueueNoContact + 1]int
+
+// CountQueues counts everyone in each queue, among the entries that pass the query's filters
+// (key worker, practice, condition, status) but ignoring its text and its queue, so the counts
+// say how much work there is in the caseload being looked at. One pass over the index.
+func (ix *Index) CountQueues(q Query, today careplan.Date) QueueCounts {
+	var c QueueCounts
+	q.Queue = QueueNone
+	d := dayOf(today)
+	queues := Queues()
+	for i := range ix.entries {
+		if !ix.passesFilters(i, &q) {
+			continue
+		}
+		e := &ix.entries[i]
+		if !e.Status.Open() {
+			continue // in no queue
+		}
+		for _, k := range queues {
+			if k.in(e, d) {
+				c[k]++
+			}
+		}
+	}
+	return c
+}

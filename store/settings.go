@@ -1,0 +1,52 @@
+package store
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+
+	"carehub/careplan/caseload"
+)
+
+// ErrTarget is returned for an enrolment target that is not a sensible number of people.
+var ErrTarget = errors.New("the enrolment target must be a whole number from 1 to 100,000")
+
+// maxTarget is far beyond any hub's scheme (the county's was 800), so a typing slip is caught.
+const maxTarget = 100_000
+
+// EnrolmentTarget is the number of people the hub aims to enrol, which the dashboard measures
+// the funnel against: caseload.DefaultTarget until the hub sets its own. It is kept in clear
+// in the meta bucket: a number of people identifies no one.
+func (s *Store) EnrolmentTarget() (int, error) {
+	n := caseload.DefaultTarget
+	err := s.db.View(func(tx *bolt.Tx) error {
+		meta, err := bucket(tx, bucketMeta)
+		if err != nil {
+			return err
+		}
+		if v := meta.Get([]byte(metaTarget)); len(v) == 4 {
+			n = int(binary.BigEndian.Uint32(v))
+		}
+		return nil
+	})
+	return n, err
+}
+
+// SetEnrolmentTarget sets the hub's enrolment target, audited as an update.
+func (s *Store) SetEnrolmentTarget(n int) error {
+	if n < 1 || n > maxTarget {
+		return ErrTarget
+	}
+	return s.update(func(w *writer) error {
+		meta, err := bucket(w.tx, bucketMeta)
+		if err != nil {
+			return err
+		}
+		if err := meta.Put([]byte(metaTarget), binary.BigEndian.AppendUint32(nil, uint32(n))); err != nil {
+			return err
+		}
+		return w.audit(AuditUpdated, "", "", auditNote{detail: fmt.Sprintf("enrolment target %d", n)})
+	})
+}

@@ -1,0 +1,242 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"carehub/careplan"
+)
+
+// consentScopes are the consents the dialog records, in the order offered, with their words.
+func consentScopes() []struct {
+	scope careplan.ConsentScope
+	what  string
+} {
+	return []struct {
+		scope careplan.ConsentScope
+		what  string
+	}{
+		{careplan.ConsentToJoin, "To join the hub"},
+		{careplan.ConsentToShareCarers, "To share the plan with carers"},
+		{careplan.ConsentToShareProfessionals, "To share the plan with professionals"},
+	}
+}
+
+// consentDecisions are the decisions offered, with their words.
+func consentDecisions() []careplan.ConsentDecision {
+	return []careplan.ConsentDecision{careplan.ConsentGiven, careplan.ConsentRefused, careplan.ConsentWithdrawn}
+}
+
+// partyRow is one person a share consent covers: name, role and organisation.
+type partyRow struct {
+	name, role, org *widget.Entry
+}
+
+// consentDialog records one consent decision. Consent to share names everyone it covers, each
+// with role and organisation; a withdrawal takes effect as soon as it is saved. Nothing is ever
+// removed: the history keeps every decision.
+type consentDialog struct {
+	tools   *enrolTools
+	work    worker
+	today   careplan.Date
+	patient careplan.Patient
+	onSaved func(careplan.Patient)
+
+	scope           *widget.Select
+	scopeProblem    *widget.Label
+	decision        *widget.Select
+	decisionProblem *widget.Label
+	on              *widget.Entry
+	onProblem       *widget.Label
+	how             *widget.Entry
+	by              *widget.Entry
+	byProblem       *widget.Label
+	parties         []partyRow
+	partyList       *fyne.Container
+	partiesProblem  *widget.Label
+	partyBlock      *fyne.Container // shown for a share consent that is given
+	addParty        *widget.Button
+	problem         *widget.Label
+	save            *widget.Button
+	cancel          *widget.Button
+	dialog          *dialog.CustomDialog
+}
+
+func newConsentDialog(tools *enrolTools, work worker, today careplan.Date, p careplan.Patient, onSaved func(careplan.Patient)) *consentDialog {
+	d := &consentDialog{tools: tools, work: work, today: today, patient: p, onSaved: onSaved}
+	var scopes []string
+	for _, sc := range consentScopes() {
+		scopes = append(scopes, sc.what)
+	}
+	d.scope = widget.NewSelect(scopes, d.onChoice)
+	d.scope.PlaceHolder = "Choose what the consent is for"
+	d.scopeProblem = problemLabel()
+	var decisions []string
+	for _, dec := range consentDecisions() {
+		decisions = append(decisions, decisionWords(dec))
+	}
+	d.decision = widget.NewSelect(decisions, d.onChoice)
+	d.decision.PlaceHolder = "Choose what the person decided"
+	d.decisionProblem = problemLabel()
+	d.on = widget.NewEntry()
+	d.on.SetPlaceHolder("DD/MM/YYYY")
+	d.on.SetText(today.Time().Format("02/01/2006"))
+	d.onProblem = problemLabel()
+	d.how = widget.NewEntry()
+	d.how.SetPlaceHolder("e.g. verbal, written, by phone")
+	d.by = widget.NewEntry()
+	d.by.SetPlaceHolder("Your name")
+	d.byProblem = problemLabel()
+	d.partyList = container.NewVBox()
+	d.partiesProblem = problemLabel()
+	d.addParty = widget.NewButtonWithIcon("Add another person", theme.ContentAddIcon(), d.onAddParty)
+	d.onAddParty()
+	d.partyBlock = container.NewVBox(
+		quiet("Name everyone the plan may be shared with, with their role and organisation."),
+		d.partyList, container.NewHBox(d.addParty), d.partiesProblem)
+	d.partyBlock.Hide()
+	d.problem = problemLabel()
+	d.save = widget.NewButton("Save decision", d.onSave)
+	d.save.Importance = widget.HighImportance
+	d.cancel = widget.NewButton("Cancel", d.onCancel)
+	body := container.NewVBox(
+		formGrid(
+			formField{"Consent", d.scope, d.scopeProblem},
+			formField{"Decision", d.decision, d.decisionProblem},
+			formField{"Date", d.on, d.onProblem},
+			formField{"How given", d.how, nil},
+			formField{"Recorded by", d.by, d.byProblem}),
+		d.partyBlock, d.problem)
+	d.dialog = dialog.NewCustomWithoutButtons(whoseTitle("Consent", p), body, tools.w)
+	d.dialog.SetButtons([]fyne.CanvasObject{d.cancel, d.save})
+	return d
+}
+
+// decisionWords is a decision as offered: "Given", "Refused", "Withdrawn".
+func decisionWords(d careplan.ConsentDecision) string {
+	s := string(d)
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func (d *consentDialog) open() {
+	d.relayout()
+	d.dialog.Show()
+}
+
+func (d *consentDialog) close() { d.dialog.Hide() }
+
+func (d *consentDialog) onCancel() { d.close() }
+
+func (d *consentDialog) relayout() { fitDialog(d.dialog, dialogWidth) }
+
+func (d *consentDialog) onAddParty() {
+	r := partyRow{name: widget.NewEntry(), role: widget.NewEntry(), org: widget.NewEntry()}
+	r.name.SetPlaceHolder("Name")
+	r.role.SetPlaceHolder("Role, e.g. daughter, GP")
+	r.org.SetPlaceHolder("Organisation, e.g. family")
+	d.parties = append(d.parties, r)
+	d.partyList.Add(container.NewGridWithColumns(3, r.name, r.role, r.org))
+	if d.dialog != nil {
+		d.relayout()
+	}
+}
+
+// onChoice shows the people a share consent covers, and only when one is being given.
+func (d *consentDialog) onChoice(string) {
+	if d.partyBlock == nil {
+		return
+	}
+	sc, dec := d.chosen()
+	d.partyBlock.Hidden = sc == careplan.ConsentToJoin || sc == "" || dec != careplan.ConsentGiven
+	d.partyBlock.Refresh()
+	d.relayout()
+}
+
+func (d *consentDialog) chosen() (careplan.ConsentScope, careplan.ConsentDecision) {
+	var sc careplan.ConsentScope
+	var dec careplan.ConsentDecision
+	if i := d.scope.SelectedIndex(); i >= 0 {
+		sc = consentScopes()[i].scope
+	}
+	if i := d.decision.SelectedIndex(); i >= 0 {
+		dec = consentDecisions()[i]
+	}
+	return sc, dec
+}
+
+// read builds the decision, with each problem next to its field. The rules are careplan's
+// (ValidateConsent); the dialog says them in words.
+func (d *consentDialog) read() (careplan.ConsentRecord, bool) {
+	sc, dec := d.chosen()
+	c := careplan.ConsentRecord{Scope: sc, Decision: dec, How: strings.TrimSpace(d.how.Text), RecordedBy: strings.TrimSpace(d.by.Text)}
+	problems := map[*widget.Label]string{}
+	var msg string
+	if c.On, msg = readDate(d.on.Text, "date of the decision"); msg != "" {
+		problems[d.onProblem] = msg
+	}
+	if sc != careplan.ConsentToJoin && dec == careplan.ConsentGiven {
+		for _, r := range d.parties {
+			party := careplan.SharedWith{Name: strings.TrimSpace(r.name.Text), Role: strings.TrimSpace(r.role.Text), Organisation: strings.TrimSpace(r.org.Text)}
+			if party != (careplan.SharedWith{}) {
+				c.Parties = append(c.Parties, party)
+			}
+		}
+	}
+	err := careplan.ValidateConsent(d.patient.Consent, c, d.today)
+	if errors.Is(err, careplan.ErrConsentScope) {
+		problems[d.scopeProblem] = "Choose what the consent is for."
+	}
+	if errors.Is(err, careplan.ErrConsentDecision) {
+		problems[d.decisionProblem] = "Choose what the person decided."
+	}
+	if errors.Is(err, careplan.ErrNothingToWithdraw) {
+		problems[d.decisionProblem] = "This consent has not been given, so there is nothing to withdraw."
+	}
+	if _, read := problems[d.onProblem]; !read && errors.Is(err, careplan.ErrConsentInFuture) {
+		problems[d.onProblem] = "The date cannot be in the future."
+	}
+	if errors.Is(err, careplan.ErrConsentRecordedBy) {
+		problems[d.byProblem] = "Say who is recording the decision."
+	}
+	if errors.Is(err, careplan.ErrConsentParties) {
+		problems[d.partiesProblem] = "Name at least one person, and give each their role and organisation."
+	}
+	for _, l := range []*widget.Label{d.scopeProblem, d.decisionProblem, d.onProblem, d.byProblem, d.partiesProblem} {
+		setProblem(l, problems[l])
+	}
+	return c, len(problems) == 0
+}
+
+func (d *consentDialog) onSave() {
+	setProblem(d.problem, "")
+	c, ok := d.read()
+	d.relayout()
+	if !ok {
+		return
+	}
+	d.save.Disable()
+	var (
+		saved careplan.Patient
+		err   error
+	)
+	id := d.patient.ID
+	d.work.run(func() { saved, err = d.tools.enrol.RecordConsent(id, c) }, func() { d.saved(saved, err) })
+}
+
+func (d *consentDialog) saved(p careplan.Patient, err error) {
+	d.save.Enable()
+	if err != nil {
+		setProblem(d.problem, fmt.Sprintf("The decision could not be saved: %v", err))
+		d.relayout()
+		return
+	}
+	d.close()
+	d.onSaved(p)
+}

@@ -1,0 +1,45 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+
+	"carehub/careplan"
+)
+
+// Enrolment is what the hub's front door needs beyond Records: nominating people, recording
+// consent, moving them along the pathway, the care team and staff list, the contacts log and
+// the hub's enrolment target. The app implements it over the store; every method may be slow
+// (it writes the store), so screens call it in the worker.
+type Enrolment interface {
+	// Nominate saves a new patient from the nomination form. When a patient with the same NHS
+	// number is already on the hub nothing is saved and duplicateOf is their id, so the form
+	// can open them instead.
+	Nominate(p *careplan.Patient) (duplicateOf string, err error)
+	// RecordConsent appends a consent decision to a person's history and returns the record
+	// as saved.
+	RecordConsent(patientID string, c careplan.ConsentRecord) (careplan.Patient, error)
+	// ChangeStatus moves a person along the pathway (careplan.Patient.ChangeStatus).
+	ChangeStatus(patientID string, to careplan.Status, on careplan.Date, by, reason string) (careplan.Patient, error)
+	// AssignTeam sets a person's key worker and coordinator.
+	AssignTeam(patientID string, team careplan.CareTeam) (careplan.Patient, error)
+	// Staff returns the hub's staff, sorted by name.
+	Staff() ([]careplan.StaffMember, error)
+	// SaveStaff adds or changes a member of staff.
+	SaveStaff(m *careplan.StaffMember) error
+	// Contacts returns a person's contacts log, oldest first.
+	Contacts(patientID string) ([]careplan.Contact, error)
+	// SaveContact appends a contact to a person's log.
+	SaveContact(c *careplan.Contact) error
+	// EnrolmentTarget is the number of people the hub aims to enrol.
+	EnrolmentTarget() (int, error)
+	// SetEnrolmentTarget changes it.
+	SetEnrolmentTarget(n int) error
+}
+
+// enrolTools are what the enrolment screens and dialogs need. A nil *enrolTools means the app
+// offers none of them, and the caseload and patient screens look as they did before.
+type enrolTools struct {
+	enrol     Enrolment
+	w         fyne.Window // dialogs open over it
+	onChanged func()      // a person's record changed: the caseload reloads
+}

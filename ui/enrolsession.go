@@ -1,0 +1,60 @@
+package ui
+
+// enrolScreens are the enrolment screens a session last opened, kept so tests can drive them.
+type enrolScreens struct {
+	nomination *nominationScreen
+	dashboard  *dashboardScreen
+	staff      *staffScreen
+}
+
+// enrolTools gathers what the enrolment screens need, or nil when the app offers none.
+func (s *session) enrolTools() *enrolTools {
+	if s.cfg.Enrolment == nil {
+		return nil
+	}
+	return &enrolTools{enrol: s.cfg.Enrolment, w: s.w, onChanged: s.caseloadChanged}
+}
+
+// addEnrolment puts the work queues, filters and enrolment buttons on the caseload screen
+// when the app offers enrolment.
+func (s *session) addEnrolment() {
+	if s.cfg.Enrolment == nil {
+		return
+	}
+	addQueues(s.caseload, s.cfg.Today, s.openNomination, s.openDashboard, s.openStaff)
+}
+
+// caseloadChanged reloads the caseload after a person's record changed, so the list, the
+// queues and the duplicate checks see the change. It runs in the worker, out of sight.
+func (s *session) caseloadChanged() {
+	if s.caseload != nil {
+		s.caseload.load()
+	}
+}
+
+// openNomination shows the nomination form, checking for duplicates against the caseload.
+func (s *session) openNomination() {
+	n := newNominationScreen(s.enrolTools(), s.work, s.cfg.Today(), s.caseload.index, s.openPatient, s.showCaseload)
+	s.enrolled.nomination = n
+	s.w.SetTitle("carehub — nominate a patient")
+	s.w.SetContent(n.root)
+	s.w.Canvas().Focus(n.practice)
+}
+
+// openDashboard shows the enrolment funnel for the whole hub.
+func (s *session) openDashboard() {
+	d := newDashboardScreen(s.enrolTools(), s.work, s.cfg.Today(), s.caseload.index, s.showCaseload)
+	s.enrolled.dashboard = d
+	s.w.SetTitle("carehub — hub dashboard")
+	s.w.SetContent(d.root)
+	d.load()
+}
+
+// openStaff shows the staff list for editing.
+func (s *session) openStaff() {
+	st := newStaffScreen(s.enrolTools(), s.work, s.showCaseload)
+	s.enrolled.staff = st
+	s.w.SetTitle("carehub — staff")
+	s.w.SetContent(st.root)
+	st.load()
+}

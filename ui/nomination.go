@@ -1,0 +1,257 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"carehub/careplan"
+	"carehub/careplan/caseload"
+)
+
+// nominationScreen is a GP practice's nomination, typed in by the hub: the practice, the
+// nominating clinician, the person and their long-term conditions. It checks as it goes — the
+// NHS number as it is typed, whether the person is already on the hub, dates — and saves only
+// a whole, valid nomination. The rules are careplan's; the screen only says them next to the
+// field they are about.
+type nominationScreen struct {
+	tools  *enrolTools
+	work   worker
+	today  careplan.Date
+	index  *caseload.Index // the caseload in memory, for the duplicate checks; may be empty
+	onOpen func(patientID string)
+	onBack func()
+
+	practice        *widget.Entry
+	practiceProblem *widget.Label
+	ods             *widget.Entry
+	odsProblem      *widget.Label
+	clinician       *widget.Entry
+	clinicianProb   *widget.Label
+	nominatedOn     *widget.Entry
+	nominatedOnProb *widget.Label
+	reason          *widget.Entry
+	reasonProblem   *widget.Label
+
+	nhs          *widget.Entry
+	nhsProblem   *widget.Label
+	nhsOK        *widget.Label // "Valid NHS number" once all ten digits check
+	existing     *widget.Label // "Already on the hub: …"
+	openExisting *widget.Button
+	existingID   string // the patient who already has the typed NHS number
+	existingSays string // who they are: name, date of birth and status
+	given        *widget.Entry
+	givenProblem *widget.Label
+	family       *widget.Entry
+	familyProb   *widget.Label
+	born         *widget.Entry
+	bornProblem  *widget.Label
+	address      *widget.Entry
+	postcode     *widget.Entry
+	phone        *widget.Entry
+	lookalike    *widget.Label // same name and date of birth, different NHS number
+	lookalikeMsg string        // the warning as checkLookalikes wrote it
+	notSame      *widget.Check // "I have checked this is a different person"
+
+	conditions *conditionPicker
+	judgement  *fyne.Container // shown when fewer than three conditions are chosen
+	judgeWhy   *widget.Entry
+	judgeWhyP  *widget.Label
+	judgeBy    *widget.Entry
+	judgeByP   *widget.Label
+
+	problem *widget.Label // a save that failed
+	save    *widget.Button
+	cancel  *widget.Button
+	form    *fyne.Container
+	scroll  *container.Scroll
+	root    fyne.CanvasObject
+}
+
+func newNominationScreen(tools *enrolTools, work worker, today careplan.Date, ix *caseload.Index,
+	onOpen func(string), onBack func()) *nominationScreen {
+	if ix == nil {
+		ix = caseload.New(nil)
+	}
+	s := &nominationScreen{tools: tools, work: work, today: today, index: ix, onOpen: onOpen, onBack: onBack}
+	entry := func(placeholder string) *widget.Entry {
+		e := widget.NewEntry()
+		e.SetPlaceHolder(placeholder)
+		return e
+	}
+	s.practice, s.practiceProblem = entry("e.g. Frome Medical Practice"), problemLabel()
+	s.ods, s.odsProblem = entry("e.g. L85016"), problemLabel()
+	s.clinician, s.clinicianProb = entry("e.g. Dr Helen Ames"), problemLabel()
+	s.nominatedOn, s.nominatedOnProb = entry("DD/MM/YYYY"), problemLabel()
+	s.reason, s.reasonProblem = widget.NewMultiLineEntry(), problemLabel()
+	s.reason.SetPlaceHolder("Why the practice thinks the hub can help")
+	s.reason.SetMinRowsVisible(2)
+	s.reason.Wrapping = fyne.TextWrapWord
+
+	s.nhs, s.nhsProblem = entry("e.g. 943 476 5919"), problemLabel()
+	s.nhs.OnChanged = s.onNHSChanged
+	s.nhsOK = widget.NewLabel("")
+	s.nhsOK.Importance = widget.SuccessImportance
+	s.nhsOK.TextStyle.Bold = true
+	s.nhsOK.Hide()
+	s.existing = problemLabel()
+	s.existing.Importance = widget.WarningImportance
+	s.openExisting = widget.NewButtonWithIcon("Open their record", theme.NavigateNextIcon(), s.onOpenExisting)
+	s.openExisting.Hide()
+	s.given, s.givenProblem = entry("Given name"), problemLabel()
+	s.family, s.familyProb = entry("Family name"), problemLabel()
+	s.born, s.bornProblem = entry("DD/MM/YYYY"), problemLabel()
+	s.address, s.postcode, s.phone = entry("Home address"), entry("e.g. BA11 1AA"), entry("Home or mobile")
+	for _, e := range []*widget.Entry{s.given, s.family} {
+		e.OnChanged = s.onIdentityChanged
+	}
+	s.born.OnChanged = s.onBornChanged
+	s.nominatedOn.OnChanged = s.onNominatedChanged
+	s.lookalike = problemLabel()
+	s.lookalike.Importance = widget.WarningImportance
+	s.notSame = widget.NewCheck("I have checked: this is a different person", nil)
+	s.notSame.Hide()
+
+	s.conditions = newConditionPicker(s.onConditionsChanged)
+	s.judgeWhy, s.judgeWhyP = entry("Why the hub should take them on"), problemLabel()
+	s.judgeBy, s.judgeByP = entry("Who made the clinical judgement"), problemLabel()
+
+	s.problem = problemLabel()
+	s.save = widget.NewButtonWithIcon("Save nomination", theme.DocumentSaveIcon(), s.onSave)
+	s.save.Importance = widget.HighImportance
+	s.cancel = widget.NewButton("Cancel", s.onCancel)
+	s.root = s.layout()
+	s.onConditionsChanged()
+	return s
+}
+
+// layout puts the nomination and the person in two titled blocks on a scrolling page.
+func (s *nominationScreen) layout() fyne.CanvasObject {
+	practice := formGrid(
+		formField{"Practice", s.practice, s.practiceProblem},
+		formField{"ODS code", s.ods, s.odsProblem},
+		formField{"Nominating clinician", s.clinician, s.clinicianProb},
+		formField{"Date of nomination", s.nominatedOn, s.nominatedOnProb},
+		formField{"Reason", s.reason, s.reasonProblem})
+	nhs := container.NewVBox(s.nhs, s.nhsProblem, s.nhsOK, s.existing, container.NewHBox(s.openExisting))
+	person := formGrid(
+		formField{"NHS number", nhs, nil},
+		formField{"Given name", s.given, s.givenProblem},
+		formField{"Family name", s.family, s.familyProb},
+		formField{"Date of birth", s.born, s.bornProblem},
+		formField{"Address", s.address, nil},
+		formField{"Postcode", s.postcode, nil},
+		formField{"Phone", s.phone, nil})
+	s.judgement = container.NewVBox(
+		quiet("Fewer than three long-term conditions: the hub takes the person on only with a clinical-judgement reason and the name of who made it."),
+		formGrid(formField{"Reason", s.judgeWhy, s.judgeWhyP}, formField{"Decided by", s.judgeBy, s.judgeByP}))
+	s.form = container.NewVBox(
+		section("The practice's nomination", practice),
+		widget.NewSeparator(),
+		section("The person", person, s.lookalike, s.notSame),
+		widget.NewSeparator(),
+		section("Long-term conditions", s.conditions.root, s.judgement))
+	title := widget.NewLabel("Nominate a patient")
+	title.SizeName = theme.SizeNameSubHeadingText
+	title.TextStyle.Bold = true
+	back := widget.NewButtonWithIcon("Back to caseload", theme.NavigateBackIcon(), s.onCancel)
+	top := container.NewBorder(nil, nil, container.NewHBox(back, title), container.NewHBox(s.cancel, s.save))
+	page := container.New(&readingWidth{max: 820}, container.NewPadded(s.form))
+	// The form's own problem sits under the buttons, where it is seen whatever the scroll.
+	s.scroll = container.NewVScroll(page)
+	return container.NewBorder(container.NewVBox(top, s.problem), nil, nil, nil, s.scroll)
+}
+
+func (s *nominationScreen) onCancel() { s.onBack() }
+
+func (s *nominationScreen) onOpenExisting() {
+	if s.existingID != "" {
+		s.onOpen(s.existingID)
+	}
+}
+
+// onNHSChanged checks the NHS number as it is typed, and looks for it on the caseload.
+func (s *nominationScreen) onNHSChanged(typed string) {
+	n, complete, err := careplan.CheckNHSTyping(typed)
+	setProblem(s.nhsProblem, nhsProblemText(err))
+	s.nhsOK.Hidden = !complete
+	s.nhsOK.SetText("Valid NHS number")
+	s.existingID, s.existingSays = "", ""
+	if complete {
+		if e, ok := s.index.ByNHS(n); ok {
+			s.existingID = e.PatientID
+			s.existingSays = fmt.Sprintf("%s %s, born %s (%s)", e.GivenName, e.FamilyName, e.DateOfBirth.Display(), e.Status.Label())
+		}
+	}
+	s.showExisting()
+	s.checkLookalikes()
+	relayout(s.form)
+}
+
+// showExisting says when the NHS number belongs to someone already on the hub, and offers
+// their record: a second record for one person splits their care in two.
+func (s *nominationScreen) showExisting() {
+	if s.existingID == "" {
+		setProblem(s.existing, "")
+		s.openExisting.Hide()
+		return
+	}
+	setProblem(s.existing, "Already on the hub: "+s.existingSays+". Open their record rather than nominating them again.")
+	s.openExisting.Show()
+}
+
+func (s *nominationScreen) onIdentityChanged(string) {
+	s.checkLookalikes()
+	relayout(s.form)
+}
+
+// onBornChanged says at once when a finished date of birth is in the future.
+func (s *nominationScreen) onBornChanged(typed string) {
+	setProblem(s.bornProblem, typedDateProblem(typed, s.today, "The date of birth cannot be in the future."))
+	s.checkLookalikes()
+	relayout(s.form)
+}
+
+func (s *nominationScreen) onNominatedChanged(typed string) {
+	setProblem(s.nominatedOnProb, typedDateProblem(typed, s.today, "The nomination cannot be dated in the future."))
+	relayout(s.form)
+}
+
+// checkLookalikes warns when someone on the hub has the same name and date of birth but a
+// different NHS number, and asks for a tick that they have been checked.
+func (s *nominationScreen) checkLookalikes() {
+	born, err := careplan.ParseDate(s.born.Text)
+	n, _, _ := careplan.CheckNHSTyping(s.nhs.Text)
+	var found []careplan.CaseloadEntry
+	if err == nil {
+		found = s.index.Lookalikes(s.given.Text, s.family.Text, born, n)
+	}
+	if len(found) == 0 {
+		setProblem(s.lookalike, "")
+		s.notSame.Hide()
+		s.notSame.SetChecked(false)
+		return
+	}
+	e := found[0]
+	s.lookalikeMsg = fmt.Sprintf("Someone with the same name and date of birth is already on the hub with a different NHS number (%s). Check this is not the same person before saving.",
+		e.NHSNumber.Display())
+	setProblem(s.lookalike, s.lookalikeMsg)
+	s.notSame.Show()
+}
+
+// onConditionsChanged asks for a clinical-judgement reason only when it is needed.
+func (s *nominationScreen) onConditionsChanged() {
+	if s.judgement == nil {
+		return
+	}
+	s.judgement.Hidden = len(s.conditions.chosen) >= careplan.MinConditions
+	if s.judgement.Hidden {
+		setProblem(s.judgeWhyP, "")
+		setProblem(s.judgeByP, "")
+	}
+	s.judgement.Refresh()
+	relayout(s.form)
+}

@@ -1,0 +1,140 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"carehub/careplan"
+)
+
+// agreeDialog locks the draft as the version agreed with the person: who agreed it with them
+// and on which day. The store adds the person's latest PAM level. Once agreed the version
+// can never change; the next edit starts a new draft.
+type agreeDialog struct {
+	e *planEditor
+
+	by        *widget.Entry
+	byProblem *widget.Label
+	on        *widget.Entry
+	onProblem *widget.Label
+	problem   *widget.Label // the plan is not ready, or the save failed
+	confirm   *widget.Button
+	cancel    *widget.Button
+	dialog    *dialog.CustomDialog
+}
+
+func newAgreeDialog(e *planEditor) *agreeDialog {
+	d := &agreeDialog{e: e}
+	d.by = widget.NewEntry()
+	d.by.SetText(e.patient.Team.KeyWorker)
+	d.by.SetPlaceHolder("Who agreed the plan with the person")
+	d.by.OnSubmitted = d.onSubmitted
+	d.byProblem = problemLabel()
+	d.on = widget.NewEntry()
+	d.on.SetText(entryDate(e.today))
+	d.on.OnSubmitted = d.onSubmitted
+	d.onProblem = problemLabel()
+	d.problem = problemLabel()
+	d.confirm = widget.NewButton("Agree and lock this version", d.onConfirm)
+	d.confirm.Importance = widget.HighImportance
+	d.cancel = widget.NewButton("Cancel", d.onCancel)
+	explain := para("Agreeing locks this version as the plan the person holds. It cannot be changed afterwards: " +
+		"any later change starts a new draft.")
+	body := container.NewVBox(explain, formGrid(
+		formField{label: "Agreed with the person by", field: d.by, problem: d.byProblem},
+		formField{label: "On", field: d.on, problem: d.onProblem}), d.problem)
+	d.dialog = dialog.NewCustomWithoutButtons(whoseTitle("Agree plan", e.patient), body, e.tools.w)
+	d.dialog.SetButtons([]fyne.CanvasObject{d.cancel, d.confirm})
+	return d
+}
+
+func (d *agreeDialog) open() {
+	fitDialog(d.dialog, dialogWidth)
+	d.dialog.Show()
+	d.e.tools.w.Canvas().Focus(d.by)
+}
+
+func (d *agreeDialog) close() { d.dialog.Hide() }
+
+func (d *agreeDialog) onCancel()          { d.close() }
+func (d *agreeDialog) onSubmitted(string) { d.onConfirm() }
+
+// onConfirm checks the answers and the plan, then agrees and saves it off the UI goroutine.
+func (d *agreeDialog) onConfirm() {
+	by := strings.TrimSpace(d.by.Text)
+	on, err := careplan.ParseDate(d.on.Text)
+	setProblem(d.byProblem, "")
+	setProblem(d.onProblem, "")
+	setProblem(d.problem, "")
+	ok := true
+	if by == "" {
+		setProblem(d.byProblem, "Say who agreed the plan with the person")
+		ok = false
+	}
+	if err != nil {
+		setProblem(d.onProblem, "Write the date as DD/MM/YYYY")
+		ok = false
+	} else if on.After(d.e.today) {
+		setProblem(d.onProblem, "A plan cannot be agreed on a day still to come")
+		ok = false
+	}
+	if !ok {
+		fitDialog(d.dialog, dialogWidth)
+		return
+	}
+	if err := d.e.readyToAgree(); err != nil {
+		setProblem(d.problem, err.Error())
+		fitDialog(d.dialog, dialogWidth)
+		return
+	}
+	snap := d.e.plan.Clone()
+	d.confirm.Disable()
+	var saveErr error
+	d.e.work.run(func() { saveErr = d.e.tools.plans.AgreePlan(&snap, by, on) }, func() { d.agreed(snap, saveErr) })
+}
+
+func (d *agreeDialog) agreed(snap careplan.Plan, err error) {
+	d.confirm.Enable()
+	if err != nil {
+		setProblem(d.problem, "The plan was not agreed: "+planProblem(err))
+		fitDialog(d.dialog, dialogWidth)
+		return
+	}
+	d.close()
+	d.e.agreed(snap)
+}
+
+// readyToAgree says why the draft cannot be agreed yet, if it cannot.
+func (e *planEditor) readyToAgree() error {
+	switch {
+	case !e.drafting:
+		return errAlreadyAgreed
+	case e.saving:
+		return errStillSaving
+	}
+	p := e.plan
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	return careplan.ReadyToAgree(p)
+}
+
+func (e *planEditor) onAgree() {
+	if e.agreeing != nil {
+		e.agreeing.close()
+	}
+	e.agreeing = newAgreeDialog(e)
+	e.agreeing.open()
+}
+
+// agreed shows the version just agreed, then has the tab read the versions again.
+func (e *planEditor) agreed(p careplan.Plan) {
+	e.plan, e.drafting = p, false
+	e.setSaveStatus("Agreed and saved", widget.SuccessImportance)
+	e.showState()
+	e.onAgreed()
+}

@@ -1,0 +1,88 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"carehub/careplan"
+)
+
+// planHistory lists every version of the plan, and says in words what changed between any
+// two chosen.
+type planHistory struct {
+	versions []careplan.Plan
+	onBack   func()
+
+	back *widget.Button
+	from *widget.Select
+	to   *widget.Select
+	diff *fyne.Container
+	root fyne.CanvasObject
+}
+
+func newPlanHistory(versions []careplan.Plan, onBack func()) *planHistory {
+	h := &planHistory{versions: versions, onBack: onBack}
+	h.back = widget.NewButtonWithIcon("Back to the plan", theme.NavigateBackIcon(), h.onBackTapped)
+	var names []string
+	rows := make([][]*widget.Label, 0, len(versions))
+	for _, v := range versions {
+		names = append(names, versionName(v))
+		by, on := "", ""
+		if v.Agreement != nil {
+			by, on = v.Agreement.By, v.Agreement.On.Display()
+		}
+		state := "Draft — not yet agreed"
+		if v.State == careplan.PlanAgreed {
+			state = "Agreed"
+		}
+		rows = append(rows, []*widget.Label{para(fmt.Sprint(v.Version)), para(state), para(by), para(on)})
+	}
+	h.diff = container.NewVBox()
+	h.from = widget.NewSelect(names, h.onChosen)
+	h.to = widget.NewSelect(names, h.onChosen)
+	list := table([]float32{0.6, 2, 2, 1.4}, []string{"Version", "State", "Agreed by", "Agreed on"}, rows)
+	compare := container.NewGridWithColumns(2,
+		container.NewBorder(nil, nil, widget.NewLabel("From"), nil, h.from),
+		container.NewBorder(nil, nil, widget.NewLabel("To"), nil, h.to))
+	content := container.NewVBox(
+		section("Versions of the plan", list),
+		widget.NewSeparator(),
+		section("What changed", compare, h.diff))
+	h.root = container.NewBorder(container.NewPadded(container.NewHBox(h.back)), nil, nil, nil,
+		container.NewVScroll(container.NewPadded(content)))
+	// The latest change is what a reader usually wants: the last two versions.
+	if n := len(versions); n >= 2 {
+		h.from.SetSelectedIndex(n - 2)
+		h.to.SetSelectedIndex(n - 1)
+	} else {
+		h.diff.Add(quiet("There is only one version so far."))
+	}
+	return h
+}
+
+// versionName is how a version is offered: "Version 2 · agreed 1 Sep 2025", "Version 3 · draft".
+func versionName(p careplan.Plan) string {
+	if p.State == careplan.PlanAgreed && p.Agreement != nil {
+		return fmt.Sprintf("Version %d · agreed %s", p.Version, p.Agreement.On.Display())
+	}
+	return fmt.Sprintf("Version %d · draft", p.Version)
+}
+
+func (h *planHistory) onBackTapped() { h.onBack() }
+
+// onChosen shows the changes between the two versions chosen.
+func (h *planHistory) onChosen(string) {
+	i, j := h.from.SelectedIndex(), h.to.SelectedIndex()
+	if i < 0 || j < 0 {
+		return
+	}
+	h.diff.RemoveAll()
+	for _, line := range careplan.Diff(h.versions[i], h.versions[j]) {
+		h.diff.Add(para("• " + line))
+	}
+	h.diff.Refresh()
+}

@@ -3,15 +3,35 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan"
 )
 
-// caseloadColumns is the width each caseload column gets, in proportion, shared by the header
-// and the rows so they line up: name, NHS number, date of birth, status, key worker, review.
+// caseloadColumns is the width each caseload column gets, shared by the header and every row.
+// The NHS number and date of birth are how staff tell two people apart, so they always get the
+// width their longest form needs and are never cut short (wrong-patient hazard); the name, key
+// worker and review columns share the rest in proportion.
 func caseloadColumns() *columns {
-	return &columns{weights: []float32{3, 1.6, 2, 1.3, 2, 2.2}}
+	return &columns{
+		weights: []float32{3, 1.6, 2, 1.3, 2, 2.2},
+		fixed: map[int]float32{
+			1: textColumnWidth("999 999 9999", "NHS number"),
+			2: textColumnWidth("30 Sep 1938 (100)", "Date of birth (age)"),
+		},
+	}
+}
+
+// textColumnWidth is the width a label needs to show the widest of the given texts in full,
+// bold or not.
+func textColumnWidth(texts ...string) float32 {
+	var w float32
+	for _, t := range texts {
+		m := fyne.MeasureText(t, theme.TextSize(), fyne.TextStyle{Bold: true})
+		w = fyne.Max(w, m.Width)
+	}
+	return w + 2*theme.InnerPadding() + 2
 }
 
 // caseloadRow shows one person on the caseload. The list makes only as many rows as fit on

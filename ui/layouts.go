@@ -15,9 +15,11 @@ func relayout(o fyne.CanvasObject) {
 }
 
 // columns lays objects side by side with widths in fixed proportions, so the caseload header
-// and every row line up however long the names in them are.
+// and every row line up however long the names in them are. Columns listed in fixed get exactly
+// that width and the rest share what is left.
 type columns struct {
 	weights []float32
+	fixed   map[int]float32
 }
 
 var _ fyne.Layout = (*columns)(nil)
@@ -25,13 +27,21 @@ var _ fyne.Layout = (*columns)(nil)
 func (c *columns) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	pad := theme.Padding()
 	var total float32
+	free := size.Width - pad*float32(len(objects)-1)
 	for i := range objects {
+		if w, ok := c.fixed[i]; ok {
+			free -= w
+			continue
+		}
 		total += c.weight(i)
 	}
-	free := size.Width - pad*float32(len(objects)-1)
+	free = fyne.Max(free, 0)
 	x := float32(0)
 	for i, o := range objects {
-		w := free * c.weight(i) / total
+		w, ok := c.fixed[i]
+		if !ok {
+			w = free * c.weight(i) / total
+		}
 		o.Move(fyne.NewPos(x, 0))
 		o.Resize(fyne.NewSize(w, size.Height))
 		x += w + pad

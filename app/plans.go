@@ -107,7 +107,8 @@ func (p *planService) Services() ([]careplan.Service, error) {
 	return st.Services()
 }
 
-// SaveService adds a service to the hub's directory.
+// SaveService adds a service to the hub's directory, or updates one (with an id), as when
+// it is edited or withdrawn.
 func (p *planService) SaveService(svc *careplan.Service) error {
 	st, err := p.store()
 	if err != nil {

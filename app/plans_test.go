@@ -98,3 +98,31 @@ func TestPlanServiceTemplatesAndServices(t *testing.T) {
 		t.Errorf("services %v, %v", svcs, err)
 	}
 }
+
+// The Services screen withdraws a demo service through the plan service: it stays in the
+// directory, marked, and is no longer among those offered to plans.
+func TestPlanServiceWithdrawsAService(t *testing.T) {
+	st := outcomeStore(t)
+	svc := newPlanService(opened(st), fixedNow)
+	before, err := svc.Services()
+	if err != nil || len(before) == 0 {
+		t.Fatalf("demo directory %+v, %v", before, err)
+	}
+	gone := before[0]
+	gone.Withdrawn = true
+	if err := svc.SaveService(&gone); err != nil {
+		t.Fatal(err)
+	}
+	after, err := svc.Services()
+	if err != nil || len(after) != len(before) {
+		t.Fatalf("after withdrawing: %d services (was %d), %v", len(after), len(before), err)
+	}
+	for _, s := range careplan.OfferedServices(after) {
+		if s.ID == gone.ID {
+			t.Errorf("%s is still offered after being withdrawn", s.Name)
+		}
+	}
+	if len(careplan.OfferedServices(after)) != len(before)-1 {
+		t.Errorf("offered %d, want %d", len(careplan.OfferedServices(after)), len(before)-1)
+	}
+}

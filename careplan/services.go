@@ -15,6 +15,10 @@ type Service struct {
 	Offers  string `json:"offers,omitempty"` // what it offers, in a line
 	Area    string `json:"area,omitempty"`
 	Contact string `json:"contact,omitempty"`
+	// Withdrawn marks a service the hub no longer signposts to (it closed, or stopped taking
+	// referrals). It stays in the directory, as staff who leave stay on the staff list, so the
+	// hub can see what it once offered; plans that link it keep their own copy.
+	Withdrawn bool `json:"withdrawn,omitempty"`
 }
 
 // ErrServiceName is returned for a directory entry without a name.
@@ -31,4 +35,16 @@ func (s Service) Validate() error {
 // Signpost links the person to this service for the given goals.
 func (s Service) Signpost(goalIDs ...string) Signpost {
 	return Signpost{Name: s.Name, Offers: s.Offers, Area: s.Area, Contact: s.Contact, GoalIDs: goalIDs}
+}
+
+// OfferedServices returns the services a plan may link to now: the directory without the
+// withdrawn ones, in the order given.
+func OfferedServices(all []Service) []Service {
+	out := make([]Service, 0, len(all))
+	for _, s := range all {
+		if !s.Withdrawn {
+			out = append(out, s)
+		}
+	}
+	return out
 }

@@ -132,3 +132,14 @@ func TestTemplateValidate(t *testing.T) {
 		}
 	}
 }
+
+func TestOfferedServicesLeavesOutWithdrawn(t *testing.T) {
+	all := []Service{{ID: "a", Name: "Lunch club"}, {ID: "b", Name: "Carers café", Withdrawn: true}, {ID: "c", Name: "Walking group"}}
+	got := OfferedServices(all)
+	if len(got) != 2 || got[0].ID != "a" || got[1].ID != "c" {
+		t.Errorf("OfferedServices = %+v", got)
+	}
+	if got := OfferedServices(nil); len(got) != 0 {
+		t.Errorf("OfferedServices(nil) = %+v", got)
+	}
+}

@@ -68,7 +68,8 @@ func (s *Store) SaveService(c *careplan.Service) error {
 	})
 }
 
-// Services returns the hub's directory of community services, sorted by name.
+// Services returns the hub's directory of community services, sorted by name, withdrawn ones
+// included: careplan.OfferedServices leaves them out.
 func (s *Store) Services() ([]careplan.Service, error) {
 	var out []careplan.Service
 	err := s.db.View(func(tx *bolt.Tx) error {

@@ -100,3 +100,43 @@ func TestAutosavedDraftSurvivesReopening(t *testing.T) {
 		t.Errorf("editing the reopened draft: %v", err)
 	}
 }
+
+// Withdrawing a service is a save over the same entry: it stays in the directory, marked, so
+// the hub can still see it, and reopening the store keeps the mark.
+func TestWithdrawnServiceRoundTrip(t *testing.T) {
+	c := newTestClock()
+	path := filepath.Join(t.TempDir(), "hub.carehub")
+	s, err := Create(path, testPassphrase, testOptions(c))
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := careplan.Service{Name: "Frome Lunch Club", Offers: "Hot lunch on Tuesdays", Area: "Frome"}
+	if err := s.SaveService(&svc); err != nil {
+		t.Fatal(err)
+	}
+	id := svc.ID
+	svc.Withdrawn = true
+	svc.Contact = "01373 000 444"
+	if err := s.SaveService(&svc); err != nil || svc.ID != id {
+		t.Fatalf("withdrawing: %v (id %q, was %q)", err, svc.ID, id)
+	}
+	bad := svc
+	bad.Name = " "
+	if err := s.SaveService(&bad); !errors.Is(err, careplan.ErrServiceName) {
+		t.Errorf("saving over it without a name: %v", err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s = openTestStore(t, path, c)
+	got, err := s.Services()
+	if err != nil || len(got) != 1 {
+		t.Fatalf("Services = %+v, %v", got, err)
+	}
+	if g := got[0]; g.ID != id || g.Name != "Frome Lunch Club" || !g.Withdrawn || g.Contact != "01373 000 444" {
+		t.Errorf("reopened %+v", g)
+	}
+	if offered := careplan.OfferedServices(got); len(offered) != 0 {
+		t.Errorf("a withdrawn service is still offered: %+v", offered)
+	}
+}

@@ -5,6 +5,7 @@ type enrolScreens struct {
 	nomination *nominationScreen
 	dashboard  *dashboardScreen
 	staff      *staffScreen
+	services   *servicesScreen
 }
 
 // enrolTools gathers what the enrolment screens need, or nil when the app offers none.
@@ -21,7 +22,11 @@ func (s *session) addEnrolment() {
 	if s.cfg.Enrolment == nil {
 		return
 	}
-	addQueues(s.caseload, s.cfg.Today, s.openNomination, s.openDashboard, s.openStaff)
+	var onServices func()
+	if s.cfg.Plans != nil {
+		onServices = s.openServices
+	}
+	addQueues(s.caseload, s.cfg.Today, s.openNomination, s.openDashboard, s.openStaff, onServices)
 }
 
 // caseloadChanged reloads the caseload after a person's record changed, so the list, the
@@ -57,4 +62,13 @@ func (s *session) openStaff() {
 	s.w.SetTitle("carehub — staff")
 	s.w.SetContent(st.root)
 	st.load()
+}
+
+// openServices shows the hub's directory of community services for editing.
+func (s *session) openServices() {
+	sc := newServicesScreen(s.cfg.Plans, s.work, s.showCaseload)
+	s.enrolled.services = sc
+	s.w.SetTitle("carehub — community services")
+	s.w.SetContent(sc.root)
+	sc.load()
 }

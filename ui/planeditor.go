@@ -19,7 +19,7 @@ type planData struct {
 	versions    []careplan.Plan
 	assessments []pam.Assessment
 	templates   []careplan.Template
-	services    []careplan.Service
+	services    []careplan.Service // the directory's services still offered for linking
 }
 
 // planEditor writes the person's plan with them, in the order of the conversation. The plan

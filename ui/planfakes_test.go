@@ -100,6 +100,13 @@ func (f *fakePlans) SaveService(s *careplan.Service) error {
 	if err := s.Validate(); err != nil {
 		return err
 	}
+	// As the store does: an id updates that entry, no id adds one.
+	for i := range f.services {
+		if s.ID != "" && f.services[i].ID == s.ID {
+			f.services[i] = *s
+			return nil
+		}
+	}
 	s.ID = fmt.Sprintf("service-%d", len(f.services)+1)
 	f.services = append(f.services, *s)
 	return nil

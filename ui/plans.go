@@ -22,9 +22,11 @@ type Plans interface {
 	Templates() ([]careplan.Template, error)
 	// SaveTemplate saves a plan's structure as one of the hub's templates.
 	SaveTemplate(t *careplan.Template) error
-	// Services returns the hub's directory of community services for signposting.
+	// Services returns the hub's directory of community services for signposting, withdrawn
+	// ones included.
 	Services() ([]careplan.Service, error)
-	// SaveService adds a service to the hub's directory (giving it an id).
+	// SaveService adds a service to the hub's directory (giving it an id), or updates the
+	// entry with its id, as when the Services screen edits or withdraws it.
 	SaveService(s *careplan.Service) error
 }
 

@@ -69,7 +69,10 @@ func readPlanData(p Plans, patientID string, data planData) (planData, error) {
 	if data.templates, err = p.Templates(); err != nil {
 		return data, err
 	}
-	data.services, err = p.Services()
+	all, err := p.Services()
+	// Only services still offered can be linked; plans already linking a withdrawn one keep
+	// their copy in the plan itself.
+	data.services = careplan.OfferedServices(all)
 	return data, err
 }
 

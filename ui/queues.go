@@ -21,8 +21,9 @@ const (
 // queuePanel adds the hub's work to the caseload screen: the queues with their counts down the
 // left, and a row of choices over the list — whose caseload ("My caseload" is a key worker
 // chosen as "me": there are no user accounts yet), practice, condition and order — with the
-// buttons to nominate, see the dashboard and edit the staff list. Every choice only changes the
-// caseload screen's query and calls its refilter, so search, filters and queues always agree.
+// buttons to nominate, see the dashboard and edit the staff list and the directory of community
+// services. Every choice only changes the caseload screen's query and calls its refilter, so
+// search, filters and queues always agree.
 type queuePanel struct {
 	screen   *caseloadScreen
 	today    func() careplan.Date
@@ -38,6 +39,7 @@ type queuePanel struct {
 	nominate   *widget.Button
 	dashboard  *widget.Button
 	staff      *widget.Button
+	services   *widget.Button // nil when the app edits no plans, so keeps no directory
 	everyone   *widget.Button
 	queues     map[caseload.Queue]*widget.Button
 	queueOrder []caseload.Queue
@@ -46,8 +48,9 @@ type queuePanel struct {
 }
 
 // addQueues puts the queue panel on a caseload screen, rebuilding its root around the old bar
-// and body, and hooking the panel into every search.
-func addQueues(s *caseloadScreen, today func() careplan.Date, onNominate, onDashboard, onStaff func()) *queuePanel {
+// and body, and hooking the panel into every search. A nil onServices leaves out the Services
+// button.
+func addQueues(s *caseloadScreen, today func() careplan.Date, onNominate, onDashboard, onStaff, onServices func()) *queuePanel {
 	q := &queuePanel{screen: s, today: today, queues: map[caseload.Queue]*widget.Button{}, queueOrder: caseload.Queues()}
 	q.me = widget.NewSelect([]string{wholeHub}, q.onMeChosen)
 	q.me.SetSelected(wholeHub)
@@ -69,6 +72,11 @@ func addQueues(s *caseloadScreen, today func() careplan.Date, onNominate, onDash
 	q.nominate.Importance = widget.HighImportance
 	q.dashboard = widget.NewButtonWithIcon("Dashboard", theme.GridIcon(), onDashboard)
 	q.staff = widget.NewButtonWithIcon("Staff", theme.AccountIcon(), onStaff)
+	buttons := container.NewHBox(q.nominate, q.dashboard, q.staff)
+	if onServices != nil {
+		q.services = widget.NewButtonWithIcon("Services", theme.HomeIcon(), onServices)
+		buttons.Add(q.services)
+	}
 
 	q.everyone = widget.NewButton("Everyone", q.onEveryone)
 	q.everyone.Alignment = widget.ButtonAlignLeading
@@ -82,7 +90,7 @@ func addQueues(s *caseloadScreen, today func() careplan.Date, onNominate, onDash
 	}
 	q.side = container.NewVBox(side...)
 	// The choices share the width left by the buttons, so none is squeezed to nothing.
-	q.choices = container.NewBorder(nil, nil, nil, container.NewHBox(q.nominate, q.dashboard, q.staff),
+	q.choices = container.NewBorder(nil, nil, nil, buttons,
 		container.NewGridWithColumns(4, q.me, q.practice, q.condition, q.sort))
 	s.queues = q
 	s.root = container.NewBorder(container.NewVBox(s.bar, q.choices), nil, container.NewPadded(q.side), nil, s.body)

@@ -24,6 +24,7 @@ func (s *sheet) goals(p careplan.Plan) {
 		s.space(s.st.gap / 2)
 		s.ensure(g.start(s))
 		s.flow(g.title)
+		s.flow(g.outcome)
 		s.flow(g.meta)
 		s.y += s.st.gap / 2
 		if g.actions == nil {
@@ -37,6 +38,7 @@ func (s *sheet) goals(p careplan.Plan) {
 // goalBlock is one goal wrapped and measured.
 type goalBlock struct {
 	title, meta []line
+	outcome     []line // what a review decided, for a closed goal; nil otherwise
 	actions     *table // nil when there are none
 }
 
@@ -46,6 +48,9 @@ func (s *sheet) newGoal(n int, g careplan.Goal) goalBlock {
 		meta: s.wrapLines(fmt.Sprintf("Area of life: %s   ·   Importance: %s   ·   Confidence: %s",
 			domainWords(g.Domain), outOfTen(g.Importance), outOfTen(g.Confidence)),
 			false, s.st.body, s.width, black),
+	}
+	if words := outcomeWords(g); words != "" {
+		b.outcome = s.wrapLines(words, true, s.st.body, s.width, black)
 	}
 	if len(g.Actions) > 0 {
 		rows := make([][]string, len(g.Actions))
@@ -57,14 +62,34 @@ func (s *sheet) newGoal(n int, g careplan.Goal) goalBlock {
 	return b
 }
 
-// start is what must fit for the goal to begin on this page: its title, its scores and the
-// start of its table (or the line saying there are no actions).
+// start is what must fit for the goal to begin on this page: its title, any review outcome, its
+// scores and the start of its table (or the line saying there are no actions).
 func (b goalBlock) start(s *sheet) float64 {
-	h := s.height(b.title) + s.height(b.meta) + s.st.gap/2
+	h := s.height(b.title) + s.height(b.outcome) + s.height(b.meta) + s.st.gap/2
 	if b.actions == nil {
 		return h + s.st.lineH(s.st.body)
 	}
 	return h + s.start(b.actions)
+}
+
+// outcomeWords says in plain words what a review decided about a closed goal, so the person
+// reading the printout sees it is finished with while its actions stay listed as the record of
+// what was done. A continuing or changed goal is still being worked on and gets nothing.
+func outcomeWords(g careplan.Goal) string {
+	if !g.Closed() {
+		return ""
+	}
+	words := "Achieved at review"
+	if g.Outcome.Decision == careplan.GoalDropped {
+		words = "No longer a goal"
+	}
+	if !g.Outcome.On.IsZero() {
+		words += " (" + g.Outcome.On.Display() + ")"
+	}
+	if g.Outcome.Note != "" {
+		words += ": " + g.Outcome.Note
+	}
+	return words
 }
 
 func domainWords(d careplan.Domain) string {

@@ -421,3 +421,30 @@ func TestPrintedWordsStayOnThePage(t *testing.T) {
 		}
 	}
 }
+
+// A goal closed at a review still prints, with its actions, and says in plain words what the
+// review decided; a goal still being worked on prints as before.
+func TestClosedGoalsSayWhatTheReviewDecided(t *testing.T) {
+	c := sianCopy()
+	reviewed := careplan.NewDate(2026, time.March, 3)
+	c.Plan.Goals[0].Outcome = &careplan.GoalOutcome{Decision: careplan.GoalAchieved, On: reviewed}
+	c.Plan.Goals[1].Outcome = &careplan.GoalOutcome{Decision: careplan.GoalDropped, On: reviewed, Note: "The group has closed"}
+	continuing := careplan.Goal{ID: "g3", Domain: careplan.DomainSocial, InMyWords: "I want to see my grandchildren every week",
+		Importance: 9, Confidence: 7, Outcome: &careplan.GoalOutcome{Decision: careplan.GoalContinuing, On: reviewed},
+		Actions: []careplan.Action{{ID: "a5", What: "Ask Zoë to drive me on Sundays", Owner: careplan.ActionOwner{Kind: careplan.OwnerPatient}}}}
+	c.Plan.Goals = append(c.Plan.Goals, continuing)
+	pdf, n := writePDF(t, c, testOptions(false))
+	text := strings.Join(pdfText(t, pdf, n), "\n")
+	for _, want := range []string{
+		"Achieved at review (3 Mar 2026)", "No longer a goal (3 Mar 2026): The group has closed",
+		"Walk to the end of the road", "Singing for Better",
+		"I want to see my grandchildren every week", "Ask Zoë to drive me on Sundays",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the printout lacks %q:\n%s", want, text)
+		}
+	}
+	if got := strings.Count(text, "Achieved at review") + strings.Count(text, "No longer a goal"); got != 2 {
+		t.Errorf("%d outcomes printed, want 2 (none for a continuing goal):\n%s", got, text)
+	}
+}

@@ -28,6 +28,7 @@ func commands() []command {
 			"carehub print --db FILE --review-due-before DATE --out DIR", runPrint},
 		{"report", "report --db FILE --from DATE --to DATE [--practice NAME] [--key-worker NAME] [--csv FILE]\n" +
 			"                                         evaluation summary, or the pseudonymised CSV for evaluators", runReport},
+		{"export", "export fhir --db FILE --out FILE [--all]  FHIR R4 (UK Core) transaction Bundle, or NDJSON if FILE ends .ndjson", runExport},
 	}
 }
 

@@ -33,6 +33,9 @@ func (e *enrolmentService) Nominate(p *careplan.Patient) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	if err := mayNominate(st); err != nil {
+		return "", err
+	}
 	err = st.SavePatient(p)
 	if errors.Is(err, store.ErrDuplicateNHS) {
 		existing, ferr := st.PatientByNHS(p.NHSNumber)
@@ -48,6 +51,9 @@ func (e *enrolmentService) Nominate(p *careplan.Patient) (string, error) {
 func (e *enrolmentService) change(patientID string, apply func(p *careplan.Patient) error) (careplan.Patient, error) {
 	st, err := e.store()
 	if err != nil {
+		return careplan.Patient{}, err
+	}
+	if err := mayEditPatient(st, patientID); err != nil {
 		return careplan.Patient{}, err
 	}
 	p, err := st.Patient(patientID)
@@ -74,8 +80,16 @@ func (e *enrolmentService) ChangeStatus(patientID string, to careplan.Status, on
 	return e.change(patientID, func(p *careplan.Patient) error { return p.ChangeStatus(to, on, e.today(), by, reason) })
 }
 
-// AssignTeam sets a person's key worker and coordinator.
+// AssignTeam sets a person's key worker and coordinator. Only a coordinator may: a key worker
+// could otherwise move someone onto, or off, their own caseload.
 func (e *enrolmentService) AssignTeam(patientID string, team careplan.CareTeam) (careplan.Patient, error) {
+	st, err := e.store()
+	if err != nil {
+		return careplan.Patient{}, err
+	}
+	if err := mayEditHub(st); err != nil {
+		return careplan.Patient{}, err
+	}
 	return e.change(patientID, func(p *careplan.Patient) error {
 		p.Team = team
 		return nil
@@ -97,6 +111,9 @@ func (e *enrolmentService) SaveStaff(m *careplan.StaffMember) error {
 	if err != nil {
 		return err
 	}
+	if err := mayEditHub(st); err != nil {
+		return err
+	}
 	return st.SaveStaff(m)
 }
 
@@ -115,6 +132,9 @@ func (e *enrolmentService) SaveContact(c *careplan.Contact) error {
 	if err != nil {
 		return err
 	}
+	if err := mayEditPatient(st, c.PatientID); err != nil {
+		return err
+	}
 	return st.SaveContact(c)
 }
 
@@ -131,6 +151,9 @@ func (e *enrolmentService) EnrolmentTarget() (int, error) {
 func (e *enrolmentService) SetEnrolmentTarget(n int) error {
 	st, err := e.store()
 	if err != nil {
+		return err
+	}
+	if err := mayEditHub(st); err != nil {
 		return err
 	}
 	return st.SetEnrolmentTarget(n)

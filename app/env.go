@@ -3,8 +3,10 @@
 package app
 
 import (
+	"errors"
 	"io"
 	"os"
+	"strings"
 	"time"
 )
 
@@ -32,3 +34,27 @@ const (
 // GUI starts the desktop app on the store at dbPath ("" for the user's default store). It is
 // passed in by main so this package never links the windowing system and stays testable.
 type GUI func(dbPath string) error
+
+// IdleLockVar sets how long the desktop app may sit idle before it locks, as a Go duration
+// ("5m", "90s"); "off" never locks on idle. Unset means the default of five minutes.
+const IdleLockVar = "CAREHUB_IDLE_LOCK"
+
+// errIdleLock reports an idle-lock setting that is not a duration.
+var errIdleLock = errors.New(IdleLockVar + " must be a duration such as 5m or 90s, or off")
+
+// IdleLock reads the idle-lock setting: 0 for the default, a negative value for off. A hub
+// may shorten the lock, or lengthen it for a demonstration, without a new build.
+func IdleLock(getenv func(string) string) (time.Duration, error) {
+	v := strings.TrimSpace(getenv(IdleLockVar))
+	switch v {
+	case "":
+		return 0, nil
+	case "off":
+		return -1, nil
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil || d <= 0 {
+		return 0, errIdleLock
+	}
+	return d, nil
+}

@@ -26,6 +26,8 @@ func commands() []command {
 		{"backup", "backup --db FILE --out FILE              consistent copy of an open or closed store", runBackup},
 		{"print", "print --db FILE --patient NHSNO --out FILE.pdf [--large-print]\n" +
 			"carehub print --db FILE --review-due-before DATE --out DIR", runPrint},
+		{"tablet-setup", "tablet-setup --db FILE --patient NHSNO --out FILE\n" +
+			"                                         a patient's tablet store (their records only; passphrase from " + NewPassphraseVar + ")", runTabletSetup},
 		{"report", "report --db FILE --from DATE --to DATE [--practice NAME] [--key-worker NAME] [--csv FILE]\n" +
 			"                                         evaluation summary, or the pseudonymised CSV for evaluators", runReport},
 		{"export", "export fhir --db FILE --out FILE [--all]  FHIR R4 (UK Core) transaction Bundle, or NDJSON if FILE ends .ndjson", runExport},

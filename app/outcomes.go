@@ -40,6 +40,9 @@ func (o *outcomeService) SaveAssessment(a *pam.Assessment) error {
 	if err != nil {
 		return err
 	}
+	if err := mayEditPatient(st, a.PatientID); err != nil {
+		return err
+	}
 	if a.InError != nil && a.InError.At.IsZero() {
 		a.InError.At = o.now()
 	}
@@ -50,6 +53,9 @@ func (o *outcomeService) SaveAssessment(a *pam.Assessment) error {
 func (o *outcomeService) SaveOutcome(r *outcomes.Record) error {
 	st, err := o.store()
 	if err != nil {
+		return err
+	}
+	if err := mayEditPatient(st, r.PatientID); err != nil {
 		return err
 	}
 	if r.InError != nil && r.InError.At.IsZero() {

@@ -39,6 +39,9 @@ func (p *planService) SavePlan(plan *careplan.Plan) error {
 	if err != nil {
 		return err
 	}
+	if err := mayEditPatient(st, plan.PatientID); err != nil {
+		return err
+	}
 	return st.SavePlan(plan)
 }
 
@@ -48,6 +51,9 @@ func (p *planService) SavePlan(plan *careplan.Plan) error {
 func (p *planService) AgreePlan(plan *careplan.Plan, by string, on careplan.Date) error {
 	st, err := p.store()
 	if err != nil {
+		return err
+	}
+	if err := mayEditPatient(st, plan.PatientID); err != nil {
 		return err
 	}
 	if err := careplan.ReadyToAgree(*plan); err != nil {
@@ -95,6 +101,9 @@ func (p *planService) SaveTemplate(t *careplan.Template) error {
 	if err != nil {
 		return err
 	}
+	if err := mayEditHub(st); err != nil {
+		return err
+	}
 	return st.SaveTemplate(t)
 }
 
@@ -112,6 +121,9 @@ func (p *planService) Services() ([]careplan.Service, error) {
 func (p *planService) SaveService(svc *careplan.Service) error {
 	st, err := p.store()
 	if err != nil {
+		return err
+	}
+	if err := mayEditHub(st); err != nil {
 		return err
 	}
 	return st.SaveService(svc)

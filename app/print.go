@@ -14,8 +14,8 @@ import (
 	"carehub/ui"
 )
 
-// HubName appears on every printed page until the hub can set its own (settings issue).
-const HubName = "Somerset Symphony complex care hub"
+// DefaultHubName appears on screens and printed pages until the hub sets its own name.
+const DefaultHubName = "Somerset Symphony complex care hub"
 
 func runPrint(env Env, args []string) error {
 	fs := newFlags("print")
@@ -61,8 +61,16 @@ func runPrint(env Env, args []string) error {
 
 // printOptions are the print settings for a run; the font is Fyne's bundled Noto Sans, which
 // has the letters UK names need (Siân, Zoë).
-func printOptions(now time.Time, large bool) printout.Options {
-	return printout.Options{LargePrint: large, Fonts: PlanFonts(), Created: now, Hub: HubName}
+func printOptions(now time.Time, large bool, hub string) printout.Options {
+	return printout.Options{LargePrint: large, Fonts: PlanFonts(), Created: now, Hub: hub}
+}
+
+// hubName is the hub's own name if it has set one, else DefaultHubName.
+func hubName(st *store.Store) string {
+	if n, err := st.HubName(); err == nil && n != "" {
+		return n
+	}
+	return DefaultHubName
 }
 
 // patientCopy loads what a printed plan needs: the latest agreed plan, or with draft the draft

@@ -86,7 +86,11 @@ func removeIfEmpty(path string) {
 }
 
 func (ps *printService) options(large bool) printout.Options {
-	return printOptions(ps.now(), large)
+	name := DefaultHubName
+	if st, err := ps.store(); err == nil {
+		name = hubName(st)
+	}
+	return printOptions(ps.now(), large, name)
 }
 
 // PlansFor lists who a batch prints for, marking who has an agreed plan. Only people the hub

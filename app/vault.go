@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"carehub/careplan"
+	"carehub/careplan/access"
 	"carehub/store"
 	"carehub/ui"
 )
@@ -15,37 +16,94 @@ import (
 // vault opens the store behind the desktop app's unlock screen and keeps it until the app
 // closes.
 type vault struct {
-	path string
-	now  func() time.Time
+	path  string
+	now   func() time.Time
+	sleep func(time.Duration) // waits between wrong passphrases; tests record instead
+	kdf   *store.KDFParams    // nil = production; tests make it cheap
 
-	mu   sync.Mutex
-	open *store.Store
+	mu       sync.Mutex
+	open     *store.Store
+	throttle access.Throttle // wrong passphrases in a row, across the unlock screen's tries
 }
 
 var _ ui.Vault = (*vault)(nil)
 
 func newVault(path string, now func() time.Time) *vault {
-	return &vault{path: path, now: now}
+	return &vault{path: path, now: now, sleep: time.Sleep}
 }
 
 // Exists reports whether the store has been created (false on first run).
 func (v *vault) Exists() bool { return store.Exists(v.path) }
 
-// Open unlocks the existing store.
+// Open unlocks the existing store with any account's passphrase; the key slot it opens says
+// who is signing in. A patient's account opens the tablet view only (see ui.Config.Tablet),
+// and every service refuses it anything but its own plan. After five wrong passphrases in a row each attempt first waits (see
+// access.Throttle). It runs on the unlock screen's worker, never the UI goroutine.
 func (v *vault) Open(passphrase string) (ui.Records, error) {
-	return v.keep(store.Open(v.path, passphrase, v.options()))
+	// Signing in again (another account, or after locking) closes the earlier session first:
+	// the file lock allows one open handle, and a locked app should hold no key.
+	if err := v.Close(); err != nil {
+		return nil, err
+	}
+	var st *store.Store
+	err := v.attempt(func() (err error) {
+		st, err = store.Open(v.path, passphrase, v.options(""))
+		return err
+	})
+	return v.keep(st, err)
 }
 
-// Create makes the store on first run, with the passphrase the user has just set.
-func (v *vault) Create(passphrase string) (ui.Records, error) {
+// Unlock uncovers a locked session: the passphrase must be the signed-in account's own. The
+// store stays open while locked, so the screens underneath keep their state and handles.
+func (v *vault) Unlock(passphrase string) error {
+	st, err := v.current()
+	if err != nil {
+		return err
+	}
+	return v.attempt(func() error { return st.CheckPassphrase(passphrase) })
+}
+
+// attempt runs one passphrase try, waiting first as the throttle says and counting the result.
+func (v *vault) attempt(try func() error) error {
+	v.mu.Lock()
+	wait := v.throttle.Delay()
+	v.mu.Unlock()
+	if wait > 0 {
+		v.sleep(wait)
+	}
+	err := try()
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	switch {
+	case errors.Is(err, store.ErrWrongPassphrase):
+		v.throttle.Failed()
+	case err == nil:
+		v.throttle.Succeeded()
+	}
+	return err
+}
+
+// Create makes the store on first run, with its hub administrator's account: the name and
+// passphrase the user has just set.
+func (v *vault) Create(name, passphrase string) (ui.Records, error) {
 	if err := os.MkdirAll(filepath.Dir(v.path), 0o700); err != nil {
 		return nil, err
 	}
-	return v.keep(store.Create(v.path, passphrase, v.options()))
+	return v.keep(store.Create(v.path, passphrase, v.options(name)))
 }
 
-func (v *vault) options() store.Options {
-	return store.Options{Now: v.now, User: "hub user"}
+// SignedIn is the account that unlocked the store (the zero User while locked).
+func (v *vault) SignedIn() access.User {
+	st, err := v.current()
+	if err != nil {
+		return access.User{}
+	}
+	return st.SignedIn()
+}
+
+// options leaves User empty: the store names whoever signed in on every audit entry.
+func (v *vault) options(admin string) store.Options {
+	return store.Options{Now: v.now, Admin: admin, KDF: v.kdf}
 }
 
 func (v *vault) keep(st *store.Store, err error) (ui.Records, error) {
@@ -107,6 +165,14 @@ func UIConfig(path string, now func() time.Time) (ui.Config, func() error) {
 		Plans:      newPlanService(v.current, now),
 	}
 	cfg.Enrolment = newEnrolmentService(v.current, now)
+	cfg.Users = &userService{store: v.current}
+	cfg.AuditLog = &auditService{store: v.current}
+	cfg.Settings = &settingsService{store: v.current}
+	cfg.MayEdit = func(patientID string) bool {
+		st, err := v.current()
+		return err == nil && mayEditPatient(st, patientID) == nil
+	}
+	cfg.Tablet = &tabletService{store: v.current, now: now}
 	return cfg, v.Close
 }
 

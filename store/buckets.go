@@ -28,6 +28,8 @@ import (
 //	nhs-index         HMAC(NHS number) → patient id (so no NHS number is ever in clear)
 //	changes           version (8 bytes, big-endian) + record id → kind code
 //	audit             sequence (8 bytes, big-endian) → sealed audit entry
+//	users             account id → sealed account (name, role, links; schema step 5)
+//	checkins          check-in id (16 bytes) → sealed goal check-in from a tablet (schema step 6)
 const (
 	bucketMeta           = "meta"
 	bucketKeyslots       = "keyslots"
@@ -50,6 +52,9 @@ const (
 
 	bucketTemplates = "templates"
 	bucketServices  = "services"
+
+	bucketUsers    = "users"
+	bucketCheckIns = "checkins"
 )
 
 // Keys in the meta bucket.
@@ -61,13 +66,18 @@ const (
 
 	metaCaseloadFormat = "caseload-format"  // 1 byte: every caseload entry is in this format
 	metaTarget         = "enrolment-target" // uint32 big-endian: the hub's enrolment target
+	metaHubName        = "hub-name"         // UTF-8: the hub's own name, for screens and printouts
 )
 
 // metaMagicValue marks a carehub store.
 const metaMagicValue = "carehub store"
 
-// hubSlot is the key slot every store is created with: the hub's shared passphrase.
+// hubSlot is the key slot a store made without a first administrator has: the hub's shared
+// passphrase. Stores made by the app have a slot per account instead (userSlotPrefix + id).
 const hubSlot = "hub"
+
+// userSlotPrefix starts the name of an account's key slot; the account id follows.
+const userSlotPrefix = "user:"
 
 // allBuckets lists the buckets the first migration creates.
 func allBuckets() []string {

@@ -20,6 +20,8 @@ func migrations() []migration {
 		createOutcomeBuckets, // 2: outcome records (frailty, loneliness, wellbeing)
 		createContactBuckets, // 3: the contacts log
 		createPlanLibrary,    // 4: plan templates and the community services directory
+		createUserBucket,     // 5: user accounts
+		createCheckInBucket,  // 6: goal check-ins made on a patient's tablet
 	}
 }
 
@@ -101,6 +103,23 @@ func createPlanLibrary(tx *bolt.Tx) error {
 		if _, err := tx.CreateBucketIfNotExists([]byte(name)); err != nil {
 			return fmt.Errorf("creating bucket %q: %w", name, err)
 		}
+	}
+	return nil
+}
+
+// createUserBucket adds the bucket of user accounts (schema step 5). Accounts' key slots live in
+// the keyslots bucket beside the shared one, so older stores keep opening as before.
+func createUserBucket(tx *bolt.Tx) error {
+	if _, err := tx.CreateBucketIfNotExists([]byte(bucketUsers)); err != nil {
+		return fmt.Errorf("creating bucket %q: %w", bucketUsers, err)
+	}
+	return nil
+}
+
+// createCheckInBucket adds the bucket of goal check-ins (schema step 6).
+func createCheckInBucket(tx *bolt.Tx) error {
+	if _, err := tx.CreateBucketIfNotExists([]byte(bucketCheckIns)); err != nil {
+		return fmt.Errorf("creating bucket %q: %w", bucketCheckIns, err)
 	}
 	return nil
 }

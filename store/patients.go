@@ -125,3 +125,18 @@ func (s *Store) viewPatient(id uuid.UUID, detail string) (careplan.Patient, erro
 	})
 	return p, err
 }
+
+// CareTeam returns who looks after a patient, for deciding whether the signed-in account may
+// change their record. It is not audited as a view: nothing of the record is shown to anyone.
+func (s *Store) CareTeam(patientID string) (careplan.CareTeam, error) {
+	uid, err := parseID(patientID)
+	if err != nil {
+		return careplan.CareTeam{}, err
+	}
+	var p careplan.Patient
+	err = s.db.View(func(tx *bolt.Tx) error {
+		_, err := getBody(tx, s.keys, KindPatient, uid, &p)
+		return err
+	})
+	return p.Team, err
+}

@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"strings"
+	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -48,5 +50,41 @@ func (s *Store) SetEnrolmentTarget(n int) error {
 			return err
 		}
 		return w.audit(AuditUpdated, "", "", auditNote{detail: fmt.Sprintf("enrolment target %d", n)})
+	})
+}
+
+// ErrHubName is returned for a hub name that is empty or too long to print.
+var ErrHubName = errors.New("the hub's name must be between 1 and 80 characters")
+
+// HubName is the hub's own name, for screens and printed plans, or "" until one is set. It is
+// kept in clear in the meta bucket: it identifies the service, not a person.
+func (s *Store) HubName() (string, error) {
+	var name string
+	err := s.db.View(func(tx *bolt.Tx) error {
+		meta, err := bucket(tx, bucketMeta)
+		if err != nil {
+			return err
+		}
+		name = string(meta.Get([]byte(metaHubName)))
+		return nil
+	})
+	return name, err
+}
+
+// SetHubName sets the hub's name, audited as an update.
+func (s *Store) SetHubName(name string) error {
+	name = strings.TrimSpace(name)
+	if name == "" || utf8.RuneCountInString(name) > 80 {
+		return ErrHubName
+	}
+	return s.update(func(w *writer) error {
+		meta, err := bucket(w.tx, bucketMeta)
+		if err != nil {
+			return err
+		}
+		if err := meta.Put([]byte(metaHubName), []byte(name)); err != nil {
+			return err
+		}
+		return w.audit(AuditUpdated, "", "", auditNote{detail: "hub name " + name})
 	})
 }

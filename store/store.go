@@ -21,6 +21,8 @@ import (
 
 	"github.com/google/uuid"
 	bolt "go.etcd.io/bbolt"
+
+	"carehub/careplan/access"
 )
 
 // Errors callers check for. Messages are written for the people who will read them.
@@ -44,9 +46,16 @@ var (
 // Options tune how a store is created or opened. The zero value is right for the app.
 type Options struct {
 	Now         func() time.Time // clock; nil = time.Now
-	User        string           // who is working, written on envelopes and audit entries
+	User        string           // who is working when the shared "hub" slot opens the store; an account's own name replaces it
 	OpenTimeout time.Duration    // 0 = 1s; how long to wait for the file lock
 	KDF         *KDFParams       // nil = ProductionKDF(); used when creating a key slot
+	// Admin, when set, makes Create give the store its first hub administrator's account, with
+	// this name and the passphrase, instead of the shared "hub" key slot. User is then ignored:
+	// the audit names whoever signs in.
+	Admin string
+	// Owner, when set, makes Create give the store this one account (a patient's, for their
+	// tablet) instead of the shared slot or an administrator. It gets a new id.
+	Owner *access.User
 }
 
 // Store is an open, unlocked carehub store.
@@ -56,9 +65,15 @@ type Store struct {
 	now    func() time.Time
 	keys   *keys
 	origin uuid.UUID
+	kdf    KDFParams // for the key slots of accounts added later
 
-	mu   sync.Mutex // guards user
-	user string
+	// dataKey is kept while the store is open so that an administrator can give a new account
+	// its own key slot; it is as secret as the keys derived from it and never leaves memory.
+	dataKey []byte
+
+	mu       sync.Mutex // guards user and signedIn
+	user     string
+	signedIn access.User
 }
 
 // fileMode keeps the store readable by its owner only.
@@ -107,7 +122,22 @@ func create(path, passphrase string, kdf KDFParams, opt Options) (*Store, error)
 		return nil, err
 	}
 	dataKey := newDataKey()
-	slot, err := wrapKey(hubSlot, passphrase, dataKey, kdf)
+	slotName := hubSlot
+	var admin access.User
+	switch {
+	case opt.Owner != nil:
+		admin = *opt.Owner
+		admin.ID, admin.Active = uuid.NewString(), true
+		if err := admin.Validate(); err != nil {
+			db.Close()
+			return nil, err
+		}
+		slotName = userSlot(admin.ID)
+	case opt.Admin != "":
+		admin = access.User{ID: uuid.NewString(), Name: opt.Admin, Role: access.Administrator, Active: true}
+		slotName = userSlot(admin.ID)
+	}
+	slot, err := wrapKey(slotName, passphrase, dataKey, kdf)
 	if err != nil {
 		db.Close()
 		return nil, err
@@ -134,13 +164,27 @@ func create(path, passphrase string, kdf KDFParams, opt Options) (*Store, error)
 		if err != nil {
 			return err
 		}
-		return slots.Put([]byte(hubSlot), slot.encode())
+		return slots.Put([]byte(slotName), slot.encode())
 	})
 	if err != nil {
 		db.Close()
 		return nil, err
 	}
-	return newStore(db, path, dataKey, origin, opt)
+	s, err := newStore(db, path, dataKey, origin, kdf, opt)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	if slotName == hubSlot {
+		s.signedIn = sharedHubUser(opt.User)
+		return s, nil
+	}
+	if err := s.update(func(w *writer) error { return w.putUser(admin) }); err != nil {
+		db.Close()
+		return nil, err
+	}
+	s.signIn(admin)
+	return s, nil
 }
 
 // Open unlocks the existing store at path. A wrong passphrase is reported as
@@ -174,6 +218,7 @@ func unlock(db *bolt.DB, path, passphrase string, opt Options) (*Store, error) {
 	var dataKey []byte
 	var origin uuid.UUID
 	var schema int
+	var slotName string
 	err := db.View(func(tx *bolt.Tx) error {
 		var err error
 		if origin, err = readIdentity(tx); err != nil {
@@ -188,7 +233,7 @@ func unlock(db *bolt.DB, path, passphrase string, opt Options) (*Store, error) {
 		if passphrase == "" {
 			return ErrWrongPassphrase
 		}
-		dataKey, err = unlockAnySlot(tx, passphrase)
+		slotName, dataKey, err = unlockAnySlot(tx, passphrase)
 		return err
 	})
 	if err != nil {
@@ -201,8 +246,15 @@ func unlock(db *bolt.DB, path, passphrase string, opt Options) (*Store, error) {
 			return nil, err
 		}
 	}
-	s, err := newStore(db, path, dataKey, origin, opt)
+	kdf := ProductionKDF()
+	if opt.KDF != nil {
+		kdf = *opt.KDF
+	}
+	s, err := newStore(db, path, dataKey, origin, kdf, opt)
 	if err != nil {
+		return nil, err
+	}
+	if err := s.signInWith(slotName, opt.User); err != nil {
 		return nil, err
 	}
 	if err := s.upgradeCaseload(); err != nil {
@@ -226,33 +278,35 @@ func readIdentity(tx *bolt.Tx) (uuid.UUID, error) {
 	return origin, nil
 }
 
-// unlockAnySlot tries each key slot in turn (today there is only "hub"; per-user slots come
-// later), so any passphrase that has a slot opens the store.
-func unlockAnySlot(tx *bolt.Tx, passphrase string) ([]byte, error) {
+// unlockAnySlot tries each key slot in turn (the shared "hub" slot and one per account), so
+// any passphrase that has a slot opens the store, and the slot it opened says who signed in.
+// Each try costs one argon2id derivation, so signing in takes longer on a hub with many
+// accounts; the unlock screen asks for the passphrase alone because of this trade.
+func unlockAnySlot(tx *bolt.Tx, passphrase string) (string, []byte, error) {
 	slots, err := bucket(tx, bucketKeyslots)
 	if err != nil {
-		return nil, err
+		return "", nil, err
 	}
 	tried := false
 	c := slots.Cursor()
 	for name, v := c.First(); name != nil; name, v = c.Next() {
 		slot, err := decodeKeyslot(v)
 		if err != nil {
-			return nil, fmt.Errorf("slot %q: %w", name, err)
+			return "", nil, fmt.Errorf("slot %q: %w", name, err)
 		}
 		tried = true
 		key, err := unwrapKey(string(name), passphrase, slot)
 		if err == nil {
-			return key, nil
+			return string(name), key, nil
 		}
 		if !errors.Is(err, ErrWrongPassphrase) {
-			return nil, err
+			return "", nil, err
 		}
 	}
 	if !tried {
-		return nil, fmt.Errorf("the store has no key slot: %w", ErrNotCarehub)
+		return "", nil, fmt.Errorf("the store has no key slot: %w", ErrNotCarehub)
 	}
-	return nil, ErrWrongPassphrase
+	return "", nil, ErrWrongPassphrase
 }
 
 // openBolt opens the bbolt file with a lock timeout, so a second copy of carehub on the same
@@ -284,21 +338,24 @@ func openBolt(path string, opt Options) (*bolt.DB, error) {
 	return nil, fmt.Errorf("opening %s: %w", path, err)
 }
 
-func newStore(db *bolt.DB, path string, dataKey []byte, origin uuid.UUID, opt Options) (*Store, error) {
+func newStore(db *bolt.DB, path string, dataKey []byte, origin uuid.UUID, kdf KDFParams, opt Options) (*Store, error) {
 	k, err := newKeys(dataKey)
-	clear(dataKey) // only the derived keys are kept
 	if err != nil {
+		clear(dataKey)
 		return nil, err
 	}
 	now := opt.Now
 	if now == nil {
 		now = time.Now
 	}
-	return &Store{db: db, path: path, now: now, keys: k, origin: origin, user: opt.User}, nil
+	return &Store{db: db, path: path, now: now, keys: k, origin: origin, kdf: kdf, dataKey: dataKey, user: opt.User}, nil
 }
 
-// Close releases the file lock. The Store must not be used afterwards.
-func (s *Store) Close() error { return s.db.Close() }
+// Close releases the file lock and forgets the data key. The Store must not be used afterwards.
+func (s *Store) Close() error {
+	clear(s.dataKey)
+	return s.db.Close()
+}
 
 // Path is the file the store lives in.
 func (s *Store) Path() string { return s.path }

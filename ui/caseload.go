@@ -38,8 +38,15 @@ type caseloadScreen struct {
 	print  *widget.Button  // batch printing; nil when the app offers none
 	report *widget.Button  // the evaluation report; nil when the app offers none
 	bar    *fyne.Container // title, search, filter and count
-	list   *widget.List
-	body   *fyne.Container // holds whichever of loading, list, empty panel or problem applies
+
+	account     *fyne.Container // who is signed in, with the buttons for their role
+	usersButton *widget.Button  // only for an administrator
+	lockButton  *widget.Button
+	auditButton *widget.Button // only for coordinators and administrators
+
+	settingsButton *widget.Button
+	list           *widget.List
+	body           *fyne.Container // holds whichever of loading, list, empty panel or problem applies
 
 	demo         *widget.Button
 	demoProgress *widget.ProgressBar

@@ -26,7 +26,17 @@ func (s *session) addEnrolment() {
 	if s.cfg.Plans != nil {
 		onServices = s.openServices
 	}
-	addQueues(s.caseload, s.cfg.Today, s.openNomination, s.openDashboard, s.openStaff, onServices)
+	q := addQueues(s.caseload, s.cfg.Today, s.openNomination, s.openDashboard, s.openStaff, onServices)
+	// The services refuse what a role cannot do; hiding the buttons keeps the screen honest.
+	if !s.user.Nominates() {
+		q.nominate.Hide()
+	}
+	if !s.user.EditsHubClinical() {
+		q.staff.Hide()
+		if q.services != nil {
+			q.services.Hide()
+		}
+	}
 }
 
 // caseloadChanged reloads the caseload after a person's record changed, so the list, the

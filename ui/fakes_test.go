@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"carehub/careplan"
+	"carehub/careplan/access"
 	"carehub/pam"
 )
 
@@ -52,6 +53,8 @@ type fakeVault struct {
 	right   string
 	records *fakeRecords
 	created string // the passphrase Create was called with
+	admin   string // the name Create was called with
+	user    access.User
 }
 
 func (v *fakeVault) Exists() bool { return v.exists }
@@ -63,7 +66,24 @@ func (v *fakeVault) Open(p string) (Records, error) {
 	return v.records, nil
 }
 
-func (v *fakeVault) Create(p string) (Records, error) {
+// Unlock takes the same passphrase as Open.
+func (v *fakeVault) Unlock(p string) error {
+	if p != v.right {
+		return errWrongPassphrase
+	}
+	return nil
+}
+
+// SignedIn is a coordinator unless the test set someone else.
+func (v *fakeVault) SignedIn() access.User {
+	if v.user.Role == "" {
+		return access.User{Name: "Cat Coordinator", Role: access.Coordinator, Active: true}
+	}
+	return v.user
+}
+
+func (v *fakeVault) Create(name, p string) (Records, error) {
+	v.admin = name
 	v.created = p
 	v.exists = true
 	v.right = p

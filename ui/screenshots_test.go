@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"carehub/careplan/access"
 )
 
 // lightTheme is the default theme in its light variant, as most users will see carehub; the
@@ -46,6 +48,46 @@ func TestScreenshots(t *testing.T) {
 			t.Fatal("the wrong passphrase shows no problem")
 		}
 		shoot(t, w, "unlock.png")
+	})
+	t.Run("first-run", func(t *testing.T) {
+		s, w := newTestSession(t, Config{Vault: &fakeVault{records: &fakeRecords{}}})
+		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
+		test.Type(s.unlock.name, "Ada Admin")
+		shoot(t, w, "first-run.png")
+	})
+	t.Run("users", func(t *testing.T) {
+		s := roleSession(t, access.User{Name: "Ada", Role: access.Administrator, Active: true}, testAccounts())
+		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
+		test.Tap(s.caseload.usersButton)
+		test.Tap(s.users.rowButtons["k1"])
+		shoot(t, s.w, "users.png")
+	})
+	t.Run("locked", func(t *testing.T) {
+		s, _ := lockedPlanSession(t)
+		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
+		s.lockNow()
+		shoot(t, s.w, "locked.png")
+	})
+	t.Run("audit", func(t *testing.T) {
+		s := auditSession(t, access.User{Name: "Jo Marsh", Role: access.Coordinator, Active: true}, testAudit(), &fakeFiles{})
+		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
+		test.Tap(s.caseload.auditButton)
+		shoot(t, s.w, "audit.png")
+	})
+	t.Run("tablet", func(t *testing.T) {
+		s := tabletSession(t, testTablet())
+		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
+		s.showTablet() // again, so the tablet scales the light theme
+		writePNG(t, filepath.Join(dir, "tablet.png"), s.w.Canvas().Capture(), fyne.NewSize(1280, 800))
+		test.Tap(s.tablet.larger)
+		test.Tap(s.tablet.larger)
+		writePNG(t, filepath.Join(dir, "tablet-large.png"), s.w.Canvas().Capture(), fyne.NewSize(1280, 800))
+	})
+	t.Run("settings", func(t *testing.T) {
+		s := settingsSession(t, access.User{Name: "Ada", Role: access.Administrator, Active: true},
+			&fakeSettings{prefs: access.Preferences{Theme: access.ThemeDark}, hub: "Mendip complex care hub"})
+		test.Tap(s.caseload.settingsButton)
+		shoot(t, s.w, "settings-dark.png")
 	})
 	t.Run("caseload", func(t *testing.T) {
 		s, w := unlockedSession(t, testRecords(), nil)

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"carehub/careplan"
+	"carehub/careplan/access"
 	"carehub/pam"
 )
 
@@ -25,11 +26,18 @@ type Records interface {
 type Vault interface {
 	// Exists is false on first run, when the unlock screen asks to set a passphrase.
 	Exists() bool
-	// Open unlocks an existing store. A wrong passphrase gives an error whose Error() is
-	// written for the user and is shown as is.
+	// Open unlocks an existing store with any account's passphrase: the passphrase alone says
+	// who is signing in. A wrong passphrase gives an error whose Error() is written for the
+	// user and is shown as is.
 	Open(passphrase string) (Records, error)
-	// Create makes a new store locked with the passphrase.
-	Create(passphrase string) (Records, error)
+	// Create makes a new store with its first hub administrator, name, who signs in with
+	// the passphrase.
+	Create(name, passphrase string) (Records, error)
+	// SignedIn is the account that unlocked the store; screens show or hide what its role
+	// can use (the services enforce the same rules).
+	SignedIn() access.User
+	// Unlock uncovers a locked session: the passphrase must be the signed-in account's own.
+	Unlock(passphrase string) error
 }
 
 // Config wires the screens.
@@ -59,15 +67,40 @@ type Config struct {
 	// the staff list and enrolment target. Nil means no nomination form, work queues,
 	// dashboard or enrolment buttons are shown.
 	Enrolment Enrolment
+	// Users adds, resets and deactivates accounts. Nil means no Users screen.
+	Users Users
+	// Tablet is the patient's own view, shown instead of everything else when a patient's
+	// account signs in. Nil means a patient's account cannot use this app.
+	Tablet Tablet
+	// Settings keeps each person's text size and theme, and the hub's name. Nil means no
+	// Settings button.
+	Settings Settings
+	// AuditLog shows the audit to coordinators and administrators. Nil means no Audit button.
+	AuditLog AuditLog
+	// IdleLock is how long the app may sit idle before it locks: 0 means defaultIdleLock,
+	// a negative value never locks on idle (the Lock button still works).
+	IdleLock time.Duration
+	// MayEdit reports whether the signed-in person may change one person's record (their key
+	// worker or a coordinator). Nil means anyone signed in may. A person they may not edit
+	// opens read only: no Care plan, Outcomes or enrolment tools (the services refuse anyway).
+	MayEdit func(patientID string) bool
+	// Clock tells the time for the idle lock. Nil means the system clock.
+	Clock func() time.Time
 }
+
+// defaultIdleLock is how long an unattended laptop shows patient data: five minutes, the usual
+// NHS screen-lock expectation, short enough for a laptop left in someone's home.
+const defaultIdleLock = 5 * time.Minute
 
 // demoPatients is how many synthetic patients the empty caseload offers to load: enough to
 // try search and filters, few enough to load in seconds.
 const demoPatients = 500
 
-// Start shows the unlock screen in w, then the caseload once unlocked.
+// Start shows the unlock screen in w, then the caseload once unlocked, and checks for
+// idleness every few seconds for the life of the app.
 func Start(w fyne.Window, cfg Config) {
-	startWith(w, cfg, background{})
+	s := startWith(w, cfg, background{})
+	go s.watchIdle()
 }
 
 // session moves one window between the screens. It holds the open records once unlocked, and
@@ -78,6 +111,7 @@ type session struct {
 	work    worker
 	files   fileChooser
 	records Records
+	user    access.User // who signed in; decides which buttons the screens show
 
 	unlock   *unlockScreen
 	caseload *caseloadScreen
@@ -85,6 +119,12 @@ type session struct {
 	batch    *batchScreen      // batch printing, last opened
 	report   *evaluationScreen // the evaluation report, last opened
 	enrolled enrolScreens      // nomination, dashboard and staff screens, last opened
+	users    *usersScreen      // the accounts screen, last opened
+	audit    *auditScreen      // the audit, last opened
+	tablet   *tabletScreen     // a patient's own plan, in tablet mode
+	settings *settingsScreen   // the settings screen, last opened
+	hubName  string            // the hub's own name, once read
+	lock     idleLock          // covers the window when idle or on demand
 }
 
 // startWith is Start with the worker chosen by the caller, so tests can run work inline.
@@ -92,7 +132,16 @@ func startWith(w fyne.Window, cfg Config, work worker) *session {
 	if cfg.Today == nil {
 		cfg.Today = func() careplan.Date { return careplan.DateOf(time.Now()) }
 	}
-	s := &session{w: w, cfg: cfg, work: work, files: fyneFiles{}}
+	if cfg.Clock == nil {
+		cfg.Clock = time.Now
+	}
+	if cfg.IdleLock == 0 {
+		cfg.IdleLock = defaultIdleLock
+	}
+	s := &session{w: w, cfg: cfg, files: fyneFiles{}}
+	s.lock.init(cfg.Clock)
+	// Every job a screen starts (a load, an autosave, a search) counts as someone at work.
+	s.work = activeWorker{worker: work, touch: s.lock.touch}
 	s.showUnlock()
 	return s
 }
@@ -101,12 +150,21 @@ func (s *session) showUnlock() {
 	s.unlock = newUnlockScreen(s.cfg.Vault, s.work, s.unlocked)
 	s.w.SetTitle("carehub")
 	s.w.SetContent(s.unlock.root)
+	if s.unlock.name != nil {
+		s.w.Canvas().Focus(s.unlock.name) // first run: the administrator's name comes first
+		return
+	}
 	s.w.Canvas().Focus(s.unlock.passphrase)
 }
 
 // unlocked is called on the UI goroutine once the store is open.
 func (s *session) unlocked(r Records) {
 	s.records = r
+	s.user = s.cfg.Vault.SignedIn()
+	if s.user.Role == access.Patient {
+		s.showTablet() // a patient never reaches the caseload or any hub screen
+		return
+	}
 	var onPrint func()
 	if s.cfg.Printing != nil {
 		onPrint = s.openBatch
@@ -117,6 +175,7 @@ func (s *session) unlocked(r Records) {
 	}
 	s.caseload = newCaseloadScreen(r, s.work, s.cfg.Today, s.cfg.LoadDemo, s.openPatient, onPrint, onReport)
 	s.addEnrolment()
+	s.addAccountBar()
 	s.showCaseload()
 	s.caseload.load()
 }
@@ -125,7 +184,7 @@ func (s *session) showCaseload() {
 	if s.patient != nil {
 		s.patient.leave()
 	}
-	s.w.SetTitle("carehub — caseload")
+	s.w.SetTitle(s.titled("caseload"))
 	s.w.SetContent(s.caseload.root)
 }
 
@@ -133,9 +192,13 @@ func (s *session) openPatient(id string) {
 	if s.patient != nil {
 		s.patient.leave()
 	}
-	s.patient = newPatientScreen(s.records, s.work, s.cfg.Today(), s.printTools(), s.outcomeTools(), s.showCaseload)
-	s.patient.planTools = s.planTools()
-	s.patient.enrol = s.enrolTools()
+	if s.cfg.MayEdit != nil && !s.cfg.MayEdit(id) {
+		s.patient = newPatientScreen(s.records, s.work, s.cfg.Today(), s.printTools(), nil, s.showCaseload)
+	} else {
+		s.patient = newPatientScreen(s.records, s.work, s.cfg.Today(), s.printTools(), s.outcomeTools(), s.showCaseload)
+		s.patient.planTools = s.planTools()
+		s.patient.enrol = s.enrolTools()
+	}
 	s.w.SetTitle("carehub — patient summary")
 	s.w.SetContent(s.patient.root)
 	s.patient.load(id)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"strings"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -19,6 +20,7 @@ var (
 	errPassphraseMissing  = errors.New("type the passphrase for this store")
 	errPassphraseShort    = errors.New("the passphrase needs at least 8 characters")
 	errPassphraseMismatch = errors.New("the two passphrases are not the same: type them again")
+	errNameMissing        = errors.New("type your name: the audit shows who did what")
 )
 
 // checkNewPassphrase decides whether a passphrase and its confirmation can lock a new store.
@@ -40,6 +42,7 @@ type unlockScreen struct {
 	firstRun   bool
 	busy       bool
 
+	name       *widget.Entry // only on first run: the hub administrator's name
 	passphrase *widget.Entry
 	confirm    *widget.Entry // only on first run
 	submit     *widget.Button
@@ -67,23 +70,26 @@ func newUnlockScreen(v Vault, work worker, onUnlocked func(Records)) *unlockScre
 
 	form := container.NewVBox(title, who, layout.NewSpacer())
 	if s.firstRun {
+		s.name = widget.NewEntry()
+		s.name.SetPlaceHolder("Your name (you will be the hub administrator)")
 		s.confirm = widget.NewPasswordEntry()
 		s.confirm.OnSubmitted = s.onSubmitted
 		s.passphrase.SetPlaceHolder("New passphrase")
 		s.confirm.SetPlaceHolder("The same passphrase again")
 		s.submit = widget.NewButton("Create store", s.onSubmit)
-		heading := widget.NewLabel("Set a passphrase for this store")
+		heading := widget.NewLabel("Create the hub administrator's account")
 		heading.TextStyle.Bold = true
-		hint := widget.NewLabel("At least 8 characters. Nobody can unlock the store without it, so keep it safe.")
+		hint := widget.NewLabel("Your passphrase needs at least 8 characters. You add everyone else's account afterwards.")
 		hint.Wrapping = fyne.TextWrapWord
 		form.Add(heading)
 		form.Add(hint)
+		form.Add(s.name)
 		form.Add(s.passphrase)
 		form.Add(s.confirm)
 	} else {
 		s.passphrase.SetPlaceHolder("Passphrase")
 		s.submit = widget.NewButton("Unlock", s.onSubmit)
-		heading := widget.NewLabel("Type the passphrase to unlock this store")
+		heading := widget.NewLabel("Type your own passphrase to sign in")
 		heading.TextStyle.Bold = true
 		form.Add(heading)
 		form.Add(s.passphrase)
@@ -116,13 +122,17 @@ func (s *unlockScreen) onSubmit() {
 	)
 	open := s.vault.Open
 	if s.firstRun {
-		open = s.vault.Create
+		name := strings.TrimSpace(s.name.Text)
+		open = func(pass string) (Records, error) { return s.vault.Create(name, pass) }
 	}
 	s.work.run(func() { r, err = open(pass) }, func() { s.opened(r, err) })
 }
 
 func (s *unlockScreen) check(pass string) error {
 	if s.firstRun {
+		if strings.TrimSpace(s.name.Text) == "" {
+			return errNameMissing
+		}
 		return checkNewPassphrase(pass, s.confirm.Text)
 	}
 	if pass == "" {
@@ -157,7 +167,7 @@ func (s *unlockScreen) setBusy(busy bool) {
 	s.busy = busy
 	controls := []fyne.Disableable{s.submit, s.passphrase}
 	if s.confirm != nil {
-		controls = append(controls, s.confirm)
+		controls = append(controls, s.confirm, s.name)
 	}
 	for _, d := range controls {
 		if busy {

@@ -88,6 +88,7 @@ func TestEmptyPassphraseIsNotTried(t *testing.T) {
 func TestFirstRunRefusesMismatchedConfirmation(t *testing.T) {
 	v := &fakeVault{records: &fakeRecords{}}
 	s, w := newTestSession(t, Config{Vault: v})
+	test.Type(s.unlock.name, "Ada Admin")
 	test.Type(s.unlock.passphrase, "correct horse")
 	test.Type(s.unlock.confirm, "correct hosre")
 	test.Tap(s.unlock.submit)
@@ -104,6 +105,7 @@ func TestFirstRunRefusesMismatchedConfirmation(t *testing.T) {
 func TestFirstRunRefusesShortPassphrase(t *testing.T) {
 	v := &fakeVault{records: &fakeRecords{}}
 	s, _ := newTestSession(t, Config{Vault: v})
+	test.Type(s.unlock.name, "Ada Admin")
 	test.Type(s.unlock.passphrase, "short")
 	test.Type(s.unlock.confirm, "short")
 	test.Tap(s.unlock.submit)
@@ -118,11 +120,12 @@ func TestFirstRunRefusesShortPassphrase(t *testing.T) {
 func TestFirstRunCreatesStoreThenShowsCaseload(t *testing.T) {
 	v := &fakeVault{records: &fakeRecords{}}
 	s, w := newTestSession(t, Config{Vault: v})
+	test.Type(s.unlock.name, " Ada Admin ")
 	test.Type(s.unlock.passphrase, "correct horse")
 	test.Type(s.unlock.confirm, "correct horse")
 	s.unlock.confirm.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if v.created != "correct horse" {
-		t.Fatalf("Create was called with %q", v.created)
+	if v.created != "correct horse" || v.admin != "Ada Admin" {
+		t.Fatalf("Create was called with %q, %q", v.admin, v.created)
 	}
 	if s.caseload == nil || w.Content() != s.caseload.root {
 		t.Fatal("the caseload did not open after creating the store")
@@ -145,5 +148,19 @@ func TestUnlockIsBusyWhileOpening(t *testing.T) {
 	held.finish()
 	if s.caseload == nil || w.Content() != s.caseload.root {
 		t.Fatal("the caseload did not open once the store was open")
+	}
+}
+
+func TestFirstRunNeedsTheAdministratorsName(t *testing.T) {
+	v := &fakeVault{records: &fakeRecords{}}
+	s, _ := newTestSession(t, Config{Vault: v})
+	test.Type(s.unlock.passphrase, "correct horse")
+	test.Type(s.unlock.confirm, "correct horse")
+	test.Tap(s.unlock.submit)
+	if v.created != "" {
+		t.Fatal("a store was created without an administrator's name")
+	}
+	if s.unlock.problem.Text != errNameMissing.Error() {
+		t.Errorf("problem = %q, want %q", s.unlock.problem.Text, errNameMissing.Error())
 	}
 }

@@ -5,6 +5,7 @@ package desktop
 
 import (
 	"net/url"
+	"os"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -33,7 +34,12 @@ func Run(dbPath string) error {
 	a.SetIcon(assets.Icon())
 	w := a.NewWindow("carehub")
 	w.Resize(fyne.NewSize(1100, 760))
+	idle, err := app.IdleLock(os.Getenv)
+	if err != nil {
+		return err
+	}
 	cfg, closeStore := app.UIConfig(dbPath, time.Now)
+	cfg.IdleLock = idle
 	cfg.OpenFile = func(path string) error { return openInViewer(a, path) }
 	ui.Start(w, cfg)
 	w.ShowAndRun()

@@ -1,0 +1,56 @@
+package app
+
+import (
+	"fmt"
+
+	"carehub/careplan/access"
+	"carehub/store"
+	"carehub/ui"
+)
+
+// settingsService keeps each person's own settings with their account, and the hub's name,
+// which only an administrator may change.
+type settingsService struct {
+	store func() (*store.Store, error)
+}
+
+var _ ui.Settings = (*settingsService)(nil)
+
+// Preferences are the signed-in account's own settings.
+func (s *settingsService) Preferences() (access.Preferences, error) {
+	st, err := s.store()
+	if err != nil {
+		return access.Preferences{}, err
+	}
+	return st.SignedIn().Prefs, nil
+}
+
+// SavePreferences keeps the signed-in account's own settings.
+func (s *settingsService) SavePreferences(p access.Preferences) error {
+	st, err := s.store()
+	if err != nil {
+		return err
+	}
+	return st.SavePreferences(p)
+}
+
+// HubName is the hub's name as screens and printouts show it.
+func (s *settingsService) HubName() (string, error) {
+	st, err := s.store()
+	if err != nil {
+		return "", err
+	}
+	return hubName(st), nil
+}
+
+// SetHubName changes the hub's name; only an administrator may.
+func (s *settingsService) SetHubName(name string) error {
+	st, err := s.store()
+	if err != nil {
+		return err
+	}
+	if !st.SignedIn().ManagesSettings() {
+		return fmt.Errorf("%w: only a hub administrator changes the hub's name", access.ErrNotAllowed)
+	}
+	return st.SetHubName(name)
+}

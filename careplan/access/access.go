@@ -1,0 +1,144 @@
+package access
+
+import (
+	"errors"
+	"strings"
+
+	"carehub/careplan"
+)
+
+// Role is what a user account may do.
+type Role string
+
+// The roles a user account can have.
+const (
+	KeyWorker     Role = "key worker"
+	Coordinator   Role = "coordinator"
+	Administrator Role = "hub administrator"
+	Patient       Role = "patient"
+	// SharedHub is the store's original shared passphrase (the "hub" key slot of stores made
+	// before accounts existed, and of stores the command line makes). It may do what a
+	// coordinator and an administrator may, so a hub can sign in once and create named accounts;
+	// its entries in the audit carry no person's name, which is why named accounts replace it.
+	SharedHub Role = "shared hub passphrase"
+)
+
+// Roles lists the roles an administrator can give an account (never SharedHub).
+func Roles() []Role { return []Role{KeyWorker, Coordinator, Administrator, Patient} }
+
+// Sentinel errors callers check.
+var (
+	ErrNotAllowed   = errors.New("your account is not allowed to do that")
+	ErrUserName     = errors.New("an account needs a name")
+	ErrUserRole     = errors.New("choose a role for the account")
+	ErrNeedStaff    = errors.New("a key worker's account must be linked to their staff record")
+	ErrNeedPatient  = errors.New("a patient's account must be linked to their record")
+	ErrLastAdmin    = errors.New("the last hub administrator cannot be deactivated")
+	ErrInactiveUser = errors.New("that account has been deactivated")
+)
+
+// User is one person's account.
+type User struct {
+	ID        string      `json:"id"`
+	Name      string      `json:"name"`
+	Role      Role        `json:"role"`
+	StaffID   string      `json:"staffId,omitempty"`   // a key worker's staff record
+	PatientID string      `json:"patientId,omitempty"` // a patient's own record
+	Active    bool        `json:"active"`
+	Prefs     Preferences `json:"prefs,omitempty"`
+}
+
+// Validate checks an account can be saved. A key worker without a staff record would have an
+// empty caseload they could never edit, and a patient account without a record could see
+// nothing, so both are refused rather than silently useless.
+func (u User) Validate() error {
+	if strings.TrimSpace(u.Name) == "" {
+		return ErrUserName
+	}
+	switch u.Role {
+	case KeyWorker:
+		if u.StaffID == "" {
+			return ErrNeedStaff
+		}
+	case Patient:
+		if u.PatientID == "" {
+			return ErrNeedPatient
+		}
+	case Coordinator, Administrator:
+	default:
+		return ErrUserRole
+	}
+	return nil
+}
+
+// ReadsCaseload reports whether the user may see the hub's whole caseload.
+func (u User) ReadsCaseload() bool {
+	return u.Active && u.Role != Patient && u.Role != ""
+}
+
+// ReadsPatient reports whether the user may open one person's record.
+func (u User) ReadsPatient(patientID string) bool {
+	if u.Role == Patient {
+		return u.Active && patientID != "" && patientID == u.PatientID
+	}
+	return u.ReadsCaseload()
+}
+
+// EditsPatient reports whether the user may change one person's clinical record (their
+// details, consent, status, plan, outcomes and contacts): a coordinator anyone, a key worker
+// only the people whose care team names them as key worker.
+func (u User) EditsPatient(team careplan.CareTeam) bool {
+	if !u.Active {
+		return false
+	}
+	switch u.Role {
+	case Coordinator, SharedHub:
+		return true
+	case KeyWorker:
+		return u.StaffID != "" && team.KeyWorkerID == u.StaffID
+	}
+	return false
+}
+
+// Nominates reports whether the user may add a person to the caseload. A key worker may, since
+// the hub assigns the care team afterwards.
+func (u User) Nominates() bool {
+	return u.Active && (u.Role == Coordinator || u.Role == KeyWorker || u.Role == SharedHub)
+}
+
+// EditsHubClinical reports whether the user may change what is the hub's rather than one
+// person's: the staff list, the services directory, plan templates, the enrolment target.
+func (u User) EditsHubClinical() bool {
+	return u.Active && (u.Role == Coordinator || u.Role == SharedHub)
+}
+
+// ManagesUsers reports whether the user may add, reset and deactivate accounts.
+func (u User) ManagesUsers() bool {
+	return u.Active && (u.Role == Administrator || u.Role == SharedHub)
+}
+
+// ManagesSettings reports whether the user may change the hub's settings.
+func (u User) ManagesSettings() bool { return u.ManagesUsers() }
+
+// ViewsAudit reports whether the user may read the audit log.
+func (u User) ViewsAudit() bool {
+	return u.Active && (u.Role == Coordinator || u.Role == Administrator || u.Role == SharedHub)
+}
+
+// UsesDesktop reports whether the account may sign in to the hub's desktop app. A patient's
+// account opens only their tablet, so a patient can never reach the caseload.
+func (u User) UsesDesktop() bool { return u.Active && u.Role != Patient }
+
+// CanDeactivate decides whether target may be deactivated given every account: never the last
+// active administrator, or nobody could manage accounts again.
+func CanDeactivate(target User, all []User) error {
+	if target.Role != Administrator || !target.Active {
+		return nil
+	}
+	for _, u := range all {
+		if u.ID != target.ID && u.Role == Administrator && u.Active {
+			return nil
+		}
+	}
+	return ErrLastAdmin
+}

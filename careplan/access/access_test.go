@@ -1,0 +1,104 @@
+package access
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"carehub/careplan"
+)
+
+func TestRolesCanAndCannot(t *testing.T) {
+	mine := careplan.CareTeam{KeyWorkerID: "staff-ann"}
+	theirs := careplan.CareTeam{KeyWorkerID: "staff-bob"}
+	ann := User{Name: "Ann", Role: KeyWorker, StaffID: "staff-ann", Active: true}
+	coord := User{Name: "Cat", Role: Coordinator, Active: true}
+	admin := User{Name: "Ada", Role: Administrator, Active: true}
+	pat := User{Name: "Pat", Role: Patient, PatientID: "p1", Active: true}
+	gone := coord
+	gone.Active = false
+
+	tests := []struct {
+		name string
+		got  bool
+		want bool
+	}{
+		{"key worker edits own caseload", ann.EditsPatient(mine), true},
+		{"key worker cannot edit another key worker's patient", ann.EditsPatient(theirs), false},
+		{"key worker reads the hub's caseload", ann.ReadsCaseload(), true},
+		{"key worker cannot edit the staff list", ann.EditsHubClinical(), false},
+		{"key worker cannot manage users", ann.ManagesUsers(), false},
+		{"key worker cannot view the audit", ann.ViewsAudit(), false},
+		{"coordinator edits everything clinical", coord.EditsPatient(theirs) && coord.EditsHubClinical(), true},
+		{"coordinator views the audit", coord.ViewsAudit(), true},
+		{"coordinator cannot manage users", coord.ManagesUsers(), false},
+		{"administrator manages users and settings", admin.ManagesUsers() && admin.ManagesSettings(), true},
+		{"administrator edits nothing clinical", admin.EditsPatient(mine) || admin.EditsHubClinical() || admin.Nominates(), false},
+		{"patient sees their own record", pat.ReadsPatient("p1"), true},
+		{"patient cannot see another record", pat.ReadsPatient("p2"), false},
+		{"patient cannot see the caseload", pat.ReadsCaseload(), false},
+		{"patient cannot use the desktop", pat.UsesDesktop(), false},
+		{"patient edits nothing", pat.EditsPatient(careplan.CareTeam{}), false},
+		{"a deactivated account does nothing", gone.EditsPatient(mine) || gone.ReadsCaseload() || gone.UsesDesktop(), false},
+	}
+	for _, tc := range tests {
+		if tc.got != tc.want {
+			t.Errorf("%s: got %v, want %v", tc.name, tc.got, tc.want)
+		}
+	}
+}
+
+func TestValidate(t *testing.T) {
+	tests := []struct {
+		u    User
+		want error
+	}{
+		{User{Name: "Cat", Role: Coordinator}, nil},
+		{User{Name: " ", Role: Coordinator}, ErrUserName},
+		{User{Name: "Ann", Role: KeyWorker}, ErrNeedStaff},
+		{User{Name: "Pat", Role: Patient}, ErrNeedPatient},
+		{User{Name: "Eve", Role: SharedHub}, ErrUserRole},
+		{User{Name: "Eve", Role: "boss"}, ErrUserRole},
+	}
+	for _, tc := range tests {
+		if err := tc.u.Validate(); !errors.Is(err, tc.want) {
+			t.Errorf("%+v: got %v, want %v", tc.u, err, tc.want)
+		}
+	}
+}
+
+func TestLastAdministratorStays(t *testing.T) {
+	a := User{ID: "a", Role: Administrator, Active: true}
+	b := User{ID: "b", Role: Administrator, Active: true}
+	if err := CanDeactivate(a, []User{a}); !errors.Is(err, ErrLastAdmin) {
+		t.Errorf("last administrator: got %v", err)
+	}
+	if err := CanDeactivate(a, []User{a, b}); err != nil {
+		t.Errorf("one of two administrators: %v", err)
+	}
+}
+
+func TestThrottleGrowsAfterFiveMisses(t *testing.T) {
+	var th Throttle
+	var got []time.Duration
+	for range 8 {
+		got = append(got, th.Delay())
+		th.Failed()
+	}
+	want := []time.Duration{0, 0, 0, 0, 0, time.Second, 2 * time.Second, 4 * time.Second}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("delays %v, want %v", got, want)
+		}
+	}
+	for range 30 {
+		th.Failed()
+	}
+	if th.Delay() != maxDelay {
+		t.Errorf("capped delay %v", th.Delay())
+	}
+	th.Succeeded()
+	if th.Delay() != 0 {
+		t.Errorf("after success %v", th.Delay())
+	}
+}

@@ -1,0 +1,179 @@
+// Package myplan is the patient's own view of their care plan, as their tablet shows it: the
+// same order as the printed copy (what to do if I become unwell and who to call first), then
+// about me, my goals, my next review and my PAM trend in plain words. It also holds the rules
+// for a goal check-in, the patient's own word on how a goal is going. It imports neither fyne
+// nor bbolt.
+package myplan
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"carehub/careplan"
+	"carehub/pam"
+)
+
+// Call is one row of "who to call".
+type Call struct {
+	Name  string
+	Who   string
+	Phone string
+}
+
+// View is everything the tablet shows, in the order it shows it.
+type View struct {
+	Name        string // the person's name, as they are addressed
+	Agreed      bool   // false when no version has been agreed yet
+	Contingency careplan.Contingency
+	WhoToCall   []Call
+	AboutMe     string
+	WhatMatters string
+	Goals       []careplan.Goal // active goals only
+	Review      careplan.Date
+	PAMTrend    string // one or two plain sentences; "" when no PAM has been recorded
+}
+
+// Build makes the tablet's view from the person's record, their latest agreed plan (zero when
+// none) and their PAM assessments. Only an agreed version is shown: a draft is still being
+// written with the key worker.
+func Build(p careplan.Patient, agreed careplan.Plan, assessments []pam.Assessment) View {
+	v := View{Name: p.FullName(), Agreed: agreed.State == careplan.PlanAgreed}
+	if !v.Agreed {
+		v.WhoToCall = whoToCall(careplan.Plan{}, p)
+		v.PAMTrend = Trend(assessments)
+		return v
+	}
+	v.Contingency = agreed.Contingency
+	v.WhoToCall = whoToCall(agreed, p)
+	v.AboutMe, v.WhatMatters = agreed.AboutMe, agreed.WhatMatters
+	for _, g := range agreed.Goals {
+		if !g.Closed() {
+			v.Goals = append(v.Goals, g)
+		}
+	}
+	v.Review = agreed.ReviewDate
+	v.PAMTrend = Trend(assessments)
+	return v
+}
+
+// whoToCall lists, as the printed plan does, the people in the plan with a phone number, then
+// carers not already listed, then NHS 111 and 999, which are always there.
+func whoToCall(plan careplan.Plan, p careplan.Patient) []Call {
+	var out []Call
+	seen := map[string]bool{}
+	for _, person := range plan.People {
+		if strings.TrimSpace(person.Phone) == "" {
+			continue
+		}
+		who := person.Role
+		if person.Organisation != "" {
+			who += ", " + person.Organisation
+		}
+		out = append(out, Call{person.Name, who, person.Phone})
+		seen[person.Name] = true
+	}
+	for _, c := range p.Carers {
+		if strings.TrimSpace(c.Phone) == "" || seen[c.Name] {
+			continue
+		}
+		who := "Carer"
+		if c.Relationship != "" {
+			who += " (" + c.Relationship + ")"
+		}
+		out = append(out, Call{c.Name, who, c.Phone})
+	}
+	return append(out,
+		Call{"NHS 111", "Urgent help when it is not an emergency", "111"},
+		Call{"Emergency services", "Ambulance in an emergency", "999"})
+}
+
+// Trend says how the person's PAM has moved, in plain words. carehub records scores from the
+// licensed tool and never computes one.
+func Trend(all []pam.Assessment) string {
+	var h []pam.Assessment
+	for _, a := range pam.History(all) {
+		if a.Counts() && a.Instrument != pam.CarerPAM {
+			h = append(h, a)
+		}
+	}
+	if len(h) == 0 {
+		return ""
+	}
+	last := h[len(h)-1]
+	level := fmt.Sprintf("level %d: %s", last.Level, last.Level.Description())
+	if len(h) == 1 {
+		return fmt.Sprintf("Your PAM score was %s (%s). It is your first, so there is nothing to compare yet.", last.Score, level)
+	}
+	ch := pam.Between(h[0], last)
+	switch {
+	case ch.Points > 0:
+		return fmt.Sprintf("Your latest PAM score was %s (%s). That is %s points higher than your first: well done.", last.Score, level, ch.Points)
+	case ch.Points < 0:
+		return fmt.Sprintf("Your latest PAM score was %s (%s). That is %s points lower than your first; talk it over with your key worker.", last.Score, level, -ch.Points)
+	}
+	return fmt.Sprintf("Your latest PAM score was %s (%s), the same as your first.", last.Score, level)
+}
+
+// Scale is how a goal is going, in the patient's own judgement: 1 (not well) to 5 (very well).
+type Scale int
+
+// The ends of the scale.
+const (
+	ScaleLow  Scale = 1
+	ScaleHigh Scale = 5
+)
+
+// Words says a point on the scale as the tablet's buttons do.
+func (s Scale) Words() string {
+	switch s {
+	case 1:
+		return "Not well"
+	case 2:
+		return "A little"
+	case 3:
+		return "OK"
+	case 4:
+		return "Well"
+	case 5:
+		return "Very well"
+	}
+	return ""
+}
+
+// maxNote keeps a check-in's note short, so it is a note, not a record.
+const maxNote = 280
+
+// Errors a check-in can have.
+var (
+	ErrScale    = errors.New("choose how the goal is going, from not well to very well")
+	ErrNoteLong = fmt.Errorf("keep the note to %d letters or fewer", maxNote)
+	ErrNoGoal   = errors.New("a check-in must be about one of your goals")
+)
+
+// CheckIn is the patient's word on how one goal is going, made on their tablet. The hub sees
+// it after the next sync.
+type CheckIn struct {
+	ID        string    `json:"id"`
+	PatientID string    `json:"patientId"`
+	GoalID    string    `json:"goalId"`
+	Scale     Scale     `json:"scale"`
+	Note      string    `json:"note,omitempty"`
+	At        time.Time `json:"at"`
+}
+
+// Validate checks a check-in can be saved.
+func (c CheckIn) Validate() error {
+	if c.PatientID == "" || c.GoalID == "" {
+		return ErrNoGoal
+	}
+	if c.Scale < ScaleLow || c.Scale > ScaleHigh {
+		return ErrScale
+	}
+	if utf8.RuneCountInString(c.Note) > maxNote {
+		return ErrNoteLong
+	}
+	return nil
+}

@@ -1,0 +1,72 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+
+	"github.com/google/uuid"
+	bolt "go.etcd.io/bbolt"
+
+	"carehub/careplan/myplan"
+)
+
+// SaveCheckIn records a patient's check-in on one of their goals. Check-ins are append-only:
+// each gets a new id, and none is ever changed. It is audited as created, about the patient.
+func (s *Store) SaveCheckIn(c *myplan.CheckIn) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	saved := *c
+	id := uuid.New()
+	saved.ID = id.String()
+	if saved.At.IsZero() {
+		saved.At = s.now()
+	}
+	plain, err := json.Marshal(saved)
+	if err != nil {
+		return err
+	}
+	err = s.update(func(w *writer) error {
+		b, err := bucket(w.tx, bucketCheckIns)
+		if err != nil {
+			return err
+		}
+		if err := b.Put(id[:], w.keys.seal(nil, plain, id[:])); err != nil {
+			return err
+		}
+		return w.audit(AuditCreated, "", saved.ID, auditNote{patientID: saved.PatientID,
+			detail: fmt.Sprintf("goal check-in: %s", saved.Scale.Words())})
+	})
+	if err == nil {
+		*c = saved
+	}
+	return err
+}
+
+// CheckIns returns a patient's check-ins, oldest first.
+func (s *Store) CheckIns(patientID string) ([]myplan.CheckIn, error) {
+	var out []myplan.CheckIn
+	err := s.db.View(func(tx *bolt.Tx) error {
+		b, err := bucket(tx, bucketCheckIns)
+		if err != nil {
+			return err
+		}
+		return b.ForEach(func(k, v []byte) error {
+			plain, err := s.keys.open(nil, v, k)
+			if err != nil {
+				return fmt.Errorf("a goal check-in cannot be read: it does not decrypt")
+			}
+			var c myplan.CheckIn
+			if err := json.Unmarshal(plain, &c); err != nil {
+				return fmt.Errorf("a goal check-in cannot be read: %w", err)
+			}
+			if c.PatientID == patientID {
+				out = append(out, c)
+			}
+			return nil
+		})
+	})
+	sort.SliceStable(out, func(i, j int) bool { return out[i].At.Before(out[j].At) })
+	return out, err
+}

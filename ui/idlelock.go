@@ -1,0 +1,117 @@
+package ui
+
+import (
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// idleCheckEvery is how often the app looks for idleness: often enough that it locks within a
+// few seconds of the limit.
+const idleCheckEvery = 5 * time.Second
+
+// idleLock remembers when someone last did something and what the window showed before it
+// locked. Activity is noticed from the work screens start (loads, autosaves, searches) and from
+// the focused entry's text changing between checks, since Fyne offers no global input hook.
+type idleLock struct {
+	mu         sync.Mutex // touch may be called from a worker goroutine
+	now        func() time.Time
+	lastActive time.Time
+
+	locked   bool
+	covered  fyne.CanvasObject // the screen underneath, kept whole while locked
+	title    string
+	lastText string // the focused entry's text at the last check
+	screen   *lockScreen
+}
+
+func (l *idleLock) init(now func() time.Time) {
+	l.now = now
+	l.lastActive = now()
+}
+
+// touch records activity now.
+func (l *idleLock) touch() {
+	l.mu.Lock()
+	l.lastActive = l.now()
+	l.mu.Unlock()
+}
+
+func (l *idleLock) idleFor() time.Duration {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.now().Sub(l.lastActive)
+}
+
+// activeWorker is a worker that counts each job as activity.
+type activeWorker struct {
+	worker
+	touch func()
+}
+
+func (a activeWorker) run(work, apply func()) {
+	a.touch()
+	a.worker.run(work, apply)
+}
+
+// watchIdle checks for idleness for the life of the app. It only posts to the UI goroutine.
+func (s *session) watchIdle() {
+	t := time.NewTicker(idleCheckEvery)
+	defer t.Stop()
+	for range t.C {
+		s.work.post(s.checkIdle)
+	}
+}
+
+// checkIdle locks the window once it has been idle for the configured time. Tests call it
+// directly with an injected clock.
+func (s *session) checkIdle() {
+	if s.lock.locked || s.records == nil || s.cfg.IdleLock < 0 {
+		return
+	}
+	if e, ok := s.w.Canvas().Focused().(*widget.Entry); ok && e.Text != s.lock.lastText {
+		s.lock.lastText = e.Text
+		s.lock.touch()
+		return
+	}
+	if s.lock.idleFor() >= s.cfg.IdleLock {
+		s.lockNow()
+	}
+}
+
+// addLockButton puts a Lock button on the account bar, and Ctrl+L on every screen.
+func (s *session) addLockButton() {
+	b := widget.NewButtonWithIcon("Lock", theme.VisibilityOffIcon(), s.lockNow)
+	s.caseload.account.Add(b)
+	s.caseload.lockButton = b
+	s.w.Canvas().AddShortcut(lockShortcut(), s.onLockShortcut)
+}
+
+func (s *session) onLockShortcut(fyne.Shortcut) { s.lockNow() }
+
+// lockNow covers the window with the lock screen. The screen underneath is taken out of the
+// window (so nothing of it is drawn or reachable) but kept whole, drafts and all.
+func (s *session) lockNow() {
+	if s.lock.locked || s.records == nil {
+		return
+	}
+	s.lock.locked = true
+	s.lock.covered = s.w.Content()
+	s.lock.title = s.w.Title()
+	s.lock.screen = newLockScreen(s.cfg.Vault, s.work, s.user.Name, s.unlockedAgain)
+	s.w.SetTitle("carehub — locked")
+	s.w.SetContent(s.lock.screen.root)
+	s.w.Canvas().Focus(s.lock.screen.passphrase)
+}
+
+// unlockedAgain puts back the screen the lock covered.
+func (s *session) unlockedAgain() {
+	s.lock.locked = false
+	s.lock.touch()
+	s.w.SetTitle(s.lock.title)
+	s.w.SetContent(s.lock.covered)
+	s.lock.covered, s.lock.screen = nil, nil
+}

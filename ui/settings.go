@@ -1,0 +1,151 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"carehub/careplan/access"
+)
+
+// Settings keeps each person's own settings and the hub's name.
+type Settings interface {
+	// Preferences are the signed-in person's own settings.
+	Preferences() (access.Preferences, error)
+	// SavePreferences keeps them with their account.
+	SavePreferences(p access.Preferences) error
+	// HubName is the hub's name as screens and printed plans show it.
+	HubName() (string, error)
+	// SetHubName changes it; only an administrator may.
+	SetHubName(name string) error
+}
+
+// userTheme is the default theme at a person's text size, in their choice of light or dark.
+type userTheme struct {
+	scaledTheme
+	variant access.Theme
+}
+
+// Color forces the variant the person chose, or follows the computer's.
+func (t userTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	switch t.variant {
+	case access.ThemeLight:
+		v = theme.VariantLight
+	case access.ThemeDark:
+		v = theme.VariantDark
+	}
+	return t.scaledTheme.Color(n, v)
+}
+
+// applyPreferences sets the app's theme from a person's settings.
+func applyPreferences(a fyne.App, p access.Preferences) {
+	a.Settings().SetTheme(userTheme{scaledTheme: scaledTheme{Theme: theme.DefaultTheme(), scale: p.TextSize.Scale()}, variant: p.Theme})
+}
+
+// settingsScreen changes a person's own text size and theme, and for an administrator the
+// hub's name.
+type settingsScreen struct {
+	settings Settings
+	work     worker
+	app      fyne.App
+	onBack   func()
+	admin    bool
+
+	size    *widget.RadioGroup
+	variant *widget.RadioGroup
+	hub     *widget.Entry
+	save    *widget.Button
+	said    *widget.Label
+	root    fyne.CanvasObject
+}
+
+func newSettingsScreen(st Settings, work worker, a fyne.App, admin bool, onBack func()) *settingsScreen {
+	s := &settingsScreen{settings: st, work: work, app: a, admin: admin, onBack: onBack}
+	var sizes, themes []string
+	for _, t := range access.TextSizes() {
+		sizes = append(sizes, string(t))
+	}
+	for _, t := range access.Themes() {
+		themes = append(themes, string(t))
+	}
+	s.size = widget.NewRadioGroup(sizes, nil)
+	s.size.Horizontal = true
+	s.variant = widget.NewRadioGroup(themes, nil)
+	s.variant.Horizontal = true
+	s.hub = widget.NewEntry()
+	s.hub.SetPlaceHolder("The hub's name, as printed on plans")
+	s.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), s.onSave)
+	s.save.Importance = widget.HighImportance
+	s.said = problemLabel()
+	fields := []formField{{"Text size", s.size, nil}, {"Theme", s.variant, nil}}
+	if admin {
+		fields = append(fields, formField{"Hub name", s.hub, nil})
+	}
+	back := widget.NewButtonWithIcon("Back to caseload", theme.NavigateBackIcon(), s.onBackTapped)
+	form := container.NewVBox(subheading("Settings", widget.MediumImportance), formGrid(fields...), s.said, container.NewHBox(s.save))
+	s.root = container.NewBorder(container.NewHBox(back), nil, nil, nil, container.New(&readingWidth{max: 640}, form))
+	return s
+}
+
+func (s *settingsScreen) onBackTapped() { s.onBack() }
+
+// load reads the current settings in the worker.
+func (s *settingsScreen) load() {
+	var (
+		p   access.Preferences
+		hub string
+		err error
+	)
+	s.work.run(func() {
+		if p, err = s.settings.Preferences(); err == nil {
+			hub, err = s.settings.HubName()
+		}
+	}, func() { s.loaded(p, hub, err) })
+}
+
+func (s *settingsScreen) loaded(p access.Preferences, hub string, err error) {
+	if err != nil {
+		setProblem(s.said, fmt.Sprintf("The settings could not be read: %v", err))
+		return
+	}
+	size, variant := p.TextSize, p.Theme
+	if size == "" {
+		size = access.TextNormal
+	}
+	if variant == "" {
+		variant = access.ThemeSystem
+	}
+	s.size.SetSelected(string(size))
+	s.variant.SetSelected(string(variant))
+	s.hub.SetText(hub)
+}
+
+func (s *settingsScreen) onSave() {
+	p := access.Preferences{TextSize: access.TextSize(s.size.Selected), Theme: access.Theme(s.variant.Selected)}
+	hub := strings.TrimSpace(s.hub.Text)
+	admin := s.admin
+	s.save.Disable()
+	var err error
+	s.work.run(func() {
+		if err = s.settings.SavePreferences(p); err == nil && admin {
+			err = s.settings.SetHubName(hub)
+		}
+	}, func() { s.saved(p, err) })
+}
+
+func (s *settingsScreen) saved(p access.Preferences, err error) {
+	s.save.Enable()
+	if err != nil {
+		s.said.Importance = widget.DangerImportance
+		setProblem(s.said, fmt.Sprintf("Not saved: %v", err))
+		return
+	}
+	applyPreferences(s.app, p)
+	s.said.Importance = widget.SuccessImportance
+	setProblem(s.said, "Saved.")
+}

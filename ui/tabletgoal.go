@@ -1,0 +1,83 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"carehub/careplan/myplan"
+)
+
+// goalCheck is one goal on the tablet with a way to say how it is going: five large buttons
+// from "Not well" to "Very well", a short note, and Save.
+type goalCheck struct {
+	goalID string
+	tablet Tablet
+	work   worker
+
+	chosen myplan.Scale
+	scale  []*widget.Button
+	note   *widget.Entry
+	save   *widget.Button
+	said   *widget.Label
+	root   fyne.CanvasObject
+}
+
+func newGoalCheck(goalID, words string, t Tablet, work worker) *goalCheck {
+	g := &goalCheck{goalID: goalID, tablet: t, work: work}
+	title := wrapped(words)
+	title.TextStyle.Bold = true
+	row := container.NewGridWithColumns(int(myplan.ScaleHigh))
+	for v := myplan.ScaleLow; v <= myplan.ScaleHigh; v++ {
+		b := widget.NewButton(v.Words(), func() { g.choose(v) })
+		g.scale = append(g.scale, b)
+		row.Add(b)
+	}
+	g.note = widget.NewEntry()
+	g.note.SetPlaceHolder("A few words, if you like")
+	g.save = widget.NewButton("Save", g.onSave)
+	g.save.Importance = widget.HighImportance
+	g.save.Disable() // until a point on the scale is chosen
+	g.said = widget.NewLabel("")
+	g.said.Wrapping = fyne.TextWrapWord
+	g.said.Hide()
+	g.root = widget.NewCard("", "", container.NewVBox(title, widget.NewLabel("How is it going?"), row,
+		container.NewBorder(nil, nil, nil, g.save, g.note), g.said))
+	return g
+}
+
+// choose marks one point on the scale.
+func (g *goalCheck) choose(v myplan.Scale) {
+	g.chosen = v
+	for i, b := range g.scale {
+		b.Importance = widget.MediumImportance
+		if myplan.Scale(i+1) == v {
+			b.Importance = widget.HighImportance
+		}
+		b.Refresh()
+	}
+	g.save.Enable()
+}
+
+func (g *goalCheck) onSave() {
+	c := myplan.CheckIn{GoalID: g.goalID, Scale: g.chosen, Note: strings.TrimSpace(g.note.Text)}
+	g.save.Disable()
+	var err error
+	g.work.run(func() { err = g.tablet.SaveCheckIn(&c) }, func() { g.saved(err) })
+}
+
+func (g *goalCheck) saved(err error) {
+	g.save.Enable()
+	if err != nil {
+		g.said.Importance = widget.DangerImportance
+		g.said.SetText(fmt.Sprintf("Not saved: %v.", err))
+	} else {
+		g.said.Importance = widget.MediumImportance // plain text: green on white is hard to read
+		g.said.SetText("Saved. Your key worker will see this.")
+		g.note.SetText("")
+	}
+	g.said.Show()
+}

@@ -1,0 +1,276 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"carehub/careplan"
+	"carehub/careplan/access"
+)
+
+// Users manages the hub's accounts. Every method refuses unless an administrator is signed in.
+type Users interface {
+	// Users returns every account, active or not.
+	Users() ([]access.User, error)
+	// Staff returns the hub's staff, to link a key worker's account to their staff record.
+	Staff() ([]careplan.StaffMember, error)
+	// AddUser creates an account with its own passphrase; u gets its id.
+	AddUser(u *access.User, passphrase string) error
+	// ResetPassphrase gives an account a new passphrase; the old one stops working.
+	ResetPassphrase(id, passphrase string) error
+	// Deactivate destroys an account's key slot, so its passphrase no longer opens the store.
+	Deactivate(id string) error
+}
+
+// desktopRoles are the roles the Users screen offers. Patient accounts are made with the
+// tablet they use (carehub tablet-setup), never on the hub's desktop.
+func desktopRoles() []access.Role {
+	return []access.Role{access.KeyWorker, access.Coordinator, access.Administrator}
+}
+
+// usersScreen lists the hub's accounts, adds new ones, and resets or deactivates one chosen
+// from the list. Accounts are never deleted, so the audit's names still mean someone.
+type usersScreen struct {
+	users  Users
+	work   worker
+	onBack func()
+
+	all      []access.User
+	staff    []careplan.StaffMember
+	chosen   access.User // the account in the manage panel
+	list     *fyne.Container
+	manage   *fyne.Container // reset and deactivate, for the chosen account
+	manageOf *widget.Label
+
+	name, pass, confirm *widget.Entry
+	role, staffLink     *widget.Select
+	add                 *widget.Button
+	addProblem          *widget.Label
+
+	newPass, newConfirm *widget.Entry
+	reset, deactivate   *widget.Button
+	manageProblem       *widget.Label
+	rowButtons          map[string]*widget.Button // each row's Manage, by account id
+	root                fyne.CanvasObject
+}
+
+func newUsersScreen(users Users, work worker, onBack func()) *usersScreen {
+	s := &usersScreen{users: users, work: work, onBack: onBack, rowButtons: map[string]*widget.Button{}}
+	s.list = container.NewVBox(quiet("Reading the accounts…"))
+	s.name = widget.NewEntry()
+	s.name.SetPlaceHolder("Full name")
+	var roles []string
+	for _, r := range desktopRoles() {
+		roles = append(roles, string(r))
+	}
+	s.role = widget.NewSelect(roles, s.onRoleChosen)
+	s.role.PlaceHolder = "Choose a role"
+	s.staffLink = widget.NewSelect(nil, nil)
+	s.staffLink.PlaceHolder = "Their staff record"
+	s.staffLink.Disable()
+	s.pass = widget.NewPasswordEntry()
+	s.pass.SetPlaceHolder("Their first passphrase")
+	s.confirm = widget.NewPasswordEntry()
+	s.confirm.SetPlaceHolder("The same passphrase again")
+	s.add = widget.NewButtonWithIcon("Add account", theme.ContentAddIcon(), s.onAdd)
+	s.add.Importance = widget.HighImportance
+	s.addProblem = problemLabel()
+	addForm := container.NewVBox(subheading("Add an account", widget.MediumImportance),
+		formGrid(
+			formField{"Name", s.name, nil},
+			formField{"Role", s.role, nil},
+			formField{"Staff record", s.staffLink, nil},
+			formField{"Passphrase", s.pass, nil},
+			formField{"Again", s.confirm, nil}),
+		s.addProblem, container.NewHBox(s.add))
+
+	s.manageOf = subheading("", widget.MediumImportance)
+	s.newPass = widget.NewPasswordEntry()
+	s.newPass.SetPlaceHolder("New passphrase")
+	s.newConfirm = widget.NewPasswordEntry()
+	s.newConfirm.SetPlaceHolder("The same passphrase again")
+	s.reset = widget.NewButton("Reset passphrase", s.onReset)
+	s.deactivate = widget.NewButton("Deactivate account", s.onDeactivate)
+	s.deactivate.Importance = widget.DangerImportance
+	s.manageProblem = problemLabel()
+	warn := para("Deactivating destroys the account's key: their passphrase stops opening the store at once. Their name stays in the audit.")
+	s.manage = container.NewVBox(s.manageOf,
+		formGrid(formField{"New passphrase", s.newPass, nil}, formField{"Again", s.newConfirm, nil}),
+		container.NewHBox(s.reset), warn, container.NewHBox(s.deactivate), s.manageProblem)
+	s.manage.Hide()
+
+	back := widget.NewButtonWithIcon("Back to caseload", theme.NavigateBackIcon(), s.onBackTapped)
+	left := container.NewBorder(subheading("Accounts", widget.MediumImportance), nil, nil, nil, container.NewVScroll(s.list))
+	split := container.NewHSplit(left, container.NewVScroll(container.NewPadded(container.NewVBox(addForm, widget.NewSeparator(), s.manage))))
+	split.Offset = 0.55
+	s.root = container.NewBorder(container.NewHBox(back), nil, nil, nil, split)
+	return s
+}
+
+func (s *usersScreen) onBackTapped() { s.onBack() }
+
+// load reads the accounts and the staff list in the worker.
+func (s *usersScreen) load() {
+	var (
+		all   []access.User
+		staff []careplan.StaffMember
+		err   error
+	)
+	s.work.run(func() {
+		if all, err = s.users.Users(); err == nil {
+			staff, err = s.users.Staff()
+		}
+	}, func() { s.loaded(all, staff, err) })
+}
+
+func (s *usersScreen) loaded(all []access.User, staff []careplan.StaffMember, err error) {
+	s.list.RemoveAll()
+	defer s.list.Refresh()
+	if err != nil {
+		s.list.Add(centredMessage(fmt.Sprintf("The accounts could not be read: %v", err), widget.DangerImportance))
+		return
+	}
+	s.all, s.staff = all, staff
+	var names []string
+	for _, m := range staff {
+		if m.Active && m.Role == careplan.RoleKeyWorker {
+			names = append(names, m.Name)
+		}
+	}
+	s.staffLink.SetOptions(names)
+	rows := make([][]fyne.CanvasObject, 0, len(all))
+	s.rowButtons = map[string]*widget.Button{}
+	for _, u := range all {
+		status := "active"
+		if !u.Active {
+			status = "deactivated"
+		}
+		b := widget.NewButton("Manage", func() { s.choose(u) })
+		if !u.Active {
+			b.Disable()
+		}
+		s.rowButtons[u.ID] = b
+		rows = append(rows, []fyne.CanvasObject{para(u.Name), para(string(u.Role)), para(status), b})
+	}
+	if len(rows) == 0 {
+		s.list.Add(quiet("No accounts yet."))
+		return
+	}
+	s.list.Add(objectTable([]float32{1.6, 1.2, 1, 0.8}, []string{"Name", "Role", "Status", ""}, rows))
+}
+
+// onRoleChosen offers the staff link only for a key worker, whose caseload it defines.
+func (s *usersScreen) onRoleChosen(role string) {
+	if access.Role(role) == access.KeyWorker {
+		s.staffLink.Enable()
+		return
+	}
+	s.staffLink.ClearSelected()
+	s.staffLink.Disable()
+}
+
+// staffID finds the chosen staff record's id.
+func (s *usersScreen) staffID(name string) string {
+	for _, m := range s.staff {
+		if m.Name == name && m.Active {
+			return m.ID
+		}
+	}
+	return ""
+}
+
+func (s *usersScreen) onAdd() {
+	setProblem(s.addProblem, "")
+	u := access.User{Name: strings.TrimSpace(s.name.Text), Role: access.Role(s.role.Selected), StaffID: s.staffID(s.staffLink.Selected)}
+	s.addProblem.Importance = widget.DangerImportance
+	if err := u.Validate(); err != nil {
+		setProblem(s.addProblem, capitalise(err.Error())+".")
+		return
+	}
+	pass := s.pass.Text
+	if err := checkNewPassphrase(pass, s.confirm.Text); err != nil {
+		setProblem(s.addProblem, capitalise(err.Error())+".")
+		return
+	}
+	s.add.Disable()
+	var err error
+	s.work.run(func() { err = s.users.AddUser(&u, pass) }, func() { s.added(u.Name, err) })
+}
+
+func (s *usersScreen) added(name string, err error) {
+	s.add.Enable()
+	if err != nil {
+		s.addProblem.Importance = widget.DangerImportance
+		setProblem(s.addProblem, fmt.Sprintf("The account was not added: %v.", err))
+		return
+	}
+	s.addProblem.Importance = widget.SuccessImportance
+	setProblem(s.addProblem, fmt.Sprintf("Added %s. They sign in with the passphrase you set; ask them to keep it to themselves.", name))
+	for _, e := range []*widget.Entry{s.name, s.pass, s.confirm} {
+		e.SetText("")
+	}
+	s.role.ClearSelected()
+	s.load()
+}
+
+// choose puts one account in the manage panel.
+func (s *usersScreen) choose(u access.User) {
+	s.chosen = u
+	s.manageOf.SetText("Manage " + u.Name)
+	s.newPass.SetText("")
+	s.newConfirm.SetText("")
+	setProblem(s.manageProblem, "")
+	s.manage.Show()
+	relayout(s.root) // the panel was hidden, so nothing has laid it out yet
+}
+
+func (s *usersScreen) onReset() {
+	pass := s.newPass.Text
+	if err := checkNewPassphrase(pass, s.newConfirm.Text); err != nil {
+		s.manageProblem.Importance = widget.DangerImportance
+		setProblem(s.manageProblem, capitalise(err.Error())+".")
+		return
+	}
+	id := s.chosen.ID
+	var err error
+	s.work.run(func() { err = s.users.ResetPassphrase(id, pass) }, func() { s.managed("Passphrase reset.", err) })
+}
+
+func (s *usersScreen) onDeactivate() {
+	id := s.chosen.ID
+	var err error
+	s.work.run(func() { err = s.users.Deactivate(id) }, func() { s.managed("", err) })
+}
+
+// managed shows how a reset or deactivation went; done is shown on success, or the panel
+// closes when there is nothing left to say.
+func (s *usersScreen) managed(done string, err error) {
+	s.manageProblem.Importance = widget.DangerImportance
+	if err != nil {
+		setProblem(s.manageProblem, fmt.Sprintf("Not done: %v.", err))
+		return
+	}
+	s.newPass.SetText("")
+	s.newConfirm.SetText("")
+	if done == "" {
+		s.manage.Hide()
+		relayout(s.root)
+	} else {
+		s.manageProblem.Importance = widget.SuccessImportance
+		setProblem(s.manageProblem, done)
+	}
+	s.load()
+}
+
+// capitalise starts a sentence built from an error's words.
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

@@ -1,0 +1,125 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"carehub/careplan/access"
+)
+
+// addAccountBar puts a row above the caseload saying who is signed in, with the buttons their
+// role may use (Audit, Users, Settings) and Lock. It has a row of its own so the search box
+// keeps its width however many buttons a role has.
+func (s *session) addAccountBar() {
+	who := widget.NewLabel(fmt.Sprintf("Signed in: %s (%s)", s.user.Name, s.user.Role))
+	s.caseload.account = container.NewHBox(who, layout.NewSpacer())
+	s.addAuditButton()
+	s.addUsersButton()
+	s.addSettingsButton()
+	s.addLockButton()
+	s.caseload.root = container.NewBorder(s.caseload.account, nil, nil, nil, s.caseload.root)
+}
+
+// addUsersButton puts a Users button on the account bar for an administrator.
+func (s *session) addUsersButton() {
+	if s.cfg.Users == nil || !s.user.ManagesUsers() {
+		return
+	}
+	b := widget.NewButtonWithIcon("Users", theme.AccountIcon(), s.openUsers)
+	s.caseload.account.Add(b)
+	s.caseload.usersButton = b
+}
+
+// openUsers shows the hub's accounts for an administrator.
+func (s *session) openUsers() {
+	u := newUsersScreen(s.cfg.Users, s.work, s.showCaseload)
+	s.users = u
+	s.w.SetTitle("carehub — users")
+	s.w.SetContent(u.root)
+	u.load()
+}
+
+// addAuditButton puts an Audit button on the caseload's bar for those who may read it.
+func (s *session) addAuditButton() {
+	if s.cfg.AuditLog == nil || !s.user.ViewsAudit() {
+		return
+	}
+	b := widget.NewButtonWithIcon("Audit", theme.HistoryIcon(), s.openAudit)
+	s.caseload.account.Add(b)
+	s.caseload.auditButton = b
+}
+
+// openAudit shows the audit, read only.
+func (s *session) openAudit() {
+	a := newAuditScreen(s.cfg.AuditLog, s.work, s.files, s.w, s.showCaseload)
+	s.audit = a
+	s.w.SetTitle("carehub — audit")
+	s.w.SetContent(a.root)
+	a.load()
+}
+
+// showTablet is the only screen a patient's account sees.
+func (s *session) showTablet() {
+	if s.cfg.Tablet == nil {
+		s.w.SetContent(centredMessage("This account is a patient's: it opens only on their tablet.", widget.DangerImportance))
+		return
+	}
+	t := newTabletScreen(s.cfg.Tablet, s.work, fyne.CurrentApp())
+	s.tablet = t
+	s.w.SetTitle("My care plan")
+	s.w.SetContent(t.root)
+	t.load()
+}
+
+// addSettingsButton puts a Settings button on the caseload's bar, and applies the signed-in
+// person's own text size and theme.
+func (s *session) addSettingsButton() {
+	if s.cfg.Settings == nil {
+		return
+	}
+	b := widget.NewButtonWithIcon("Settings", theme.SettingsIcon(), s.openSettings)
+	s.caseload.account.Add(b)
+	s.caseload.settingsButton = b
+	var (
+		p   access.Preferences
+		hub string
+		err error
+	)
+	s.work.run(func() {
+		if p, err = s.cfg.Settings.Preferences(); err == nil {
+			hub, err = s.cfg.Settings.HubName()
+		}
+	}, func() {
+		if err != nil {
+			return // the defaults stand; the Settings screen will say what went wrong
+		}
+		applyPreferences(fyne.CurrentApp(), p)
+		s.hubName = hub
+		if s.w.Content() == s.caseload.root {
+			s.w.SetTitle(s.titled("caseload"))
+		}
+	})
+}
+
+// titled names the window with the hub, when it has a name, so a laptop shared between hubs
+// shows whose records are open.
+func (s *session) titled(what string) string {
+	if s.hubName == "" {
+		return "carehub — " + what
+	}
+	return "carehub — " + s.hubName + " — " + what
+}
+
+// openSettings shows the person's own settings (and the hub's, for an administrator).
+func (s *session) openSettings() {
+	st := newSettingsScreen(s.cfg.Settings, s.work, fyne.CurrentApp(), s.user.ManagesSettings(), s.showCaseload)
+	s.settings = st
+	s.w.SetTitle(s.titled("settings"))
+	s.w.SetContent(st.root)
+	st.load()
+}

@@ -87,10 +87,17 @@ func removeIfEmpty(path string) {
 
 func (ps *printService) options(large bool) printout.Options {
 	name := DefaultHubName
-	if st, err := ps.store(); err == nil {
+	var logo []byte
+	st, err := ps.store()
+	if err == nil {
 		name = hubName(st)
+		// A logo that cannot be read is left off rather than stopping the plan from printing:
+		// the person's copy matters more than the letterhead.
+		logo, _ = st.HubLogo()
 	}
-	return printOptions(ps.now(), large, name)
+	opt := printOptions(ps.now(), large, name)
+	opt.Logo = logo
+	return opt
 }
 
 // PlansFor lists who a batch prints for, marking who has an agreed plan. Only people the hub

@@ -8,7 +8,7 @@ import (
 	"carehub/ui"
 )
 
-// settingsService keeps each person's own settings with their account, and the hub's name,
+// settingsService keeps each person's own settings with their account, and the hub's name and logo,
 // which only an administrator may change.
 type settingsService struct {
 	store func() (*store.Store, error)
@@ -53,4 +53,26 @@ func (s *settingsService) SetHubName(name string) error {
 		return fmt.Errorf("%w: only a hub administrator changes the hub's name", access.ErrNotAllowed)
 	}
 	return st.SetHubName(name)
+}
+
+// HubLogo is the hub's logo, a PNG or JPEG, or nil when it has none.
+func (s *settingsService) HubLogo() ([]byte, error) {
+	st, err := s.store()
+	if err != nil {
+		return nil, err
+	}
+	return st.HubLogo()
+}
+
+// SetHubLogo changes the hub's logo, or removes it when logo is empty; only an administrator
+// may.
+func (s *settingsService) SetHubLogo(logo []byte) error {
+	st, err := s.store()
+	if err != nil {
+		return err
+	}
+	if !st.SignedIn().ManagesSettings() {
+		return fmt.Errorf("%w: only a hub administrator changes the hub's logo", access.ErrNotAllowed)
+	}
+	return st.SetHubLogo(logo)
 }

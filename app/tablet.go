@@ -30,43 +30,78 @@ type tabletSlice struct {
 // errTabletWho refuses to set up a tablet for a person the hub cannot find.
 var errTabletWho = errors.New("there is nobody on the hub with that NHS number")
 
+// errTabletNotEligible refuses a tablet for someone who has not agreed to join, or whose time
+// with the hub has not started or has ended: their record has no reason to leave the hub.
+var errTabletNotEligible = errors.New("a tablet is set up only for someone who has consented to join and whose status is consented or active")
+
 // SetUpTablet makes a new store at out for one patient's tablet, locked with the passphrase
-// the hub gives them: a patient account is its only key slot. The hub's own store is read, never
+// the hub gives them: a patient account is its only key slot. It is the one path both
+// `carehub tablet-setup` and the desktop app's "Set up tablet…" take, so the role and consent
+// rules and what the tablet holds cannot drift apart. The hub's own store is read, never
 // changed, apart from its audit, which records the view and the set-up.
-func SetUpTablet(hub *store.Store, nhs careplan.NHSNumber, out, passphrase string, now func() time.Time, kdf *store.KDFParams) error {
-	slice, err := readTabletSlice(hub, nhs)
+//
+// The store is written beside out and renamed into place only once complete, so a failure
+// leaves nothing at out (and whatever was there before, such as the empty file a save dialog
+// makes, untouched until the rename).
+func SetUpTablet(hub *store.Store, patientID, out, passphrase string, now func() time.Time, kdf *store.KDFParams) error {
+	if !hub.SignedIn().SetsUpTablets() {
+		return fmt.Errorf("%w: only a coordinator or a hub administrator sets up tablets", access.ErrNotAllowed)
+	}
+	p, err := hub.Patient(patientID)
+	if err != nil {
+		return err
+	}
+	if !careplan.TabletEligible(p) {
+		return errTabletNotEligible
+	}
+	slice, err := readTabletSlice(hub, p)
 	if err != nil {
 		return err
 	}
 	if err := os.MkdirAll(filepath.Dir(out), 0o700); err != nil {
 		return err
 	}
-	owner := access.User{Name: slice.patient.FullName(), Role: access.Patient, PatientID: slice.patient.ID}
-	tab, err := store.Create(out, passphrase, store.Options{Now: now, Owner: &owner, KDF: kdf})
+	owner := access.User{Name: p.FullName(), Role: access.Patient, PatientID: p.ID}
+	err = writeThenRename(out, func(tmp string) error {
+		tab, err := store.Create(tmp, passphrase, store.Options{Now: now, Owner: &owner, KDF: kdf})
+		if err != nil {
+			return err
+		}
+		if err := writeTabletSlice(tab, slice); err != nil {
+			tab.Close()
+			return err
+		}
+		return tab.Close()
+	})
 	if err != nil {
 		return err
 	}
-	if err := writeTabletSlice(tab, slice); err != nil {
-		tab.Close()
-		os.Remove(out) // half a tablet is no tablet
+	if err := hub.RecordEvent(store.AuditReport, "tablet store set up for one patient"); err != nil {
+		os.Remove(out) // a tablet the audit does not know about should not leave the hub
 		return err
 	}
-	if err := tab.Close(); err != nil {
-		return err
-	}
-	return hub.RecordEvent(store.AuditReport, "tablet store set up for one patient")
+	return nil
 }
 
-func readTabletSlice(hub *store.Store, nhs careplan.NHSNumber) (tabletSlice, error) {
-	var s tabletSlice
-	p, err := hub.PatientByNHS(nhs)
-	if errors.Is(err, store.ErrNotFound) {
-		return s, errTabletWho
-	}
+// writeThenRename has write make a file at a temporary path in out's folder (so the rename
+// stays on one file system), then renames it to out. Half a tablet is no tablet: on any
+// failure the temporary folder and all in it are removed and out is left alone.
+func writeThenRename(out string, write func(tmp string) error) error {
+	dir, err := os.MkdirTemp(filepath.Dir(out), ".carehub-tablet-*")
 	if err != nil {
-		return s, err
+		return err
 	}
-	s.patient = p
+	defer os.RemoveAll(dir)
+	tmp := filepath.Join(dir, filepath.Base(out))
+	if err := write(tmp); err != nil {
+		return err
+	}
+	return os.Rename(tmp, out)
+}
+
+// readTabletSlice reads what p's tablet holds; nothing about anyone else is read.
+func readTabletSlice(hub *store.Store, p careplan.Patient) (tabletSlice, error) {
+	s := tabletSlice{patient: p}
 	plans, err := hub.Plans(p.ID)
 	if err != nil {
 		return s, err
@@ -183,6 +218,26 @@ func (t *tabletService) SaveCheckIn(c *myplan.CheckIn) error {
 	return st.SaveCheckIn(c)
 }
 
+// tabletSetupService is the desktop app's "Set up tablet…": the same SetUpTablet the command
+// line runs, on the store the app has open.
+type tabletSetupService struct {
+	store func() (*store.Store, error)
+	now   func() time.Time
+	kdf   *store.KDFParams // nil = production; tests make it cheap
+}
+
+var _ ui.TabletSetup = (*tabletSetupService)(nil)
+
+// SetUpTablet writes the person patientID's tablet store at path, locked with passphrase.
+// SetUpTablet itself checks the signed-in account's role and the person's consent and status.
+func (t *tabletSetupService) SetUpTablet(patientID, path, passphrase string) error {
+	st, err := t.store()
+	if err != nil {
+		return err
+	}
+	return SetUpTablet(st, patientID, path, passphrase, t.now, t.kdf)
+}
+
 // runTabletSetup is `carehub tablet-setup`: it writes one patient's tablet store from the hub's.
 func runTabletSetup(env Env, args []string) error {
 	fs := newFlags("tablet-setup")
@@ -210,10 +265,19 @@ func runTabletSetup(env Env, args []string) error {
 		return err
 	}
 	defer hub.Close()
-	if !hub.SignedIn().ReadsCaseload() {
-		return fmt.Errorf("%w: only the hub's staff set up tablets", access.ErrNotAllowed)
+	// The app's save dialog asks before replacing a file; the command line cannot, so it
+	// refuses instead.
+	if store.Exists(*out) {
+		return fmt.Errorf("%s: %w", *out, store.ErrStoreExists)
 	}
-	if err := SetUpTablet(hub, nhs, *out, tabletPass, env.Now, nil); err != nil {
+	p, err := hub.PatientByNHS(nhs)
+	if errors.Is(err, store.ErrNotFound) {
+		return errTabletWho
+	}
+	if err != nil {
+		return err
+	}
+	if err := SetUpTablet(hub, p.ID, *out, tabletPass, env.Now, nil); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "tablet store for %s written to %s\n", nhs.Display(), *out)

@@ -173,6 +173,7 @@ func UIConfig(path string, now func() time.Time) (ui.Config, func() error) {
 		return err == nil && mayEditPatient(st, patientID) == nil
 	}
 	cfg.Tablet = &tabletService{store: v.current, now: now}
+	cfg.TabletSetup = &tabletSetupService{store: v.current, now: now}
 	return cfg, v.Close
 }
 

@@ -67,6 +67,7 @@ const (
 	metaCaseloadFormat = "caseload-format"  // 1 byte: every caseload entry is in this format
 	metaTarget         = "enrolment-target" // uint32 big-endian: the hub's enrolment target
 	metaHubName        = "hub-name"         // UTF-8: the hub's own name, for screens and printouts
+	metaHubLogo        = "hub-logo"         // sealed PNG or JPEG bytes: the hub's logo, absent when none
 )
 
 // metaMagicValue marks a carehub store.

@@ -9,6 +9,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
+	"carehub/careplan"
 	"carehub/careplan/caseload"
 )
 
@@ -86,5 +87,55 @@ func (s *Store) SetHubName(name string) error {
 			return err
 		}
 		return w.audit(AuditUpdated, "", "", auditNote{detail: "hub name " + name})
+	})
+}
+
+// HubLogo is the hub's logo, a PNG or JPEG, or nil when none is set. It is sealed, like the
+// records, because it is the one setting an outsider could replace with a picture of their
+// own choosing on every printed plan; the seal ties it to this store's key.
+func (s *Store) HubLogo() ([]byte, error) {
+	var logo []byte
+	err := s.db.View(func(tx *bolt.Tx) error {
+		meta, err := bucket(tx, bucketMeta)
+		if err != nil {
+			return err
+		}
+		sealed := meta.Get([]byte(metaHubLogo))
+		if sealed == nil {
+			return nil
+		}
+		// open writes into a fresh slice, so nothing of bbolt's memory outlives the transaction.
+		if logo, err = s.keys.open(nil, sealed, []byte(metaHubLogo)); err != nil {
+			return fmt.Errorf("the hub's logo cannot be read: it does not decrypt")
+		}
+		return nil
+	})
+	return logo, err
+}
+
+// SetHubLogo sets the hub's logo, or removes it when logo is empty, audited as an update. A
+// logo that careplan.CheckLogo refuses is not saved and its error is returned.
+func (s *Store) SetHubLogo(logo []byte) error {
+	detail := "hub logo removed"
+	if len(logo) > 0 {
+		if _, err := careplan.CheckLogo(logo); err != nil {
+			return err
+		}
+		detail = fmt.Sprintf("hub logo set (%d bytes)", len(logo))
+	}
+	return s.update(func(w *writer) error {
+		meta, err := bucket(w.tx, bucketMeta)
+		if err != nil {
+			return err
+		}
+		if len(logo) == 0 {
+			err = meta.Delete([]byte(metaHubLogo))
+		} else {
+			err = meta.Put([]byte(metaHubLogo), w.keys.seal(nil, logo, []byte(metaHubLogo)))
+		}
+		if err != nil {
+			return err
+		}
+		return w.audit(AuditUpdated, "", "", auditNote{detail: detail})
 	})
 }

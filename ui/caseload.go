@@ -38,6 +38,8 @@ type caseloadScreen struct {
 	print  *widget.Button  // batch printing; nil when the app offers none
 	report *widget.Button  // the evaluation report; nil when the app offers none
 	bar    *fyne.Container // title, search, filter and count
+	title  *widget.Label   // "Caseload", after the hub's logo and name when they are known
+	right  *fyne.Container // filter, count and buttons
 
 	account     *fyne.Container // who is signed in, with the buttons for their role
 	usersButton *widget.Button  // only for an administrator
@@ -80,6 +82,7 @@ func newCaseloadScreen(r Records, work worker, today func() careplan.Date,
 	title.SizeName = theme.SizeNameSubHeadingText
 	title.TextStyle.Bold = true
 	right := container.NewHBox(s.status, s.count)
+	s.title, s.right = title, right
 	if onPrint != nil {
 		s.print = widget.NewButtonWithIcon("Print plans…", theme.DocumentPrintIcon(), s.onPrintTapped)
 		s.print.Disable() // until the caseload has loaded

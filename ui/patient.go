@@ -51,6 +51,10 @@ type patientScreen struct {
 	enrol    *enrolTools     // nil when the app offers no enrolment tools: no enrolment bar
 	enrolBar *fyne.Container // consent, status, care team and contacts; hidden until filled
 	enrolDlg *enrolDialogs   // the enrolment dialogs last opened
+
+	tablets      *tabletTools       // nil when the signed-in account may not set up tablets
+	tabletButton *widget.Button     // "Set up tablet…", on the enrolment bar when shown
+	tabletDlg    *tabletSetupDialog // the set-up dialog last opened
 }
 
 func newPatientScreen(r Records, work worker, today careplan.Date, tools *printTools, outcomeTools *outcomeTools, onBack func()) *patientScreen {
@@ -204,6 +208,7 @@ func (s *patientScreen) loaded(rec patientRecord, err error) {
 	}
 	s.startPlanTab(p)
 	s.showEnrolment(p)
+	s.showTabletSetup(p)
 	s.showRecord()
 }
 

@@ -105,9 +105,12 @@ func (t *printTools) open(path string) error {
 	return t.openFile(path)
 }
 
-// fileChooser asks the user where to save. The screens go through it so that tests can choose
-// a path without driving a file dialog.
+// fileChooser asks the user which file to save or open. The screens go through it so that
+// tests can choose a path without driving a file dialog.
 type fileChooser interface {
+	// openFile asks for an existing file with one of exts (".png"); chosen is not called on
+	// cancel.
+	openFile(w fyne.Window, exts []string, chosen func(path string))
 	// saveFile asks for a file to save, suggesting name; chosen is not called on cancel.
 	saveFile(w fyne.Window, title, name string, chosen func(path string))
 	// folder asks for a folder; chosen is not called on cancel.
@@ -136,6 +139,20 @@ func (fyneFiles) saveFile(w fyne.Window, title, name string, chosen func(string)
 	if ext := filepath.Ext(name); ext != "" {
 		d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	}
+	d.Show()
+}
+
+func (fyneFiles) openFile(w fyne.Window, exts []string, chosen func(string)) {
+	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil || rc == nil {
+			return
+		}
+		// The screen reads the file in its worker, so only the path is needed here.
+		path := rc.URI().Path()
+		rc.Close()
+		chosen(path)
+	}, w)
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
 	d.Show()
 }
 

@@ -92,6 +92,7 @@ type fakeFiles struct {
 	saveName  string
 	saves     int
 	folders   int
+	opens     int
 }
 
 var _ fileChooser = (*fakeFiles)(nil)
@@ -99,6 +100,13 @@ var _ fileChooser = (*fakeFiles)(nil)
 func (f *fakeFiles) saveFile(_ fyne.Window, title, name string, chosen func(string)) {
 	f.saves++
 	f.saveTitle, f.saveName = title, name
+	if f.path != "" {
+		chosen(f.path)
+	}
+}
+
+func (f *fakeFiles) openFile(_ fyne.Window, _ []string, chosen func(string)) {
+	f.opens++
 	if f.path != "" {
 		chosen(f.path)
 	}

@@ -13,7 +13,7 @@ import (
 	"carehub/careplan/access"
 )
 
-// Settings keeps each person's own settings and the hub's name.
+// Settings keeps each person's own settings and the hub's name and logo.
 type Settings interface {
 	// Preferences are the signed-in person's own settings.
 	Preferences() (access.Preferences, error)
@@ -23,6 +23,10 @@ type Settings interface {
 	HubName() (string, error)
 	// SetHubName changes it; only an administrator may.
 	SetHubName(name string) error
+	// HubLogo is the hub's logo, a PNG or JPEG, or nil when it has none.
+	HubLogo() ([]byte, error)
+	// SetHubLogo changes it, or removes it when logo is empty; only an administrator may.
+	SetHubLogo(logo []byte) error
 }
 
 // userTheme is the default theme at a person's text size, in their choice of light or dark.
@@ -48,13 +52,20 @@ func applyPreferences(a fyne.App, p access.Preferences) {
 }
 
 // settingsScreen changes a person's own text size and theme, and for an administrator the
-// hub's name.
+// hub's name and logo.
 type settingsScreen struct {
 	settings Settings
 	work     worker
 	app      fyne.App
+	files    fileChooser
+	w        fyne.Window
 	onBack   func()
+	onHub    func(name string, logo []byte) // tells the caseload what the hub now looks like
 	admin    bool
+
+	// What is saved, as last read or written: the screen's source of truth, not its widgets.
+	hubName string
+	logo    []byte
 
 	size    *widget.RadioGroup
 	variant *widget.RadioGroup
@@ -62,10 +73,18 @@ type settingsScreen struct {
 	save    *widget.Button
 	said    *widget.Label
 	root    fyne.CanvasObject
+
+	// The logo's controls, only for an administrator (nil otherwise). A chosen logo is saved
+	// at once, so Save is only for the fields above it.
+	logoShown  *fyne.Container // the logo, or words saying there is none
+	chooseLogo *widget.Button
+	removeLogo *widget.Button
+	logoSaid   *widget.Label
 }
 
-func newSettingsScreen(st Settings, work worker, a fyne.App, admin bool, onBack func()) *settingsScreen {
-	s := &settingsScreen{settings: st, work: work, app: a, admin: admin, onBack: onBack}
+func newSettingsScreen(st Settings, work worker, a fyne.App, files fileChooser, w fyne.Window, admin bool,
+	onBack func(), onHub func(name string, logo []byte)) *settingsScreen {
+	s := &settingsScreen{settings: st, work: work, app: a, files: files, w: w, admin: admin, onBack: onBack, onHub: onHub}
 	var sizes, themes []string
 	for _, t := range access.TextSizes() {
 		sizes = append(sizes, string(t))
@@ -84,7 +103,7 @@ func newSettingsScreen(st Settings, work worker, a fyne.App, admin bool, onBack 
 	s.said = problemLabel()
 	fields := []formField{{"Text size", s.size, nil}, {"Theme", s.variant, nil}}
 	if admin {
-		fields = append(fields, formField{"Hub name", s.hub, nil})
+		fields = append(fields, formField{"Hub name", s.hub, nil}, s.logoField())
 	}
 	back := widget.NewButtonWithIcon("Back to caseload", theme.NavigateBackIcon(), s.onBackTapped)
 	form := container.NewVBox(subheading("Settings", widget.MediumImportance), formGrid(fields...), s.said, container.NewHBox(s.save))
@@ -97,21 +116,30 @@ func (s *settingsScreen) onBackTapped() { s.onBack() }
 // load reads the current settings in the worker.
 func (s *settingsScreen) load() {
 	var (
-		p   access.Preferences
-		hub string
-		err error
+		p    access.Preferences
+		hub  string
+		logo []byte
+		err  error
 	)
+	admin := s.admin
 	s.work.run(func() {
 		if p, err = s.settings.Preferences(); err == nil {
 			hub, err = s.settings.HubName()
 		}
-	}, func() { s.loaded(p, hub, err) })
+		if err == nil && admin {
+			logo, err = s.settings.HubLogo()
+		}
+	}, func() { s.loaded(p, hub, logo, err) })
 }
 
-func (s *settingsScreen) loaded(p access.Preferences, hub string, err error) {
+func (s *settingsScreen) loaded(p access.Preferences, hub string, logo []byte, err error) {
 	if err != nil {
 		setProblem(s.said, fmt.Sprintf("The settings could not be read: %v", err))
 		return
+	}
+	s.hubName = hub
+	if s.admin {
+		s.showLogo(logo)
 	}
 	size, variant := p.TextSize, p.Theme
 	if size == "" {
@@ -135,15 +163,19 @@ func (s *settingsScreen) onSave() {
 		if err = s.settings.SavePreferences(p); err == nil && admin {
 			err = s.settings.SetHubName(hub)
 		}
-	}, func() { s.saved(p, err) })
+	}, func() { s.saved(p, hub, err) })
 }
 
-func (s *settingsScreen) saved(p access.Preferences, err error) {
+func (s *settingsScreen) saved(p access.Preferences, hub string, err error) {
 	s.save.Enable()
 	if err != nil {
 		s.said.Importance = widget.DangerImportance
 		setProblem(s.said, fmt.Sprintf("Not saved: %v", err))
 		return
+	}
+	if s.admin {
+		s.hubName = hub
+		s.hubChanged()
 	}
 	applyPreferences(s.app, p)
 	s.said.Importance = widget.SuccessImportance

@@ -10,16 +10,24 @@ import (
 	"carehub/careplan/access"
 )
 
-// fakeSettings keeps one person's settings and the hub's name in memory.
+// fakeSettings keeps one person's settings and the hub's name and logo in memory.
 type fakeSettings struct {
-	prefs access.Preferences
-	hub   string
+	prefs     access.Preferences
+	hub       string
+	logo      []byte
+	logoSaves int
 }
 
 func (f *fakeSettings) Preferences() (access.Preferences, error)   { return f.prefs, nil }
 func (f *fakeSettings) SavePreferences(p access.Preferences) error { f.prefs = p; return nil }
 func (f *fakeSettings) HubName() (string, error)                   { return f.hub, nil }
 func (f *fakeSettings) SetHubName(n string) error                  { f.hub = n; return nil }
+func (f *fakeSettings) HubLogo() ([]byte, error)                   { return f.logo, nil }
+func (f *fakeSettings) SetHubLogo(b []byte) error {
+	f.logoSaves++
+	f.logo = b
+	return nil
+}
 
 func settingsSession(t *testing.T, user access.User, set *fakeSettings) *session {
 	t.Helper()

@@ -75,6 +75,8 @@ type Config struct {
 	// Settings keeps each person's text size and theme, and the hub's name. Nil means no
 	// Settings button.
 	Settings Settings
+	// TabletSetup writes a patient's own tablet store. Nil means no "Set up tablet…" button.
+	TabletSetup TabletSetup
 	// AuditLog shows the audit to coordinators and administrators. Nil means no Audit button.
 	AuditLog AuditLog
 	// IdleLock is how long the app may sit idle before it locks: 0 means defaultIdleLock,
@@ -199,6 +201,8 @@ func (s *session) openPatient(id string) {
 		s.patient.planTools = s.planTools()
 		s.patient.enrol = s.enrolTools()
 	}
+	// Tablets are the hub's to hand out, not the key worker's, so this does not follow MayEdit.
+	s.patient.tablets = s.tabletTools()
 	s.w.SetTitle("carehub — patient summary")
 	s.w.SetContent(s.patient.root)
 	s.patient.load(id)

@@ -86,24 +86,35 @@ func (s *session) addSettingsButton() {
 	s.caseload.account.Add(b)
 	s.caseload.settingsButton = b
 	var (
-		p   access.Preferences
-		hub string
-		err error
+		p    access.Preferences
+		hub  string
+		logo []byte
+		err  error
 	)
 	s.work.run(func() {
 		if p, err = s.cfg.Settings.Preferences(); err == nil {
 			hub, err = s.cfg.Settings.HubName()
+		}
+		if err == nil {
+			// A logo that cannot be read only leaves the header plain.
+			logo, _ = s.cfg.Settings.HubLogo()
 		}
 	}, func() {
 		if err != nil {
 			return // the defaults stand; the Settings screen will say what went wrong
 		}
 		applyPreferences(fyne.CurrentApp(), p)
-		s.hubName = hub
-		if s.w.Content() == s.caseload.root {
-			s.w.SetTitle(s.titled("caseload"))
-		}
+		s.hubChanged(hub, logo)
 	})
+}
+
+// hubChanged shows the hub's name and logo on the caseload and in the window's title.
+func (s *session) hubChanged(name string, logo []byte) {
+	s.hubName = name
+	s.caseload.showHub(name, logo)
+	if s.w.Content() == s.caseload.root {
+		s.w.SetTitle(s.titled("caseload"))
+	}
 }
 
 // titled names the window with the hub, when it has a name, so a laptop shared between hubs
@@ -117,7 +128,8 @@ func (s *session) titled(what string) string {
 
 // openSettings shows the person's own settings (and the hub's, for an administrator).
 func (s *session) openSettings() {
-	st := newSettingsScreen(s.cfg.Settings, s.work, fyne.CurrentApp(), s.user.ManagesSettings(), s.showCaseload)
+	st := newSettingsScreen(s.cfg.Settings, s.work, fyne.CurrentApp(), s.files, s.w,
+		s.user.ManagesSettings(), s.showCaseload, s.hubChanged)
 	s.settings = st
 	s.w.SetTitle(s.titled("settings"))
 	s.w.SetContent(st.root)

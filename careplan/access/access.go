@@ -142,3 +142,10 @@ func CanDeactivate(target User, all []User) error {
 	}
 	return ErrLastAdmin
 }
+
+// SetsUpTablets reports whether the user may write a patient's tablet store. A tablet carries a
+// whole person's plan out of the hub, so only those who run the hub (coordinators and
+// administrators) hand one over, not every key worker.
+func (u User) SetsUpTablets() bool {
+	return u.Active && (u.Role == Coordinator || u.Role == Administrator || u.Role == SharedHub)
+}

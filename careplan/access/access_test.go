@@ -40,6 +40,8 @@ func TestRolesCanAndCannot(t *testing.T) {
 		{"patient cannot use the desktop", pat.UsesDesktop(), false},
 		{"patient edits nothing", pat.EditsPatient(careplan.CareTeam{}), false},
 		{"a deactivated account does nothing", gone.EditsPatient(mine) || gone.ReadsCaseload() || gone.UsesDesktop(), false},
+		{"coordinator and administrator set up tablets", coord.SetsUpTablets() && admin.SetsUpTablets(), true},
+		{"key worker, patient and deactivated accounts set up no tablets", ann.SetsUpTablets() || pat.SetsUpTablets() || gone.SetsUpTablets(), false},
 	}
 	for _, tc := range tests {
 		if tc.got != tc.want {

@@ -15,6 +15,7 @@ type banner struct {
 	title   *line   // "My care and support plan", right of the name when there is room
 	titleY  float64 // the title's line-box top, on the name's baseline
 	headBot float64 // the rule under the header
+	headW   float64 // the header text's width: the page's, less the logo's
 	footTop float64 // the rule over the footer
 	review  line
 	foot    []line // printed date and hub, under the page number
@@ -22,8 +23,9 @@ type banner struct {
 
 func (s *sheet) makeBanner(c Copy) banner {
 	st := s.st
-	w := s.width
+	w := s.width - s.p.logo.space()
 	var b banner
+	b.headW = w
 	name := c.Patient.FullName()
 	if name == "" {
 		name = "Name not recorded"
@@ -48,6 +50,9 @@ func (s *sheet) makeBanner(c Copy) banner {
 	b.head = append(b.head, s.wrapLines(identity(c.Patient), true, st.small, w, black)...)
 	b.head = append(b.head, s.wrapLines(versionLine(c.Plan), true, st.small, w, colour)...)
 	b.headBot = st.top + s.height(b.head) + 1
+	if s.p.logo != nil {
+		b.headBot = max(b.headBot, st.top+s.p.logo.h+1)
+	}
 
 	b.review = line{text: "Review by " + c.Plan.ReviewDate.Display(), bold: true, size: st.small, colour: black}
 	if c.Plan.ReviewDate.IsZero() {
@@ -58,7 +63,7 @@ func (s *sheet) makeBanner(c Copy) banner {
 	if hub != "" {
 		printed += " · " + hub
 	}
-	b.foot = s.wrapLines(printed, false, st.small, w, black)
+	b.foot = s.wrapLines(printed, false, st.small, s.width, black)
 	footH := st.lineH(st.small) + s.height(b.foot)
 	b.footTop = pageH - st.bottom - footH - 1
 	return b
@@ -120,7 +125,10 @@ func (s *sheet) stamp(b banner, draft bool) {
 			y += st.lineH(l.size)
 		}
 		if b.title != nil {
-			text(zoneHeader, s.left+s.width-s.p.width(b.title.text, true, b.title.size), b.titleY, *b.title)
+			text(zoneHeader, s.left+b.headW-s.p.width(b.title.text, true, b.title.size), b.titleY, *b.title)
+		}
+		if l := s.p.logo; l != nil {
+			add(op{kind: opImage, zone: zoneHeader, x: s.left + s.width - l.w, y: st.top, w: l.w, h: l.h})
 		}
 		add(op{kind: opLine, zone: zoneHeader, x: s.left, y: b.headBot, w: s.width, stroke: black, lw: 0.5})
 

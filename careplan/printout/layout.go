@@ -13,6 +13,7 @@ const (
 	opLine
 	opCircle
 	opWatermark // a draft's diagonal warning across the whole page, drawn over everything
+	opImage     // the hub's logo, in the box x, y, w, h
 )
 
 // zone says which part of the page an operation belongs to, so tests can check that content

@@ -45,6 +45,8 @@ func (p *printer) draw(o op) {
 		pdf.Circle(o.x, o.y, o.w, "F")
 	case opWatermark:
 		p.watermark()
+	case opImage:
+		p.drawLogo(o)
 	}
 }
 

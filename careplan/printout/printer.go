@@ -19,6 +19,7 @@ type printer struct {
 	pdf     *gofpdf.Fpdf
 	printed careplan.Date
 	hub     string
+	logo    *logo // nil when the hub has none
 
 	// What was last set on pdf, so repeated settings are not written again.
 	fontSet  bool
@@ -45,10 +46,17 @@ func newPrinter(opt Options) (*printer, error) {
 	pdf.SetCatalogSort(true)
 	pdf.SetTitle("My care and support plan", true)
 	pdf.SetCreator("carehub", true)
-	if err := addFonts(pdf, opt.Fonts); err != nil {
+	err := addFonts(pdf, opt.Fonts)
+	if err != nil {
 		return nil, err
 	}
-	return &printer{pdf: pdf, printed: careplan.DateOf(created), hub: opt.Hub}, nil
+	p := &printer{pdf: pdf, printed: careplan.DateOf(created), hub: opt.Hub}
+	if len(opt.Logo) > 0 {
+		if p.logo, err = addLogo(pdf, opt.Logo); err != nil {
+			return nil, err
+		}
+	}
+	return p, nil
 }
 
 // addFonts registers the two fonts. gofpdf only prints a message for bytes that are not a

@@ -29,6 +29,10 @@ type Options struct {
 	Created time.Time
 	// Hub is the hub's name, shown in every footer.
 	Hub string
+	// Logo is the hub's logo, a PNG or JPEG that careplan.CheckLogo accepts, printed at the
+	// top right of every page's header. Nil prints no logo, and then the PDF is exactly as it
+	// was before logos existed.
+	Logo []byte
 }
 
 // Copy is everything one person's printed plan shows.
@@ -48,6 +52,8 @@ var (
 	ErrNoFonts = errors.New("the printing fonts are missing")
 	// ErrNothingToPrint is returned for a batch with nobody in it.
 	ErrNothingToPrint = errors.New("there is nothing to print")
+	// ErrLogo is returned when Options.Logo is set but cannot be printed.
+	ErrLogo = errors.New("the hub's logo cannot be printed")
 )
 
 // Current chooses the plan to print: the latest agreed version. A draft is never chosen,

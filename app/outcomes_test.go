@@ -14,27 +14,8 @@ import (
 	"carehub/store"
 )
 
-// outcomeStore is a store of 30 demo people with a cheap key derivation, checked with bbolt's
-// own check once the test is over.
-func outcomeStore(t *testing.T) *store.Store {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "hub.db")
-	st, err := store.Create(path, "pw-for-tests", store.Options{Now: fixedNow, User: "test",
-		KDF: &store.KDFParams{Time: 1, MemoryKiB: 64, Threads: 1}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := st.Close(); err != nil {
-			t.Error(err)
-		}
-		checkBolt(t, path)
-	})
-	if err := LoadDemo(st, 1, 30, careplan.DateOf(fixedNow()), nil); err != nil {
-		t.Fatal(err)
-	}
-	return st
-}
+// outcomeStore is a store of 30 demo people.
+func outcomeStore(t *testing.T) *store.Store { t.Helper(); return demoStoreOf(t, 30) }
 
 func opened(st *store.Store) func() (*store.Store, error) {
 	return func() (*store.Store, error) { return st, nil }

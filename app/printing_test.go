@@ -15,9 +15,9 @@ import (
 	"carehub/ui"
 )
 
-// printStore is a store of 40 demo people, with a cheap key derivation so tests stay quick.
-// It is checked with bbolt's own check once the test is over.
-func printStore(t *testing.T) *store.Store {
+// demoStoreOf is a store of n demo people with a cheap key derivation so tests stay quick,
+// checked with bbolt's own check once the test is over.
+func demoStoreOf(t *testing.T, n int) *store.Store {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "hub.db")
 	st, err := store.Create(path, "pw-for-tests", store.Options{Now: fixedNow, User: "test",
@@ -31,11 +31,14 @@ func printStore(t *testing.T) *store.Store {
 		}
 		checkBolt(t, path)
 	})
-	if err := LoadDemo(st, 1, 40, careplan.DateOf(fixedNow()), nil); err != nil {
+	if err := LoadDemo(st, 1, n, careplan.DateOf(fixedNow()), nil); err != nil {
 		t.Fatal(err)
 	}
 	return st
 }
+
+// printStore is a store of 40 demo people.
+func printStore(t *testing.T) *store.Store { t.Helper(); return demoStoreOf(t, 40) }
 
 func serviceOn(st *store.Store) *printService {
 	return newPrintService(func() (*store.Store, error) { return st, nil }, fixedNow)

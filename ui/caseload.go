@@ -41,10 +41,12 @@ type caseloadScreen struct {
 	title  *widget.Label   // "Caseload", after the hub's logo and name when they are known
 	right  *fyne.Container // filter, count and buttons
 
-	account     *fyne.Container // who is signed in, with the buttons for their role
-	usersButton *widget.Button  // only for an administrator
-	lockButton  *widget.Button
-	auditButton *widget.Button // only for coordinators and administrators
+	account         *fyne.Container // who is signed in, with the buttons for their role
+	usersButton     *widget.Button  // only for an administrator
+	lockButton      *widget.Button
+	auditButton     *widget.Button // only for coordinators and administrators
+	syncButton      *widget.Button // only for those who sync devices, when the app syncs
+	conflictsButton *widget.Button // only for those who resolve conflicts, when the app syncs
 
 	settingsButton *widget.Button
 	list           *widget.List

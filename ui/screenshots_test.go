@@ -74,6 +74,29 @@ func TestScreenshots(t *testing.T) {
 		test.Tap(s.caseload.auditButton)
 		shoot(t, s.w, "audit.png")
 	})
+	t.Run("sync", func(t *testing.T) {
+		s := syncSession(t, syncCoordinator, testSync(), testConflicts(), &fakeFiles{})
+		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
+		test.Tap(s.caseload.syncButton)
+		shoot(t, s.w, "sync.png")
+	})
+	t.Run("sync-imported", func(t *testing.T) {
+		sy := testSync()
+		sy.result = SyncResult{Summary: "From Hub laptop 2: 40 records, 2 conflicts",
+			AckPath: "/media/usb/carehub-ack-hub-laptop-2-20261123-2015.chb", Conflicts: 2}
+		s := syncSession(t, syncCoordinator, sy, testConflicts(), &fakeFiles{path: "/media/usb/from-laptop-2.chb"})
+		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
+		test.Tap(s.caseload.syncButton)
+		test.Tap(s.syncing.importer)
+		shoot(t, s.w, "sync-imported.png")
+	})
+	t.Run("conflicts", func(t *testing.T) {
+		s := syncSession(t, syncCoordinator, testSync(), testConflicts(), &fakeFiles{})
+		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
+		test.Tap(s.caseload.conflictsButton)
+		s.resolve.detail.rows[0].keep.SetSelected(keepTheirs)
+		shoot(t, s.w, "conflicts.png")
+	})
 	t.Run("tablet", func(t *testing.T) {
 		s := tabletSession(t, testTablet())
 		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})

@@ -79,6 +79,12 @@ type Config struct {
 	TabletSetup TabletSetup
 	// AuditLog shows the audit to coordinators and administrators. Nil means no Audit button.
 	AuditLog AuditLog
+	// Sync pairs devices and makes and imports bundles, for those who sync devices. Nil means
+	// no Sync button (a tablet, or an app that does not sync).
+	Sync Sync
+	// Conflicts lists what two devices changed in the same fields, for those who resolve
+	// conflicts. Nil means no Conflicts button.
+	Conflicts Conflicts
 	// IdleLock is how long the app may sit idle before it locks: 0 means defaultIdleLock,
 	// a negative value never locks on idle (the Lock button still works).
 	IdleLock time.Duration
@@ -125,6 +131,8 @@ type session struct {
 	audit    *auditScreen      // the audit, last opened
 	tablet   *tabletScreen     // a patient's own plan, in tablet mode
 	settings *settingsScreen   // the settings screen, last opened
+	syncing  *syncScreen       // the Sync screen, last opened
+	resolve  *conflictsScreen  // the Conflicts screen, last opened
 	hubName  string            // the hub's own name, once read
 	lock     idleLock          // covers the window when idle or on demand
 }

@@ -18,6 +18,7 @@ import (
 func (s *session) addAccountBar() {
 	who := widget.NewLabel(fmt.Sprintf("Signed in: %s (%s)", s.user.Name, s.user.Role))
 	s.caseload.account = container.NewHBox(who, layout.NewSpacer())
+	s.addSyncButtons()
 	s.addAuditButton()
 	s.addUsersButton()
 	s.addSettingsButton()

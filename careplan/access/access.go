@@ -149,3 +149,17 @@ func CanDeactivate(target User, all []User) error {
 func (u User) SetsUpTablets() bool {
 	return u.Active && (u.Role == Coordinator || u.Role == Administrator || u.Role == SharedHub)
 }
+
+// SyncsDevices reports whether the user may pair devices and carry bundles between them. A
+// bundle holds the hub's records, or a person's, so only those who run the hub move them.
+func (u User) SyncsDevices() bool {
+	return u.Active && (u.Role == Coordinator || u.Role == Administrator || u.Role == SharedHub)
+}
+
+// ResolvesConflicts reports whether the user may choose between two devices' edits of the same
+// record. Choosing changes clinical records of anyone on the caseload, which is a
+// coordinator's call; an administrator may too, so a hub without a coordinator signed in is
+// never stuck with conflicts nobody can clear.
+func (u User) ResolvesConflicts() bool {
+	return u.Active && (u.Role == Coordinator || u.Role == SharedHub || u.Role == Administrator)
+}

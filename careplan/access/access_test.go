@@ -17,6 +17,7 @@ func TestRolesCanAndCannot(t *testing.T) {
 	pat := User{Name: "Pat", Role: Patient, PatientID: "p1", Active: true}
 	gone := coord
 	gone.Active = false
+	hub := User{Name: "Hub", Role: SharedHub, Active: true}
 
 	tests := []struct {
 		name string
@@ -42,6 +43,11 @@ func TestRolesCanAndCannot(t *testing.T) {
 		{"a deactivated account does nothing", gone.EditsPatient(mine) || gone.ReadsCaseload() || gone.UsesDesktop(), false},
 		{"coordinator and administrator set up tablets", coord.SetsUpTablets() && admin.SetsUpTablets(), true},
 		{"key worker, patient and deactivated accounts set up no tablets", ann.SetsUpTablets() || pat.SetsUpTablets() || gone.SetsUpTablets(), false},
+		{"coordinator and administrator sync devices", coord.SyncsDevices() && admin.SyncsDevices(), true},
+		{"key worker, patient and deactivated accounts sync no devices", ann.SyncsDevices() || pat.SyncsDevices() || gone.SyncsDevices(), false},
+		{"coordinator and administrator resolve conflicts", coord.ResolvesConflicts() && admin.ResolvesConflicts(), true},
+		{"key worker, patient and deactivated accounts resolve no conflicts", ann.ResolvesConflicts() || pat.ResolvesConflicts() || gone.ResolvesConflicts(), false},
+		{"the shared hub passphrase syncs and resolves", hub.SyncsDevices() && hub.ResolvesConflicts(), true},
 	}
 	for _, tc := range tests {
 		if tc.got != tc.want {

@@ -1,0 +1,76 @@
+package ui
+
+import (
+	"errors"
+	"reflect"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+)
+
+func TestConflictShowsBothSidesAndSavesTheChoice(t *testing.T) {
+	c := testConflicts()
+	s := syncSession(t, syncCoordinator, nil, c, &fakeFiles{})
+	test.Tap(s.caseload.conflictsButton)
+	r := s.resolve
+	if r == nil || s.w.Content() != r.root {
+		t.Fatal("the Conflicts screen did not open")
+	}
+	if r.list.Length() != 2 || r.count.Text != "2 to resolve" {
+		t.Fatalf("%d conflicts listed, count %q", r.list.Length(), r.count.Text)
+	}
+	d := r.detail
+	if d == nil {
+		t.Fatal("the first conflict is not shown")
+	}
+	// Wrong-patient safety: whose record heads the fields.
+	if d.patient.Text != "Siân O'Brien · 943 476 5919" || d.what.Text != "Care plan draft (version 3)" {
+		t.Errorf("heading %q, %q", d.patient.Text, d.what.Text)
+	}
+	if d.oursHead.Text != "This device: Mendip hub laptop 1, Jo Marsh, 3 Nov 2026 11:20" ||
+		d.theirsHead.Text != "Hub laptop 2, Sam Green, 3 Nov 2026 15:40" {
+		t.Errorf("column headings %q, %q", d.oursHead.Text, d.theirsHead.Text)
+	}
+	if len(d.rows) != 2 || d.rows[1].label.Text != "Review date" || d.rows[1].ours.Text != "1 March 2027" ||
+		d.rows[1].theirs.Text != "15 February 2027" {
+		t.Fatalf("rows %+v", d.rows)
+	}
+	for _, row := range d.rows {
+		if row.keep.Selected != keepOurs {
+			t.Errorf("%s: %q chosen at first, want this device's", row.key, row.keep.Selected)
+		}
+	}
+	test.AssertRendersToMarkup(t, "conflicts.xml", s.w.Canvas())
+
+	d.rows[0].keep.SetSelected(keepTheirs)
+	test.Tap(d.save)
+	if !reflect.DeepEqual(c.resolved, []string{"c1"}) ||
+		!reflect.DeepEqual(c.kept, []map[string]Side{{"goals": Theirs, "reviewDate": Ours}}) {
+		t.Errorf("resolved %v keeping %v", c.resolved, c.kept)
+	}
+	if r.list.Length() != 1 || r.detail == nil || r.detail.patient.Text != "Hub record (not about one person)" {
+		t.Errorf("after saving: %d listed, showing %+v", r.list.Length(), r.detail)
+	}
+
+	test.Tap(r.detail.save)
+	if !labelShown(r.root, "No conflicts: every device's changes have merged.") {
+		t.Errorf("the empty list shows %q", labelTexts(r.root))
+	}
+	test.AssertRendersToMarkup(t, "conflicts_empty.xml", s.w.Canvas())
+}
+
+func TestConflictSaveErrorKeepsTheChoice(t *testing.T) {
+	c := testConflicts()
+	c.err = errors.New("that conflict was already resolved on this device")
+	s := syncSession(t, syncCoordinator, nil, c, &fakeFiles{})
+	test.Tap(s.caseload.conflictsButton)
+	r := s.resolve
+	r.detail.rows[1].keep.SetSelected(keepTheirs)
+	test.Tap(r.detail.save)
+	if !r.problem.Visible() || r.problem.Text != "The choice was not saved: that conflict was already resolved on this device" {
+		t.Errorf("problem %q", r.problem.Text)
+	}
+	if r.detail.save.Disabled() || r.detail.rows[1].keep.Selected != keepTheirs || !r.list.Visible() {
+		t.Error("after a failed save the choice is lost or the screen stays locked")
+	}
+}

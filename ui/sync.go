@@ -1,0 +1,343 @@
+package ui
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// File kinds the Sync screen saves and opens. An acknowledgement is a bundle too (of kind
+// "ack"), so one extension covers both.
+const (
+	cardExt   = ".card"
+	bundleExt = ".chb"
+)
+
+// syncScreen pairs this device with others and carries bundles between them: this device's
+// name and card, the paired devices with what each is waiting for, and import. Export and
+// import run in the worker with a progress bar; while one runs every button is off, so the
+// same bundle is never made twice at once.
+type syncScreen struct {
+	sync        Sync
+	work        worker
+	files       fileChooser
+	w           fyne.Window
+	now         func() time.Time // names bundle files
+	onBack      func()
+	onChanged   func() // an import changed records: the caseload and conflict count are stale
+	onConflicts func() // nil when this session cannot open the Conflicts screen
+
+	this    Device
+	devices []Device
+	busy    bool
+
+	back      *widget.Button
+	thisName  *widget.Label
+	rename    *widget.Button
+	saveCard  *widget.Button
+	addDevice *widget.Button
+	importer  *widget.Button
+	rows      map[string]*deviceRow // by device id, so tests and handlers reach a row's button
+	list      *fyne.Container       // the paired devices, or a line saying there are none
+	progress  *widget.ProgressBar
+	doing     *widget.Label // what is running: "Making the bundle for …"
+	problem   *widget.Label // the screen could not be read
+	renaming  *renameDialog
+	result    *resultDialog // the last outcome shown
+	root      fyne.CanvasObject
+}
+
+func newSyncScreen(sync Sync, work worker, files fileChooser, w fyne.Window, now func() time.Time,
+	onBack, onChanged, onConflicts func()) *syncScreen {
+	s := &syncScreen{sync: sync, work: work, files: files, w: w, now: now, onBack: onBack,
+		onChanged: onChanged, onConflicts: onConflicts, rows: map[string]*deviceRow{}}
+	s.back = widget.NewButtonWithIcon("Back to caseload", theme.NavigateBackIcon(), s.onBackTapped)
+	s.thisName = widget.NewLabel("")
+	s.thisName.TextStyle.Bold = true
+	s.rename = widget.NewButtonWithIcon("Rename…", theme.DocumentCreateIcon(), s.onRename)
+	s.saveCard = widget.NewButtonWithIcon("Save device card…", theme.DocumentSaveIcon(), s.onSaveCard)
+	s.addDevice = widget.NewButtonWithIcon("Add device from card…", theme.ContentAddIcon(), s.onAddDevice)
+	s.importer = widget.NewButtonWithIcon("Import bundle or acknowledgement…", theme.DownloadIcon(), s.onImport)
+	s.importer.Importance = widget.HighImportance
+	s.list = container.NewVBox()
+	s.progress = widget.NewProgressBar()
+	s.progress.Hide()
+	s.doing = widget.NewLabel("")
+	s.doing.Hide()
+	s.problem = problemLabel()
+
+	title := subheading("Sync: carry changes between devices", widget.MediumImportance)
+	form := container.NewVBox(
+		section("This device",
+			container.NewHBox(s.thisName, s.rename),
+			quiet("Another device pairs with this one by adding its card. A card holds no patient data."),
+			container.NewHBox(s.saveCard)),
+		section("Paired devices", s.list, container.NewHBox(s.addDevice)),
+		section("Bring changes in",
+			quiet("Import a bundle made for this device, or the acknowledgement a device gave back for a bundle from here."),
+			container.NewHBox(s.importer)),
+		s.doing, s.progress, s.problem,
+	)
+	s.root = container.NewBorder(container.NewHBox(s.back, title), nil, nil, nil,
+		container.NewVScroll(container.NewPadded(form)))
+	return s
+}
+
+func (s *syncScreen) onBackTapped() { s.onBack() }
+
+// load reads this device and the paired devices. The buttons stay off until they are read,
+// so no job starts against a list that is about to change.
+func (s *syncScreen) load() {
+	s.setBusy(true)
+	var (
+		this    Device
+		devices []Device
+		err     error
+	)
+	s.work.run(func() {
+		if this, err = s.sync.ThisDevice(); err == nil {
+			devices, err = s.sync.Devices()
+		}
+	}, func() { s.loaded(this, devices, err) })
+}
+
+func (s *syncScreen) loaded(this Device, devices []Device, err error) {
+	s.setBusy(false)
+	if err != nil {
+		setProblem(s.problem, fmt.Sprintf("The devices could not be read: %s", oneLine(err)))
+		return
+	}
+	setProblem(s.problem, "")
+	s.this, s.devices = this, devices
+	s.thisName.SetText(this.Name)
+	s.showDevices()
+}
+
+// showDevices builds one row per paired device.
+func (s *syncScreen) showDevices() {
+	s.rows = map[string]*deviceRow{}
+	s.list.Objects = nil
+	if len(s.devices) == 0 {
+		s.list.Add(quiet("No devices are paired with this one yet. Add another device's card to pair with it."))
+	}
+	for _, d := range s.devices {
+		r := newDeviceRow(d, s.onMakeBundle)
+		s.rows[d.ID] = r
+		s.list.Add(r.root)
+	}
+	s.list.Refresh()
+	relayout(s.root)
+}
+
+// setBusy turns every action off while a job runs, and back on when it ends.
+func (s *syncScreen) setBusy(on bool) {
+	s.busy = on
+	controls := []fyne.Disableable{s.back, s.rename, s.saveCard, s.addDevice, s.importer}
+	for _, r := range s.rows {
+		controls = append(controls, r.bundle)
+	}
+	for _, c := range controls {
+		if on {
+			c.Disable()
+		} else {
+			c.Enable()
+		}
+	}
+}
+
+// start marks a job as running, with a progress bar when it reports progress. It returns
+// false when another job is already running.
+func (s *syncScreen) start(doing string, withProgress bool) bool {
+	if s.busy {
+		return false
+	}
+	s.setBusy(true)
+	setProblem(s.problem, "")
+	s.doing.SetText(doing)
+	s.doing.Show()
+	s.progress.SetValue(0)
+	s.progress.Hidden = !withProgress
+	relayout(s.root)
+	return true
+}
+
+// end marks the running job as over.
+func (s *syncScreen) end() {
+	s.setBusy(false)
+	s.doing.Hide()
+	s.progress.Hide()
+	relayout(s.root)
+}
+
+// finish ends a job and shows its outcome: lines, or the error's own first line.
+func (s *syncScreen) finish(title string, lines []string, conflicts int, err error) {
+	s.end()
+	if err != nil {
+		s.result = showResult(s.w, title, []string{oneLine(err)}, true, nil)
+		return
+	}
+	var onConflicts func()
+	if conflicts > 0 && s.onConflicts != nil {
+		onConflicts = s.onConflicts
+	}
+	s.result = showResult(s.w, title, lines, false, onConflicts)
+}
+
+// progressFunc moves the progress bar as a job reports, posting only whole-percent changes so
+// a bundle of thousands of records does not flood the UI goroutine. It is called off it.
+func (s *syncScreen) progressFunc() func(done, total int) {
+	last := -1
+	return func(done, total int) {
+		if total <= 0 {
+			return
+		}
+		pct := done * 100 / total
+		if pct == last {
+			return
+		}
+		last = pct
+		s.work.post(func() { s.progress.SetValue(float64(pct) / 100) })
+	}
+}
+
+func (s *syncScreen) onRename() {
+	if s.busy {
+		return
+	}
+	s.renaming = newRenameDialog(s.w, s.this.Name, s.renameTo)
+}
+
+func (s *syncScreen) renameTo(name string) {
+	if !s.start("Renaming this device…", false) {
+		return
+	}
+	var err error
+	s.work.run(func() { err = s.sync.RenameDevice(name) }, func() {
+		if err != nil {
+			s.finish("This device was not renamed", nil, 0, err)
+			return
+		}
+		s.end() // nothing to say: the new name is on the screen once read back
+		s.load()
+	})
+}
+
+func (s *syncScreen) onSaveCard() {
+	s.files.saveFile(s.w, "Save this device's card", fileSafe("carehub-"+s.this.Name)+cardExt, s.saveCardTo)
+}
+
+func (s *syncScreen) saveCardTo(path string) {
+	if !s.start("Saving this device's card…", false) {
+		return
+	}
+	var err error
+	s.work.run(func() { err = s.sync.SaveCard(path) }, func() {
+		s.finish(cardSavedTitle(err), []string{
+			"This device's card is saved at " + path + ".",
+			"Add it on the other device with \"Add device from card…\", and add that device's card here.",
+		}, 0, err)
+	})
+}
+
+func cardSavedTitle(err error) string {
+	if err != nil {
+		return "The device card was not saved"
+	}
+	return "Device card saved"
+}
+
+func (s *syncScreen) onAddDevice() {
+	s.files.openFile(s.w, []string{cardExt}, s.addDeviceFrom)
+}
+
+func (s *syncScreen) addDeviceFrom(path string) {
+	if !s.start("Pairing with the device on that card…", false) {
+		return
+	}
+	var (
+		d   Device
+		err error
+	)
+	s.work.run(func() { d, err = s.sync.AddDevice(path) }, func() {
+		if err != nil {
+			s.finish("The device was not added", nil, 0, err)
+			return
+		}
+		s.finish("Device paired", []string{
+			"This device is now paired with " + d.Name + ".",
+			"Make sure " + d.Name + " has added this device's card too.",
+		}, 0, nil)
+		s.load()
+	})
+}
+
+func (s *syncScreen) onMakeBundle(d Device) {
+	if s.busy {
+		return
+	}
+	name := bundleFileName(d.Name, s.now())
+	s.files.saveFile(s.w, "Save the bundle for "+d.Name, name, func(path string) { s.exportTo(d, path) })
+}
+
+func (s *syncScreen) exportTo(d Device, path string) {
+	if !s.start("Making the bundle for "+d.Name+"…", true) {
+		return
+	}
+	var (
+		res SyncResult
+		err error
+	)
+	progress := s.progressFunc()
+	s.work.run(func() { res, err = s.sync.Export(d.ID, path, progress) }, func() {
+		if err != nil {
+			s.finish("The bundle was not made", nil, 0, err)
+			return
+		}
+		s.finish("Bundle made", []string{res.Summary,
+			"Saved at " + path + ". Take it to " + d.Name + " and import it there."}, 0, nil)
+		s.load() // the device's last-sent time has moved
+	})
+}
+
+func (s *syncScreen) onImport() {
+	s.files.openFile(s.w, []string{bundleExt}, s.importFrom)
+}
+
+func (s *syncScreen) importFrom(path string) {
+	if !s.start("Importing…", true) {
+		return
+	}
+	var (
+		res SyncResult
+		err error
+	)
+	progress := s.progressFunc()
+	s.work.run(func() { res, err = s.sync.Import(path, progress) }, func() {
+		if err != nil {
+			s.finish("Nothing was imported", nil, 0, err)
+			return
+		}
+		s.finish("Imported", importLines(res), res.Conflicts, nil)
+		s.onChanged()
+		s.load()
+	})
+}
+
+// importLines says what an import did and what the person must do next.
+func importLines(res SyncResult) []string {
+	lines := []string{res.Summary}
+	if res.AckPath != "" {
+		lines = append(lines, "Give this acknowledgement back to the sending device: "+res.AckPath)
+	}
+	switch {
+	case res.Conflicts == 1:
+		lines = append(lines, "1 conflict needs a coordinator: open Conflicts")
+	case res.Conflicts > 1:
+		lines = append(lines, fmt.Sprintf("%d conflicts need a coordinator: open Conflicts", res.Conflicts))
+	}
+	return lines
+}

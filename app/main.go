@@ -30,6 +30,10 @@ func commands() []command {
 			"                                         a patient's tablet store (their records only; passphrase from " + NewPassphraseVar + ")", runTabletSetup},
 		{"report", "report --db FILE --from DATE --to DATE [--practice NAME] [--key-worker NAME] [--csv FILE]\n" +
 			"                                         evaluation summary, or the pseudonymised CSV for evaluators", runReport},
+		{"device", "device card --db FILE --out CARD  /  device add --db FILE --card CARD  /  device list --db FILE\n" +
+			"                                         pair this store with a hub laptop or a patient's tablet", runDevice},
+		{"sync", "sync export --db FILE --to DEVICE --out FILE  /  sync import --db FILE --in FILE [--ack FILE]\n" +
+			"                                         signed, encrypted bundles between paired devices", runSync},
 		{"export", "export fhir --db FILE --out FILE [--all]  FHIR R4 (UK Core) transaction Bundle, or NDJSON if FILE ends .ndjson", runExport},
 	}
 }

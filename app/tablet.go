@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -10,22 +11,9 @@ import (
 	"carehub/careplan"
 	"carehub/careplan/access"
 	"carehub/careplan/myplan"
-	"carehub/careplan/outcomes"
-	"carehub/pam"
 	"carehub/store"
 	"carehub/ui"
 )
-
-// tabletSlice is what a patient's tablet holds: their own record, their latest agreed plan,
-// their PAM and outcome records, and the staff records of their care team (for phone numbers).
-// Nothing about anyone else is read into it.
-type tabletSlice struct {
-	patient  careplan.Patient
-	plan     careplan.Plan // zero when no version has been agreed
-	pams     []pam.Assessment
-	outcomes []outcomes.Record
-	team     []careplan.StaffMember
-}
 
 // errTabletWho refuses to set up a tablet for a person the hub cannot find.
 var errTabletWho = errors.New("there is nobody on the hub with that NHS number")
@@ -54,10 +42,6 @@ func SetUpTablet(hub *store.Store, patientID, out, passphrase string, now func()
 	if !careplan.TabletEligible(p) {
 		return errTabletNotEligible
 	}
-	slice, err := readTabletSlice(hub, p)
-	if err != nil {
-		return err
-	}
 	if err := os.MkdirAll(filepath.Dir(out), 0o700); err != nil {
 		return err
 	}
@@ -67,7 +51,7 @@ func SetUpTablet(hub *store.Store, patientID, out, passphrase string, now func()
 		if err != nil {
 			return err
 		}
-		if err := writeTabletSlice(tab, slice); err != nil {
+		if err := fillTablet(hub, tab, now()); err != nil {
 			tab.Close()
 			return err
 		}
@@ -99,63 +83,37 @@ func writeThenRename(out string, write func(tmp string) error) error {
 	return os.Rename(tmp, out)
 }
 
-// readTabletSlice reads what p's tablet holds; nothing about anyone else is read.
-func readTabletSlice(hub *store.Store, p careplan.Patient) (tabletSlice, error) {
-	s := tabletSlice{patient: p}
-	plans, err := hub.Plans(p.ID)
+// fillTablet pairs a new tablet store with the hub and fills it through the same bundle path
+// sync uses (docs/sync.md): the hub's selection for a tablet decides what it holds (the
+// patient's record, agreed plan versions, PAM and outcome records, their team's staff cards),
+// the records keep their versions, and later bundles carry on from the checkpoint this sets.
+func fillTablet(hub, tab *store.Store, on time.Time) error {
+	if err := tab.RenameDevice("Patient tablet set up " + on.Format("2 Jan 2006")); err != nil {
+		return err
+	}
+	hubCard, err := hub.DeviceCard()
 	if err != nil {
-		return s, err
+		return err
 	}
-	for _, v := range plans { // oldest first: the last agreed wins
-		if v.State == careplan.PlanAgreed {
-			s.plan = v
-		}
+	if err := tab.AddPeer(hubCard); err != nil {
+		return err
 	}
-	if s.pams, err = hub.Assessments(p.ID); err != nil {
-		return s, err
-	}
-	if s.outcomes, err = hub.Outcomes(p.ID); err != nil {
-		return s, err
-	}
-	staff, err := hub.Staff()
+	tabCard, err := tab.DeviceCard()
 	if err != nil {
-		return s, err
+		return err
 	}
-	for _, m := range staff {
-		if m.ID != "" && (m.ID == p.Team.KeyWorkerID || m.ID == p.Team.CoordinatorID) {
-			s.team = append(s.team, m)
-		}
+	if err := hub.AddPeer(tabCard); err != nil {
+		return err
 	}
-	return s, nil
-}
-
-func writeTabletSlice(tab *store.Store, s tabletSlice) error {
-	return tab.Import(func(b *store.Batch) error {
-		if err := b.SavePatient(&s.patient); err != nil {
-			return err
-		}
-		if s.plan.ID != "" {
-			if err := b.SavePlan(&s.plan); err != nil {
-				return err
-			}
-		}
-		for i := range s.pams {
-			if err := b.SaveAssessment(&s.pams[i]); err != nil {
-				return err
-			}
-		}
-		for i := range s.outcomes {
-			if err := b.SaveOutcome(&s.outcomes[i]); err != nil {
-				return err
-			}
-		}
-		for i := range s.team {
-			if err := b.SaveStaff(&s.team[i]); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	var first, ack bytes.Buffer
+	if _, err := hub.ExportBundle(&first, tabCard.Device, nil); err != nil {
+		return err
+	}
+	if _, err := tab.ImportBundle(bytes.NewReader(first.Bytes()), &ack, nil); err != nil {
+		return err
+	}
+	_, err = hub.ImportBundle(bytes.NewReader(ack.Bytes()), nil, nil)
+	return err
 }
 
 // tabletService gives the tablet's screen the signed-in patient's own plan, and records their

@@ -174,6 +174,8 @@ func UIConfig(path string, now func() time.Time) (ui.Config, func() error) {
 	}
 	cfg.Tablet = &tabletService{store: v.current, now: now}
 	cfg.TabletSetup = &tabletSetupService{store: v.current, now: now}
+	cfg.Sync = &syncService{store: v.current}
+	cfg.Conflicts = &conflictService{store: v.current}
 	return cfg, v.Close
 }
 

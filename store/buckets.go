@@ -30,6 +30,8 @@ import (
 //	audit             sequence (8 bytes, big-endian) → sealed audit entry
 //	users             account id → sealed account (name, role, links; schema step 5)
 //	checkins          check-in id (16 bytes) → sealed goal check-in from a tablet (schema step 6)
+//	peers             device id (16 bytes) → sealed paired device: card, checkpoint (schema step 7)
+//	conflicts         record id (16 bytes) → sealed conflict found by a merge (schema step 7)
 const (
 	bucketMeta           = "meta"
 	bucketKeyslots       = "keyslots"
@@ -55,6 +57,9 @@ const (
 
 	bucketUsers    = "users"
 	bucketCheckIns = "checkins"
+
+	bucketPeers     = "peers"
+	bucketConflicts = "conflicts"
 )
 
 // Keys in the meta bucket.
@@ -68,6 +73,8 @@ const (
 	metaTarget         = "enrolment-target" // uint32 big-endian: the hub's enrolment target
 	metaHubName        = "hub-name"         // UTF-8: the hub's own name, for screens and printouts
 	metaHubLogo        = "hub-logo"         // sealed PNG or JPEG bytes: the hub's logo, absent when none
+	metaDeviceKeys     = "device-keys"      // sealed X25519 and Ed25519 private keys (sync)
+	metaDeviceName     = "device-name"      // sealed UTF-8: what other devices call this one
 )
 
 // metaMagicValue marks a carehub store.

@@ -57,26 +57,50 @@ func decodeChange(k, v []byte) (Change, error) {
 }
 
 // ChangesSince returns the changes with a version greater than v, oldest first. Pass 0 for
-// the whole log.
+// the whole log. A change's version is where it sits in this store's log: the record's own
+// version for a local write, and a local version for a record that arrived by sync.
 func (s *Store) ChangesSince(v uint64) ([]Change, error) {
-	if v == math.MaxUint64 {
-		return nil, nil
-	}
 	var out []Change
 	err := s.db.View(func(tx *bolt.Tx) error {
-		b, err := bucket(tx, bucketChanges)
+		return eachChangeAfter(tx, v, func(ch Change) error {
+			out = append(out, ch)
+			return nil
+		})
+	})
+	return out, err
+}
+
+// eachChangeAfter calls fn for each change-log entry after position v, oldest first.
+func eachChangeAfter(tx *bolt.Tx, v uint64, fn func(Change) error) error {
+	if v == math.MaxUint64 {
+		return nil
+	}
+	b, err := bucket(tx, bucketChanges)
+	if err != nil {
+		return err
+	}
+	c := b.Cursor()
+	for k, val := c.Seek(binary.BigEndian.AppendUint64(nil, v+1)); k != nil; k, val = c.Next() {
+		ch, err := decodeChange(k, val)
 		if err != nil {
 			return err
 		}
-		c := b.Cursor()
-		for k, val := c.Seek(binary.BigEndian.AppendUint64(nil, v+1)); k != nil; k, val = c.Next() {
-			ch, err := decodeChange(k, val)
-			if err != nil {
-				return err
-			}
-			out = append(out, ch)
+		if err := fn(ch); err != nil {
+			return err
 		}
-		return nil
-	})
-	return out, err
+	}
+	return nil
+}
+
+// lastChange is the position of the newest change-log entry (0 for an empty log).
+func lastChange(tx *bolt.Tx) (uint64, error) {
+	b, err := bucket(tx, bucketChanges)
+	if err != nil {
+		return 0, err
+	}
+	k, _ := b.Cursor().Last()
+	if len(k) != changeKeySize {
+		return 0, nil
+	}
+	return binary.BigEndian.Uint64(k[:8]), nil
 }

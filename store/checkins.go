@@ -70,3 +70,28 @@ func (s *Store) CheckIns(patientID string) ([]myplan.CheckIn, error) {
 	sort.SliceStable(out, func(i, j int) bool { return out[i].At.Before(out[j].At) })
 	return out, err
 }
+
+// putCheckIn stores a check-in made on another device, keeping its id, unless this store has
+// it already. Check-ins are append-only, so a second copy is the same check-in.
+func (w *writer) putCheckIn(c myplan.CheckIn) (bool, error) {
+	id, err := parseID(c.ID)
+	if err != nil {
+		return false, err
+	}
+	b, err := bucket(w.tx, bucketCheckIns)
+	if err != nil {
+		return false, err
+	}
+	if b.Get(id[:]) != nil {
+		return false, nil
+	}
+	plain, err := json.Marshal(c)
+	if err != nil {
+		return false, err
+	}
+	if err := b.Put(id[:], w.keys.seal(nil, plain, id[:])); err != nil {
+		return false, err
+	}
+	return true, w.audit(AuditCreated, "", c.ID, auditNote{patientID: c.PatientID,
+		detail: fmt.Sprintf("goal check-in by sync: %s", c.Scale.Words())})
+}

@@ -80,7 +80,7 @@ func kindOfCode(c byte) (Kind, bool) {
 //
 // On disk:
 //
-//	0      format (envelopeFormat)
+//	0      format (envelopeFormat; 1 in stores written before sync, read as described below)
 //	1      kind code
 //	2      flags (bit 0: deleted; bit 1: final, this version may never be overwritten)
 //	3:11   version, uint64 big-endian (hybrid logical clock)
@@ -91,7 +91,9 @@ func kindOfCode(c byte) (Kind, bool) {
 //	       header cannot be altered or swapped onto another record's body unnoticed
 //
 // The payload is: time (Unix nanoseconds, int64 big-endian), user (uvarint length + bytes),
-// then the body (JSON of the domain type) to the end.
+// the sync metadata (appendSyncMeta: version vector and field stamps), then the body (JSON of
+// the domain type) to the end. Format 1 payloads have no sync metadata: such a record reads as
+// written once, by its origin at its version, with every field as created.
 type envelope struct {
 	kind    Kind
 	id      uuid.UUID
@@ -102,11 +104,13 @@ type envelope struct {
 	final   bool // this version may never be overwritten (an agreed plan)
 	user    string
 	time    time.Time
+	meta    syncMeta // version vector and field stamps, for merging copies from two devices
 	body    []byte
 }
 
 const (
-	envelopeFormat     = 1
+	envelopeFormat     = 2
+	envelopeFormatV1   = 1 // before sync: no sync metadata in the payload
 	envelopeHeaderSize = 51
 	flagDeleted        = 1 << 0
 	flagFinal          = 1 << 1
@@ -117,6 +121,15 @@ var errBadEnvelope = errors.New("a stored record cannot be read")
 
 // sealEnvelope encodes e, sealing its payload under k.
 func sealEnvelope(k *keys, e envelope) []byte {
+	header := envelopeHeader(e)
+	payload := envelopePayload(e)
+	out := make([]byte, 0, envelopeHeaderSize+k.overhead()+len(payload))
+	out = append(out, header[:]...)
+	return k.seal(out, payload, header[:]) // the header is authenticated, not encrypted
+}
+
+// envelopeHeader is the clear part of e on disk.
+func envelopeHeader(e envelope) [envelopeHeaderSize]byte {
 	var header [envelopeHeaderSize]byte
 	header[0] = envelopeFormat
 	header[1] = kindCode(e.kind)
@@ -130,14 +143,16 @@ func sealEnvelope(k *keys, e envelope) []byte {
 	binary.BigEndian.PutUint64(header[11:19], e.base)
 	copy(header[19:35], e.origin[:])
 	copy(header[35:51], e.id[:])
+	return header
+}
 
-	payload := make([]byte, 0, 8+binary.MaxVarintLen64+len(e.user)+len(e.body))
+// envelopePayload is the part of e that is sealed on disk.
+func envelopePayload(e envelope) []byte {
+	payload := make([]byte, 0, 8+binary.MaxVarintLen64+len(e.user)+64+len(e.body))
 	payload = binary.BigEndian.AppendUint64(payload, uint64(e.time.UnixNano()))
 	payload = appendString(payload, e.user)
-	payload = append(payload, e.body...)
-	out := make([]byte, 0, envelopeHeaderSize+k.overhead()+len(payload))
-	out = append(out, header[:]...)
-	return k.seal(out, payload, header[:]) // the header is authenticated, not encrypted
+	payload = appendSyncMeta(payload, e.meta)
+	return append(payload, e.body...)
 }
 
 // decodeEnvelope reads the clear header of a stored record and returns the still-sealed rest.
@@ -148,7 +163,7 @@ func decodeEnvelope(b []byte) (envelope, []byte, error) {
 	if len(b) < envelopeHeaderSize {
 		return e, nil, fmt.Errorf("%w: %d bytes is too short", errBadEnvelope, len(b))
 	}
-	if b[0] != envelopeFormat {
+	if b[0] != envelopeFormat && b[0] != envelopeFormatV1 {
 		return e, nil, fmt.Errorf("%w: unknown format %d", errBadEnvelope, b[0])
 	}
 	kind, ok := kindOfCode(b[1])
@@ -179,17 +194,27 @@ func openEnvelope(k *keys, b []byte) (envelope, error) {
 	if err != nil {
 		return e, fmt.Errorf("%w: record %s does not decrypt", errBadEnvelope, e.id)
 	}
+	return e, readPayload(&e, b[0], payload)
+}
+
+// readPayload fills in e's time, user, sync metadata and body from its opened payload.
+func readPayload(e *envelope, format byte, payload []byte) error {
 	if len(payload) < 8 {
-		return e, fmt.Errorf("%w: record %s payload is too short", errBadEnvelope, e.id)
+		return fmt.Errorf("%w: record %s payload is too short", errBadEnvelope, e.id)
 	}
 	e.time = time.Unix(0, int64(binary.BigEndian.Uint64(payload[:8]))).UTC()
 	user, rest, err := readString(payload[8:])
 	if err != nil {
-		return e, fmt.Errorf("%w: record %s: %v", errBadEnvelope, e.id, err)
+		return fmt.Errorf("%w: record %s: %v", errBadEnvelope, e.id, err)
 	}
 	e.user = user
+	if format == envelopeFormatV1 {
+		e.meta = newSyncMeta(e.origin, e.version)
+	} else if e.meta, rest, err = readSyncMeta(rest); err != nil {
+		return fmt.Errorf("%w: record %s: %v", errBadEnvelope, e.id, err)
+	}
 	e.body = rest
-	return e, nil
+	return nil
 }
 
 // appendString writes s with a uvarint length in front.

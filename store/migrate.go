@@ -22,6 +22,7 @@ func migrations() []migration {
 		createPlanLibrary,    // 4: plan templates and the community services directory
 		createUserBucket,     // 5: user accounts
 		createCheckInBucket,  // 6: goal check-ins made on a patient's tablet
+		createSyncBuckets,    // 7: paired devices and merge conflicts (sync)
 	}
 }
 
@@ -120,6 +121,17 @@ func createUserBucket(tx *bolt.Tx) error {
 func createCheckInBucket(tx *bolt.Tx) error {
 	if _, err := tx.CreateBucketIfNotExists([]byte(bucketCheckIns)); err != nil {
 		return fmt.Errorf("creating bucket %q: %w", bucketCheckIns, err)
+	}
+	return nil
+}
+
+// createSyncBuckets adds the buckets sync keeps: the devices this store is paired with, and
+// the conflicts merges have found (schema step 7).
+func createSyncBuckets(tx *bolt.Tx) error {
+	for _, name := range []string{bucketPeers, bucketConflicts} {
+		if _, err := tx.CreateBucketIfNotExists([]byte(name)); err != nil {
+			return fmt.Errorf("creating bucket %q: %w", name, err)
+		}
 	}
 	return nil
 }

@@ -43,7 +43,9 @@ func (w *writer) savePatient(p *careplan.Patient) error {
 	if _, err := w.putRecord(record{kind: KindPatient, id: id, body: p, note: note}); err != nil {
 		return err
 	}
-	if existed && old.Status != careplan.StatusDied && p.Status == careplan.StatusDied {
+	// A death that arrives by sync had its open actions closed on the device that recorded it,
+	// and that plan travels in the same bundle.
+	if existed && !w.syncing() && old.Status != careplan.StatusDied && p.Status == careplan.StatusDied {
 		if err := w.closeActionsOnDeath(id, diedOn(p, careplan.DateOf(w.now))); err != nil {
 			return err
 		}

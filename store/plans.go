@@ -46,7 +46,7 @@ func (w *writer) savePlan(p *careplan.Plan) error {
 	key := byPatientKey(patient, id)
 	indexed := idx.Get(key) != nil
 	switch {
-	case existed && old.final:
+	case existed && old.final && !w.syncing(): // sync's merge rules decide about agreed versions
 		return careplan.ErrPlanLocked
 	case existed && !indexed:
 		return ErrPlanMoved

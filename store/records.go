@@ -19,7 +19,21 @@ type writer struct {
 	origin uuid.UUID
 	user   string
 	now    time.Time // one instant per transaction; the clock still orders writes within it
+
+	// incoming, while sync applies a record, is that record as it came from the other device
+	// (or as merged): the typed save that indexes it stores this envelope rather than a new
+	// version, and skips what the sending device has already done (see syncing).
+	incoming *envelope
+
+	// restamp names fields this write stamps as changed even when their value is the same: a
+	// conflict resolved by keeping the value the record already shows must still tell other
+	// devices that someone chose it.
+	restamp []string
 }
+
+// syncing reports whether this write is sync applying another device's record, which the
+// typed saves check to skip side effects the other device has already written.
+func (w *writer) syncing() bool { return w.incoming != nil }
 
 // auditNote is what a typed save adds to the audit entry for its write.
 type auditNote struct {
@@ -42,19 +56,24 @@ var errFinal = errors.New("this record is final and cannot be changed")
 
 // putRecord stores r as the next version of its record: it seals the envelope, appends the
 // change, and audits the write as created or updated. It is the only place records are
-// written. It returns the new version.
+// written. It returns the new version. While sync applies a record (w.incoming), it stores that
+// record as it came instead (see putIncoming).
 func (w *writer) putRecord(r record) (uint64, error) {
 	b, err := bucket(w.tx, bucketOfKind(r.kind))
 	if err != nil {
 		return 0, err
 	}
-	prev, existed, err := recordHeader(w.tx, r.kind, r.id)
-	if err != nil {
-		return 0, err
+	stored := b.Get(r.id[:])
+	if w.incoming != nil {
+		return w.putIncoming(b, r, stored != nil)
 	}
 	var base uint64
 	action := AuditCreated
-	if existed {
+	var prev envelope
+	if stored != nil {
+		if prev, err = openEnvelope(w.keys, stored); err != nil {
+			return 0, fmt.Errorf("%s %s: %w", r.kind, r.id, err)
+		}
 		if prev.final {
 			return 0, fmt.Errorf("%s %s: %w", r.kind, r.id, errFinal)
 		}
@@ -68,9 +87,15 @@ func (w *writer) putRecord(r record) (uint64, error) {
 	if err != nil {
 		return 0, err
 	}
+	// The stamps remember which fields this edit changed, so a copy edited elsewhere at the
+	// same time can be merged field by field (docs/sync.md).
+	meta := newSyncMeta(w.origin, version)
+	if stored != nil {
+		meta = prev.meta.edited(w.origin, version, unionStrings(changedFields(prev.body, plain, prev.deleted, false), w.restamp))
+	}
 	env := envelope{
 		kind: r.kind, id: r.id, version: version, base: base, origin: w.origin,
-		final: r.final, user: w.user, time: w.now, body: plain,
+		final: r.final, user: w.user, time: w.now, meta: meta, body: plain,
 	}
 	if err := b.Put(r.id[:], sealEnvelope(w.keys, env)); err != nil {
 		return 0, err

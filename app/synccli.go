@@ -1,0 +1,184 @@
+package app
+
+import (
+	"flag"
+	"fmt"
+	"text/tabwriter"
+	"time"
+
+	"carehub/store"
+)
+
+// runDevice is `carehub device card|add|list`: pairing this store with other devices.
+func runDevice(env Env, args []string) error {
+	if len(args) == 0 {
+		return fmt.Errorf("%w: device needs card, add or list", errUsage)
+	}
+	switch args[0] {
+	case "card":
+		return runDeviceCard(env, args[1:])
+	case "add":
+		return runDeviceAdd(env, args[1:])
+	case "list":
+		return onStore(env, args[1:], "device list", func(st *store.Store) error { return listDevices(env, st) })
+	}
+	return fmt.Errorf("%w: device %q: use card, add or list", errUsage, args[0])
+}
+
+func runDeviceCard(env Env, args []string) error {
+	fs := newFlags("device card")
+	db := fs.String("db", "", "the store")
+	out := fs.String("out", "", "the card file to write")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := needAll(fs, [2]string{"db", *db}, [2]string{"out", *out}); err != nil {
+		return err
+	}
+	if sameFile(*db, *out) {
+		return fmt.Errorf("%w: device card: --out is the store itself; choose another file", errUsage)
+	}
+	st, err := openStore(env, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	card, err := WriteDeviceCard(st, *out)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "device card of %s (%s, device %s) written to %s\n", card.Name, card.Role, card.Device, *out)
+	return nil
+}
+
+func runDeviceAdd(env Env, args []string) error {
+	fs := newFlags("device add")
+	db := fs.String("db", "", "the store")
+	cardPath := fs.String("card", "", "the other device's card file")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := needAll(fs, [2]string{"db", *db}, [2]string{"card", *cardPath}); err != nil {
+		return err
+	}
+	st, err := openStore(env, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	card, err := AddDeviceCard(st, *cardPath)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "paired with %s (%s, device %s)\n", card.Name, card.Role, card.Device)
+	return nil
+}
+
+func listDevices(env Env, st *store.Store) error {
+	peers, err := st.Peers()
+	if err != nil {
+		return err
+	}
+	w := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(w, "device\tname\trole\tlast sent\tlast received\twaiting")
+	for _, p := range peers {
+		waiting, err := st.ChangesWaiting(p.Card.Device)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%d\n", p.Card.Device, p.Card.Name, p.Card.Role, when(p.LastSent), when(p.LastReceived), waiting)
+	}
+	return w.Flush()
+}
+
+func when(t time.Time) string {
+	if t.IsZero() {
+		return "never"
+	}
+	return t.Local().Format("2 Jan 2006 15:04")
+}
+
+// runSync is `carehub sync export|import`.
+func runSync(env Env, args []string) error {
+	if len(args) == 0 {
+		return fmt.Errorf("%w: sync needs export or import", errUsage)
+	}
+	switch args[0] {
+	case "export":
+		return runSyncExport(env, args[1:])
+	case "import":
+		return runSyncImport(env, args[1:])
+	}
+	return fmt.Errorf("%w: sync %q: use export or import", errUsage, args[0])
+}
+
+func runSyncExport(env Env, args []string) error {
+	fs := newFlags("sync export")
+	db := fs.String("db", "", "the store")
+	to := fs.String("to", "", "the paired device (id or name)")
+	out := fs.String("out", "", "the bundle file to write")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := needAll(fs, [2]string{"db", *db}, [2]string{"to", *to}, [2]string{"out", *out}); err != nil {
+		return err
+	}
+	if sameFile(*db, *out) {
+		return fmt.Errorf("%w: sync export: --out is the store itself; choose another file", errUsage)
+	}
+	st, err := openStore(env, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	peer, err := findPeer(st, *to)
+	if err != nil {
+		return err
+	}
+	res, err := ExportSyncBundle(st, peer.Card.Device, *out, nil)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "%s; written to %s\n", exportSummary(res), *out)
+	return nil
+}
+
+func runSyncImport(env Env, args []string) error {
+	fs := newFlags("sync import")
+	db := fs.String("db", "", "the store")
+	in := fs.String("in", "", "the bundle or acknowledgement to import")
+	ack := fs.String("ack", "", "where to write the acknowledgement (default: beside the bundle, ending .ack.chb)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := needAll(fs, [2]string{"db", *db}, [2]string{"in", *in}); err != nil {
+		return err
+	}
+	if *ack == "" {
+		*ack = ackPathFor(*in)
+	}
+	st, err := openStore(env, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	res, err := ImportSyncFile(st, *in, *ack, nil)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, importSummary(res))
+	if !res.Ack {
+		fmt.Fprintf(env.Stdout, "acknowledgement for %s written to %s\n", res.From.Name, *ack)
+	}
+	return nil
+}
+
+// needAll checks each required flag in turn: each pair is the flag's name and its value.
+func needAll(fs *flag.FlagSet, flags ...[2]string) error {
+	for _, f := range flags {
+		if err := need(fs, f[1], f[0]); err != nil {
+			return err
+		}
+	}
+	return nil
+}

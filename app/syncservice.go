@@ -1,0 +1,218 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/google/uuid"
+
+	"carehub/careplan"
+	"carehub/careplan/access"
+	"carehub/store"
+	"carehub/store/bundle"
+	"carehub/ui"
+)
+
+// syncService is the desktop app's Sync screen: the same pairing, export and import the
+// command line runs, on the store the app has open.
+type syncService struct {
+	store func() (*store.Store, error)
+}
+
+var _ ui.Sync = (*syncService)(nil)
+
+// ackPathFor is where the acknowledgement of a bundle is written: beside it, with a name that
+// says what it is and the bundle extension the app's open dialog shows.
+func ackPathFor(bundlePath string) string {
+	return strings.TrimSuffix(bundlePath, ".chb") + ".ack.chb"
+}
+
+func (s *syncService) ThisDevice() (ui.Device, error) {
+	st, err := s.store()
+	if err != nil {
+		return ui.Device{}, err
+	}
+	card, err := st.DeviceCard()
+	if err != nil {
+		return ui.Device{}, err
+	}
+	return ui.Device{ID: card.Device.String(), Name: card.Name, Tablet: card.Role == bundle.RoleTablet}, nil
+}
+
+func (s *syncService) RenameDevice(name string) error {
+	st, err := s.store()
+	if err != nil {
+		return err
+	}
+	if err := mayPair(st); err != nil {
+		return err
+	}
+	return st.RenameDevice(name)
+}
+
+func (s *syncService) Devices() ([]ui.Device, error) {
+	st, err := s.store()
+	if err != nil {
+		return nil, err
+	}
+	peers, err := st.Peers()
+	if err != nil {
+		return nil, err
+	}
+	who, err := patientLines(st)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]ui.Device, 0, len(peers))
+	for _, p := range peers {
+		waiting, err := st.ChangesWaiting(p.Card.Device)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ui.Device{
+			ID: p.Card.Device.String(), Name: p.Card.Name, Tablet: p.Card.Role == bundle.RoleTablet,
+			Patient: who[p.Card.Patient], LastSent: p.LastSent, LastReceived: p.LastReceived, Waiting: waiting,
+		})
+	}
+	return out, nil
+}
+
+// patientLines names each patient as the sync screens show them ("Siân O'Brien · 943 476
+// 5919"), from the caseload, which is not a view of anyone's record.
+func patientLines(st *store.Store) (map[string]string, error) {
+	entries, err := st.Caseload()
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]string, len(entries))
+	for _, e := range entries {
+		out[e.PatientID] = strings.TrimSpace(e.GivenName+" "+e.FamilyName) + " · " + e.NHSNumber.Display()
+	}
+	return out, nil
+}
+
+func (s *syncService) SaveCard(path string) error {
+	st, err := s.store()
+	if err != nil {
+		return err
+	}
+	_, err = WriteDeviceCard(st, path)
+	return err
+}
+
+func (s *syncService) AddDevice(cardPath string) (ui.Device, error) {
+	st, err := s.store()
+	if err != nil {
+		return ui.Device{}, err
+	}
+	card, err := AddDeviceCard(st, cardPath)
+	if err != nil {
+		return ui.Device{}, err
+	}
+	return ui.Device{ID: card.Device.String(), Name: card.Name, Tablet: card.Role == bundle.RoleTablet}, nil
+}
+
+func (s *syncService) Export(deviceID, path string, progress func(done, total int)) (ui.SyncResult, error) {
+	st, err := s.store()
+	if err != nil {
+		return ui.SyncResult{}, err
+	}
+	id, err := uuid.Parse(deviceID)
+	if err != nil {
+		return ui.SyncResult{}, errNoSuchDevice
+	}
+	res, err := ExportSyncBundle(st, id, path, progress)
+	if err != nil {
+		return ui.SyncResult{}, err
+	}
+	return ui.SyncResult{Summary: exportSummary(res)}, nil
+}
+
+func (s *syncService) Import(path string, progress func(done, total int)) (ui.SyncResult, error) {
+	st, err := s.store()
+	if err != nil {
+		return ui.SyncResult{}, err
+	}
+	ack := ackPathFor(path)
+	res, err := ImportSyncFile(st, path, ack, progress)
+	if err != nil {
+		return ui.SyncResult{}, err
+	}
+	out := ui.SyncResult{Summary: importSummary(res), Conflicts: res.Conflicts}
+	if !res.Ack {
+		out.AckPath = ack
+	}
+	return out, nil
+}
+
+// conflictService is the desktop app's Conflicts screen.
+type conflictService struct {
+	store func() (*store.Store, error)
+}
+
+var _ ui.Conflicts = (*conflictService)(nil)
+
+func (c *conflictService) Conflicts() ([]ui.Conflict, error) {
+	st, err := c.store()
+	if err != nil {
+		return nil, err
+	}
+	if !st.SignedIn().ResolvesConflicts() {
+		return nil, nil // nothing to show to someone who may not resolve them
+	}
+	found, err := st.Conflicts()
+	if err != nil {
+		return nil, err
+	}
+	who, err := patientLines(st)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]ui.Conflict, 0, len(found))
+	for _, f := range found {
+		out = append(out, conflictView(f, who[f.PatientID]))
+	}
+	return out, nil
+}
+
+// conflictView puts a store conflict in words for the screen.
+func conflictView(c store.Conflict, patient string) ui.Conflict {
+	kind := string(c.Kind)
+	v := ui.Conflict{ID: c.RecordID, PatientID: c.PatientID, Patient: patient, What: whatConflicts(c),
+		Ours:   ui.ConflictSide{Device: c.Ours.DeviceName, User: c.Ours.User, When: c.Ours.Time},
+		Theirs: ui.ConflictSide{Device: c.Theirs.DeviceName, User: c.Theirs.User, When: c.Theirs.Time},
+	}
+	for _, f := range c.Fields {
+		v.Fields = append(v.Fields, ui.ConflictField{Key: f, Label: careplan.FieldLabel(kind, f),
+			Ours: careplan.FieldText(kind, f, c.Ours.Values[f]), Theirs: careplan.FieldText(kind, f, c.Theirs.Values[f])})
+	}
+	return v
+}
+
+func whatConflicts(c store.Conflict) string {
+	switch {
+	case c.Kind == store.KindPlan && c.Final:
+		return "Agreed care plan: what you keep goes into the next draft"
+	case c.Kind == store.KindPlan:
+		return "Care plan draft"
+	case c.Kind == store.KindPatient:
+		return "Patient record"
+	}
+	k := string(c.Kind)
+	return strings.ToUpper(k[:1]) + k[1:]
+}
+
+func (c *conflictService) ResolveConflict(id string, keep map[string]ui.Side) error {
+	st, err := c.store()
+	if err != nil {
+		return err
+	}
+	if !st.SignedIn().ResolvesConflicts() {
+		return fmt.Errorf("%w: only a coordinator or a hub administrator resolves conflicts", access.ErrNotAllowed)
+	}
+	theirs := make(map[string]bool, len(keep))
+	for f, side := range keep {
+		theirs[f] = side == ui.Theirs
+	}
+	return st.ResolveConflict(id, theirs)
+}

@@ -1,0 +1,333 @@
+package store
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+
+	"github.com/google/uuid"
+	bolt "go.etcd.io/bbolt"
+
+	"carehub/careplan"
+	"carehub/careplan/myplan"
+	"carehub/store/bundle"
+)
+
+// ExportResult is what a bundle carries, in numbers.
+type ExportResult struct {
+	Manifest bundle.Manifest
+	To       bundle.Card
+	Records  int
+	CheckIns int
+	Removal  bool // the bundle tells a tablet to wipe its patient's data
+}
+
+// kindOrder is the order records travel in: a patient before anything about them, staff
+// before the teams that name them.
+var kindOrder = [...]Kind{KindPatient, KindStaff, KindTemplate, KindService, KindPlan, KindAssessment, KindOutcome, KindContact}
+
+// selection is what a bundle will carry.
+type selection struct {
+	records   map[Kind][]uuid.UUID
+	checkIns  []myplan.CheckIn
+	conflicts []Conflict
+	remove    []string
+	upto      uint64
+}
+
+func (sel selection) count() int {
+	n := len(sel.checkIns) + len(sel.conflicts)
+	for _, ids := range sel.records {
+		n += len(ids)
+	}
+	return n
+}
+
+// ExportBundle writes to w a bundle for the paired device `to`: everything it may hold that
+// changed since the last bundle it acknowledged, encrypted to it and signed by this device.
+// progress, when not nil, is called as items are written. The bundle is read in one snapshot,
+// so edits made meanwhile wait for the next bundle.
+func (s *Store) ExportBundle(w io.Writer, to uuid.UUID, progress func(done, total int)) (ExportResult, error) {
+	var res ExportResult
+	self, err := s.identity()
+	if err != nil {
+		return res, err
+	}
+	err = s.db.View(func(tx *bolt.Tx) error {
+		peer, found, err := getPeer(tx, s.keys, to)
+		if err != nil {
+			return err
+		}
+		if !found {
+			return ErrUnknownPeer
+		}
+		res.To = peer.Card
+		sel, err := s.selectFor(tx, peer)
+		if err != nil {
+			return err
+		}
+		res.Removal = len(sel.remove) > 0
+		m, err := manifestFor(tx, sel, peer.Acked)
+		if err != nil {
+			return err
+		}
+		m.Created = s.now()
+		total, done := sel.count(), 0
+		step := func(emit func([]byte) error, item []byte) error {
+			if err := emit(item); err != nil {
+				return err
+			}
+			done++
+			if progress != nil && (done%256 == 0 || done == total) {
+				progress(done, total)
+			}
+			return nil
+		}
+		res.Manifest, err = bundle.Write(w, self, peer.Card, m, func(emit func([]byte) error) error {
+			for _, kind := range kindOrder {
+				for _, id := range sel.records[kind] {
+					e, err := rawRecord(tx, s.keys, kind, id)
+					if err != nil {
+						return err
+					}
+					res.Records++
+					if err := step(emit, recordItem(e)); err != nil {
+						return err
+					}
+				}
+			}
+			for _, c := range sel.checkIns {
+				item, err := checkInItem(c)
+				if err != nil {
+					return err
+				}
+				res.CheckIns++
+				if err := step(emit, item); err != nil {
+					return err
+				}
+			}
+			for _, c := range sel.conflicts {
+				item, err := conflictItem(c)
+				if err != nil {
+					return err
+				}
+				if err := step(emit, item); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		return err
+	})
+	if err != nil {
+		return res, err
+	}
+	if progress != nil && res.Manifest.Items == 0 {
+		progress(0, 0)
+	}
+	return res, s.update(func(w *writer) error {
+		rec, found, err := w.peer(to)
+		if err != nil || !found {
+			return err
+		}
+		rec.LastSent, rec.SentUpto = w.now, res.Manifest.Upto
+		if err := w.putPeer(rec); err != nil {
+			return err
+		}
+		return w.audit(AuditReport, "", "", auditNote{patientID: rec.Card.Patient,
+			detail: fmt.Sprintf("sync bundle made for %s: %d records, %d check-ins", rec.Card.Name, res.Records, res.CheckIns)})
+	})
+}
+
+// selectFor decides what a bundle for peer carries (docs/sync.md, "What goes where").
+func (s *Store) selectFor(tx *bolt.Tx, peer peerRec) (selection, error) {
+	sel := selection{records: map[Kind][]uuid.UUID{}}
+	upto, err := lastChange(tx)
+	if err != nil {
+		return sel, err
+	}
+	sel.upto = upto
+	role, ownPatient := s.deviceRole()
+	switch {
+	case role == bundle.RoleTablet:
+		// A tablet sends back only its patient's goal check-ins.
+		sel.checkIns, err = checkInsOf(tx, s.keys, func(c myplan.CheckIn) bool { return c.PatientID == ownPatient })
+		sel.upto = 0
+		return sel, err
+	case peer.Card.Role == bundle.RoleTablet:
+		return sel, s.selectForTablet(tx, peer, &sel)
+	}
+	changed, err := changedSince(tx, peer.Acked)
+	if err != nil {
+		return sel, err
+	}
+	for id, kind := range changed {
+		sel.records[kind] = append(sel.records[kind], id)
+	}
+	for _, ids := range sel.records {
+		sort.Slice(ids, func(i, j int) bool { return string(ids[i][:]) < string(ids[j][:]) })
+	}
+	if sel.checkIns, err = checkInsOf(tx, s.keys, func(myplan.CheckIn) bool { return true }); err != nil {
+		return sel, err
+	}
+	sel.conflicts, err = openConflicts(tx, s.keys)
+	return sel, err
+}
+
+// selectForTablet picks a patient's tablet's share: their record, agreed plan versions, PAM
+// and outcome records, and their key worker's and coordinator's staff records, changed since
+// the tablet's checkpoint; or, once they no longer share with a tablet, a removal.
+func (s *Store) selectForTablet(tx *bolt.Tx, peer peerRec, sel *selection) error {
+	pid, err := tabletPatientOf(peer.Card)
+	if err != nil {
+		return err
+	}
+	var p careplan.Patient
+	if _, err := getBody(tx, s.keys, KindPatient, pid, &p); err != nil || !tabletShares(p) {
+		if err != nil && !errors.Is(err, ErrNotFound) {
+			return err
+		}
+		sel.remove = []string{pid.String()}
+		return nil
+	}
+	changed, err := changedSince(tx, peer.Acked)
+	if err != nil {
+		return err
+	}
+	add := func(kind Kind, id uuid.UUID, always bool) {
+		if _, ok := changed[id]; ok || always {
+			sel.records[kind] = append(sel.records[kind], id)
+		}
+	}
+	_, patientChanged := changed[pid]
+	add(KindPatient, pid, false)
+	for _, staff := range []string{p.Team.KeyWorkerID, p.Team.CoordinatorID} {
+		if id, err := parseID(staff); err == nil {
+			if ok, _ := recordExists(tx, KindStaff, id); ok {
+				add(KindStaff, id, patientChanged) // a new team member's card goes with the change
+			}
+		}
+	}
+	plans, err := recordsOfPatient(tx, bucketPlansByPatient, pid)
+	if err != nil {
+		return err
+	}
+	for _, id := range plans {
+		if e, ok, err := recordHeader(tx, KindPlan, id); err == nil && ok && e.final && !e.deleted {
+			add(KindPlan, id, false) // agreed versions only: never a draft
+		}
+	}
+	for _, idx := range []struct {
+		bucket string
+		kind   Kind
+	}{{bucketPAMByPatient, KindAssessment}, {bucketOutcomesByPatient, KindOutcome}} {
+		ids, err := recordsOfPatient(tx, idx.bucket, pid)
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			add(idx.kind, id, false)
+		}
+	}
+	return nil
+}
+
+// changedSince maps each record changed after log position v to its kind.
+func changedSince(tx *bolt.Tx, v uint64) (map[uuid.UUID]Kind, error) {
+	out := map[uuid.UUID]Kind{}
+	err := eachChangeAfter(tx, v, func(ch Change) error {
+		id, err := uuid.Parse(ch.ID)
+		if err != nil {
+			return err
+		}
+		out[id] = ch.Kind
+		return nil
+	})
+	return out, err
+}
+
+// rawRecord reads a stored record as it is, deleted or not.
+func rawRecord(tx *bolt.Tx, k *keys, kind Kind, id uuid.UUID) (envelope, error) {
+	b, err := bucket(tx, bucketOfKind(kind))
+	if err != nil {
+		return envelope{}, err
+	}
+	v := b.Get(id[:])
+	if v == nil {
+		return envelope{}, fmt.Errorf("%s %s: %w", kind, id, ErrNotFound)
+	}
+	return openEnvelope(k, v)
+}
+
+// checkInsOf reads the check-ins that keep says to, oldest first.
+func checkInsOf(tx *bolt.Tx, k *keys, keep func(myplan.CheckIn) bool) ([]myplan.CheckIn, error) {
+	b, err := bucket(tx, bucketCheckIns)
+	if err != nil {
+		return nil, err
+	}
+	var out []myplan.CheckIn
+	err = b.ForEach(func(key, v []byte) error {
+		plain, err := k.open(nil, v, key)
+		if err != nil {
+			return fmt.Errorf("a goal check-in cannot be read: it does not decrypt")
+		}
+		var c myplan.CheckIn
+		if err := json.Unmarshal(plain, &c); err != nil {
+			return fmt.Errorf("a goal check-in cannot be read: %w", err)
+		}
+		if keep(c) {
+			out = append(out, c)
+		}
+		return nil
+	})
+	sort.SliceStable(out, func(i, j int) bool { return out[i].At.Before(out[j].At) })
+	return out, err
+}
+
+// manifestFor describes a selection: counts per kind and, from the records' clear headers, the
+// range of versions it carries from each device.
+func manifestFor(tx *bolt.Tx, sel selection, since uint64) (bundle.Manifest, error) {
+	m := bundle.Manifest{Kind: bundle.KindChanges, Since: since, Upto: sel.upto, Remove: sel.remove, Counts: map[string]int{}}
+	origins := map[uuid.UUID]*bundle.OriginRange{}
+	for kind, ids := range sel.records {
+		for _, id := range ids {
+			e, ok, err := recordHeader(tx, kind, id)
+			if err != nil {
+				return m, err
+			}
+			if ok {
+				noteOrigin(origins, e)
+			}
+		}
+		m.Counts[string(kind)] = len(ids)
+	}
+	if len(sel.checkIns) > 0 {
+		m.Counts["goal check-in"] = len(sel.checkIns)
+	}
+	if len(sel.conflicts) > 0 {
+		m.Counts["conflict"] = len(sel.conflicts)
+	}
+	m.Origins = originList(origins)
+	return m, nil
+}
+
+func noteOrigin(origins map[uuid.UUID]*bundle.OriginRange, e envelope) {
+	r := origins[e.origin]
+	if r == nil {
+		r = &bundle.OriginRange{Device: e.origin, Lowest: e.version, Highest: e.version}
+		origins[e.origin] = r
+	}
+	r.Lowest, r.Highest = min(r.Lowest, e.version), max(r.Highest, e.version)
+	r.Count++
+}
+
+func originList(origins map[uuid.UUID]*bundle.OriginRange) []bundle.OriginRange {
+	out := make([]bundle.OriginRange, 0, len(origins))
+	for _, r := range origins {
+		out = append(out, *r)
+	}
+	sort.Slice(out, func(i, j int) bool { return string(out[i].Device[:]) < string(out[j].Device[:]) })
+	return out
+}

@@ -1,0 +1,282 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/google/uuid"
+	bolt "go.etcd.io/bbolt"
+
+	"carehub/careplan/myplan"
+	"carehub/store/bundle"
+)
+
+// ImportResult is what importing a bundle or an acknowledgement did.
+type ImportResult struct {
+	Manifest        bundle.Manifest
+	From            bundle.Card
+	Ack             bool // it was an acknowledgement: the sender's checkpoint moved
+	AlreadyImported bool // this bundle had been imported before: nothing changed
+	New             int  // records this store did not have
+	Updated         int  // records taken as they came (fast-forward)
+	Merged          int  // records both devices had changed, merged field by field
+	Unchanged       int  // records this store already had as new or newer
+	Conflicts       int  // merged records with a field both changed differently
+	CheckIns        int  // goal check-ins new to this store
+	Removed         bool // this tablet's patient's data was wiped, as the hub asked
+}
+
+// Errors of import, in the words of whoever carries the bundle.
+var (
+	ErrWrongPatientBundle = errors.New("this bundle holds records about someone other than this tablet's patient: nothing was imported")
+	ErrTabletSentRecords  = errors.New("this bundle from a patient's tablet holds more than that patient's goal check-ins: nothing was imported")
+)
+
+// ImportBundle verifies a bundle or an acknowledgement from a paired device and applies it in
+// one transaction: all of it, or (on any problem) none of it. After a bundle it writes the
+// acknowledgement for the sender to ack (when not nil). Importing the same bundle again
+// changes nothing, and a bundle older than what the store holds rolls nothing back.
+func (s *Store) ImportBundle(r io.ReadSeeker, ack io.Writer, progress func(done, total int)) (ImportResult, error) {
+	var res ImportResult
+	self, err := s.identity()
+	if err != nil {
+		return res, err
+	}
+	m, sender, err := bundle.Verify(r, self, s.peerCard)
+	if err != nil {
+		return res, err
+	}
+	res.Manifest, res.From = m, sender
+	if m.Kind == bundle.KindAck {
+		res.Ack = true
+		return res, s.importAck(sender, m)
+	}
+	if s.alreadyImported(sender.Device, m.Bundle) {
+		res.AlreadyImported = true
+		return res, s.writeAck(ack, self, sender, m)
+	}
+	err = s.update(func(w *writer) error {
+		peer, found, err := w.peer(sender.Device)
+		if err != nil || !found {
+			return errors.Join(err, errIf(!found, ErrUnknownPeer))
+		}
+		if slices.Contains(peer.Seen, m.Bundle) {
+			res.AlreadyImported = true
+			return nil
+		}
+		imp := importer{w: w, s: s, sender: sender, res: &res}
+		done := 0
+		if _, err := bundle.Each(r, self, sender, func(item []byte) error {
+			done++
+			if progress != nil && (done%256 == 0 || done == m.Items) {
+				progress(done, m.Items)
+			}
+			return imp.apply(item)
+		}); err != nil {
+			return err
+		}
+		if err := imp.remove(m.Remove); err != nil {
+			return err
+		}
+		peer.LastReceived = w.now
+		peer.Seen = append(peer.Seen, m.Bundle)
+		if len(peer.Seen) > seenKept {
+			peer.Seen = peer.Seen[len(peer.Seen)-seenKept:]
+		}
+		if err := w.putPeer(peer); err != nil {
+			return err
+		}
+		return w.audit(AuditReport, "", "", auditNote{patientID: sender.Patient, detail: fmt.Sprintf(
+			"sync bundle from %s imported: %d new, %d updated, %d merged, %d conflicts, %d check-ins",
+			sender.Name, res.New, res.Updated, res.Merged, res.Conflicts, res.CheckIns)})
+	})
+	if err != nil {
+		return ImportResult{Manifest: m, From: sender}, err
+	}
+	return res, s.writeAck(ack, self, sender, m)
+}
+
+// writeAck writes the acknowledgement of bundle m for its sender to ack (when not nil).
+func (s *Store) writeAck(ack io.Writer, self bundle.Identity, sender bundle.Card, m bundle.Manifest) error {
+	if ack == nil {
+		return nil
+	}
+	_, err := bundle.Write(ack, self, sender, bundle.Manifest{Kind: bundle.KindAck, Acknowledges: m.Bundle, Upto: m.Upto, Created: s.now()}, nil)
+	return err
+}
+
+// alreadyImported reports whether bundle id from device was imported before.
+func (s *Store) alreadyImported(device, id uuid.UUID) bool {
+	seen := false
+	_ = s.db.View(func(tx *bolt.Tx) error {
+		rec, ok, err := getPeer(tx, s.keys, device)
+		seen = ok && err == nil && slices.Contains(rec.Seen, id)
+		return nil
+	})
+	return seen
+}
+
+// peerCard looks up a paired device's card, for verifying its signature.
+func (s *Store) peerCard(device uuid.UUID) (bundle.Card, bool) {
+	var card bundle.Card
+	var found bool
+	_ = s.db.View(func(tx *bolt.Tx) error {
+		rec, ok, err := getPeer(tx, s.keys, device)
+		card, found = rec.Card, ok && err == nil
+		return nil
+	})
+	return card, found
+}
+
+// importAck moves the sender's checkpoint: it has everything up to the acknowledged position.
+func (s *Store) importAck(sender bundle.Card, m bundle.Manifest) error {
+	return s.update(func(w *writer) error {
+		peer, found, err := w.peer(sender.Device)
+		if err != nil || !found {
+			return errors.Join(err, errIf(!found, ErrUnknownPeer))
+		}
+		if m.Upto <= peer.Acked {
+			return nil // an older or repeated acknowledgement
+		}
+		peer.Acked, peer.LastAcked = m.Upto, w.now
+		if err := w.putPeer(peer); err != nil {
+			return err
+		}
+		return w.audit(AuditReport, "", "", auditNote{patientID: sender.Patient, detail: "sync acknowledged by " + sender.Name})
+	})
+}
+
+// importer applies one bundle's items inside the import transaction.
+type importer struct {
+	w      *writer
+	s      *Store
+	sender bundle.Card
+	res    *ImportResult
+}
+
+func (imp importer) apply(item []byte) error {
+	if len(item) > 0 && item[0] == itemConflict {
+		c, err := readConflictItem(item)
+		if err != nil {
+			return err
+		}
+		if role, _ := imp.s.deviceRole(); role == bundle.RoleTablet || imp.sender.Role == bundle.RoleTablet {
+			return ErrWrongPatientBundle
+		}
+		added, err := imp.w.receiveConflict(c)
+		if added {
+			imp.res.Conflicts++
+		}
+		return err
+	}
+	if len(item) > 0 && item[0] == itemCheckIn {
+		c, err := readCheckInItem(item)
+		if err != nil {
+			return err
+		}
+		return imp.checkIn(c)
+	}
+	e, err := readRecordItem(item)
+	if err != nil {
+		return err
+	}
+	if err := imp.allowed(e); err != nil {
+		return err
+	}
+	return imp.record(e)
+}
+
+// allowed enforces what may travel between these two devices (docs/sync.md): a tablet sends
+// the hub nothing but check-ins, and a tablet takes records about its own patient only.
+func (imp importer) allowed(e envelope) error {
+	role, own := imp.s.deviceRole()
+	switch {
+	case imp.sender.Role == bundle.RoleTablet:
+		return ErrTabletSentRecords
+	case role == bundle.RoleTablet && e.kind != KindStaff && patientOfBody(e) != own:
+		return ErrWrongPatientBundle
+	}
+	return nil
+}
+
+// record merges one incoming record with this store's copy (docs/sync.md, "Merge rules").
+func (imp importer) record(theirs envelope) error {
+	w := imp.w
+	b, err := bucket(w.tx, bucketOfKind(theirs.kind))
+	if err != nil {
+		return err
+	}
+	stored := b.Get(theirs.id[:])
+	if stored == nil {
+		imp.res.New++
+		return w.applyRecord(theirs)
+	}
+	ours, err := openEnvelope(w.keys, stored)
+	if err != nil {
+		return err
+	}
+	switch {
+	case ours.meta.covers(theirs.meta):
+		imp.res.Unchanged++
+		return nil
+	case theirs.meta.covers(ours.meta):
+		imp.res.Updated++
+		if err := w.applyRecord(theirs); err != nil {
+			return err
+		}
+		return w.settleConflict(theirs)
+	}
+	imp.res.Merged++
+	m := mergeCopies(theirs.kind, ours, theirs)
+	next := ours
+	switch {
+	case m.sameAsOurs:
+	case m.sameAsTheirs:
+		next = theirs
+	default:
+		body, err := m.body()
+		if err != nil {
+			return err
+		}
+		next = envelope{kind: ours.kind, id: ours.id, base: ours.version, user: w.user, time: w.now, body: body}
+	}
+	next.meta, next.deleted, next.final = m.meta, m.deleted, m.final || next.final
+	if err := w.applyRecord(next); err != nil {
+		return err
+	}
+	if len(m.clashes) == 0 {
+		return w.settleConflict(next)
+	}
+	imp.res.Conflicts++
+	return w.recordConflict(ours, theirs, imp.sender.Name, m.clashes, m.final)
+}
+
+// checkIn keeps a goal check-in this store does not have. From a tablet, only its own
+// patient's; a tablet takes none.
+func (imp importer) checkIn(c myplan.CheckIn) error {
+	role, _ := imp.s.deviceRole()
+	if role == bundle.RoleTablet {
+		return ErrWrongPatientBundle
+	}
+	if imp.sender.Role == bundle.RoleTablet && c.PatientID != imp.sender.Patient {
+		return fmt.Errorf("a goal check-in in this bundle is about someone other than the tablet's patient: nothing was imported")
+	}
+	added, err := imp.w.putCheckIn(c)
+	if added {
+		imp.res.CheckIns++
+	}
+	return err
+}
+
+// remove wipes this tablet's patient when the hub's bundle says they no longer share with it.
+// A hub never wipes anything on a bundle's say-so.
+func (imp importer) remove(patients []string) error {
+	role, own := imp.s.deviceRole()
+	if role != bundle.RoleTablet || imp.sender.Role != bundle.RoleHub || !slices.Contains(patients, own) {
+		return nil
+	}
+	imp.res.Removed = true
+	return imp.w.wipePatient(own)
+}

@@ -1,0 +1,125 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+
+	"github.com/google/uuid"
+	bolt "go.etcd.io/bbolt"
+
+	"carehub/careplan/myplan"
+)
+
+// wipePatient removes everything a patient's tablet holds about them — their record, plans,
+// PAM, outcome and contact records, goal check-ins, caseload and index entries, the staff cards
+// of their team, and the change-log entries naming any of these — when the hub says they no
+// longer share with the tablet (consent to join withdrawn, discharged, died). The records are
+// deleted, not marked: nothing of them is left to read.
+func (w *writer) wipePatient(patientID string) error {
+	pid, err := parseID(patientID)
+	if err != nil {
+		return err
+	}
+	gone := map[uuid.UUID]bool{pid: true}
+	for _, idx := range []struct {
+		index string
+		kind  Kind
+	}{{bucketPlansByPatient, KindPlan}, {bucketPAMByPatient, KindAssessment},
+		{bucketOutcomesByPatient, KindOutcome}, {bucketContactsByPatient, KindContact}} {
+		ids, err := recordsOfPatient(w.tx, idx.index, pid)
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			if err := deleteKeys(w.tx, bucketOfKind(idx.kind), id[:]); err != nil {
+				return err
+			}
+			if err := deleteKeys(w.tx, idx.index, byPatientKey(pid, id)); err != nil {
+				return err
+			}
+			gone[id] = true
+		}
+	}
+	staff, err := bucket(w.tx, bucketStaff)
+	if err != nil {
+		return err
+	}
+	if err := staff.ForEach(func(k, _ []byte) error { gone[uuid.UUID(k)] = true; return nil }); err != nil {
+		return err
+	}
+	for id := range gone {
+		if err := deleteKeys(w.tx, bucketStaff, id[:]); err != nil {
+			return err
+		}
+	}
+	for _, name := range []string{bucketPatients, bucketConflicts} {
+		if err := deleteKeys(w.tx, name, pid[:]); err != nil {
+			return err
+		}
+	}
+	if err := deleteCaseload(w.tx, pid); err != nil {
+		return err
+	}
+	if err := deleteWhere(w.tx, bucketNHSIndex, func(_, v []byte) bool { return bytes.Equal(v, pid[:]) }); err != nil {
+		return err
+	}
+	if err := deleteWhere(w.tx, bucketChanges, func(k, _ []byte) bool { return len(k) == changeKeySize && gone[uuid.UUID(k[8:])] }); err != nil {
+		return err
+	}
+	if err := deleteWhere(w.tx, bucketCheckIns, func(k, v []byte) bool {
+		plain, err := w.keys.open(nil, v, k)
+		var c myplan.CheckIn
+		return err == nil && json.Unmarshal(plain, &c) == nil && c.PatientID == patientID
+	}); err != nil {
+		return err
+	}
+	return w.audit(AuditDeleted, KindPatient, patientID, auditNote{patientID: patientID,
+		detail: "the hub removed this person's records from the tablet"})
+}
+
+func deleteKeys(tx *bolt.Tx, name string, keys ...[]byte) error {
+	b, err := bucket(tx, name)
+	if err != nil {
+		return err
+	}
+	for _, k := range keys {
+		if err := b.Delete(k); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// deleteWhere deletes the keys of a bucket that match; keys are gathered first because a
+// bbolt cursor must not delete while iterating with ForEach.
+func deleteWhere(tx *bolt.Tx, name string, match func(k, v []byte) bool) error {
+	b, err := bucket(tx, name)
+	if err != nil {
+		return err
+	}
+	var doomed [][]byte
+	if err := b.ForEach(func(k, v []byte) error {
+		if match(k, v) {
+			doomed = append(doomed, append([]byte(nil), k...))
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	return deleteKeys(tx, name, doomed...)
+}
+
+// deleteCaseload removes a patient's caseload entry, keeping the bucket's count of entries.
+func deleteCaseload(tx *bolt.Tx, pid uuid.UUID) error {
+	b, err := bucket(tx, bucketCaseload)
+	if err != nil {
+		return err
+	}
+	if b.Get(pid[:]) == nil {
+		return nil
+	}
+	if err := b.SetSequence(b.Sequence() - 1); err != nil {
+		return err
+	}
+	return b.Delete(pid[:])
+}

@@ -19,7 +19,7 @@ import (
 
 // Errors of pairing.
 var (
-	ErrOwnCard       = errors.New("that is this device's own card: add the card of the other device")
+	ErrOwnCard       = errors.New("that card has this store's own device id: it is this store's card, or that of a copy of this store (a backup); a second laptop needs a store of its own")
 	ErrPeerKeys      = errors.New("a device with that id is already paired with different keys: remove it first if it was set up again")
 	ErrUnknownPeer   = errors.New("this store is not paired with that device: add its device card first")
 	ErrTabletPatient = errors.New("that tablet's patient is not on this hub")
@@ -229,8 +229,9 @@ func (s *Store) Peers() ([]Peer, error) {
 	return out, err
 }
 
-// ChangesWaiting counts the change-log entries made or received here since the device
-// acknowledged its last bundle: roughly how much the next bundle for it will carry.
+// ChangesWaiting counts the records the next bundle for a device would carry because they
+// changed since it acknowledged its last bundle (a removal counts as one; a tablet counts the
+// check-ins it would send).
 func (s *Store) ChangesWaiting(device uuid.UUID) (int, error) {
 	n := 0
 	err := s.db.View(func(tx *bolt.Tx) error {
@@ -238,7 +239,18 @@ func (s *Store) ChangesWaiting(device uuid.UUID) (int, error) {
 		if err != nil || !found {
 			return errors.Join(err, errIf(!found, ErrUnknownPeer))
 		}
-		return eachChangeAfter(tx, rec.Acked, func(Change) error { n++; return nil })
+		sel, err := s.selectFor(tx, rec)
+		if err != nil {
+			return err
+		}
+		for _, ids := range sel.records {
+			n += len(ids)
+		}
+		if role, _ := s.deviceRole(); role == bundle.RoleTablet {
+			n += len(sel.checkIns)
+		}
+		n += len(sel.remove)
+		return nil
 	})
 	return n, err
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/binary"
 	"fmt"
+	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -34,23 +35,50 @@ func VersionTime(v uint64) time.Time {
 	return time.UnixMilli(int64(v >> logicalBits)).UTC()
 }
 
-// tickClock issues the next version and persists it in the same transaction, so the clock
-// survives restarts and a rolled-back write does not consume a version.
-func tickClock(tx *bolt.Tx, now time.Time) (uint64, error) {
-	meta, err := bucket(tx, bucketMeta)
-	if err != nil {
-		return 0, err
-	}
+// clock is a store's hybrid logical clock. It lives in memory while the store is open: every
+// version it hands out becomes the key of a change-log or audit entry in the same transaction,
+// so on opening, the newest of those keys (or the clock older stores kept in meta) is where it
+// resumes. Not writing the clock on every save saves a page write per edit. A version handed
+// out in a transaction that then fails is simply never used.
+type clock struct {
+	mu   sync.Mutex
+	last uint64
+}
+
+// next issues the next version.
+func (c *clock) next(now time.Time) uint64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.last = nextVersion(c.last, now)
+	return c.last
+}
+
+// observe moves the clock up to a version seen on another device, so every later local edit
+// gets a version above it (the hybrid logical clock's receive rule).
+func (c *clock) observe(v uint64) {
+	c.mu.Lock()
+	c.last = max(c.last, v)
+	c.mu.Unlock()
+}
+
+// lastVersion is where the clock resumes: the newest change-log or audit key, or the clock
+// older stores kept in meta, whichever is later.
+func lastVersion(tx *bolt.Tx) (uint64, error) {
 	var last uint64
-	if b := meta.Get([]byte(metaHLC)); b != nil {
-		if len(b) != 8 {
-			return 0, fmt.Errorf("the stored clock is %d bytes, not 8: %w", len(b), ErrNotCarehub)
+	if meta := tx.Bucket([]byte(bucketMeta)); meta != nil {
+		if b := meta.Get([]byte(metaHLC)); b != nil {
+			if len(b) != 8 {
+				return 0, fmt.Errorf("the stored clock is %d bytes, not 8: %w", len(b), ErrNotCarehub)
+			}
+			last = binary.BigEndian.Uint64(b)
 		}
-		last = binary.BigEndian.Uint64(b)
 	}
-	v := nextVersion(last, now)
-	if err := meta.Put([]byte(metaHLC), binary.BigEndian.AppendUint64(nil, v)); err != nil {
-		return 0, err
+	for _, name := range []string{bucketChanges, bucketAudit} {
+		if b := tx.Bucket([]byte(name)); b != nil {
+			if k, _ := b.Cursor().Last(); len(k) >= 8 {
+				last = max(last, binary.BigEndian.Uint64(k[:8]))
+			}
+		}
 	}
-	return v, nil
+	return last, nil
 }

@@ -19,6 +19,7 @@ type writer struct {
 	origin uuid.UUID
 	user   string
 	now    time.Time // one instant per transaction; the clock still orders writes within it
+	clock  *clock
 
 	// incoming, while sync applies a record, is that record as it came from the other device
 	// (or as merged): the typed save that indexes it stores this envelope rather than a new
@@ -83,10 +84,7 @@ func (w *writer) putRecord(r record) (uint64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("encoding %s %s: %w", r.kind, r.id, err)
 	}
-	version, err := tickClock(w.tx, w.now)
-	if err != nil {
-		return 0, err
-	}
+	version := w.clock.next(w.now)
 	// The stamps remember which fields this edit changed, so a copy edited elsewhere at the
 	// same time can be merged field by field (docs/sync.md).
 	meta := newSyncMeta(w.origin, version)

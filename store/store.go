@@ -71,6 +71,8 @@ type Store struct {
 	// its own key slot; it is as secret as the keys derived from it and never leaves memory.
 	dataKey []byte
 
+	clock clock // the hybrid logical clock, resumed from the file at open
+
 	mu       sync.Mutex // guards user and signedIn
 	user     string
 	signedIn access.User
@@ -348,7 +350,17 @@ func newStore(db *bolt.DB, path string, dataKey []byte, origin uuid.UUID, kdf KD
 	if now == nil {
 		now = time.Now
 	}
-	return &Store{db: db, path: path, now: now, keys: k, origin: origin, kdf: kdf, dataKey: dataKey, user: opt.User}, nil
+	s := &Store{db: db, path: path, now: now, keys: k, origin: origin, kdf: kdf, dataKey: dataKey, user: opt.User}
+	err = db.View(func(tx *bolt.Tx) error {
+		var err error
+		s.clock.last, err = lastVersion(tx)
+		return err
+	})
+	if err != nil {
+		clear(dataKey)
+		return nil, err
+	}
+	return s, nil
 }
 
 // Close releases the file lock and forgets the data key. The Store must not be used afterwards.
@@ -381,7 +393,7 @@ func (s *Store) update(fn func(w *writer) error) error {
 }
 
 func (s *Store) writer(tx *bolt.Tx) *writer {
-	return &writer{tx: tx, keys: s.keys, origin: s.origin, user: s.currentUser(), now: s.now()}
+	return &writer{tx: tx, keys: s.keys, origin: s.origin, user: s.currentUser(), now: s.now(), clock: &s.clock}
 }
 
 // parseID reads a record id. Ids are canonical UUID strings, which lets the file key records

@@ -323,7 +323,8 @@ func TestBadBundlesAreRefusedAndChangeNothing(t *testing.T) {
 	}
 }
 
-// swapPeerCard replaces a paired device's card behind AddPeer's back.
+// swapPeerCard replaces a paired device's card behind AddPeer's back, and forgets its
+// checkpoint so the next bundle for it carries everything it may hold.
 func swapPeerCard(t *testing.T, s *Store, c bundle.Card) {
 	t.Helper()
 	err := s.update(func(w *writer) error {
@@ -331,7 +332,7 @@ func swapPeerCard(t *testing.T, s *Store, c bundle.Card) {
 		if err != nil {
 			return err
 		}
-		rec.Card = c
+		rec.Card, rec.Acked = c, 0
 		return w.putPeer(rec)
 	})
 	if err != nil {
@@ -411,3 +412,114 @@ func newTabletStore(t *testing.T, patientID string) *Store {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+func TestTabletTakesOnlyItsOwnPatientAndGetsEachNewAgreedVersion(t *testing.T) {
+	hub, clock := newTestStore(t)
+	p, plan := enrolled(t, hub, 7)
+	other, _ := enrolled(t, hub, 8)
+	if err := plan.Agree("Sam Green", clock.Now(), 2); err != nil {
+		t.Fatal(err)
+	}
+	if err := hub.SavePlan(&plan); err != nil {
+		t.Fatal(err)
+	}
+	tablet := newTabletStore(t, p.ID)
+	pair(t, hub, tablet)
+	carry(t, hub, tablet)
+	if c := counts(t, tablet); c["patients"] != 1 {
+		t.Fatalf("tablet holds %d patients", c["patients"])
+	}
+	if _, err := tablet.Patient(other.ID); !errors.Is(err, ErrNotFound) {
+		t.Errorf("another patient reached the tablet: %v", err)
+	}
+	tabCard, _ := tablet.DeviceCard()
+	if n, err := hub.ChangesWaiting(tabCard.Device); err != nil || n != 0 {
+		t.Errorf("changes waiting after the acknowledgement: %d %v", n, err)
+	}
+
+	// A new agreed version reaches the tablet with the next bundle; the draft before it never does.
+	clock.Set(clock.Now().Add(24 * time.Hour))
+	next := plan.NextDraft("")
+	next.ID = ""
+	next.AboutMe = "Version two words"
+	if err := hub.SavePlan(&next); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := hub.ChangesWaiting(tabCard.Device); n != 0 {
+		t.Errorf("a draft counts as waiting for the tablet: %d", n)
+	}
+	if err := next.Agree("Sam Green", clock.Now(), 3); err != nil {
+		t.Fatal(err)
+	}
+	if err := hub.SavePlan(&next); err != nil {
+		t.Fatal(err)
+	}
+	carry(t, hub, tablet)
+	if got := latestPlan(t, tablet, p.ID); got.Version != 2 || got.AboutMe != "Version two words" || got.State != careplan.PlanAgreed {
+		t.Errorf("tablet's plan after the second agreement: version %d %q %s", got.Version, got.AboutMe, got.State)
+	}
+
+	// A hub that (wrongly) sends another person's records to this tablet is refused whole.
+	wrong, _ := tablet.DeviceCard()
+	wrong.Patient = other.ID
+	swapPeerCard(t, hub, wrong)
+	before := recordsOf(t, tablet)
+	if _, err := tablet.ImportBundle(bytes.NewReader(bundleFor(t, hub, tablet)), nil, nil); !errors.Is(err, ErrWrongPatientBundle) {
+		t.Errorf("another patient's bundle: %v", err)
+	}
+	if !bytes.Equal(before, recordsOf(t, tablet)) {
+		t.Error("a refused bundle changed the tablet")
+	}
+}
+
+func TestHubRefusesRecordsFromATablet(t *testing.T) {
+	hub, _ := newTestStore(t)
+	p, _ := enrolled(t, hub, 9)
+	impostor, _ := newTestStore(t)
+	enrolled(t, impostor, 10)
+	pair(t, hub, impostor)
+	card, _ := impostor.DeviceCard()
+	card.Role, card.Patient = bundle.RoleTablet, p.ID
+	swapPeerCard(t, hub, card) // the hub thinks it is p's tablet
+	before := recordsOf(t, hub)
+	if _, err := hub.ImportBundle(bytes.NewReader(bundleFor(t, impostor, hub)), nil, nil); !errors.Is(err, ErrTabletSentRecords) {
+		t.Errorf("records from a tablet: %v", err)
+	}
+	if !bytes.Equal(before, recordsOf(t, hub)) {
+		t.Error("a refused bundle changed the hub")
+	}
+}
+
+func TestDischargeRemovesThePatientFromTheTablet(t *testing.T) {
+	hub, _ := newTestStore(t)
+	p, _ := enrolled(t, hub, 11)
+	tablet := newTabletStore(t, p.ID)
+	pair(t, hub, tablet)
+	carry(t, hub, tablet)
+	p.Status = careplan.StatusDischarged
+	if err := hub.SavePatient(&p); err != nil {
+		t.Fatal(err)
+	}
+	if res := carry(t, hub, tablet); !res.Removed {
+		t.Fatalf("discharge did not remove the patient from the tablet: %+v", res)
+	}
+	if c := counts(t, tablet); c["patients"] != 0 || c["plans"] != 0 {
+		t.Errorf("tablet after discharge: %v", c)
+	}
+}
+
+func TestSamePersonEnrolledOnTwoLaptopsIsRefusedClearly(t *testing.T) {
+	a, _ := newTestStore(t)
+	b, _ := newTestStore(t)
+	pair(t, a, b)
+	enrolled(t, a, 12)
+	enrolled(t, b, 12) // the same NHS number, another record
+	before := recordsOf(t, b)
+	_, err := b.ImportBundle(bytes.NewReader(bundleFor(t, a, b)), nil, nil)
+	if !errors.Is(err, ErrEnrolledTwice) {
+		t.Fatalf("importing the same person under another record: %v", err)
+	}
+	if !bytes.Equal(before, recordsOf(t, b)) {
+		t.Error("the refused bundle changed the store")
+	}
+}

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/binary"
 	"encoding/json"
 	"fmt"
 
@@ -23,13 +22,8 @@ func (w *writer) putIncoming(b *bolt.Bucket, r record, existed bool) (uint64, er
 		return 0, fmt.Errorf("%w: the record's body does not match its envelope (%s %s)", errBadEnvelope, env.kind, env.id)
 	}
 	env.final = env.final || r.final
-	if err := observeClock(w.tx, env.version); err != nil {
-		return 0, err
-	}
-	logged, err := tickClock(w.tx, w.now)
-	if err != nil {
-		return 0, err
-	}
+	w.clock.observe(env.version)
+	logged := w.clock.next(w.now)
 	if env.version == 0 { // a merge made here: a new local version that includes both copies
 		env.version, env.origin = logged, w.origin
 		env.meta = env.meta.withVersion(w.origin, logged)
@@ -45,23 +39,6 @@ func (w *writer) putIncoming(b *bolt.Bucket, r record, existed bool) (uint64, er
 	note.detail = "by sync: " + note.detail
 	entry := w.auditEntry(action, r.kind, r.id.String(), note)
 	return env.version, appendChange(w.tx, w.keys, logged, r.kind, r.id, entry)
-}
-
-// observeClock moves this store's clock up to a version seen on another device, so every
-// later local edit gets a version above it (the hybrid logical clock's receive rule).
-func observeClock(tx *bolt.Tx, seen uint64) error {
-	meta, err := bucket(tx, bucketMeta)
-	if err != nil {
-		return err
-	}
-	var last uint64
-	if b := meta.Get([]byte(metaHLC)); len(b) == 8 {
-		last = binary.BigEndian.Uint64(b)
-	}
-	if seen <= last {
-		return nil
-	}
-	return meta.Put([]byte(metaHLC), binary.BigEndian.AppendUint64(nil, seen))
 }
 
 // applyRecord writes env, a record sync has decided to keep, through its kind's own save, so

@@ -32,6 +32,7 @@ type ImportResult struct {
 var (
 	ErrWrongPatientBundle = errors.New("this bundle holds records about someone other than this tablet's patient: nothing was imported")
 	ErrTabletSentRecords  = errors.New("this bundle from a patient's tablet holds more than that patient's goal check-ins: nothing was imported")
+	ErrEnrolledTwice      = errors.New("this bundle has a patient whose NHS number this store holds under another record (were they enrolled on both devices?): nothing was imported; keep one record, then carry a new bundle")
 )
 
 // ImportBundle verifies a bundle or an acknowledgement from a paired device and applies it in
@@ -211,7 +212,12 @@ func (imp importer) record(theirs envelope) error {
 	stored := b.Get(theirs.id[:])
 	if stored == nil {
 		imp.res.New++
-		return w.applyRecord(theirs)
+		if err := w.applyRecord(theirs); errors.Is(err, ErrDuplicateNHS) {
+			return ErrEnrolledTwice
+		} else if err != nil {
+			return err
+		}
+		return nil
 	}
 	ours, err := openEnvelope(w.keys, stored)
 	if err != nil {

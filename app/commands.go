@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"text/tabwriter"
 
 	"carehub/careplan"
@@ -35,6 +36,34 @@ func runDemo(env Env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "%d synthetic patients written to %s\n", *n, *db)
+	return nil
+}
+
+// runCreate makes a new, empty store: a second hub laptop, for instance, which then pairs with
+// the first and takes everything from it by bundle. With --admin the store gets its first hub
+// administrator's account (the passphrase is theirs); without, the shared hub passphrase.
+func runCreate(env Env, args []string) error {
+	fs := newFlags("create")
+	db := fs.String("db", "", "the new store")
+	admin := fs.String("admin", "", "the name of the store's first hub administrator")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := need(fs, *db, "db"); err != nil {
+		return err
+	}
+	pass, err := passphrase(env, PassphraseVar)
+	if err != nil {
+		return err
+	}
+	st, err := store.Create(*db, pass, store.Options{Now: env.Now, User: operator(env), Admin: strings.TrimSpace(*admin)})
+	if err != nil {
+		return err
+	}
+	if err := st.Close(); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "empty store written to %s\n", *db)
 	return nil
 }
 

@@ -21,6 +21,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"demo", "demo --db FILE --patients N [--seed S]   fill a new store with synthetic patients", runDemo},
+		{"create", "create --db FILE [--admin NAME]           a new, empty store (e.g. a second hub laptop, to pair and sync)", runCreate},
 		{"check", "check --db FILE                          integrity check, a count per record kind, ok", runCheck},
 		{"list", "list --db FILE                           one line per patient", runList},
 		{"backup", "backup --db FILE --out FILE              consistent copy of an open or closed store", runBackup},

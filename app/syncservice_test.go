@@ -1,0 +1,160 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"carehub/careplan"
+	"carehub/store"
+	"carehub/ui"
+)
+
+// syncLaptop is a hub store on disk, open as the desktop app would hold it.
+func syncLaptop(t *testing.T, name string, demo int) *store.Store {
+	t.Helper()
+	st, err := store.Create(filepath.Join(t.TempDir(), name+".carehub"), "pw-for-tests", store.Options{Now: fixedNow, KDF: cheapKDF})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if demo > 0 {
+		if err := LoadDemo(st, 1, demo, careplan.DateOf(fixedNow()), nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := st.RenameDevice(name); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+func TestSyncAndConflictServicesBetweenTwoLaptops(t *testing.T) {
+	dir := t.TempDir()
+	a, b := syncLaptop(t, "Hub laptop 1", 15), syncLaptop(t, "Hub laptop 2", 0)
+	sa, sb := &syncService{store: func() (*store.Store, error) { return a, nil }}, &syncService{store: func() (*store.Store, error) { return b, nil }}
+
+	// Pair through card files, as the Sync screen does.
+	for _, p := range []struct {
+		from, to *syncService
+		card     string
+	}{{sa, sb, "a.card"}, {sb, sa, "b.card"}} {
+		path := filepath.Join(dir, p.card)
+		if err := p.from.SaveCard(path); err != nil {
+			t.Fatalf("SaveCard: %v", err)
+		}
+		if _, err := p.to.AddDevice(path); err != nil {
+			t.Fatalf("AddDevice: %v", err)
+		}
+	}
+	devices, err := sa.Devices()
+	if err != nil || len(devices) != 1 || devices[0].Name != "Hub laptop 2" || devices[0].Tablet || devices[0].Waiting == 0 {
+		t.Fatalf("laptop 1's devices: %+v %v", devices, err)
+	}
+
+	// A bundle to laptop 2, with progress, and its acknowledgement back.
+	bundlePath := filepath.Join(dir, "to-2.chb")
+	var last [2]int
+	res, err := sa.Export(devices[0].ID, bundlePath, func(done, total int) { last = [2]int{done, total} })
+	if err != nil || !strings.HasPrefix(res.Summary, "Bundle for Hub laptop 2: ") || last[0] != last[1] || last[1] == 0 {
+		t.Fatalf("Export: %+v %v, progress %v", res, err, last)
+	}
+	imported, err := sb.Import(bundlePath, nil)
+	if err != nil || imported.AckPath != filepath.Join(dir, "to-2.ack.chb") || !strings.Contains(imported.Summary, "Hub laptop 1") {
+		t.Fatalf("Import: %+v %v", imported, err)
+	}
+	if _, err := sa.Import(imported.AckPath, nil); err != nil {
+		t.Fatalf("importing the acknowledgement: %v", err)
+	}
+	if devices, _ := sa.Devices(); devices[0].Waiting != 0 || devices[0].LastSent.IsZero() {
+		t.Errorf("after the acknowledgement: %+v", devices[0])
+	}
+
+	// Both laptops move the same person's review date: the Conflicts screen shows both.
+	rows, _ := b.Caseload()
+	var who careplan.CaseloadEntry
+	for _, r := range rows {
+		if plans, _ := b.Plans(r.PatientID); len(plans) > 0 && plans[len(plans)-1].State == careplan.PlanDraft {
+			who = r
+			break
+		}
+	}
+	if who.PatientID == "" {
+		t.Skip("the demo hub has nobody with a draft plan")
+	}
+	for i, st := range []*store.Store{a, b} {
+		plans, _ := st.Plans(who.PatientID)
+		draft := plans[len(plans)-1]
+		draft.ReviewDate = careplan.DateOf(fixedNow().Add(time.Duration(30+i) * 24 * time.Hour))
+		if err := st.SavePlan(&draft); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := sa.Export(devices[0].ID, bundlePath, nil); err != nil {
+		t.Fatal(err)
+	}
+	if res, err := sb.Import(bundlePath, nil); err != nil || res.Conflicts != 1 {
+		t.Fatalf("importing both edits: %+v %v", res, err)
+	}
+	cs := &conflictService{store: func() (*store.Store, error) { return b, nil }}
+	found, err := cs.Conflicts()
+	if err != nil || len(found) != 1 {
+		t.Fatalf("Conflicts: %v %d", err, len(found))
+	}
+	c := found[0]
+	wantWho := who.GivenName + " " + who.FamilyName + " · " + who.NHSNumber.Display()
+	if c.Patient != wantWho || c.What != "Care plan draft" || len(c.Fields) != 1 || c.Fields[0].Label != "Review date" {
+		t.Errorf("conflict for the screen: %+v", c)
+	}
+	if c.Ours.Device != "Hub laptop 2" || c.Theirs.Device != "Hub laptop 1" || c.Fields[0].Ours == c.Fields[0].Theirs {
+		t.Errorf("sides: %+v / %+v, field %+v", c.Ours, c.Theirs, c.Fields[0])
+	}
+	if err := cs.ResolveConflict(c.ID, map[string]ui.Side{"reviewDate": ui.Theirs}); err != nil {
+		t.Fatalf("ResolveConflict: %v", err)
+	}
+	plans, _ := b.Plans(who.PatientID)
+	if got := plans[len(plans)-1].ReviewDate; got != careplan.DateOf(fixedNow().Add(30*24*time.Hour)) {
+		t.Errorf("review date after keeping laptop 1's: %v", got)
+	}
+	if left, _ := cs.Conflicts(); len(left) != 0 {
+		t.Errorf("%d conflicts left", len(left))
+	}
+}
+
+func TestSyncImportOfAlteredFileSaysSoInOneLine(t *testing.T) {
+	dir := t.TempDir()
+	a, b := syncLaptop(t, "Hub laptop 1", 3), syncLaptop(t, "Hub laptop 2", 0)
+	pair := func(from, to *store.Store) {
+		card, err := from.DeviceCard()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := to.AddPeer(card); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pair(a, b)
+	pair(b, a)
+	card, _ := b.DeviceCard()
+	path := filepath.Join(dir, "x.chb")
+	if _, err := ExportSyncBundle(a, card.Device, path, nil); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(path)
+	data[len(data)/3] ^= 0x40
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err := (&syncService{store: func() (*store.Store, error) { return b, nil }}).Import(path, nil)
+	if err == nil || strings.Contains(err.Error(), "\n") {
+		t.Fatalf("altered bundle: %v", err)
+	}
+	if n, _ := b.PatientCount(); n != 0 {
+		t.Errorf("an altered bundle brought in %d patients", n)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "x.ack.chb")); !os.IsNotExist(err) {
+		t.Errorf("an acknowledgement was written for a refused bundle: %v", err)
+	}
+}

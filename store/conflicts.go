@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -271,14 +272,18 @@ func (w *writer) resolveIntoDraft(c Conflict, chosen []byte) error {
 	}
 	fields := bodyFields(mustJSON(draft))
 	chosenFields := bodyFields(chosen)
+	changed := false
 	for _, f := range c.Fields {
 		switch f {
 		case "id", "patientId", "version", "state", "agreement", deletedField:
 			continue // these say which version it is, not what the plan says
 		}
-		if v, ok := chosenFields[f]; ok {
-			fields[f] = v
+		if v, ok := chosenFields[f]; ok && !bytes.Equal(fields[f], v) {
+			fields[f], changed = v, true
 		}
+	}
+	if !changed {
+		return nil // what was chosen is what the plan already says
 	}
 	var next careplan.Plan
 	if err := json.Unmarshal(mustJSON(fields), &next); err != nil {

@@ -55,6 +55,15 @@ func mergeCopies(kind Kind, ours, theirs envelope) merged {
 		case ours.meta.includes(ts):
 		default: // both changed it independently
 			takeTheirs = later(ts, os)
+			if growingList(kind, f) && !bytes.Equal(of[f], tf[f]) {
+				// Dated decisions only ever added: keep every one from both sides.
+				m.keepValue(f, of, tf, unionOfDated(of[f], tf[f]))
+				stamps[f] = os
+				if takeTheirs {
+					stamps[f] = ts
+				}
+				continue
+			}
 			if !bytes.Equal(of[f], tf[f]) && !appendOnly(kind) {
 				m.clashes = append(m.clashes, f)
 			}
@@ -83,6 +92,9 @@ func mergeFinal(ours, theirs envelope, of, tf map[string]json.RawMessage, m merg
 	for _, f := range fieldNames(of, tf) {
 		m.keep(f, of, tf, takeTheirs)
 		s, changed := loser.meta.stampOf(f)
+		if ours.final && theirs.final && (f == "agreement" || f == "state") {
+			continue // both agreed the same version: who and when is not a clinical difference
+		}
 		if changed && !winner.meta.includes(s) && !bytes.Equal(wf[f], lf[f]) {
 			m.clashes = append(m.clashes, f)
 		}
@@ -100,6 +112,11 @@ func (m *merged) keep(f string, of, tf map[string]json.RawMessage, takeTheirs bo
 	if takeTheirs {
 		v = tf[f]
 	}
+	m.keepValue(f, of, tf, v)
+}
+
+// keepValue sets field f of the merge to v.
+func (m *merged) keepValue(f string, of, tf map[string]json.RawMessage, v json.RawMessage) {
 	if _, ok := of[f]; !ok || !bytes.Equal(v, of[f]) {
 		m.sameAsOurs = false
 	}
@@ -135,4 +152,59 @@ func boolJSON(b bool) json.RawMessage {
 		return json.RawMessage("true")
 	}
 	return json.RawMessage("false")
+}
+
+// growingList reports whether a field is a list of dated decisions that is only ever added to
+// — a patient's consent history and status history — so two devices' additions are merged
+// by keeping both, never offered as a choice that could drop a withdrawal of consent.
+func growingList(kind Kind, field string) bool {
+	return kind == KindPatient && (field == "consent" || field == "history")
+}
+
+// unionOfDated merges two lists of dated entries: every entry of either, each once, in date
+// order. On the same day a refusal or withdrawal comes after a consent given, so the most
+// careful decision is the one that counts; remaining ties go by the entries' text, so every
+// device builds the same list.
+func unionOfDated(a, b json.RawMessage) json.RawMessage {
+	var as, bs []json.RawMessage
+	if json.Unmarshal(a, &as) != nil || json.Unmarshal(b, &bs) != nil {
+		return a
+	}
+	seen := map[string]bool{}
+	var all []json.RawMessage
+	for _, e := range append(as, bs...) {
+		if !seen[string(e)] {
+			seen[string(e)] = true
+			all = append(all, e)
+		}
+	}
+	type dated struct {
+		On       string `json:"on"`
+		Decision string `json:"decision"`
+	}
+	key := func(e json.RawMessage) (string, int) {
+		var d dated
+		_ = json.Unmarshal(e, &d)
+		careful := 0
+		if d.Decision != "" && d.Decision != "given" {
+			careful = 1
+		}
+		return d.On, careful
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		oi, ci := key(all[i])
+		oj, cj := key(all[j])
+		if oi != oj {
+			return oi < oj
+		}
+		if ci != cj {
+			return ci < cj
+		}
+		return string(all[i]) < string(all[j])
+	})
+	out, err := json.Marshal(all)
+	if err != nil {
+		return a
+	}
+	return out
 }

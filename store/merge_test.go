@@ -128,3 +128,19 @@ func FuzzSplitObject(f *testing.F) {
 		}
 	})
 }
+
+func TestConsentAddedOnTwoLaptopsKeepsBothAndTheWithdrawalCounts(t *testing.T) {
+	a, b := uuid.MustParse("00000000-0000-4000-8000-00000000000a"), uuid.MustParse("00000000-0000-4000-8000-00000000000b")
+	created := newSyncMeta(a, 10)
+	given := `{"scope":"join","decision":"given","on":"2026-01-10","recordedBy":"Sam"}`
+	withdrawn := `{"scope":"share with carers","decision":"withdrawn","on":"2026-03-03","recordedBy":"Jo"}`
+	carers := `{"scope":"share with carers","decision":"given","on":"2026-03-03","recordedBy":"Al"}`
+	ours := envelope{kind: KindPatient, body: []byte(`{"consent":[` + given + `,` + withdrawn + `]}`), meta: created.edited(a, 20, []string{"consent"})}
+	theirs := envelope{kind: KindPatient, body: []byte(`{"consent":[` + given + `,` + carers + `]}`), meta: created.edited(b, 21, []string{"consent"})}
+	for _, m := range []merged{mergeCopies(KindPatient, ours, theirs), mergeCopies(KindPatient, theirs, ours)} {
+		want := `[` + given + `,` + carers + `,` + withdrawn + `]`
+		if string(m.fields["consent"]) != want || len(m.clashes) != 0 {
+			t.Errorf("consent after merging:\n%s\nwant\n%s (clashes %v)", m.fields["consent"], want, m.clashes)
+		}
+	}
+}

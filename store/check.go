@@ -44,7 +44,7 @@ func (r *Report) problem(format string, args ...any) {
 // every record decodes and decrypts under its own id and kind, every caseload entry, index
 // entry and change-log entry points at a record, and every audit entry decrypts. Counts are
 // reported as "patients", "plans", "pam assessments", "staff", "outcomes", "changes",
-// "audit entries".
+// "audit entries", "paired devices" and "open conflicts".
 // The error is for a check that could not run; what the check found is in the Report.
 func (s *Store) Check() (Report, error) {
 	var r Report
@@ -94,9 +94,37 @@ func (s *Store) Check() (Report, error) {
 			return err
 		}
 		r.Counts = append(r.Counts, KindCount{Kind: "audit entries", Count: n})
-		return nil
+		return s.checkSync(tx, &r)
 	})
 	return r, err
+}
+
+// checkSync checks that every paired device and open conflict decrypts, and counts them.
+func (s *Store) checkSync(tx *bolt.Tx, r *Report) error {
+	for _, c := range []struct {
+		bucket, label string
+		open          func(k, v []byte) error
+	}{
+		{bucketPeers, "paired devices", func(k, v []byte) error { _, err := openPeer(s.keys, k, v); return err }},
+		{bucketConflicts, "open conflicts", func(k, v []byte) error { _, err := openConflict(s.keys, k, v); return err }},
+	} {
+		b, err := bucket(tx, c.bucket)
+		if err != nil {
+			return err
+		}
+		n := 0
+		if err := b.ForEach(func(k, v []byte) error {
+			n++
+			if err := c.open(k, v); err != nil {
+				r.problem("%s %x: %v", c.label, k, err)
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+		r.Counts = append(r.Counts, KindCount{Kind: c.label, Count: n})
+	}
+	return nil
 }
 
 // checkRecords opens every record of a kind and decodes its body; it returns the live count.

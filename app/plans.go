@@ -1,10 +1,13 @@
 package app
 
 import (
+	"fmt"
 	"time"
 
 	"carehub/careplan"
+	"carehub/careplan/access"
 	"carehub/careplan/demo"
+	"carehub/careplan/myplan"
 	"carehub/pam"
 	"carehub/store"
 	"carehub/ui"
@@ -138,4 +141,19 @@ func loadDemoServices(st *store.Store) error {
 		}
 	}
 	return nil
+}
+
+// CheckIns returns the goal check-ins that have come in from the person's tablet, oldest
+// first, to whoever may open their record. The store does not audit this read: the summary
+// shows check-ins only after reading the person's record, which is audited as a view, as
+// their plans and PAMs are read without an entry of their own.
+func (p *planService) CheckIns(patientID string) ([]myplan.CheckIn, error) {
+	st, err := p.store()
+	if err != nil {
+		return nil, err
+	}
+	if !st.SignedIn().ReadsPatient(patientID) {
+		return nil, fmt.Errorf("%w: this account may not open that person's record", access.ErrNotAllowed)
+	}
+	return st.CheckIns(patientID)
 }

@@ -138,13 +138,18 @@ func (t *tabletService) patient() (*store.Store, string, error) {
 	return st, u.PatientID, nil
 }
 
-// MyPlan builds the tablet's view of the signed-in patient's plan.
+// MyPlan builds the tablet's view of the signed-in patient's plan. A tablet without the
+// patient's record (the hub removed it, or it was never filled) gives ui.ErrPlanNotHere, which
+// the screen says in plain words; nothing else of theirs is left to show.
 func (t *tabletService) MyPlan() (myplan.View, error) {
 	st, id, err := t.patient()
 	if err != nil {
 		return myplan.View{}, err
 	}
 	p, err := st.Patient(id)
+	if errors.Is(err, store.ErrNotFound) {
+		return myplan.View{}, ui.ErrPlanNotHere
+	}
 	if err != nil {
 		return myplan.View{}, err
 	}

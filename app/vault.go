@@ -173,6 +173,7 @@ func UIConfig(path string, now func() time.Time) (ui.Config, func() error) {
 		return err == nil && mayEditPatient(st, patientID) == nil
 	}
 	cfg.Tablet = &tabletService{store: v.current, now: now}
+	cfg.TabletSync = &tabletSyncService{store: v.current}
 	cfg.TabletSetup = &tabletSetupService{store: v.current, now: now}
 	cfg.Sync = &syncService{store: v.current}
 	cfg.Conflicts = &conflictService{store: v.current}

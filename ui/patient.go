@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan"
+	"carehub/careplan/myplan"
 	"carehub/careplan/outcomes"
 	"carehub/pam"
 )
@@ -21,6 +22,7 @@ type patientRecord struct {
 	plans       []careplan.Plan
 	assessments []pam.Assessment
 	outcomes    []outcomes.Record // read only when the app records outcomes
+	checkIns    []myplan.CheckIn  // from their tablet; read only when the app has plans
 }
 
 // patientScreen is the read-only summary of one person. The identity banner sits above the
@@ -51,6 +53,8 @@ type patientScreen struct {
 	enrol    *enrolTools     // nil when the app offers no enrolment tools: no enrolment bar
 	enrolBar *fyne.Container // consent, status, care team and contacts; hidden until filled
 	enrolDlg *enrolDialogs   // the enrolment dialogs last opened
+
+	checkIns checkInReader // nil when the app has no plans service: no check-ins are shown
 
 	tablets      *tabletTools       // nil when the signed-in account may not set up tablets
 	tabletButton *widget.Button     // "Set up tablet…", on the enrolment bar when shown
@@ -133,7 +137,12 @@ func (s *patientScreen) load(patientID string) {
 	if s.tools != nil {
 		o = s.tools.outcomes
 	}
-	s.work.run(func() { rec, err = readPatient(s.records, o, patientID) }, func() { s.loaded(rec, err) })
+	c := s.checkIns
+	s.work.run(func() {
+		if rec, err = readPatient(s.records, o, patientID); err == nil && c != nil {
+			rec.checkIns, err = c.CheckIns(patientID)
+		}
+	}, func() { s.loaded(rec, err) })
 }
 
 // readPatient reads a person's record, plans and measures; outcomes only when o is not nil.
@@ -226,10 +235,14 @@ func (s *patientScreen) showRecord() {
 		statusSection(p),
 		teamSection(p.Team),
 		planSection(rec.plans, s.today),
+		checkInSection(rec.checkIns, rec.plans),
 		pamSection(rec.assessments, s.today),
 	}
 	content := container.NewVBox()
 	for i, sec := range sections {
+		if sec == nil {
+			continue
+		}
 		if i > 0 {
 			content.Add(widget.NewSeparator())
 		}

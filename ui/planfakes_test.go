@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"carehub/careplan"
+	"carehub/careplan/myplan"
 	"carehub/pam"
 )
 
@@ -18,6 +19,7 @@ type fakePlans struct {
 	records   *fakeRecords
 	templates []careplan.Template
 	services  []careplan.Service
+	checkIns  map[string][]myplan.CheckIn // by patient, as they reached the hub
 	saves     int
 	nextID    int
 }
@@ -32,6 +34,10 @@ func (f *fakePlans) Plans(id string) ([]careplan.Plan, error) {
 		out = append(out, p.Clone())
 	}
 	return out, nil
+}
+
+func (f *fakePlans) CheckIns(id string) ([]myplan.CheckIn, error) {
+	return append([]myplan.CheckIn(nil), f.checkIns[id]...), nil
 }
 
 func (f *fakePlans) SavePlan(p *careplan.Plan) error {

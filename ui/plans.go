@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"carehub/careplan"
+	"carehub/careplan/myplan"
 )
 
 // Plans is what the plan editor, history and review need from the hub's store.
@@ -28,6 +29,9 @@ type Plans interface {
 	// SaveService adds a service to the hub's directory (giving it an id), or updates the
 	// entry with its id, as when the Services screen edits or withdraws it.
 	SaveService(s *careplan.Service) error
+	// CheckIns returns the goal check-ins the person made on their tablet that have reached
+	// this hub, oldest first.
+	CheckIns(patientID string) ([]myplan.CheckIn, error)
 }
 
 // planTools are what the Care plan tab needs. A nil *planTools means the app edits no plans:

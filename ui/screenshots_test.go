@@ -98,13 +98,18 @@ func TestScreenshots(t *testing.T) {
 		shoot(t, s.w, "conflicts.png")
 	})
 	t.Run("tablet", func(t *testing.T) {
-		s := tabletSession(t, testTablet())
+		tab := testTablet()
+		sync := &fakeTabletSync{tablet: tab, update: TabletUpdate{Outcome: PlanRemoved, AckPath: "/media/usb/plan.ack.chb"}}
+		s := tabletSyncSession(t, tab, sync, &fakeFiles{path: "/media/usb/plan.chb"})
 		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
 		s.showTablet() // again, so the tablet scales the light theme
 		writePNG(t, filepath.Join(dir, "tablet.png"), s.w.Canvas().Capture(), fyne.NewSize(1280, 800))
 		test.Tap(s.tablet.larger)
 		test.Tap(s.tablet.larger)
 		writePNG(t, filepath.Join(dir, "tablet-large.png"), s.w.Canvas().Capture(), fyne.NewSize(1280, 800))
+		test.Tap(s.tablet.sync.update)
+		s.tablet.sync.result.close()
+		writePNG(t, filepath.Join(dir, "tablet-removed.png"), s.w.Canvas().Capture(), fyne.NewSize(1280, 800))
 	})
 	t.Run("settings", func(t *testing.T) {
 		s := settingsSession(t, access.User{Name: "Ada", Role: access.Administrator, Active: true},

@@ -72,6 +72,9 @@ type Config struct {
 	// Tablet is the patient's own view, shown instead of everything else when a patient's
 	// account signs in. Nil means a patient's account cannot use this app.
 	Tablet Tablet
+	// TabletSync lets the patient update their plan from a file the hub made and send their
+	// check-ins back. Nil means the tablet screen offers neither.
+	TabletSync TabletSync
 	// Settings keeps each person's text size and theme, and the hub's name. Nil means no
 	// Settings button.
 	Settings Settings
@@ -208,6 +211,11 @@ func (s *session) openPatient(id string) {
 		s.patient = newPatientScreen(s.records, s.work, s.cfg.Today(), s.printTools(), s.outcomeTools(), s.showCaseload)
 		s.patient.planTools = s.planTools()
 		s.patient.enrol = s.enrolTools()
+	}
+	if s.cfg.Plans != nil {
+		// Reading what the person said on their tablet is part of seeing their summary, so
+		// it does not follow MayEdit either.
+		s.patient.checkIns = s.cfg.Plans
 	}
 	// Tablets are the hub's to hand out, not the key worker's, so this does not follow MayEdit.
 	s.patient.tablets = s.tabletTools()

@@ -187,9 +187,13 @@ func (s *syncScreen) finish(title string, lines []string, conflicts int, err err
 	s.result = showResult(s.w, title, lines, false, onConflicts)
 }
 
-// progressFunc moves the progress bar as a job reports, posting only whole-percent changes so
-// a bundle of thousands of records does not flood the UI goroutine. It is called off it.
-func (s *syncScreen) progressFunc() func(done, total int) {
+// progressFunc moves the progress bar as a job reports.
+func (s *syncScreen) progressFunc() func(done, total int) { return percentProgress(s.work, s.progress) }
+
+// percentProgress moves bar as a job reports, posting only whole-percent changes so a bundle
+// of thousands of records does not flood the UI goroutine. The func it returns is called off
+// it.
+func percentProgress(work worker, bar *widget.ProgressBar) func(done, total int) {
 	last := -1
 	return func(done, total int) {
 		if total <= 0 {
@@ -200,7 +204,7 @@ func (s *syncScreen) progressFunc() func(done, total int) {
 			return
 		}
 		last = pct
-		s.work.post(func() { s.progress.SetValue(float64(pct) / 100) })
+		work.post(func() { bar.SetValue(float64(pct) / 100) })
 	}
 }
 

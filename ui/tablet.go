@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -19,6 +20,7 @@ import (
 type tabletScreen struct {
 	tablet Tablet
 	work   worker
+	sync   *tabletSyncBar // nil when the app carries no files to or from the tablet
 	app    fyne.App
 	base   fyne.Theme // the theme before the tablet scaled it
 
@@ -31,14 +33,20 @@ type tabletScreen struct {
 	root    fyne.CanvasObject
 }
 
-func newTabletScreen(t Tablet, work worker, a fyne.App) *tabletScreen {
+func newTabletScreen(t Tablet, work worker, a fyne.App, sync *tabletSyncTools) *tabletScreen {
 	s := &tabletScreen{tablet: t, work: work, app: a, base: a.Settings().Theme()}
 	s.smaller = widget.NewButton("A−  Smaller text", s.onSmaller)
 	s.larger = widget.NewButton("A+  Larger text", s.onLarger)
 	s.page = container.NewVBox(wrapped("Opening your plan…"))
 	bar := container.NewBorder(nil, nil, nil, container.NewHBox(s.smaller, s.larger),
 		subheading("My care plan", widget.MediumImportance))
-	s.root = container.NewBorder(container.NewPadded(bar), nil, nil, nil, container.NewVScroll(container.NewPadded(s.page)))
+	var top fyne.CanvasObject = bar
+	if sync != nil {
+		// Above the plan, not after it: the patient should not have to scroll to find them.
+		s.sync = newTabletSyncBar(sync, work, s.load)
+		top = container.NewVBox(bar, s.sync.root)
+	}
+	s.root = container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewVScroll(container.NewPadded(s.page)))
 	s.applyScale()
 	return s
 }
@@ -76,6 +84,12 @@ func (s *tabletScreen) load() {
 func (s *tabletScreen) loaded(v myplan.View, err error) {
 	s.page.RemoveAll()
 	defer s.page.Refresh()
+	if errors.Is(err, ErrPlanNotHere) {
+		s.view = myplan.View{}
+		s.goals = nil
+		s.page.Add(heading(planNotHereText))
+		return
+	}
 	if err != nil {
 		s.page.Add(wrapped(fmt.Sprintf("Your plan could not be opened: %v. Please ask your key worker.", err)))
 		return
@@ -98,6 +112,10 @@ func (s *tabletScreen) loaded(v myplan.View, err error) {
 		s.addSection("How I manage my health (PAM)", v.PAMTrend)
 	}
 }
+
+// planNotHereText is what the tablet says once the hub has taken the patient's records off
+// it: never an error, and never the plan it held before.
+const planNotHereText = "Your plan is no longer kept on this tablet. If you think this is wrong, talk to your key worker."
 
 func heading(text string) *widget.Label {
 	l := widget.NewLabel(text)

@@ -15,9 +15,15 @@ import (
 type fakeTablet struct {
 	view     myplan.View
 	checkIns []myplan.CheckIn
+	removed  bool // the hub has taken the patient's records off the tablet
 }
 
-func (f *fakeTablet) MyPlan() (myplan.View, error) { return f.view, nil }
+func (f *fakeTablet) MyPlan() (myplan.View, error) {
+	if f.removed {
+		return myplan.View{}, ErrPlanNotHere
+	}
+	return f.view, nil
+}
 func (f *fakeTablet) SaveCheckIn(c *myplan.CheckIn) error {
 	if err := (myplan.CheckIn{PatientID: "p01", GoalID: c.GoalID, Scale: c.Scale, Note: c.Note}).Validate(); err != nil {
 		return err

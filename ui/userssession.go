@@ -70,7 +70,11 @@ func (s *session) showTablet() {
 		s.w.SetContent(centredMessage("This account is a patient's: it opens only on their tablet.", widget.DangerImportance))
 		return
 	}
-	t := newTabletScreen(s.cfg.Tablet, s.work, fyne.CurrentApp())
+	var files *tabletSyncTools
+	if s.cfg.TabletSync != nil {
+		files = &tabletSyncTools{sync: s.cfg.TabletSync, files: s.files, w: s.w, now: s.cfg.Clock}
+	}
+	t := newTabletScreen(s.cfg.Tablet, s.work, fyne.CurrentApp(), files)
 	s.tablet = t
 	s.w.SetTitle("My care plan")
 	s.w.SetContent(t.root)

@@ -202,6 +202,39 @@ func whatConflicts(c store.Conflict) string {
 	return strings.ToUpper(k[:1]) + k[1:]
 }
 
+// Unsettled is what the person's summary warns of: each open conflict in their records, with
+// the fields in question, to whoever may open the record.
+func (c *conflictService) Unsettled(patientID string) ([]string, error) {
+	st, err := c.store()
+	if err != nil {
+		return nil, err
+	}
+	if !st.SignedIn().ReadsPatient(patientID) {
+		return nil, fmt.Errorf("%w: this account may not open that person's record", access.ErrNotAllowed)
+	}
+	found, err := st.ConflictsAbout(patientID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, 0, len(found))
+	for _, f := range found {
+		labels := make([]string, 0, len(f.Fields))
+		for _, field := range f.Fields {
+			labels = append(labels, careplan.FieldLabel(string(f.Kind), field))
+		}
+		out = append(out, whatUnsettled(f)+": "+strings.Join(labels, ", "))
+	}
+	return out, nil
+}
+
+// whatUnsettled names the record in a conflict for the person's summary.
+func whatUnsettled(c store.Conflict) string {
+	if c.Kind == store.KindPlan && c.Final {
+		return "Agreed care plan"
+	}
+	return whatConflicts(c)
+}
+
 func (c *conflictService) ResolveConflict(id string, keep map[string]ui.Side) error {
 	st, err := c.store()
 	if err != nil {

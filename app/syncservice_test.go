@@ -111,6 +111,12 @@ func TestSyncAndConflictServicesBetweenTwoLaptops(t *testing.T) {
 	if c.Ours.Device != "Hub laptop 2" || c.Theirs.Device != "Hub laptop 1" || c.Fields[0].Ours == c.Fields[0].Theirs {
 		t.Errorf("sides: %+v / %+v, field %+v", c.Ours, c.Theirs, c.Fields[0])
 	}
+	if got, err := cs.Unsettled(who.PatientID); err != nil || len(got) != 1 || got[0] != "Care plan draft: Review date" {
+		t.Errorf("the person's summary is warned of %q (%v)", got, err)
+	}
+	if got, _ := cs.Unsettled(other(t, b, who.PatientID)); len(got) != 0 {
+		t.Errorf("someone else's summary is warned of %q", got)
+	}
 	if err := cs.ResolveConflict(c.ID, map[string]ui.Side{"reviewDate": ui.Theirs}); err != nil {
 		t.Fatalf("ResolveConflict: %v", err)
 	}
@@ -121,6 +127,25 @@ func TestSyncAndConflictServicesBetweenTwoLaptops(t *testing.T) {
 	if left, _ := cs.Conflicts(); len(left) != 0 {
 		t.Errorf("%d conflicts left", len(left))
 	}
+	if got, _ := cs.Unsettled(who.PatientID); len(got) != 0 {
+		t.Errorf("still warned of %q after it was resolved", got)
+	}
+}
+
+// other is anyone in st's caseload but the given person.
+func other(t *testing.T, st *store.Store, not string) string {
+	t.Helper()
+	rows, err := st.Caseload()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows {
+		if r.PatientID != not {
+			return r.PatientID
+		}
+	}
+	t.Fatal("nobody else in the caseload")
+	return ""
 }
 
 func TestSyncImportOfAlteredFileSaysSoInOneLine(t *testing.T) {

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+
+	"carehub/careplan/access"
 )
 
 func TestConflictShowsBothSidesAndSavesTheChoice(t *testing.T) {
@@ -72,5 +74,24 @@ func TestConflictSaveErrorKeepsTheChoice(t *testing.T) {
 	}
 	if r.detail.save.Disabled() || r.detail.rows[1].keep.Selected != keepTheirs || !r.list.Visible() {
 		t.Error("after a failed save the choice is lost or the screen stays locked")
+	}
+}
+
+// A key worker opening someone whose record two devices changed differently is told so first,
+// before a due date or contingency plan they might act on; someone else's record says nothing.
+func TestPatientSummaryWarnsOfUnsettledConflict(t *testing.T) {
+	keyWorker := access.User{Name: "Sam Green", Role: access.KeyWorker, Active: true}
+	s := syncSession(t, keyWorker, &fakeSync{}, testConflicts(), &fakeFiles{})
+	s.openPatient("p01")
+	if !labelShown(s.patient.body, unsettledTitle) || !labelShown(s.patient.body, "Care plan draft (version 3)") {
+		t.Fatalf("no notice of the open conflict on the summary: %q", labelTexts(s.patient.body))
+	}
+	if texts := labelTexts(s.patient.body); texts[0] != unsettledTitle {
+		t.Errorf("the notice is not the first thing on the summary: %q", texts[:3])
+	}
+
+	s.openPatient("p02")
+	if labelShown(s.patient.body, unsettledTitle) {
+		t.Error("a person with no conflict is shown one")
 	}
 }

@@ -23,6 +23,7 @@ type patientRecord struct {
 	assessments []pam.Assessment
 	outcomes    []outcomes.Record // read only when the app records outcomes
 	checkIns    []myplan.CheckIn  // from their tablet; read only when the app has plans
+	unsettled   []string          // open conflicts in their records, in words; read only when the app syncs
 }
 
 // patientScreen is the read-only summary of one person. The identity banner sits above the
@@ -54,7 +55,8 @@ type patientScreen struct {
 	enrolBar *fyne.Container // consent, status, care team and contacts; hidden until filled
 	enrolDlg *enrolDialogs   // the enrolment dialogs last opened
 
-	checkIns checkInReader // nil when the app has no plans service: no check-ins are shown
+	checkIns checkInReader   // nil when the app has no plans service: no check-ins are shown
+	conflict unsettledReader // nil when the app has no conflicts service: no notice is shown
 
 	tablets      *tabletTools       // nil when the signed-in account may not set up tablets
 	tabletButton *widget.Button     // "Set up tablet…", on the enrolment bar when shown
@@ -137,10 +139,13 @@ func (s *patientScreen) load(patientID string) {
 	if s.tools != nil {
 		o = s.tools.outcomes
 	}
-	c := s.checkIns
+	c, u := s.checkIns, s.conflict
 	s.work.run(func() {
 		if rec, err = readPatient(s.records, o, patientID); err == nil && c != nil {
 			rec.checkIns, err = c.CheckIns(patientID)
+		}
+		if err == nil && u != nil {
+			rec.unsettled, err = u.Unsettled(patientID)
 		}
 	}, func() { s.loaded(rec, err) })
 }
@@ -226,6 +231,7 @@ func (s *patientScreen) showRecord() {
 	rec := s.rec
 	p := rec.patient
 	sections := []fyne.CanvasObject{
+		unsettledSection(rec.unsettled),
 		contactSection(p),
 		needsSection(p.Needs),
 		carersSection(p.Carers),
@@ -239,11 +245,11 @@ func (s *patientScreen) showRecord() {
 		pamSection(rec.assessments, s.today),
 	}
 	content := container.NewVBox()
-	for i, sec := range sections {
+	for _, sec := range sections {
 		if sec == nil {
 			continue
 		}
-		if i > 0 {
+		if len(content.Objects) > 0 {
 			content.Add(widget.NewSeparator())
 		}
 		content.Add(sec)

@@ -217,6 +217,11 @@ func (s *session) openPatient(id string) {
 		// it does not follow MayEdit either.
 		s.patient.checkIns = s.cfg.Plans
 	}
+	if s.cfg.Conflicts != nil {
+		// Anyone reading the record should know a value in it is disputed, so this does not
+		// follow MayEdit or who may resolve conflicts.
+		s.patient.conflict = s.cfg.Conflicts
+	}
 	// Tablets are the hub's to hand out, not the key worker's, so this does not follow MayEdit.
 	s.patient.tablets = s.tabletTools()
 	s.w.SetTitle("carehub — patient summary")

@@ -33,6 +33,10 @@ type SyncResult struct {
 type Conflicts interface {
 	Conflicts() ([]Conflict, error)
 	ResolveConflict(id string, keep map[string]Side) error // field key → which side to keep
+	// Unsettled says, in words, what is in conflict in one person's records ("Care plan
+	// draft: Review date"), for the notice on their summary. Anyone who may open the record
+	// sees it, not only those who resolve conflicts.
+	Unsettled(patientID string) ([]string, error)
 }
 
 // Side is which device's value of a field a coordinator keeps.

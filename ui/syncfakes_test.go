@@ -99,6 +99,16 @@ var _ Conflicts = (*fakeConflicts)(nil)
 
 func (f *fakeConflicts) Conflicts() ([]Conflict, error) { return f.items, nil }
 
+func (f *fakeConflicts) Unsettled(patientID string) ([]string, error) {
+	var out []string
+	for _, c := range f.items {
+		if c.PatientID == patientID {
+			out = append(out, c.What)
+		}
+	}
+	return out, nil
+}
+
 func (f *fakeConflicts) ResolveConflict(id string, keep map[string]Side) error {
 	if f.err != nil {
 		return f.err

@@ -84,6 +84,11 @@ func (s *tabletScreen) load() {
 func (s *tabletScreen) loaded(v myplan.View, err error) {
 	s.page.RemoveAll()
 	defer s.page.Refresh()
+	if s.sync != nil {
+		// Once the hub has taken the records off, no check-in is left to send: the button
+		// would only make an empty file the person might carry in for nothing.
+		s.sync.showSend(!errors.Is(err, ErrPlanNotHere))
+	}
 	if errors.Is(err, ErrPlanNotHere) {
 		s.view = myplan.View{}
 		s.goals = nil

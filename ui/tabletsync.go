@@ -90,6 +90,15 @@ func updateLines(res TabletUpdate) []string {
 	return lines
 }
 
+// showSend shows or hides "Send my check-ins…": hidden while the tablet holds no plan.
+func (b *tabletSyncBar) showSend(show bool) {
+	if show {
+		b.send.Show()
+	} else {
+		b.send.Hide()
+	}
+}
+
 func (b *tabletSyncBar) onSend() {
 	name := "carehub-checkins-" + b.tools.now().Format("20060102") + bundleExt
 	b.tools.files.saveFile(b.tools.w, "Save my check-ins", name, b.sendTo)

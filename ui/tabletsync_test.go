@@ -99,6 +99,9 @@ func TestTabletShowsRemovalInsteadOfPlan(t *testing.T) {
 	if !labelShown(s.tablet.root, "Get back to chapel choir on Sundays") {
 		t.Fatal("the plan is not shown before the removal")
 	}
+	if !s.tablet.sync.send.Visible() {
+		t.Fatal("no way to send check-ins while the plan is here")
+	}
 	test.Tap(s.tablet.sync.update)
 	if !labelShown(s.tablet.root, planNotHereText) {
 		t.Errorf("the removal message is not shown: %q", labelTexts(s.tablet.root))
@@ -110,6 +113,12 @@ func TestTabletShowsRemovalInsteadOfPlan(t *testing.T) {
 	}
 	if len(s.tablet.goals) != 0 {
 		t.Error("check-in controls kept for a plan no longer on the tablet")
+	}
+	if s.tablet.sync.send.Visible() {
+		t.Error("\"Send my check-ins\" still offered after the records were taken off")
+	}
+	if !s.tablet.sync.update.Visible() {
+		t.Error("the person can no longer take in a file (a re-consent would need one)")
 	}
 }
 

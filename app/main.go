@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 )
 
@@ -89,7 +90,28 @@ func runApp(env Env, args []string, gui GUI) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	if err := screenAvailable(env.Getenv, runtime.GOOS); err != nil {
+		return err
+	}
 	return gui(*db)
+}
+
+// errNoScreen is what starting the app says where there is no desktop to open it on, as over
+// SSH: one line instead of the windowing system's panic.
+var errNoScreen = errors.New("the app needs a screen to open on, and none was found (DISPLAY is not set). " +
+	"Start it from the desktop, or see carehub help for the commands")
+
+// screenAvailable reports errNoScreen on an X11 or Wayland system with neither display set.
+// Windows and macOS always have a screen for a signed-in user.
+func screenAvailable(getenv func(string) string, goos string) error {
+	switch goos {
+	case "windows", "darwin", "android", "ios":
+		return nil
+	}
+	if getenv("DISPLAY") == "" && getenv("WAYLAND_DISPLAY") == "" {
+		return errNoScreen
+	}
+	return nil
 }
 
 // newFlags makes a flag set that reports problems as errors rather than printing usage text,

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -209,11 +210,43 @@ func TestDemoRefusesToOverwriteAStore(t *testing.T) {
 func TestNoArgumentsStartsTheApp(t *testing.T) {
 	var got string
 	started := false
+	display := func(k string) string {
+		if k == "DISPLAY" {
+			return ":0"
+		}
+		return ""
+	}
 	env := Env{Args: []string{"--db", "x.db"}, Stdout: &bytes.Buffer{}, Stderr: &bytes.Buffer{},
-		Getenv: func(string) string { return "" }, Now: fixedNow}
+		Getenv: display, Now: fixedNow}
 	code := Main(env, func(db string) error { started, got = true, db; return nil })
 	if code != 0 || !started || got != "x.db" {
 		t.Errorf("carehub --db x.db: exit %d, started %v with %q", code, started, got)
+	}
+}
+
+// Over SSH, with no desktop, starting the app says why in one line rather than panicking in
+// the windowing system.
+func TestNoScreenSaysSoInOneLine(t *testing.T) {
+	var errb bytes.Buffer
+	env := Env{Args: []string{"--db", "x.db"}, Stdout: &bytes.Buffer{}, Stderr: &errb,
+		Getenv: func(string) string { return "" }, Now: fixedNow}
+	code := Main(env, func(string) error { t.Fatal("the window was opened with no screen"); return nil })
+	if runtime.GOOS == "windows" || runtime.GOOS == "darwin" {
+		t.Skip("always a screen here")
+	}
+	if code == 0 || strings.Count(errb.String(), "\n") != 1 || !strings.Contains(errb.String(), "needs a screen to open on") {
+		t.Errorf("exit %d, said %q", code, errb.String())
+	}
+	for _, wayland := range []string{"DISPLAY", "WAYLAND_DISPLAY"} {
+		set := func(k string) string {
+			if k == wayland {
+				return "x"
+			}
+			return ""
+		}
+		if err := screenAvailable(set, "linux"); err != nil {
+			t.Errorf("with %s set: %v", wayland, err)
+		}
 	}
 }
 

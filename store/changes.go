@@ -15,14 +15,47 @@ type Change struct {
 	Version uint64
 	Kind    Kind
 	ID      string
+
+	// from is the device whose bundle this store took the record from exactly as sent (no
+	// merge); uuid.Nil for an edit made here or a merge. The next bundle to that device leaves
+	// the record out: it has it already.
+	from uuid.UUID
 }
 
 // changeKeySize is version (8) + record id (16). Keys sort by version, so "everything after a
 // checkpoint" is one cursor seek.
 const changeKeySize = 8 + 16
 
+// changeFromDevice marks, in the kind byte of a change-log value, an entry for a record taken
+// unchanged from another device; that device's id (16 bytes, not patient data: bundles carry
+// it in clear) follows before the sealed audit entry. Kind codes stay below it.
+const changeFromDevice = 0x80
+
+// changePrefix is the clear part of a change-log value: the kind, and the device the record
+// came from unchanged when there is one.
+func changePrefix(kind Kind, from uuid.UUID) []byte {
+	if from == uuid.Nil {
+		return []byte{kindCode(kind)}
+	}
+	return append([]byte{kindCode(kind) | changeFromDevice}, from[:]...)
+}
+
+// changePrefixLen is how many bytes of a change-log value come before its sealed audit entry.
+func changePrefixLen(v []byte) int {
+	if len(v) > 0 && v[0]&changeFromDevice != 0 {
+		return 1 + 16
+	}
+	return 1
+}
+
 // appendChange logs that record id of kind reached version.
 func appendChange(tx *bolt.Tx, k *keys, version uint64, kind Kind, id uuid.UUID, audit AuditEntry) error {
+	return appendChangeFrom(tx, k, version, kind, id, uuid.Nil, audit)
+}
+
+// appendChangeFrom logs a change, naming the device the record came from unchanged (uuid.Nil
+// for a change made here).
+func appendChangeFrom(tx *bolt.Tx, k *keys, version uint64, kind Kind, id, from uuid.UUID, audit AuditEntry) error {
 	b, err := bucket(tx, bucketChanges)
 	if err != nil {
 		return err
@@ -32,28 +65,33 @@ func appendChange(tx *bolt.Tx, k *keys, version uint64, kind Kind, id uuid.UUID,
 	key = append(key, id[:]...)
 	// The write's audit entry travels in its change-log entry rather than in a bucket of its
 	// own: one append-only tree instead of two keeps a save close to the cost of a bare put.
-	val := k.seal([]byte{kindCode(kind)}, encodeAudit(audit), key)
+	val := k.seal(changePrefix(kind, from), encodeAudit(audit), key)
 	return b.Put(key, val)
 }
 
 // changeAudit unseals the audit entry a change-log entry carries.
 func changeAudit(k *keys, key, val []byte) (AuditEntry, error) {
-	if len(val) < 2 {
+	n := changePrefixLen(val)
+	if len(val) <= n {
 		return AuditEntry{}, errBadAudit
 	}
-	return openAudit(k, key, val[1:])
+	return openAudit(k, key, val[n:])
 }
 
 // decodeChange reads one change-log entry.
 func decodeChange(k, v []byte) (Change, error) {
-	if len(k) != changeKeySize || len(v) < 1 {
+	if len(k) != changeKeySize || len(v) < 1 || len(v) < changePrefixLen(v) {
 		return Change{}, fmt.Errorf("a change-log entry is damaged (%d+%d bytes)", len(k), len(v))
 	}
-	kind, ok := kindOfCode(v[0])
+	kind, ok := kindOfCode(v[0] &^ changeFromDevice)
 	if !ok {
 		return Change{}, fmt.Errorf("a change-log entry has unknown kind %d", v[0])
 	}
-	return Change{Version: binary.BigEndian.Uint64(k[:8]), Kind: kind, ID: uuid.UUID(k[8:]).String()}, nil
+	ch := Change{Version: binary.BigEndian.Uint64(k[:8]), Kind: kind, ID: uuid.UUID(k[8:]).String()}
+	if changePrefixLen(v) > 1 {
+		ch.from = uuid.UUID(v[1:17])
+	}
+	return ch, nil
 }
 
 // ChangesSince returns the changes with a version greater than v, oldest first. Pass 0 for

@@ -25,6 +25,9 @@ type writer struct {
 	// (or as merged): the typed save that indexes it stores this envelope rather than a new
 	// version, and skips what the sending device has already done (see syncing).
 	incoming *envelope
+	// unchangedFrom, while sync stores a record exactly as a device sent it, is that device:
+	// the change log notes it so the next bundle back to it leaves the record out.
+	unchangedFrom uuid.UUID
 
 	// restamp names fields this write stamps as changed even when their value is the same: a
 	// conflict resolved by keeping the value the record already shows must still tell other

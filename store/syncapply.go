@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"github.com/google/uuid"
 	bolt "go.etcd.io/bbolt"
 
 	"carehub/careplan"
@@ -38,7 +39,11 @@ func (w *writer) putIncoming(b *bolt.Bucket, r record, existed bool) (uint64, er
 	note := r.note
 	note.detail = "by sync: " + note.detail
 	entry := w.auditEntry(action, r.kind, r.id.String(), note)
-	return env.version, appendChange(w.tx, w.keys, logged, r.kind, r.id, entry)
+	from := w.unchangedFrom
+	if w.incoming.version == 0 {
+		from = uuid.Nil // a merge made here: the sender has not seen it
+	}
+	return env.version, appendChangeFrom(w.tx, w.keys, logged, r.kind, r.id, from, entry)
 }
 
 // applyRecord writes env, a record sync has decided to keep, through its kind's own save, so

@@ -159,7 +159,7 @@ func (s *Store) selectFor(tx *bolt.Tx, peer peerRec) (selection, error) {
 	case peer.Card.Role == bundle.RoleTablet:
 		return sel, s.selectForTablet(tx, peer, &sel)
 	}
-	changed, err := changedSince(tx, peer.Acked)
+	changed, err := changedSince(tx, peer.Acked, peer.Card.Device)
 	if err != nil {
 		return sel, err
 	}
@@ -192,7 +192,7 @@ func (s *Store) selectForTablet(tx *bolt.Tx, peer peerRec, sel *selection) error
 		sel.remove = []string{pid.String()}
 		return nil
 	}
-	changed, err := changedSince(tx, peer.Acked)
+	changed, err := changedSince(tx, peer.Acked, peer.Card.Device)
 	if err != nil {
 		return err
 	}
@@ -234,13 +234,20 @@ func (s *Store) selectForTablet(tx *bolt.Tx, peer peerRec, sel *selection) error
 	return nil
 }
 
-// changedSince maps each record changed after log position v to its kind.
-func changedSince(tx *bolt.Tx, v uint64) (map[uuid.UUID]Kind, error) {
+// changedSince maps each record changed after log position v to its kind, leaving out those
+// whose latest change was taking the peer's own copy unchanged.
+func changedSince(tx *bolt.Tx, v uint64, peer uuid.UUID) (map[uuid.UUID]Kind, error) {
 	out := map[uuid.UUID]Kind{}
 	err := eachChangeAfter(tx, v, func(ch Change) error {
 		id, err := uuid.Parse(ch.ID)
 		if err != nil {
 			return err
+		}
+		if ch.from == peer {
+			// Its latest change here is the peer's own copy, taken as it came: sending it
+			// back would only echo it. A later edit or merge here logs a new change.
+			delete(out, id)
+			return nil
 		}
 		out[id] = ch.Kind
 		return nil

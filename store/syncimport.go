@@ -212,6 +212,8 @@ func (imp importer) record(theirs envelope) error {
 	stored := b.Get(theirs.id[:])
 	if stored == nil {
 		imp.res.New++
+		w.unchangedFrom = imp.sender.Device
+		defer func() { w.unchangedFrom = uuid.Nil }()
 		if err := w.applyRecord(theirs); errors.Is(err, ErrDuplicateNHS) {
 			return ErrEnrolledTwice
 		} else if err != nil {
@@ -229,6 +231,8 @@ func (imp importer) record(theirs envelope) error {
 		return nil
 	case theirs.meta.covers(ours.meta):
 		imp.res.Updated++
+		w.unchangedFrom = imp.sender.Device
+		defer func() { w.unchangedFrom = uuid.Nil }()
 		if err := w.applyRecord(theirs); err != nil {
 			return err
 		}

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"carehub/careplan"
 	"carehub/careplan/myplan"
 )
 
@@ -22,7 +23,8 @@ type tabletScreen struct {
 	work   worker
 	sync   *tabletSyncBar // nil when the app carries no files to or from the tablet
 	app    fyne.App
-	base   fyne.Theme // the theme before the tablet scaled it
+	base   fyne.Theme           // the theme before the tablet scaled it
+	today  func() careplan.Date // to tell the person when their plan's review has gone by
 
 	scale   int // index into tabletTextScales
 	view    myplan.View
@@ -33,8 +35,8 @@ type tabletScreen struct {
 	root    fyne.CanvasObject
 }
 
-func newTabletScreen(t Tablet, work worker, a fyne.App, sync *tabletSyncTools) *tabletScreen {
-	s := &tabletScreen{tablet: t, work: work, app: a, base: a.Settings().Theme()}
+func newTabletScreen(t Tablet, work worker, a fyne.App, today func() careplan.Date, sync *tabletSyncTools) *tabletScreen {
+	s := &tabletScreen{tablet: t, work: work, app: a, base: a.Settings().Theme(), today: today}
 	s.smaller = widget.NewButton("A−  Smaller text", s.onSmaller)
 	s.larger = widget.NewButton("A+  Larger text", s.onLarger)
 	s.page = container.NewVBox(wrapped("Opening your plan…"))
@@ -104,6 +106,7 @@ func (s *tabletScreen) loaded(v myplan.View, err error) {
 	if !v.Agreed {
 		s.page.Add(wrapped("Your plan has not been agreed yet. Your key worker will go through it with you."))
 	} else {
+		s.addWhichPlan(v)
 		s.addContingency(v)
 	}
 	s.addWhoToCall(v)
@@ -117,6 +120,24 @@ func (s *tabletScreen) loaded(v myplan.View, err error) {
 		s.addSection("How I manage my health (PAM)", v.PAMTrend)
 	}
 }
+
+// addWhichPlan says which plan this is, and warns when its review date has gone by: a newer
+// plan agreed at the hub may not have reached the tablet, and an old contingency plan could
+// send the person to the wrong place.
+func (s *tabletScreen) addWhichPlan(v myplan.View) {
+	if !v.AgreedOn.IsZero() {
+		s.page.Add(wrapped(fmt.Sprintf("This is the plan you agreed with %s on %s.", v.AgreedWith, v.AgreedOn.Display())))
+	}
+	if v.ReviewPassed(s.today()) {
+		l := wrapped(fmt.Sprintf(reviewPassedText, v.Review.Display()))
+		l.TextStyle.Bold = true
+		l.Importance = widget.WarningImportance
+		s.page.Add(l)
+	}
+}
+
+// reviewPassedText warns the person their plan may be out of date.
+const reviewPassedText = "Your plan was due to be reviewed on %s. It may have changed since: ask your key worker for your latest plan."
 
 // planNotHereText is what the tablet says once the hub has taken the patient's records off
 // it: never an error, and never the plan it held before.

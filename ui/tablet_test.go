@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fmt"
+	"slices"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -47,7 +49,7 @@ func tabletSession(t *testing.T, tab *fakeTablet) *session {
 	user := access.User{Name: "Siân O'Brien", Role: access.Patient, PatientID: "p01", Active: true}
 	v := &fakeVault{exists: true, right: "correct horse", records: testRecords(), user: user}
 	s, w := newTestSession(t, Config{Vault: v, Tablet: tab, Users: testAccounts(), AuditLog: testAudit(),
-		Enrolment: &fakeEnrolment{staff: testStaff(), target: 800}})
+		Enrolment: &fakeEnrolment{staff: testStaff(), target: 800}, Today: fixedToday})
 	w.Resize(fyne.NewSize(1280, 800))
 	test.Type(s.unlock.passphrase, "correct horse")
 	test.Tap(s.unlock.submit)
@@ -98,5 +100,37 @@ func TestTabletTextSize(t *testing.T) {
 	test.Tap(tb.smaller)
 	if tb.scale != 1 {
 		t.Errorf("scale %d", tb.scale)
+	}
+}
+
+// A plan whose review date has gone by may have been replaced at the hub by one that has not
+// reached the tablet: the person is told so near the top, before the contingency plan.
+func TestTabletWarnsWhenTheReviewDateHasPassed(t *testing.T) {
+	tab := testTablet() // review due 14 May 2026
+	user := access.User{Name: "Siân O'Brien", Role: access.Patient, PatientID: "p01", Active: true}
+	v := &fakeVault{exists: true, right: "correct horse", records: testRecords(), user: user}
+	var today careplan.Date
+	s, _ := newTestSession(t, Config{Vault: v, Tablet: tab, Today: func() careplan.Date { return today }})
+	warning := fmt.Sprintf(reviewPassedText, "14 May 2026")
+
+	today = careplan.NewDate(2026, 5, 14)
+	test.Type(s.unlock.passphrase, "correct horse")
+	test.Tap(s.unlock.submit)
+	if labelShown(s.tablet.root, warning) {
+		t.Error("warned on the review day itself")
+	}
+	if !labelShown(s.tablet.root, "This is the plan you agreed with Sam Green on 1 Sep 2025.") {
+		t.Errorf("the tablet does not say which plan it shows: %q", labelTexts(s.tablet.root))
+	}
+
+	today = careplan.NewDate(2026, 5, 15)
+	s.tablet.load()
+	texts := labelTexts(s.tablet.root)
+	at := slices.Index(texts, warning)
+	if at < 0 {
+		t.Fatalf("no warning the day after the review date: %q", texts)
+	}
+	if contingency := slices.Index(texts, "If I become unwell"); contingency >= 0 && contingency < at {
+		t.Error("the warning comes after the contingency plan")
 	}
 }

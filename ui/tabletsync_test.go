@@ -48,7 +48,7 @@ func tabletSyncSession(t *testing.T, tab *fakeTablet, sync *fakeTabletSync, file
 	user := access.User{Name: "Siân O'Brien", Role: access.Patient, PatientID: "p01", Active: true}
 	v := &fakeVault{exists: true, right: "correct horse", records: testRecords(), user: user}
 	clock := func() time.Time { return time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC) }
-	s, w := newTestSession(t, Config{Vault: v, Tablet: tab, TabletSync: sync, Clock: clock})
+	s, w := newTestSession(t, Config{Vault: v, Tablet: tab, TabletSync: sync, Clock: clock, Today: fixedToday})
 	s.files = files
 	w.Resize(fyne.NewSize(1280, 800))
 	test.Type(s.unlock.passphrase, "correct horse")

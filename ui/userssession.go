@@ -74,7 +74,7 @@ func (s *session) showTablet() {
 	if s.cfg.TabletSync != nil {
 		files = &tabletSyncTools{sync: s.cfg.TabletSync, files: s.files, w: s.w, now: s.cfg.Clock}
 	}
-	t := newTabletScreen(s.cfg.Tablet, s.work, fyne.CurrentApp(), files)
+	t := newTabletScreen(s.cfg.Tablet, s.work, fyne.CurrentApp(), s.cfg.Today, files)
 	s.tablet = t
 	s.w.SetTitle("My care plan")
 	s.w.SetContent(t.root)

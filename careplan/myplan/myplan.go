@@ -33,6 +33,8 @@ type View struct {
 	WhatMatters string
 	Goals       []careplan.Goal // active goals only
 	Review      careplan.Date
+	AgreedWith  string        // who agreed this version with the person
+	AgreedOn    careplan.Date // when: the tablet says which plan it shows, so an old one is noticed
 	PAMTrend    string // one or two plain sentences; "" when no PAM has been recorded
 }
 
@@ -55,8 +57,17 @@ func Build(p careplan.Patient, agreed careplan.Plan, assessments []pam.Assessmen
 		}
 	}
 	v.Review = agreed.ReviewDate
+	if a := agreed.Agreement; a != nil {
+		v.AgreedWith, v.AgreedOn = a.By, a.On
+	}
 	v.PAMTrend = Trend(assessments)
 	return v
+}
+
+// ReviewPassed reports an agreed plan whose review date has gone by: the hub may well have
+// agreed a newer plan that has not reached the tablet, so the person is told to ask.
+func (v View) ReviewPassed(today careplan.Date) bool {
+	return v.Agreed && !v.Review.IsZero() && v.Review.Before(today)
 }
 
 // whoToCall lists, as the printed plan does, the people in the plan with a phone number, then

@@ -44,9 +44,11 @@ type peerRec struct {
 	LastReceived time.Time   `json:"lastReceived,omitzero"`
 	LastAcked    time.Time   `json:"lastAcked,omitzero"`
 	Seen         []uuid.UUID `json:"seen,omitempty"` // the latest bundles imported from it
+	Sent         []uuid.UUID `json:"sent,omitempty"` // the latest bundles made for it, which an ack must name
 }
 
-// seenKept is how many imported bundle ids a peer record remembers, to say "already imported".
+// seenKept is how many bundle ids a peer record remembers each way: imported from it, to say
+// "already imported", and made for it, to accept only acknowledgements of those.
 const seenKept = 64
 
 // identity returns this device's key pairs, making them the first time sync needs them. The

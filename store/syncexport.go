@@ -133,6 +133,15 @@ func (s *Store) ExportBundle(w io.Writer, to uuid.UUID, progress func(done, tota
 			return err
 		}
 		rec.LastSent, rec.SentUpto = w.now, res.Manifest.Upto
+		rec.Sent = append(rec.Sent, res.Manifest.Bundle)
+		if len(rec.Sent) > seenKept {
+			rec.Sent = rec.Sent[len(rec.Sent)-seenKept:]
+		}
+		if res.Removal {
+			// The tablet is about to forget everything: should the person share with it
+			// again, the next bundle must carry all they may hold, not only what changed since.
+			rec.Acked = 0
+		}
 		if err := w.putPeer(rec); err != nil {
 			return err
 		}
@@ -190,6 +199,7 @@ func (s *Store) selectForTablet(tx *bolt.Tx, peer peerRec, sel *selection) error
 			return err
 		}
 		sel.remove = []string{pid.String()}
+		sel.upto = 0 // its acknowledgement must not move the checkpoint ExportBundle resets
 		return nil
 	}
 	changed, err := changedSince(tx, peer.Acked)

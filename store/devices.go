@@ -20,7 +20,7 @@ import (
 // Errors of pairing.
 var (
 	ErrOwnCard       = errors.New("that card has this store's own device id: it is this store's card, or that of a copy of this store (a backup); a second laptop needs a store of its own")
-	ErrPeerKeys      = errors.New("a device with that id is already paired with different keys: remove it first if it was set up again")
+	ErrPeerKeys      = errors.New("this store is already paired with a device of that id but other keys: the card is not from the device it knows (carehub cannot unpair a device; ask where the card came from)")
 	ErrUnknownPeer   = errors.New("this store is not paired with that device: add its device card first")
 	ErrTabletPatient = errors.New("that tablet's patient is not on this hub")
 	ErrDeviceName    = errors.New("a device name needs 1 to 100 characters")

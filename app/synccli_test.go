@@ -293,3 +293,28 @@ func TestWritingIntoAMissingFolderSaysSoPlainly(t *testing.T) {
 		}
 	}
 }
+
+func TestCreateMakesASecondLaptopThatPairs(t *testing.T) {
+	dir := t.TempDir()
+	a := laptopFile(t, dir, "Hub laptop 1", 2)
+	b := filepath.Join(dir, "laptop2.db")
+	if out := ok(t, "create", "--db", b); out != "empty store written to "+b+"\n" {
+		t.Errorf("create said %q", out)
+	}
+	t.Cleanup(func() { checkBolt(t, b) })
+	if msg := refused(t, "create", "--db", b); !strings.Contains(msg, "already exists") {
+		t.Errorf("create over a store: %q", msg)
+	}
+	pairLaptops(t, dir, a, b)
+	// A new store is named after its device id until someone renames it; the id works as --to.
+	m := regexp.MustCompile(`(?m)^([0-9a-f-]{36})\s+carehub device ([0-9a-f]{8})\s+hub\s`).FindStringSubmatch(ok(t, "device", "list", "--db", a))
+	if m == nil || !strings.HasPrefix(m[1], m[2]) {
+		t.Fatalf("laptop 1 does not list the new store by its default name")
+	}
+	bundlePath := filepath.Join(dir, "x.chb")
+	ok(t, "sync", "export", "--db", a, "--to", m[1], "--out", bundlePath)
+	ok(t, "sync", "import", "--db", b, "--in", bundlePath)
+	if n := strings.Count(ok(t, "list", "--db", b), "\n"); n != 2 {
+		t.Errorf("the new laptop lists %d patients, want 2", n)
+	}
+}

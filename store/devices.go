@@ -45,6 +45,12 @@ type peerRec struct {
 	LastAcked    time.Time   `json:"lastAcked,omitzero"`
 	Seen         []uuid.UUID `json:"seen,omitempty"` // the latest bundles imported from it
 	Sent         []uuid.UUID `json:"sent,omitempty"` // the latest bundles made for it, which an ack must name
+	// ResetUpto, for a tablet, is our change-log position when we last told it to remove its
+	// patient: acknowledgements of bundles up to there leave the checkpoint alone.
+	ResetUpto uint64 `json:"resetUpto,omitempty"`
+	// RemovedUpto, on a tablet, is the sender's position in the bundle that removed the
+	// patient: a bundle made before it would bring back what was removed, and is refused.
+	RemovedUpto uint64 `json:"removedUpto,omitempty"`
 }
 
 // seenKept is how many bundle ids a peer record remembers each way: imported from it, to say

@@ -246,3 +246,92 @@ func TestEnrolledOnBothLaptopsNamesThePerson(t *testing.T) {
 		}
 	}
 }
+
+// withdraw records that p withdrew consent to join on the hub.
+func withdraw(t *testing.T, hub *Store, id string, on careplan.Date) {
+	t.Helper()
+	p, err := hub.Patient(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Consent = append(p.Consent, careplan.ConsentRecord{Scope: careplan.ConsentToJoin, Decision: careplan.ConsentWithdrawn, On: on, RecordedBy: "Sam Green"})
+	if err := hub.SavePatient(&p); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestBundleMadeBeforeARemovalDoesNotBringThePatientBack(t *testing.T) {
+	hub, clock := newTestStore(t)
+	p, plan := enrolled(t, hub, 26)
+	if err := plan.Agree("Sam Green", clock.Now(), 3); err != nil {
+		t.Fatal(err)
+	}
+	if err := hub.SavePlan(&plan); err != nil {
+		t.Fatal(err)
+	}
+	tablet := newTabletStore(t, p.ID)
+	pair(t, hub, tablet)
+	carry(t, hub, tablet)
+
+	// A bundle made, then put aside on a USB stick; the person withdraws; the removal is
+	// carried first; then someone imports the old bundle.
+	clock.Set(clock.Now().Add(time.Hour))
+	if err := hub.SaveAssessment(ptr(testAssessment(p.ID))); err != nil {
+		t.Fatal(err)
+	}
+	moved, _ := hub.Patient(p.ID)
+	moved.Contact.Address = "3 Mill Lane, Taunton"
+	if err := hub.SavePatient(&moved); err != nil {
+		t.Fatal(err)
+	}
+	old := bundleFor(t, hub, tablet)
+	clock.Set(clock.Now().Add(time.Hour))
+	withdraw(t, hub, p.ID, careplan.NewDate(2026, 3, 3))
+	if res := carry(t, hub, tablet); !res.Removed {
+		t.Fatalf("the removal: %+v", res)
+	}
+	before := recordsOf(t, tablet)
+	if _, err := tablet.ImportBundle(bytes.NewReader(old), nil, nil); !errors.Is(err, ErrMadeBeforeRemoval) {
+		t.Errorf("a bundle made before the removal: %v", err)
+	}
+	if !bytes.Equal(before, recordsOf(t, tablet)) {
+		t.Error("a bundle made before the removal changed the tablet")
+	}
+	if c := counts(t, tablet); c["patients"] != 0 || c["plans"] != 0 || c["pam assessments"] != 0 {
+		t.Errorf("the person's records came back after the removal: %v", c)
+	}
+}
+
+func TestLateAcknowledgementAfterARemovalDoesNotShortenTheNextBundle(t *testing.T) {
+	hub, clock := newTestStore(t)
+	p, plan := enrolled(t, hub, 27)
+	if err := plan.Agree("Sam Green", clock.Now(), 3); err != nil {
+		t.Fatal(err)
+	}
+	if err := hub.SavePlan(&plan); err != nil {
+		t.Fatal(err)
+	}
+	tablet := newTabletStore(t, p.ID)
+	pair(t, hub, tablet)
+	// The first bundle is imported, but its acknowledgement stays in a bag for a while.
+	var lateAck bytes.Buffer
+	if _, err := tablet.ImportBundle(bytes.NewReader(bundleFor(t, hub, tablet)), &lateAck, nil); err != nil {
+		t.Fatal(err)
+	}
+	clock.Set(clock.Now().Add(time.Hour))
+	withdraw(t, hub, p.ID, careplan.NewDate(2026, 3, 3))
+	carry(t, hub, tablet)
+	clock.Set(clock.Now().Add(24 * time.Hour))
+	q, _ := hub.Patient(p.ID)
+	q.Consent = append(q.Consent, careplan.ConsentRecord{Scope: careplan.ConsentToJoin, Decision: careplan.ConsentGiven, On: careplan.NewDate(2026, 3, 4), RecordedBy: "Sam Green"})
+	if err := hub.SavePatient(&q); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := hub.ImportBundle(bytes.NewReader(lateAck.Bytes()), nil, nil); err != nil {
+		t.Fatalf("the late acknowledgement: %v", err)
+	}
+	carry(t, hub, tablet)
+	if c := counts(t, tablet); c["patients"] != 1 || c["plans"] != 1 {
+		t.Errorf("after consent was given again the tablet holds %v, want the patient and their agreed plan", c)
+	}
+}

@@ -140,7 +140,8 @@ func (s *Store) ExportBundle(w io.Writer, to uuid.UUID, progress func(done, tota
 		if res.Removal {
 			// The tablet is about to forget everything: should the person share with it
 			// again, the next bundle must carry all they may hold, not only what changed since.
-			rec.Acked = 0
+			// No acknowledgement of a bundle made up to here may move the checkpoint again.
+			rec.Acked, rec.ResetUpto = 0, res.Manifest.Upto
 		}
 		if err := w.putPeer(rec); err != nil {
 			return err
@@ -199,7 +200,6 @@ func (s *Store) selectForTablet(tx *bolt.Tx, peer peerRec, sel *selection) error
 			return err
 		}
 		sel.remove = []string{pid.String()}
-		sel.upto = 0 // its acknowledgement must not move the checkpoint ExportBundle resets
 		return nil
 	}
 	changed, err := changedSince(tx, peer.Acked)

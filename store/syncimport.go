@@ -37,6 +37,7 @@ var (
 	ErrTabletSentRecords  = errors.New("this bundle from a patient's tablet holds more than that patient's goal check-ins: nothing was imported")
 	ErrEnrolledTwice      = errors.New("enrolled on both devices under different records")
 	ErrTabletOtherPatient = errors.New("a goal check-in in this bundle is about someone other than the tablet's patient: nothing was imported")
+	ErrMadeBeforeRemoval  = errors.New("this bundle was made before the hub removed this person's records from this tablet: nothing was imported")
 	ErrAckNotSent         = errors.New("this acknowledgement is for a bundle this store never made for that device (was the bundle made from a copy of this store?): nothing changed")
 )
 
@@ -95,6 +96,9 @@ func (s *Store) ImportBundle(r io.ReadSeeker, ack io.Writer, progress func(done,
 			res.AlreadyImported = true
 			return nil
 		}
+		if m.Upto < peer.RemovedUpto {
+			return ErrMadeBeforeRemoval
+		}
 		imp := importer{w: w, s: s, sender: sender, res: &res}
 		done := 0
 		if _, err := bundle.Each(r, self, sender, func(item []byte) error {
@@ -108,6 +112,9 @@ func (s *Store) ImportBundle(r io.ReadSeeker, ack io.Writer, progress func(done,
 		}
 		if err := imp.remove(m.Remove); err != nil {
 			return err
+		}
+		if res.Removed {
+			peer.RemovedUpto = m.Upto
 		}
 		peer.LastReceived = w.now
 		peer.Seen = append(peer.Seen, m.Bundle)
@@ -169,8 +176,8 @@ func (s *Store) importAck(sender bundle.Card, m bundle.Manifest) error {
 		if !sentTo(peer, m) {
 			return ErrAckNotSent
 		}
-		if m.Upto <= peer.Acked {
-			return nil // an older or repeated acknowledgement
+		if m.Upto <= peer.Acked || m.Upto <= peer.ResetUpto {
+			return nil // an older or repeated acknowledgement, or one from before a removal
 		}
 		peer.Acked, peer.LastAcked = m.Upto, w.now
 		if err := w.putPeer(peer); err != nil {

@@ -335,3 +335,35 @@ func TestLateAcknowledgementAfterARemovalDoesNotShortenTheNextBundle(t *testing.
 		t.Errorf("after consent was given again the tablet holds %v, want the patient and their agreed plan", c)
 	}
 }
+
+func TestOldBundleOnATabletKeepsTheNewerAgreedPlan(t *testing.T) {
+	hub, clock := newTestStore(t)
+	p, plan := enrolled(t, hub, 28)
+	if err := plan.Agree("Sam Green", clock.Now(), 3); err != nil {
+		t.Fatal(err)
+	}
+	if err := hub.SavePlan(&plan); err != nil {
+		t.Fatal(err)
+	}
+	tablet := newTabletStore(t, p.ID)
+	pair(t, hub, tablet)
+	old := bundleFor(t, hub, tablet) // version 1, never imported: it sits on a USB stick
+	clock.Set(clock.Now().Add(24 * time.Hour))
+	next := plan.NextDraft("")
+	next.ID = ""
+	next.AboutMe = "Version two words"
+	if err := next.Agree("Sam Green", clock.Now(), 3); err != nil {
+		t.Fatal(err)
+	}
+	if err := hub.SavePlan(&next); err != nil {
+		t.Fatal(err)
+	}
+	carry(t, hub, tablet)
+	if _, err := tablet.ImportBundle(bytes.NewReader(old), nil, nil); err != nil {
+		t.Fatalf("the old bundle: %v", err)
+	}
+	if got := latestPlan(t, tablet, p.ID); got.Version != 2 || got.AboutMe != "Version two words" {
+		t.Errorf("after the old bundle the tablet shows version %d %q, want version 2", got.Version, got.AboutMe)
+	}
+	counts(t, tablet)
+}

@@ -139,7 +139,7 @@ func RecordReport(st *store.Store, f evaluation.Filter, output string) error {
 func writeAtomically(path string, write func(io.Writer) error) (err error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".carehub-report-*")
 	if err != nil {
-		return fmt.Errorf("cannot write to %s: %w", filepath.Dir(path), err)
+		return fmt.Errorf("cannot write to %s: %s", filepath.Dir(path), writeProblem(err))
 	}
 	defer func() {
 		if err != nil {
@@ -157,7 +157,7 @@ func writeAtomically(path string, write func(io.Writer) error) (err error) {
 		return err
 	}
 	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("cannot save %s: %w", path, err)
+		return fmt.Errorf("cannot save %s: %s", path, writeProblem(err))
 	}
 	return nil
 }

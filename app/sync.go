@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 
@@ -16,10 +17,11 @@ import (
 
 // Errors of the sync commands and screens, in their users' words.
 var (
-	errNoSuchDevice  = errors.New("this store is not paired with a device of that name or id: see carehub device list")
+	errNoSuchDevice  = errors.New("this store is not paired with that device")
 	errTwoDevices    = errors.New("more than one paired device has that name: use its id (carehub device list)")
 	errCardTooBig    = errors.New("that file is too big to be a carehub device card")
 	errAckIsTheInput = errors.New("the acknowledgement would overwrite the bundle: choose another --ack file")
+	errAckNotWritten = errors.New("the bundle was imported")
 )
 
 // maxCardSize bounds what is read as a device card.
@@ -64,6 +66,10 @@ func AddDeviceCard(st *store.Store, path string) (bundle.Card, error) {
 		return bundle.Card{}, err
 	}
 	card, err := bundle.DecodeCard(b)
+	if errors.Is(err, bundle.ErrNotCard) {
+		// The JSON decoder's complaint means nothing to the person holding the file.
+		return card, fmt.Errorf("%s: %w (carehub device card or Save device card… writes one)", path, bundle.ErrNotCard)
+	}
 	if err != nil {
 		return card, err
 	}
@@ -73,17 +79,41 @@ func AddDeviceCard(st *store.Store, path string) (bundle.Card, error) {
 func readSmallFile(path string, limit int64) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, unreadable(path, err)
 	}
 	defer f.Close()
 	b, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
-		return nil, err
+		return nil, unreadable(path, err)
 	}
 	if int64(len(b)) > limit {
 		return nil, errCardTooBig
 	}
 	return b, nil
+}
+
+// unreadable says in a line why a file the user named cannot be read, without the system
+// call's wording.
+func unreadable(path string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("there is no file %s", path)
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("carehub is not allowed to read %s", path)
+	}
+	return fmt.Errorf("%s cannot be read (is it a file?)", path)
+}
+
+// noSuchDevice says that which names no paired device, and which devices there are.
+func noSuchDevice(which string, peers []store.Peer) error {
+	if len(peers) == 0 {
+		return fmt.Errorf("%w %q: it is not paired with any device yet (carehub device add)", errNoSuchDevice, which)
+	}
+	known := make([]string, 0, len(peers))
+	for _, p := range peers {
+		known = append(known, fmt.Sprintf("%q (%s, %s)", p.Card.Name, p.Card.Role, p.Card.Device))
+	}
+	return fmt.Errorf("%w %q; its paired devices are %s", errNoSuchDevice, which, strings.Join(known, ", "))
 }
 
 // findPeer finds a paired device by id, or by name when exactly one has it.
@@ -98,7 +128,7 @@ func findPeer(st *store.Store, which string) (store.Peer, error) {
 				return p, nil
 			}
 		}
-		return store.Peer{}, errNoSuchDevice
+		return store.Peer{}, noSuchDevice(which, peers)
 	}
 	var found []store.Peer
 	for _, p := range peers {
@@ -108,7 +138,7 @@ func findPeer(st *store.Store, which string) (store.Peer, error) {
 	}
 	switch len(found) {
 	case 0:
-		return store.Peer{}, errNoSuchDevice
+		return store.Peer{}, noSuchDevice(which, peers)
 	case 1:
 		return found[0], nil
 	}
@@ -142,7 +172,7 @@ func ImportSyncFile(st *store.Store, path, ackPath string, progress func(done, t
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return res, err
+		return res, unreadable(path, err)
 	}
 	defer f.Close()
 	var ack strings.Builder
@@ -150,10 +180,30 @@ func ImportSyncFile(st *store.Store, path, ackPath string, progress func(done, t
 	if err != nil || res.Ack {
 		return res, err
 	}
-	return res, writeAtomically(ackPath, func(w io.Writer) error {
+	if err := writeAtomically(ackPath, func(w io.Writer) error {
 		_, err := io.WriteString(w, ack.String())
 		return err
-	})
+	}); err != nil {
+		// The import has committed: say so, or the user will think nothing happened.
+		return res, fmt.Errorf("%w, but its acknowledgement could not be written to %s (%s): import the same bundle again to write it, into a folder carehub can write to (or with --ack FILE); nothing is imported twice",
+			errAckNotWritten, ackPath, writeProblem(err))
+	}
+	return res, nil
+}
+
+// writeProblem is the short reason a file could not be written.
+func writeProblem(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "there is no such folder"
+	case errors.Is(err, fs.ErrPermission):
+		return "carehub is not allowed to write there"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error() // "no space left on device", without the system call and path
+	}
+	return err.Error()
 }
 
 // exportSummary says in a line what a bundle carries.

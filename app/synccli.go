@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"text/tabwriter"
@@ -163,6 +164,9 @@ func runSyncImport(env Env, args []string) error {
 	}
 	defer st.Close()
 	res, err := ImportSyncFile(st, *in, *ack, nil)
+	if errors.Is(err, errAckNotWritten) {
+		fmt.Fprintln(env.Stdout, importSummary(res)) // it was imported; only the ack is missing
+	}
 	if err != nil {
 		return err
 	}

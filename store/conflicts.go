@@ -231,7 +231,10 @@ func (s *Store) ResolveConflict(recordID string, keepTheirs map[string]bool) err
 			return err
 		}
 		if current.final {
-			err = w.resolveIntoDraft(c, body)
+			err = w.resolveIntoDraft(c, current.body, body)
+			if err == nil {
+				err = w.restampFinal(current, c)
+			}
 		} else {
 			w.restamp = c.Fields
 			err = w.saveBody(current.kind, current.id, body)
@@ -252,10 +255,10 @@ func (s *Store) ResolveConflict(recordID string, keepTheirs map[string]bool) err
 }
 
 // resolveIntoDraft puts the chosen values of an agreed version's conflict into the patient's
-// latest draft, or a new draft started from the agreed version.
-func (w *writer) resolveIntoDraft(c Conflict, chosen []byte) error {
+// latest draft, or a new draft started from the agreed version as it stands.
+func (w *writer) resolveIntoDraft(c Conflict, agreedBody, chosen []byte) error {
 	var agreed careplan.Plan
-	if err := json.Unmarshal(chosen, &agreed); err != nil {
+	if err := json.Unmarshal(agreedBody, &agreed); err != nil {
 		return fmt.Errorf("%w: %v", errBadEnvelope, err)
 	}
 	patient, err := parseID(agreed.PatientID)
@@ -290,6 +293,27 @@ func (w *writer) resolveIntoDraft(c Conflict, chosen []byte) error {
 		return err
 	}
 	return w.savePlan(&next)
+}
+
+// restampFinal tells other devices that an agreed version's conflict was resolved, without
+// rewriting what the person agreed: the version is stored again with the same body, its
+// conflicting fields stamped by this edit. A device still holding the conflict sees an edit
+// that saw both values and closes it (settled) instead of sending it back as open.
+func (w *writer) restampFinal(current envelope, c Conflict) error {
+	b, err := bucket(w.tx, bucketOfKind(current.kind))
+	if err != nil {
+		return err
+	}
+	version := w.clock.next(w.now)
+	next := current
+	next.base, next.version, next.origin, next.user, next.time = current.version, version, w.origin, w.user, w.now
+	next.meta = current.meta.edited(w.origin, version, c.Fields)
+	if err := b.Put(current.id[:], sealEnvelope(w.keys, next)); err != nil {
+		return err
+	}
+	entry := w.auditEntry(AuditUpdated, current.kind, c.RecordID, auditNote{patientID: c.PatientID,
+		detail: "sync conflict on an agreed version resolved; the agreed version is unchanged"})
+	return appendChange(w.tx, w.keys, version, current.kind, current.id, entry)
 }
 
 func mustJSON(v any) []byte {

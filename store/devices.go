@@ -20,7 +20,7 @@ import (
 // Errors of pairing.
 var (
 	ErrOwnCard       = errors.New("that card has this store's own device id: it is this store's card, or that of a copy of this store (a backup); a second laptop needs a store of its own")
-	ErrPeerKeys      = errors.New("a device with that id is already paired with different keys: remove it first if it was set up again")
+	ErrPeerKeys      = errors.New("this store is already paired with a device of that id but other keys: the card is not from the device it knows (carehub cannot unpair a device; ask where the card came from)")
 	ErrUnknownPeer   = errors.New("this store is not paired with that device: add its device card first")
 	ErrTabletPatient = errors.New("that tablet's patient is not on this hub")
 	ErrDeviceName    = errors.New("a device name needs 1 to 100 characters")
@@ -44,9 +44,17 @@ type peerRec struct {
 	LastReceived time.Time   `json:"lastReceived,omitzero"`
 	LastAcked    time.Time   `json:"lastAcked,omitzero"`
 	Seen         []uuid.UUID `json:"seen,omitempty"` // the latest bundles imported from it
+	Sent         []uuid.UUID `json:"sent,omitempty"` // the latest bundles made for it, which an ack must name
+	// ResetUpto, for a tablet, is our change-log position when we last told it to remove its
+	// patient: acknowledgements of bundles up to there leave the checkpoint alone.
+	ResetUpto uint64 `json:"resetUpto,omitempty"`
+	// RemovedUpto, on a tablet, is the sender's position in the bundle that removed the
+	// patient: a bundle made before it would bring back what was removed, and is refused.
+	RemovedUpto uint64 `json:"removedUpto,omitempty"`
 }
 
-// seenKept is how many imported bundle ids a peer record remembers, to say "already imported".
+// seenKept is how many bundle ids a peer record remembers each way: imported from it, to say
+// "already imported", and made for it, to accept only acknowledgements of those.
 const seenKept = 64
 
 // identity returns this device's key pairs, making them the first time sync needs them. The

@@ -133,6 +133,16 @@ func (s *Store) ExportBundle(w io.Writer, to uuid.UUID, progress func(done, tota
 			return err
 		}
 		rec.LastSent, rec.SentUpto = w.now, res.Manifest.Upto
+		rec.Sent = append(rec.Sent, res.Manifest.Bundle)
+		if len(rec.Sent) > seenKept {
+			rec.Sent = rec.Sent[len(rec.Sent)-seenKept:]
+		}
+		if res.Removal {
+			// The tablet is about to forget everything: should the person share with it
+			// again, the next bundle must carry all they may hold, not only what changed since.
+			// No acknowledgement of a bundle made up to here may move the checkpoint again.
+			rec.Acked, rec.ResetUpto = 0, res.Manifest.Upto
+		}
 		if err := w.putPeer(rec); err != nil {
 			return err
 		}

@@ -1,14 +1,17 @@
 package store
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 
 	"github.com/google/uuid"
 	bolt "go.etcd.io/bbolt"
 
+	"carehub/careplan"
 	"carehub/careplan/myplan"
 	"carehub/store/bundle"
 )
@@ -32,8 +35,34 @@ type ImportResult struct {
 var (
 	ErrWrongPatientBundle = errors.New("this bundle holds records about someone other than this tablet's patient: nothing was imported")
 	ErrTabletSentRecords  = errors.New("this bundle from a patient's tablet holds more than that patient's goal check-ins: nothing was imported")
-	ErrEnrolledTwice      = errors.New("this bundle has a patient whose NHS number this store holds under another record (were they enrolled on both devices?): nothing was imported; keep one record, then carry a new bundle")
+	ErrEnrolledTwice      = errors.New("enrolled on both devices under different records")
+	ErrTabletOtherPatient = errors.New("a goal check-in in this bundle is about someone other than the tablet's patient: nothing was imported")
+	ErrMadeBeforeRemoval  = errors.New("this bundle was made before the hub removed this person's records from this tablet: nothing was imported")
+	ErrAckNotSent         = errors.New("this acknowledgement is for a bundle this store never made for that device (was the bundle made from a copy of this store?): nothing changed")
 )
+
+// enrolledTwice is ErrEnrolledTwice about one person, named as a key worker knows them.
+type enrolledTwice struct {
+	name string
+	nhs  careplan.NHSNumber
+}
+
+func (e enrolledTwice) Error() string {
+	return fmt.Sprintf("%s (NHS number %s) is enrolled on both devices under different records: nothing was imported; "+
+		"keep one record of them, on one device, then carry a new bundle", e.name, e.nhs.Display())
+}
+
+func (e enrolledTwice) Unwrap() error { return ErrEnrolledTwice }
+
+// enrolledTwiceError names the person in an incoming patient record whose NHS number this store
+// already holds under another record.
+func enrolledTwiceError(theirs envelope) error {
+	var p careplan.Patient
+	if err := json.Unmarshal(theirs.body, &p); err != nil {
+		return ErrEnrolledTwice
+	}
+	return enrolledTwice{name: strings.TrimSpace(p.GivenName + " " + p.FamilyName), nhs: p.NHSNumber}
+}
 
 // ImportBundle verifies a bundle or an acknowledgement from a paired device and applies it in
 // one transaction: all of it, or (on any problem) none of it. After a bundle it writes the
@@ -67,6 +96,9 @@ func (s *Store) ImportBundle(r io.ReadSeeker, ack io.Writer, progress func(done,
 			res.AlreadyImported = true
 			return nil
 		}
+		if m.Upto < peer.RemovedUpto {
+			return ErrMadeBeforeRemoval
+		}
 		imp := importer{w: w, s: s, sender: sender, res: &res}
 		done := 0
 		if _, err := bundle.Each(r, self, sender, func(item []byte) error {
@@ -80,6 +112,9 @@ func (s *Store) ImportBundle(r io.ReadSeeker, ack io.Writer, progress func(done,
 		}
 		if err := imp.remove(m.Remove); err != nil {
 			return err
+		}
+		if res.Removed {
+			peer.RemovedUpto = m.Upto
 		}
 		peer.LastReceived = w.now
 		peer.Seen = append(peer.Seen, m.Bundle)
@@ -138,8 +173,11 @@ func (s *Store) importAck(sender bundle.Card, m bundle.Manifest) error {
 		if err != nil || !found {
 			return errors.Join(err, errIf(!found, ErrUnknownPeer))
 		}
-		if m.Upto <= peer.Acked {
-			return nil // an older or repeated acknowledgement
+		if !sentTo(peer, m) {
+			return ErrAckNotSent
+		}
+		if m.Upto <= peer.Acked || m.Upto <= peer.ResetUpto {
+			return nil // an older or repeated acknowledgement, or one from before a removal
 		}
 		peer.Acked, peer.LastAcked = m.Upto, w.now
 		if err := w.putPeer(peer); err != nil {
@@ -147,6 +185,16 @@ func (s *Store) importAck(sender bundle.Card, m bundle.Manifest) error {
 		}
 		return w.audit(AuditReport, "", "", auditNote{patientID: sender.Patient, detail: "sync acknowledged by " + sender.Name})
 	})
+}
+
+// sentTo reports whether ack m acknowledges a bundle this store made for peer. Peer records
+// from before bundle ids were kept have none: their acknowledgements need only stay within
+// what was sent.
+func sentTo(peer peerRec, m bundle.Manifest) bool {
+	if len(peer.Sent) == 0 {
+		return m.Upto <= peer.SentUpto && !peer.LastSent.IsZero()
+	}
+	return slices.Contains(peer.Sent, m.Acknowledges)
 }
 
 // importer applies one bundle's items inside the import transaction.
@@ -215,7 +263,7 @@ func (imp importer) record(theirs envelope) error {
 		w.unchangedFrom = imp.sender.Device
 		defer func() { w.unchangedFrom = uuid.Nil }()
 		if err := w.applyRecord(theirs); errors.Is(err, ErrDuplicateNHS) {
-			return ErrEnrolledTwice
+			return enrolledTwiceError(theirs)
 		} else if err != nil {
 			return err
 		}
@@ -271,7 +319,7 @@ func (imp importer) checkIn(c myplan.CheckIn) error {
 		return ErrWrongPatientBundle
 	}
 	if imp.sender.Role == bundle.RoleTablet && c.PatientID != imp.sender.Patient {
-		return fmt.Errorf("a goal check-in in this bundle is about someone other than the tablet's patient: nothing was imported")
+		return ErrTabletOtherPatient
 	}
 	added, err := imp.w.putCheckIn(c)
 	if added {

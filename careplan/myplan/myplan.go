@@ -35,7 +35,7 @@ type View struct {
 	Review      careplan.Date
 	AgreedWith  string        // who agreed this version with the person
 	AgreedOn    careplan.Date // when: the tablet says which plan it shows, so an old one is noticed
-	PAMTrend    string // one or two plain sentences; "" when no PAM has been recorded
+	PAMTrend    string        // one or two plain sentences; "" when no PAM has been recorded
 }
 
 // Build makes the tablet's view from the person's record, their latest agreed plan (zero when

@@ -185,10 +185,26 @@ func ImportSyncFile(st *store.Store, path, ackPath string, progress func(done, t
 		return err
 	}); err != nil {
 		// The import has committed: say so, or the user will think nothing happened.
-		return res, fmt.Errorf("%w, but its acknowledgement could not be written to %s (%s): import the same bundle again to write it, into a folder carehub can write to (or with --ack FILE); nothing is imported twice",
-			errAckNotWritten, ackPath, writeProblem(err))
+		return res, ackNotWritten{path: ackPath, problem: writeProblem(err)}
 	}
 	return res, nil
+}
+
+// ackNotWritten is an import that committed but whose acknowledgement could not be written.
+// How to write it is said differently on the command line (--ack) and in the app.
+type ackNotWritten struct{ path, problem string }
+
+func (e ackNotWritten) Error() string {
+	return fmt.Sprintf("%v, but its acknowledgement could not be written to %s (%s): import the same bundle again to write it, into a folder carehub can write to (or with --ack FILE); nothing is imported twice",
+		errAckNotWritten, e.path, e.problem)
+}
+
+func (e ackNotWritten) Is(target error) bool { return target == errAckNotWritten }
+
+// inApp is the same in the app's words: there is no --ack there, the bundle is copied instead.
+func (e ackNotWritten) inApp(summary string) error {
+	return fmt.Errorf("%s. Its acknowledgement could not be saved beside it as %s (%s): copy the bundle into a folder you can save in, such as Documents, and import it from there to write the acknowledgement; nothing is imported twice",
+		summary, e.path, e.problem)
 }
 
 // writeProblem is the short reason a file could not be written.

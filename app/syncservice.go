@@ -135,6 +135,9 @@ func (s *syncService) Import(path string, progress func(done, total int)) (ui.Sy
 	}
 	ack := ackPathFor(path)
 	res, err := ImportSyncFile(st, path, ack, progress)
+	if notWritten, ok := err.(ackNotWritten); ok {
+		return ui.SyncResult{}, notWritten.inApp(importSummary(res))
+	}
 	if err != nil {
 		return ui.SyncResult{}, err
 	}

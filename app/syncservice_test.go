@@ -183,3 +183,44 @@ func TestSyncImportOfAlteredFileSaysSoInOneLine(t *testing.T) {
 		t.Errorf("an acknowledgement was written for a refused bundle: %v", err)
 	}
 }
+
+// In the app there is no --ack: when the acknowledgement cannot be saved beside the bundle,
+// the message says the import happened, what it brought, and how to get the acknowledgement.
+func TestSyncImportWhoseAckCannotBeSavedSaysWhatWasImported(t *testing.T) {
+	dir := t.TempDir()
+	a, b := syncLaptop(t, "Hub laptop 1", 3), syncLaptop(t, "Hub laptop 2", 0)
+	for _, p := range [][2]*store.Store{{a, b}, {b, a}} {
+		card, err := p[0].DeviceCard()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := p[1].AddPeer(card); err != nil {
+			t.Fatal(err)
+		}
+	}
+	card, _ := b.DeviceCard()
+	path := filepath.Join(dir, "x.chb")
+	if _, err := ExportSyncBundle(a, card.Device, path, nil); err != nil {
+		t.Fatal(err)
+	}
+	// Something already sits where the acknowledgement would go, and cannot be replaced.
+	if err := os.MkdirAll(filepath.Join(ackPathFor(path), "in-the-way"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	_, err := (&syncService{store: func() (*store.Store, error) { return b, nil }}).Import(path, nil)
+	if err == nil {
+		t.Fatal("no word that the acknowledgement was not saved")
+	}
+	msg := err.Error()
+	for _, want := range []string{"Bundle from Hub laptop 1: ", "could not be saved beside it", "nothing is imported twice"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("the message lacks %q: %q", want, msg)
+		}
+	}
+	if strings.Contains(msg, "--ack") {
+		t.Errorf("the app's message speaks of a command-line flag: %q", msg)
+	}
+	if n, _ := b.PatientCount(); n != 3 {
+		t.Errorf("laptop 2 holds %d people, want the 3 imported", n)
+	}
+}

@@ -151,17 +151,7 @@ func other(t *testing.T, st *store.Store, not string) string {
 func TestSyncImportOfAlteredFileSaysSoInOneLine(t *testing.T) {
 	dir := t.TempDir()
 	a, b := syncLaptop(t, "Hub laptop 1", 3), syncLaptop(t, "Hub laptop 2", 0)
-	pair := func(from, to *store.Store) {
-		card, err := from.DeviceCard()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := to.AddPeer(card); err != nil {
-			t.Fatal(err)
-		}
-	}
-	pair(a, b)
-	pair(b, a)
+	pairStores(t, a, b)
 	card, _ := b.DeviceCard()
 	path := filepath.Join(dir, "x.chb")
 	if _, err := ExportSyncBundle(a, card.Device, path, nil); err != nil {
@@ -189,15 +179,7 @@ func TestSyncImportOfAlteredFileSaysSoInOneLine(t *testing.T) {
 func TestSyncImportWhoseAckCannotBeSavedSaysWhatWasImported(t *testing.T) {
 	dir := t.TempDir()
 	a, b := syncLaptop(t, "Hub laptop 1", 3), syncLaptop(t, "Hub laptop 2", 0)
-	for _, p := range [][2]*store.Store{{a, b}, {b, a}} {
-		card, err := p[0].DeviceCard()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := p[1].AddPeer(card); err != nil {
-			t.Fatal(err)
-		}
-	}
+	pairStores(t, a, b)
 	card, _ := b.DeviceCard()
 	path := filepath.Join(dir, "x.chb")
 	if _, err := ExportSyncBundle(a, card.Device, path, nil); err != nil {
@@ -222,5 +204,19 @@ func TestSyncImportWhoseAckCannotBeSavedSaysWhatWasImported(t *testing.T) {
 	}
 	if n, _ := b.PatientCount(); n != 3 {
 		t.Errorf("laptop 2 holds %d people, want the 3 imported", n)
+	}
+}
+
+// pairStores gives each store the other's device card.
+func pairStores(t *testing.T, a, b *store.Store) {
+	t.Helper()
+	for _, p := range [][2]*store.Store{{a, b}, {b, a}} {
+		card, err := p[0].DeviceCard()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := p[1].AddPeer(card); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

@@ -30,6 +30,10 @@ type writer struct {
 	// conflict resolved by keeping the value the record already shows must still tell other
 	// devices that someone chose it.
 	restamp []string
+
+	// later, while a bundle is applied, holds index and caseload writes back until the end of
+	// the transaction, when they are made once and in key order (see deferredWrites).
+	later *deferredWrites
 }
 
 // syncing reports whether this write is sync applying another device's record, which the

@@ -68,6 +68,7 @@ func (s *Store) ImportBundle(r io.ReadSeeker, ack io.Writer, progress func(done,
 			return nil
 		}
 		imp := importer{w: w, s: s, sender: sender, res: &res}
+		w.later = newDeferredWrites() // index and caseload writes are made once, at the end
 		done := 0
 		if _, err := bundle.Each(r, self, sender, func(item []byte) error {
 			done++
@@ -76,6 +77,9 @@ func (s *Store) ImportBundle(r io.ReadSeeker, ack io.Writer, progress func(done,
 			}
 			return imp.apply(item)
 		}); err != nil {
+			return err
+		}
+		if err := w.flush(); err != nil {
 			return err
 		}
 		if err := imp.remove(m.Remove); err != nil {

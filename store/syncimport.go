@@ -70,7 +70,7 @@ func (s *Store) ImportBundle(r io.ReadSeeker, ack io.Writer, progress func(done,
 		imp := importer{w: w, s: s, sender: sender, res: &res}
 		w.later = newDeferredWrites() // index and caseload writes are made once, at the end
 		done := 0
-		if _, err := bundle.Each(r, self, sender, func(item []byte) error {
+		if err := eachAhead(r, self, sender, func(item aheadItem) error {
 			done++
 			if progress != nil && (done%256 == 0 || done == m.Items) {
 				progress(done, m.Items)
@@ -161,7 +161,8 @@ type importer struct {
 	res    *ImportResult
 }
 
-func (imp importer) apply(item []byte) error {
+func (imp importer) apply(it aheadItem) error {
+	item := it.raw
 	if len(item) > 0 && item[0] == itemConflict {
 		c, err := readConflictItem(item)
 		if err != nil {
@@ -183,7 +184,7 @@ func (imp importer) apply(item []byte) error {
 		}
 		return imp.checkIn(c)
 	}
-	e, err := readRecordItem(item)
+	e, err := it.record()
 	if err != nil {
 		return err
 	}

@@ -226,3 +226,24 @@ func (w *writer) stillStored(kind Kind, id uuid.UUID, version uint64) bool {
 	e, ok, err := recordHeader(w.tx, kind, id)
 	return err == nil && ok && !e.deleted && e.version == version
 }
+
+// packBuckets has bbolt fill the pages of the buckets an import writes before splitting them,
+// rather than stop at half (its default, kept for edits in random order): an import's puts
+// come in key order (records by id, the change log by version, the held-back writes sorted),
+// so half-full pages would double the pages the commit holds in memory and writes. It lasts
+// for this transaction only; later edits split full pages as usual.
+func packBuckets(w *writer) {
+	names := []string{bucketChanges, bucketCaseload, bucketNHSIndex, bucketPlansByPatient, bucketPAMByPatient,
+		bucketOutcomesByPatient, bucketContactsByPatient}
+	for _, k := range kindOrder {
+		names = append(names, bucketOfKind(k))
+	}
+	for _, name := range names {
+		if b := w.tx.Bucket([]byte(name)); b != nil {
+			b.FillPercent = importFillPercent
+		}
+	}
+}
+
+// importFillPercent is how full packBuckets lets pages get.
+const importFillPercent = 0.95

@@ -69,6 +69,7 @@ func (s *Store) ImportBundle(r io.ReadSeeker, ack io.Writer, progress func(done,
 		}
 		imp := importer{w: w, s: s, sender: sender, res: &res}
 		w.later = newDeferredWrites() // index and caseload writes are made once, at the end
+		packBuckets(w)
 		done := 0
 		if err := eachAhead(r, self, sender, func(item aheadItem) error {
 			done++

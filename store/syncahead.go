@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"reflect"
+	"runtime"
 
 	"carehub/careplan"
 	"carehub/careplan/outcomes"
@@ -13,9 +14,10 @@ import (
 )
 
 // Reading a bundle (decrypting its chunks, hashing them for the signature) and decoding each
-// record's JSON body take as long as applying the records to the store. eachAhead does the
-// reading and decoding on a second goroutine while the import's transaction applies what has
-// already been read, in the same order; the transaction itself stays on one goroutine.
+// record's JSON body take longer than applying the records to the store. eachAhead reads on
+// one goroutine and decodes on others (one per processor) while the import's transaction
+// applies what has already been decoded, in the bundle's order; the transaction itself stays
+// on one goroutine.
 
 // aheadItem is one bundle item, read (and for a record, decoded) ahead of being applied.
 type aheadItem struct {
@@ -28,33 +30,53 @@ type aheadItem struct {
 func (it aheadItem) record() (envelope, error) { return it.rec, it.err }
 
 // aheadBatch is how many items travel between the goroutines at a time, and aheadBatches how
-// many batches may wait: enough to keep both busy, little enough to hold a few MB at most.
+// many batches may be read ahead of the one being applied: enough to keep every processor
+// busy, little enough to hold a few MB at most.
 const (
 	aheadBatch   = 64
-	aheadBatches = 4
+	aheadBatches = 8
 )
+
+// aheadRun is one batch of items, decoded once done is closed.
+type aheadRun struct {
+	items []aheadItem
+	done  chan struct{}
+}
 
 var errStopped = errors.New("import stopped")
 
 // eachAhead streams a bundle's items to fn in order, as bundle.Each does, reading and
-// decoding them ahead on another goroutine. fn runs on the calling goroutine. When fn fails,
+// decoding them ahead on other goroutines. fn runs on the calling goroutine. When fn fails,
 // reading stops and fn's error is returned; eachAhead returns only once the reading goroutine
 // has finished with r.
 func eachAhead(r io.ReadSeeker, self bundle.Identity, sender bundle.Card, fn func(aheadItem) error) error {
-	batches := make(chan []aheadItem, aheadBatches)
+	inOrder := make(chan *aheadRun, aheadBatches) // to fn, in the bundle's order
+	toDecode := make(chan *aheadRun, aheadBatches)
 	stop := make(chan struct{})
+	for range max(1, runtime.GOMAXPROCS(0)) {
+		go func() {
+			for run := range toDecode {
+				for i := range run.items {
+					run.items[i] = readAhead(run.items[i].raw)
+				}
+				close(run.done)
+			}
+		}()
+	}
 	var readErr error
 	go func() {
-		defer close(batches)
-		batch := make([]aheadItem, 0, aheadBatch)
+		defer close(inOrder)
+		defer close(toDecode)
+		run := &aheadRun{items: make([]aheadItem, 0, aheadBatch), done: make(chan struct{})}
 		send := func() error {
 			select {
-			case batches <- batch:
-				batch = make([]aheadItem, 0, aheadBatch)
-				return nil
+			case inOrder <- run:
 			case <-stop:
 				return errStopped
 			}
+			toDecode <- run // never blocks for long: the decoders take every run inOrder holds
+			run = &aheadRun{items: make([]aheadItem, 0, aheadBatch), done: make(chan struct{})}
+			return nil
 		}
 		_, readErr = bundle.Each(r, self, sender, func(item []byte) error {
 			select {
@@ -62,23 +84,24 @@ func eachAhead(r io.ReadSeeker, self bundle.Identity, sender bundle.Card, fn fun
 				return errStopped
 			default:
 			}
-			batch = append(batch, readAhead(item))
-			if len(batch) < aheadBatch {
+			run.items = append(run.items, aheadItem{raw: item})
+			if len(run.items) < aheadBatch {
 				return nil
 			}
 			return send()
 		})
-		if readErr == nil && len(batch) > 0 {
+		if readErr == nil && len(run.items) > 0 {
 			readErr = send()
 		}
 	}()
 	defer func() {
 		close(stop)
-		for range batches { // let the reader see stop and finish with r
+		for range inOrder { // let the reader see stop and finish with r
 		}
 	}()
-	for batch := range batches {
-		for _, it := range batch {
+	for run := range inOrder {
+		<-run.done
+		for _, it := range run.items {
 			if err := fn(it); err != nil {
 				return err
 			}

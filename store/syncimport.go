@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 
 	"github.com/google/uuid"
@@ -34,6 +35,10 @@ var (
 	ErrTabletSentRecords  = errors.New("this bundle from a patient's tablet holds more than that patient's goal check-ins: nothing was imported")
 	ErrEnrolledTwice      = errors.New("this bundle has a patient whose NHS number this store holds under another record (were they enrolled on both devices?): nothing was imported; keep one record, then carry a new bundle")
 )
+
+// bigImport is how many records an import writes before it collects garbage ahead of its
+// commit.
+const bigImport = 10_000
 
 // ImportBundle verifies a bundle or an acknowledgement from a paired device and applies it in
 // one transaction: all of it, or (on any problem) none of it. After a bundle it writes the
@@ -82,6 +87,12 @@ func (s *Store) ImportBundle(r io.ReadSeeker, ack io.Writer, progress func(done,
 		}
 		if err := w.flush(); err != nil {
 			return err
+		}
+		if imp.res.New+imp.res.Updated+imp.res.Merged > bigImport {
+			// The commit about to run allocates a buffer for every page it writes, on top of the
+			// records bbolt holds; collecting the import's garbage first lowers the peak (by
+			// about 150 MB for 30,000 people) for a few tens of milliseconds.
+			runtime.GC()
 		}
 		if err := imp.remove(m.Remove); err != nil {
 			return err

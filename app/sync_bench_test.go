@@ -180,6 +180,9 @@ func reportSyncTargets(b *testing.B, bundleBytes int64, peak *memPeak) {
 	if peak.rss > 0 {
 		b.ReportMetric(float64(peak.rss)/(1<<20), "peak-RSS-MB")
 	}
+	if peak.cpu > 0 {
+		b.ReportMetric(peak.cpu.Seconds()/float64(b.N), "cpu-s/op")
+	}
 	b.ReportMetric(perOp/syncTargetSeconds, "x/5s")
 	b.ReportMetric(heapMB/syncTargetMB, "x/300MB")
 }
@@ -191,6 +194,8 @@ func reportSyncTargets(b *testing.B, bundleBytes int64, peak *memPeak) {
 // that is not possible). The RSS includes store pages bbolt maps from the file.
 type memPeak struct {
 	heap, rss uint64
+	cpu       time.Duration // process CPU time (user and system, every thread) spent in the operations
+	cpuAt     time.Duration
 	done      chan struct{}
 	wg        sync.WaitGroup
 	rssReset  bool
@@ -201,6 +206,7 @@ var heapMetrics = []string{"/memory/classes/heap/objects:bytes", "/memory/classe
 func (p *memPeak) start() {
 	runtime.GC()
 	p.rssReset = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) == nil
+	p.cpuAt = processCPU()
 	p.done = make(chan struct{})
 	p.wg.Add(1)
 	go func() {
@@ -232,6 +238,9 @@ func (p *memPeak) start() {
 func (p *memPeak) stop() {
 	close(p.done)
 	p.wg.Wait()
+	if at := processCPU(); at > 0 {
+		p.cpu += at - p.cpuAt
+	}
 	if p.rssReset {
 		p.rss = max(p.rss, peakRSS())
 	}

@@ -30,7 +30,7 @@ func (w *writer) saveAssessment(a *pam.Assessment) error {
 	if err != nil {
 		return err
 	}
-	patient, err := patientIDOf(w.tx, a.PatientID)
+	patient, err := w.patientOnHub(a.PatientID)
 	if err != nil {
 		return err
 	}

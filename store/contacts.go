@@ -34,7 +34,7 @@ func (w *writer) saveContact(c *careplan.Contact) error {
 	if err != nil {
 		return err
 	}
-	patient, err := patientIDOf(w.tx, c.PatientID)
+	patient, err := w.patientOnHub(c.PatientID)
 	if err != nil {
 		return err
 	}

@@ -30,7 +30,7 @@ func (w *writer) saveOutcome(r *outcomes.Record) error {
 	if err != nil {
 		return err
 	}
-	patient, err := patientIDOf(w.tx, r.PatientID)
+	patient, err := w.patientOnHub(r.PatientID)
 	if err != nil {
 		return err
 	}

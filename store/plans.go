@@ -29,7 +29,7 @@ func (w *writer) savePlan(p *careplan.Plan) error {
 	if err != nil {
 		return err
 	}
-	patient, err := patientIDOf(w.tx, p.PatientID)
+	patient, err := w.patientOnHub(p.PatientID)
 	if err != nil {
 		return err
 	}

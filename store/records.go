@@ -64,6 +64,9 @@ var errFinal = errors.New("this record is final and cannot be changed")
 // written. It returns the new version. While sync applies a record (w.incoming), it stores that
 // record as it came instead (see putIncoming).
 func (w *writer) putRecord(r record) (uint64, error) {
+	if r.kind == KindPatient && w.later != nil {
+		delete(w.later.onHub, r.id) // removed, perhaps: look again (patientOnHub)
+	}
 	b, err := bucket(w.tx, bucketOfKind(r.kind))
 	if err != nil {
 		return 0, err

@@ -26,6 +26,7 @@ import (
 type deferredWrites struct {
 	index    map[string]map[string]indexValue // index bucket → key → pending value
 	caseload map[uuid.UUID]*caseloadChange
+	onHub    map[uuid.UUID]bool // patients found on the hub since their record was last written
 }
 
 // indexValue is a pending index write: a put of value, or a delete.
@@ -72,7 +73,8 @@ func (ch *caseloadChange) assessmentSaved(id uuid.UUID, a savedAssessment) {
 }
 
 func newDeferredWrites() *deferredWrites {
-	return &deferredWrites{index: map[string]map[string]indexValue{}, caseload: map[uuid.UUID]*caseloadChange{}}
+	return &deferredWrites{index: map[string]map[string]indexValue{}, caseload: map[uuid.UUID]*caseloadChange{},
+		onHub: map[uuid.UUID]bool{}}
 }
 
 // indexGet reads key from an index bucket, pending writes first.
@@ -247,3 +249,20 @@ func packBuckets(w *writer) {
 
 // importFillPercent is how full packBuckets lets pages get.
 const importFillPercent = 0.95
+
+// patientOnHub is patientIDOf for a save in this transaction. While a bundle is applied it
+// remembers the patients it has found, as every plan, PAM, outcome and contact looks up its
+// patient; putRecord forgets a patient whenever their record is written.
+func (w *writer) patientOnHub(patientID string) (uuid.UUID, error) {
+	if w.later == nil {
+		return patientIDOf(w.tx, patientID)
+	}
+	if pid, err := parseID(patientID); err == nil && w.later.onHub[pid] {
+		return pid, nil
+	}
+	pid, err := patientIDOf(w.tx, patientID)
+	if err == nil {
+		w.later.onHub[pid] = true
+	}
+	return pid, err
+}

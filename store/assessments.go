@@ -30,7 +30,7 @@ func (w *writer) saveAssessment(a *pam.Assessment) error {
 	if err != nil {
 		return err
 	}
-	patient, err := patientIDOf(w.tx, a.PatientID)
+	patient, err := w.patientOnHub(a.PatientID)
 	if err != nil {
 		return err
 	}
@@ -49,17 +49,16 @@ func (w *writer) saveAssessment(a *pam.Assessment) error {
 		return err
 	}
 	note := auditNote{patientID: a.PatientID, detail: detail}
-	if _, err := w.putRecord(record{kind: KindAssessment, id: id, body: a, note: note}); err != nil {
-		return err
-	}
-	idx, err := bucket(w.tx, bucketPAMByPatient)
+	version, err := w.putRecord(record{kind: KindAssessment, id: id, body: a, note: note})
 	if err != nil {
 		return err
 	}
-	if key := byPatientKey(patient, id); idx.Get(key) == nil {
-		if err := idx.Put(key, nil); err != nil {
-			return err
-		}
+	if err := w.indexOnce(bucketPAMByPatient, byPatientKey(patient, id)); err != nil {
+		return err
+	}
+	if ch := w.caseloadChanged(patient); ch != nil { // applying a bundle: the entry is written at the end
+		ch.assessmentSaved(id, savedAssessment{assessment: *a, version: version})
+		return nil
 	}
 	return refreshLastPAM(w.tx, w.keys, patient)
 }

@@ -209,11 +209,20 @@ func openCaseload(k *keys, arena *stringArena, scratch, key, sealed []byte) (car
 	return e, scratch, err
 }
 
+// openOneCaseload unseals and decodes a single patient's entry, with one string of its own
+// rather than a block of an arena sized for loading everyone.
+func openOneCaseload(k *keys, patient uuid.UUID, sealed []byte) (careplan.CaseloadEntry, error) {
+	arena := stringArena{block: 1}
+	e, _, err := openCaseload(k, &arena, nil, patient[:], sealed)
+	return e, err
+}
+
 // stringArena hands out strings carved from large shared blocks, so loading 30,000 caseload
 // entries costs a few dozen allocations instead of tens of thousands. A block is only ever
 // appended to within its capacity, so strings already handed out never change.
 type stringArena struct {
-	b *strings.Builder
+	b     *strings.Builder
+	block int // the smallest block to allocate; 0 = arenaBlock
 }
 
 const arenaBlock = 64 << 10
@@ -221,7 +230,11 @@ const arenaBlock = 64 << 10
 func (a *stringArena) add(p []byte) string {
 	if a.b == nil || a.b.Cap()-a.b.Len() < len(p) {
 		a.b = new(strings.Builder)
-		a.b.Grow(max(arenaBlock, len(p)))
+		block := a.block
+		if block == 0 {
+			block = arenaBlock
+		}
+		a.b.Grow(max(block, len(p)))
 	}
 	start := a.b.Len()
 	a.b.Write(p)
@@ -277,7 +290,7 @@ func updateReviewDate(tx *bolt.Tx, k *keys, patient uuid.UUID, saved *storedPlan
 	if v == nil {
 		return fmt.Errorf("caseload entry for %s: %w", patient, ErrNotFound)
 	}
-	e, _, err := openCaseload(k, new(stringArena), nil, patient[:], v)
+	e, err := openOneCaseload(k, patient, v)
 	if err != nil {
 		return err
 	}

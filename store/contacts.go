@@ -34,7 +34,7 @@ func (w *writer) saveContact(c *careplan.Contact) error {
 	if err != nil {
 		return err
 	}
-	patient, err := patientIDOf(w.tx, c.PatientID)
+	patient, err := w.patientOnHub(c.PatientID)
 	if err != nil {
 		return err
 	}
@@ -46,12 +46,14 @@ func (w *writer) saveContact(c *careplan.Contact) error {
 	if _, err := w.putRecord(record{kind: KindContact, id: id, body: c, note: note}); err != nil {
 		return err
 	}
-	idx, err := bucket(w.tx, bucketContactsByPatient)
-	if err != nil {
+	if err := w.indexPut(bucketContactsByPatient, byPatientKey(patient, id), nil); err != nil {
 		return err
 	}
-	if err := idx.Put(byPatientKey(patient, id), nil); err != nil {
-		return err
+	if ch := w.caseloadChanged(patient); ch != nil { // applying a bundle: the entry is written at the end
+		if c.On.After(ch.lastContact) {
+			ch.lastContact = c.On
+		}
+		return nil
 	}
 	return updateCaseload(w.tx, w.keys, patient, func(e *careplan.CaseloadEntry) bool {
 		if !c.On.After(e.LastContact) {
@@ -121,6 +123,5 @@ func readCaseload(tx *bolt.Tx, k *keys, patient uuid.UUID) (careplan.CaseloadEnt
 	if v == nil {
 		return careplan.CaseloadEntry{}, fmt.Errorf("caseload entry for %s: %w", patient, ErrNotFound)
 	}
-	e, _, err := openCaseload(k, new(stringArena), nil, patient[:], v)
-	return e, err
+	return openOneCaseload(k, patient, v)
 }

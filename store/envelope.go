@@ -106,6 +106,10 @@ type envelope struct {
 	time    time.Time
 	meta    syncMeta // version vector and field stamps, for merging copies from two devices
 	body    []byte
+
+	// decoded, when not nil, is body already decoded into its kind's type (a pointer), by
+	// eachAhead while importing a bundle; it is never stored.
+	decoded any
 }
 
 const (

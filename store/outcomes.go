@@ -30,7 +30,7 @@ func (w *writer) saveOutcome(r *outcomes.Record) error {
 	if err != nil {
 		return err
 	}
-	patient, err := patientIDOf(w.tx, r.PatientID)
+	patient, err := w.patientOnHub(r.PatientID)
 	if err != nil {
 		return err
 	}
@@ -53,14 +53,7 @@ func (w *writer) saveOutcome(r *outcomes.Record) error {
 	if _, err := w.putRecord(record{kind: KindOutcome, id: id, body: r, note: note}); err != nil {
 		return err
 	}
-	idx, err := bucket(w.tx, bucketOutcomesByPatient)
-	if err != nil {
-		return err
-	}
-	if key := byPatientKey(patient, id); idx.Get(key) == nil {
-		return idx.Put(key, nil)
-	}
-	return nil
+	return w.indexOnce(bucketOutcomesByPatient, byPatientKey(patient, id))
 }
 
 // Outcomes returns a patient's outcome records of every measure, including any entered in

@@ -50,6 +50,14 @@ func (w *writer) savePatient(p *careplan.Patient) error {
 			return err
 		}
 	}
+	if ch := w.caseloadChanged(id); ch != nil { // applying a bundle: the entry is written at the end
+		if ch.patient == nil {
+			ch.existed = existed
+		}
+		saved := *p
+		ch.patient = &saved
+		return nil
+	}
 	current, err := currentPlan(w.tx, w.keys, id, nil)
 	if err != nil {
 		return err
@@ -68,20 +76,20 @@ func (w *writer) savePatient(p *careplan.Patient) error {
 
 // indexNHS points the NHS-number index at patient id, refusing a number another patient has.
 func (w *writer) indexNHS(id uuid.UUID, n, was careplan.NHSNumber, existed bool) error {
-	idx, err := bucket(w.tx, bucketNHSIndex)
+	key := w.keys.nhsIndexKey(n)
+	owner, err := w.indexGet(bucketNHSIndex, key)
 	if err != nil {
 		return err
 	}
-	key := w.keys.nhsIndexKey(n)
-	if owner := idx.Get(key); owner != nil && !bytes.Equal(owner, id[:]) {
+	if owner != nil && !bytes.Equal(owner, id[:]) {
 		return ErrDuplicateNHS
 	}
 	if existed && was != n {
-		if err := idx.Delete(w.keys.nhsIndexKey(was)); err != nil {
+		if err := w.indexDelete(bucketNHSIndex, w.keys.nhsIndexKey(was)); err != nil {
 			return err
 		}
 	}
-	return idx.Put(key, id[:])
+	return w.indexPut(bucketNHSIndex, key, id[:])
 }
 
 // Patient returns a patient's full record. Every call is audited as a view.

@@ -29,7 +29,7 @@ func (w *writer) savePlan(p *careplan.Plan) error {
 	if err != nil {
 		return err
 	}
-	patient, err := patientIDOf(w.tx, p.PatientID)
+	patient, err := w.patientOnHub(p.PatientID)
 	if err != nil {
 		return err
 	}
@@ -39,12 +39,12 @@ func (w *writer) savePlan(p *careplan.Plan) error {
 	if err != nil {
 		return err
 	}
-	idx, err := bucket(w.tx, bucketPlansByPatient)
+	key := byPatientKey(patient, id)
+	inIndex, err := w.indexGet(bucketPlansByPatient, key)
 	if err != nil {
 		return err
 	}
-	key := byPatientKey(patient, id)
-	indexed := idx.Get(key) != nil
+	indexed := inIndex != nil
 	switch {
 	case existed && old.final && !w.syncing(): // sync's merge rules decide about agreed versions
 		return careplan.ErrPlanLocked
@@ -58,9 +58,13 @@ func (w *writer) savePlan(p *careplan.Plan) error {
 		return err
 	}
 	if !indexed {
-		if err := idx.Put(key, nil); err != nil {
+		if err := w.indexPut(bucketPlansByPatient, key, nil); err != nil {
 			return err
 		}
+	}
+	if ch := w.caseloadChanged(patient); ch != nil { // applying a bundle: the entry is written at the end
+		ch.planSaved(*p, version)
+		return nil
 	}
 	return updateReviewDate(w.tx, w.keys, patient, &storedPlan{plan: *p, version: version})
 }
@@ -75,14 +79,24 @@ type storedPlan struct {
 // the record was last written. saved, when not nil, is a plan just written in this
 // transaction and is used as it is rather than read back.
 func plansOf(tx *bolt.Tx, k *keys, patient uuid.UUID, saved *storedPlan) ([]storedPlan, error) {
+	return plansKnown(tx, k, patient, func(id uuid.UUID) (storedPlan, bool) {
+		if saved != nil && saved.plan.ID == id.String() {
+			return *saved, true
+		}
+		return storedPlan{}, false
+	})
+}
+
+// plansKnown is plansOf, taking from known the plans it already holds decoded.
+func plansKnown(tx *bolt.Tx, k *keys, patient uuid.UUID, known func(id uuid.UUID) (storedPlan, bool)) ([]storedPlan, error) {
 	ids, err := recordsOfPatient(tx, bucketPlansByPatient, patient)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]storedPlan, 0, len(ids))
 	for _, id := range ids {
-		if saved != nil && saved.plan.ID == id.String() {
-			out = append(out, *saved)
+		if sp, ok := known(id); ok {
+			out = append(out, sp)
 			continue
 		}
 		var p careplan.Plan
@@ -111,17 +125,22 @@ func currentPlan(tx *bolt.Tx, k *keys, patient uuid.UUID, saved *storedPlan) (*c
 	if err != nil {
 		return nil, err
 	}
+	return latestCurrent(all), nil
+}
+
+// latestCurrent picks the current plan from all of a patient's plans, oldest first.
+func latestCurrent(all []storedPlan) *careplan.Plan {
 	var current *careplan.Plan
 	for i := len(all) - 1; i >= 0; i-- {
 		p := &all[i].plan
 		if p.State == careplan.PlanAgreed {
-			return p, nil
+			return p
 		}
 		if current == nil {
 			current = p
 		}
 	}
-	return current, nil
+	return current
 }
 
 // Plans returns every version of a patient's plan, oldest first.

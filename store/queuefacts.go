@@ -14,12 +14,21 @@ import (
 
 // latestPAM is the day of a patient's latest PAM that counts, or the zero Date.
 func latestPAM(tx *bolt.Tx, k *keys, patient uuid.UUID) (careplan.Date, error) {
+	return latestPAMKnown(tx, k, patient, func(uuid.UUID) (pam.Assessment, bool) { return pam.Assessment{}, false })
+}
+
+// latestPAMKnown is latestPAM, taking from known the assessments it already holds decoded.
+func latestPAMKnown(tx *bolt.Tx, k *keys, patient uuid.UUID, known func(id uuid.UUID) (pam.Assessment, bool)) (careplan.Date, error) {
 	ids, err := recordsOfPatient(tx, bucketPAMByPatient, patient)
 	if err != nil {
 		return careplan.Date{}, err
 	}
 	all := make([]pam.Assessment, 0, len(ids))
 	for _, id := range ids {
+		if a, ok := known(id); ok {
+			all = append(all, a)
+			continue
+		}
 		var a pam.Assessment
 		if _, err := getBody(tx, k, KindAssessment, id, &a); err != nil {
 			return careplan.Date{}, err

@@ -33,6 +33,10 @@ type writer struct {
 	// conflict resolved by keeping the value the record already shows must still tell other
 	// devices that someone chose it.
 	restamp []string
+
+	// later, while a bundle is applied, holds index and caseload writes back until the end of
+	// the transaction, when they are made once and in key order (see deferredWrites).
+	later *deferredWrites
 }
 
 // syncing reports whether this write is sync applying another device's record, which the
@@ -63,6 +67,9 @@ var errFinal = errors.New("this record is final and cannot be changed")
 // written. It returns the new version. While sync applies a record (w.incoming), it stores that
 // record as it came instead (see putIncoming).
 func (w *writer) putRecord(r record) (uint64, error) {
+	if r.kind == KindPatient && w.later != nil {
+		delete(w.later.onHub, r.id) // removed, perhaps: look again (patientOnHub)
+	}
 	b, err := bucket(w.tx, bucketOfKind(r.kind))
 	if err != nil {
 		return 0, err

@@ -16,6 +16,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
+	"strconv"
 	"sync"
 	"time"
 
@@ -320,9 +322,10 @@ func openBolt(path string, opt Options) (*bolt.DB, error) {
 		timeout = time.Second
 	}
 	db, err := bolt.Open(path, fileMode, &bolt.Options{
-		Timeout:        timeout,
-		NoFreelistSync: true,
-		FreelistType:   bolt.FreelistMapType,
+		Timeout:         timeout,
+		NoFreelistSync:  true,
+		FreelistType:    bolt.FreelistMapType,
+		InitialMmapSize: initialMmapSize(),
 		OpenFile: func(name string, flag int, mode os.FileMode) (*os.File, error) {
 			return os.OpenFile(name, flag&^os.O_CREATE, mode)
 		},
@@ -338,6 +341,20 @@ func openBolt(path string, opt Options) (*bolt.DB, error) {
 		return nil, fmt.Errorf("%s: %w", path, ErrNotCarehub)
 	}
 	return nil, fmt.Errorf("opening %s: %w", path, err)
+}
+
+// initialMmapSize reserves address space for a county-sized store up front. bbolt maps the
+// file and, when a write transaction outgrows the map, maps it again and first copies every
+// page the transaction has changed onto the heap: a first sync of 30,000 people would do that
+// a dozen times over hundreds of megabytes. The map is only address space (the file still
+// grows with what is written) on 64-bit Linux and macOS; on Windows bbolt would grow the file
+// to the map's size, and 32-bit systems have little address space to spare, so those keep
+// bbolt's default.
+func initialMmapSize() int {
+	if runtime.GOOS == "windows" || strconv.IntSize < 64 {
+		return 0
+	}
+	return 1 << 30
 }
 
 func newStore(db *bolt.DB, path string, dataKey []byte, origin uuid.UUID, kdf KDFParams, opt Options) (*Store, error) {

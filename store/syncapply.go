@@ -92,8 +92,10 @@ func (w *writer) saveTyped(env envelope) error {
 // decodeThen reads env's body into out, checks the id inside the body is the envelope's, and
 // runs save.
 func decodeThen(env envelope, out any, id *string, save func() error) error {
-	if err := json.Unmarshal(env.body, out); err != nil {
-		return fmt.Errorf("%s %s: %w: %v", env.kind, env.id, errBadEnvelope, err)
+	if !takeDecoded(env, out) { // most records were decoded ahead (eachAhead)
+		if err := json.Unmarshal(env.body, out); err != nil {
+			return fmt.Errorf("%s %s: %w: %v", env.kind, env.id, errBadEnvelope, err)
+		}
 	}
 	if *id != env.id.String() {
 		return fmt.Errorf("%w: %s %s carries the body of %q", errBadEnvelope, env.kind, env.id, *id)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -64,6 +65,10 @@ func enrolledTwiceError(theirs envelope) error {
 	return enrolledTwice{name: strings.TrimSpace(p.GivenName + " " + p.FamilyName), nhs: p.NHSNumber}
 }
 
+// bigImport is how many records an import writes before it collects garbage ahead of its
+// commit.
+const bigImport = 10_000
+
 // ImportBundle verifies a bundle or an acknowledgement from a paired device and applies it in
 // one transaction: all of it, or (on any problem) none of it. After a bundle it writes the
 // acknowledgement for the sender to ack (when not nil). Importing the same bundle again
@@ -100,8 +105,10 @@ func (s *Store) ImportBundle(r io.ReadSeeker, ack io.Writer, progress func(done,
 			return ErrMadeBeforeRemoval
 		}
 		imp := importer{w: w, s: s, sender: sender, res: &res}
+		w.later = newDeferredWrites() // index and caseload writes are made once, at the end
+		packBuckets(w)
 		done := 0
-		if _, err := bundle.Each(r, self, sender, func(item []byte) error {
+		if err := eachAhead(r, self, sender, func(item aheadItem) error {
 			done++
 			if progress != nil && (done%256 == 0 || done == m.Items) {
 				progress(done, m.Items)
@@ -109,6 +116,15 @@ func (s *Store) ImportBundle(r io.ReadSeeker, ack io.Writer, progress func(done,
 			return imp.apply(item)
 		}); err != nil {
 			return err
+		}
+		if err := w.flush(); err != nil {
+			return err
+		}
+		if imp.res.New+imp.res.Updated+imp.res.Merged > bigImport {
+			// The commit about to run allocates a buffer for every page it writes, on top of the
+			// records bbolt holds; collecting the import's garbage first lowers the peak (by
+			// about 150 MB for 30,000 people) for a few tens of milliseconds.
+			runtime.GC()
 		}
 		if err := imp.remove(m.Remove); err != nil {
 			return err
@@ -205,7 +221,8 @@ type importer struct {
 	res    *ImportResult
 }
 
-func (imp importer) apply(item []byte) error {
+func (imp importer) apply(it aheadItem) error {
+	item := it.raw
 	if len(item) > 0 && item[0] == itemConflict {
 		c, err := readConflictItem(item)
 		if err != nil {
@@ -227,7 +244,7 @@ func (imp importer) apply(item []byte) error {
 		}
 		return imp.checkIn(c)
 	}
-	e, err := readRecordItem(item)
+	e, err := it.record()
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,268 @@
+package store
+
+import (
+	"bytes"
+	"errors"
+	"maps"
+	"slices"
+
+	"github.com/google/uuid"
+
+	"carehub/careplan"
+	"carehub/pam"
+)
+
+// A bundle is applied in one bbolt transaction, and bbolt splits a page only at commit: until
+// then every key put into a bucket goes into one in-memory node, and a put in random key order
+// moves half of that node each time. Records travel sorted by id, and the change log is keyed
+// by ascending versions, so those puts append; but the NHS-number index (HMAC keys) and the
+// by-patient indexes (patient id first) would be filled in random order, and every record
+// would also rewrite its patient's caseload entry. While a bundle is applied the writer
+// therefore keeps those writes aside (deferredWrites) and makes them once, in key order, at the
+// end of the same transaction (flush): still all or nothing, and the stored result is what the
+// record-by-record saves would have written.
+
+// deferredWrites is what a writer holds back while applying a bundle.
+type deferredWrites struct {
+	index    map[string]map[string]indexValue // index bucket → key → pending value
+	caseload map[uuid.UUID]*caseloadChange
+	onHub    map[uuid.UUID]bool // patients found on the hub since their record was last written
+}
+
+// indexValue is a pending index write: a put of value, or a delete.
+type indexValue struct {
+	value   []byte
+	deleted bool
+}
+
+// caseloadChange is what changed for one patient's caseload entry in this bundle.
+type caseloadChange struct {
+	patient     *careplan.Patient // the patient record as last saved, when it was
+	existed     bool              // the patient record existed when it was first saved here
+	lastContact careplan.Date     // the latest day of a contact saved
+	// The plans and PAM assessments saved, as saved, so working out the current plan and the
+	// last PAM need not unseal and decode them again. A plan changed means the review date
+	// follows the current plan; a PAM changed means the last PAM is worked out again.
+	plans       map[uuid.UUID]storedPlan
+	assessments map[uuid.UUID]savedAssessment
+}
+
+// savedAssessment is a PAM assessment with the version of its envelope.
+type savedAssessment struct {
+	assessment pam.Assessment
+	version    uint64
+}
+
+// planSaved keeps what picks a patient's current plan and what the caseload takes from it
+// (careplan.CaseloadEntryFor: the review date), not the whole plan: a county's plans in full
+// would stay on the heap until the end of the import.
+func (ch *caseloadChange) planSaved(p careplan.Plan, version uint64) {
+	if ch.plans == nil {
+		ch.plans = map[uuid.UUID]storedPlan{}
+	}
+	id, _ := parseID(p.ID) // savePlan has parsed it
+	slim := careplan.Plan{ID: p.ID, PatientID: p.PatientID, Version: p.Version, State: p.State, ReviewDate: p.ReviewDate}
+	ch.plans[id] = storedPlan{plan: slim, version: version}
+}
+
+func (ch *caseloadChange) assessmentSaved(id uuid.UUID, a savedAssessment) {
+	if ch.assessments == nil {
+		ch.assessments = map[uuid.UUID]savedAssessment{}
+	}
+	ch.assessments[id] = a
+}
+
+func newDeferredWrites() *deferredWrites {
+	return &deferredWrites{index: map[string]map[string]indexValue{}, caseload: map[uuid.UUID]*caseloadChange{},
+		onHub: map[uuid.UUID]bool{}}
+}
+
+// indexGet reads key from an index bucket, pending writes first.
+func (w *writer) indexGet(name string, key []byte) ([]byte, error) {
+	if w.later != nil {
+		if v, ok := w.later.index[name][string(key)]; ok {
+			if v.deleted {
+				return nil, nil
+			}
+			return append([]byte{}, v.value...), nil // never nil: the key is there
+		}
+	}
+	b, err := bucket(w.tx, name)
+	if err != nil {
+		return nil, err
+	}
+	return b.Get(key), nil
+}
+
+// indexPut writes key to an index bucket, or keeps it for flush.
+func (w *writer) indexPut(name string, key, value []byte) error {
+	return w.indexWrite(name, key, indexValue{value: value})
+}
+
+// indexDelete removes key from an index bucket, or keeps the removal for flush.
+func (w *writer) indexDelete(name string, key []byte) error {
+	return w.indexWrite(name, key, indexValue{deleted: true})
+}
+
+func (w *writer) indexWrite(name string, key []byte, v indexValue) error {
+	b, err := bucket(w.tx, name) // a missing bucket fails at once, as it would without deferring
+	if err != nil {
+		return err
+	}
+	if w.later == nil {
+		if v.deleted {
+			return b.Delete(key)
+		}
+		return b.Put(key, v.value)
+	}
+	pending := w.later.index[name]
+	if pending == nil {
+		pending = map[string]indexValue{}
+		w.later.index[name] = pending
+	}
+	pending[string(key)] = v
+	return nil
+}
+
+// caseloadChanged returns the pending caseload change of a patient, or nil when caseload
+// entries are written at once.
+func (w *writer) caseloadChanged(patient uuid.UUID) *caseloadChange {
+	if w.later == nil {
+		return nil
+	}
+	ch := w.later.caseload[patient]
+	if ch == nil {
+		ch = &caseloadChange{}
+		w.later.caseload[patient] = ch
+	}
+	return ch
+}
+
+// flush makes the held-back writes, in key order, and stops holding writes back: first the
+// indexes, then each changed patient's caseload entry, worked out as the saves one by one
+// would have left it.
+func (w *writer) flush() error {
+	later := w.later
+	if later == nil {
+		return nil
+	}
+	w.later = nil
+	for _, name := range slices.Sorted(maps.Keys(later.index)) {
+		pending := later.index[name]
+		for _, key := range slices.Sorted(maps.Keys(pending)) {
+			if err := w.indexWrite(name, []byte(key), pending[key]); err != nil {
+				return err
+			}
+		}
+	}
+	patients := slices.SortedFunc(maps.Keys(later.caseload), func(a, b uuid.UUID) int { return bytes.Compare(a[:], b[:]) })
+	for _, id := range patients {
+		if err := w.settleCaseload(id, later.caseload[id]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// settleCaseload writes one patient's caseload entry after a bundle: the rules of savePatient,
+// updateReviewDate, saveContact and refreshLastPAM, applied once.
+func (w *writer) settleCaseload(id uuid.UUID, ch *caseloadChange) error {
+	prev, err := readCaseload(w.tx, w.keys, id)
+	found := err == nil
+	if err != nil && (!errors.Is(err, ErrNotFound) || ch.patient == nil) {
+		return err // a plan, PAM or contact of someone with no caseload entry fails as it would one by one
+	}
+	e := prev
+	if ch.patient != nil || len(ch.plans) > 0 {
+		all, err := plansKnown(w.tx, w.keys, id, func(plan uuid.UUID) (storedPlan, bool) {
+			sp, ok := ch.plans[plan]
+			return sp, ok && w.stillStored(KindPlan, plan, sp.version)
+		})
+		if err != nil {
+			return err
+		}
+		current := latestCurrent(all)
+		if ch.patient != nil {
+			e = careplan.CaseloadEntryFor(*ch.patient, current)
+			if ch.existed {
+				// The last contact and PAM come from other records: keep what their saves wrote.
+				e.LastContact, e.LastPAM = prev.LastContact, prev.LastPAM
+			}
+		} else {
+			e.ReviewDate = careplan.Date{}
+			if current != nil {
+				e.ReviewDate = current.ReviewDate
+			}
+		}
+	}
+	if ch.lastContact.After(e.LastContact) {
+		e.LastContact = ch.lastContact
+	}
+	if len(ch.assessments) > 0 {
+		e.LastPAM, err = latestPAMKnown(w.tx, w.keys, id, func(a uuid.UUID) (pam.Assessment, bool) {
+			sa, ok := ch.assessments[a]
+			return sa.assessment, ok && w.stillStored(KindAssessment, a, sa.version)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	if found && bytes.Equal(encodeCaseload(e), encodeCaseload(prev)) {
+		return nil // unchanged: keep the caseload page clean
+	}
+	return putCaseload(w.tx, w.keys, e)
+}
+
+// indexOnce adds key (with no value) to an index bucket unless it is there already.
+func (w *writer) indexOnce(name string, key []byte) error {
+	v, err := w.indexGet(name, key)
+	if err != nil || v != nil {
+		return err
+	}
+	return w.indexPut(name, key, nil)
+}
+
+// stillStored reports whether the stored record is, undeleted, the version a save in this
+// transaction wrote, so what that save held decoded is what the store holds.
+func (w *writer) stillStored(kind Kind, id uuid.UUID, version uint64) bool {
+	e, ok, err := recordHeader(w.tx, kind, id)
+	return err == nil && ok && !e.deleted && e.version == version
+}
+
+// packBuckets has bbolt fill the pages of the buckets an import writes before splitting them,
+// rather than stop at half (its default, kept for edits in random order): an import's puts
+// come in key order (records by id, the change log by version, the held-back writes sorted),
+// so half-full pages would double the pages the commit holds in memory and writes. It lasts
+// for this transaction only; later edits split full pages as usual.
+func packBuckets(w *writer) {
+	names := []string{bucketChanges, bucketCaseload, bucketNHSIndex, bucketPlansByPatient, bucketPAMByPatient,
+		bucketOutcomesByPatient, bucketContactsByPatient}
+	for _, k := range kindOrder {
+		names = append(names, bucketOfKind(k))
+	}
+	for _, name := range names {
+		if b := w.tx.Bucket([]byte(name)); b != nil {
+			b.FillPercent = importFillPercent
+		}
+	}
+}
+
+// importFillPercent is how full packBuckets lets pages get.
+const importFillPercent = 0.95
+
+// patientOnHub is patientIDOf for a save in this transaction. While a bundle is applied it
+// remembers the patients it has found, as every plan, PAM, outcome and contact looks up its
+// patient; putRecord forgets a patient whenever their record is written.
+func (w *writer) patientOnHub(patientID string) (uuid.UUID, error) {
+	if w.later == nil {
+		return patientIDOf(w.tx, patientID)
+	}
+	if pid, err := parseID(patientID); err == nil && w.later.onHub[pid] {
+		return pid, nil
+	}
+	pid, err := patientIDOf(w.tx, patientID)
+	if err == nil {
+		w.later.onHub[pid] = true
+	}
+	return pid, err
+}

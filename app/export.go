@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"carehub/careplan"
 	"carehub/careplan/fhir"
 	"carehub/store"
 )
@@ -55,24 +56,16 @@ type FHIRResult struct {
 
 // ExportFHIR writes everyone who may be exported as FHIR R4 to path, atomically: a transaction
 // Bundle, or NDJSON when path ends .ndjson. It streams one person at a time in one read
-// transaction, so memory holds the PAM and outcome histories, never the whole output. With all, people without
+// transaction, so memory holds one person at a time, never the whole output. With all, people without
 // consent to share are included too. The export is audited once, before anything is written.
 func ExportFHIR(st *store.Store, path string, all bool) (FHIRResult, error) {
 	var res FHIRResult
-	pams, err := st.AllAssessments()
-	if err != nil {
-		return res, err
-	}
-	outs, err := st.AllOutcomes()
-	if err != nil {
-		return res, err
-	}
 	ndjson := strings.HasSuffix(strings.ToLower(path), ".ndjson")
 	if err := st.RecordEvent(store.AuditReport, fhirAuditDetail(ndjson, all)); err != nil {
 		return res, err
 	}
 	opts := fhir.Options{IncludeWithoutConsent: all}
-	err = writeAtomically(path, func(w io.Writer) error {
+	err := writeAtomically(path, func(w io.Writer) error {
 		fw := fhir.NewBundleWriter(w, opts)
 		if ndjson {
 			fw = fhir.NewNDJSONWriter(w, opts)
@@ -84,8 +77,7 @@ func ExportFHIR(st *store.Store, path string, all bool) (FHIRResult, error) {
 				res.Withheld++
 				return nil
 			}
-			n, err := fw.Write(fhir.Person{Patient: p, Plans: r.Plans, Assessments: pams[p.ID],
-				Outcomes: outs[p.ID], Contacts: r.Contacts})
+			n, err := fw.Write(personOf(r))
 			if err != nil {
 				return err
 			}
@@ -99,6 +91,16 @@ func ExportFHIR(st *store.Store, path string, all bool) (FHIRResult, error) {
 		return fw.Close()
 	})
 	return res, err
+}
+
+// personOf is what the mapping needs of one person's records: the store reads only the plan
+// in force, which is the one the mapping exports.
+func personOf(r store.PatientRecords) fhir.Person {
+	p := fhir.Person{Patient: r.Patient, Assessments: r.Assessments, Outcomes: r.Outcomes, Contacts: r.Contacts}
+	if r.Plan != nil {
+		p.Plans = []careplan.Plan{*r.Plan}
+	}
+	return p
 }
 
 // fhirAuditDetail says what was exported, never who: "fhir export bundle, consented to share only".

@@ -1,10 +1,12 @@
 package store
 
 import (
+	"reflect"
 	"testing"
 	"time"
 
 	"carehub/careplan"
+	"carehub/careplan/outcomes"
 )
 
 func TestEachPatientReadsEveryoneInOneUnauditedPass(t *testing.T) {
@@ -30,10 +32,10 @@ func TestEachPatientReadsEveryoneInOneUnauditedPass(t *testing.T) {
 	if len(seen) != 2 {
 		t.Fatalf("EachPatient saw %d people, want 2", len(seen))
 	}
-	if got := seen[ada.ID]; got.Patient.GivenName != "Ada" || len(got.Plans) != 1 || got.Plans[0].ID != plan.ID || len(got.Contacts) != 0 {
+	if got := seen[ada.ID]; got.Patient.GivenName != "Ada" || got.Plan == nil || got.Plan.ID != plan.ID || len(got.Contacts) != 0 {
 		t.Errorf("Ada's records: %+v", got)
 	}
-	if got := seen[bea.ID]; len(got.Plans) != 0 || len(got.Contacts) != 1 || got.Contacts[0].ID != visit.ID {
+	if got := seen[bea.ID]; got.Plan != nil || len(got.Contacts) != 1 || got.Contacts[0].ID != visit.ID {
 		t.Errorf("Bea's records: %+v", got)
 	}
 	after, err := s.Audit()
@@ -43,4 +45,95 @@ func TestEachPatientReadsEveryoneInOneUnauditedPass(t *testing.T) {
 	if len(after) != len(before) {
 		t.Errorf("a bulk read added %d audit entries; the caller audits the export once", len(after)-len(before))
 	}
+}
+
+// EachPatient reads only the plan in force, and must pick the one careplan.CurrentPlan picks
+// from every version; its PAM and outcome lists must be the ones the per-patient readers give.
+func TestEachPatientGivesThePlanInForceAndEveryMeasure(t *testing.T) {
+	s, c := newTestStore(t)
+	agree := func(p *careplan.Plan) {
+		t.Helper()
+		if err := p.Agree("Sam Green", c.Now(), 3); err != nil {
+			t.Fatal(err)
+		}
+	}
+	save := func(p *careplan.Plan) {
+		t.Helper()
+		if err := s.SavePlan(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	draftOnly := savedPatient(t, s, "Ada", 1)
+	d := testPlan(draftOnly.ID)
+	save(&d)
+
+	agreedThenDraft := savedPatient(t, s, "Bea", 2)
+	v1 := testPlan(agreedThenDraft.ID)
+	agree(&v1)
+	save(&v1)
+	v2 := v1.NextDraft("")
+	v2.WhatMatters = "Seeing my grandchildren."
+	save(&v2)
+
+	twoAgreed := savedPatient(t, s, "Cy", 3)
+	w1 := testPlan(twoAgreed.ID)
+	agree(&w1)
+	save(&w1)
+	w2 := w1.NextDraft("")
+	save(&w2)
+	agree(&w2)
+	save(&w2)
+	w3 := w2.NextDraft("")
+	save(&w3)
+	for _, id := range []string{draftOnly.ID, agreedThenDraft.ID, twoAgreed.ID} {
+		a := testAssessment(id)
+		if err := s.SaveAssessment(&a); err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range []outcomes.Record{testWellbeing(id, careplan.NewDate(2026, time.March, 1)), testFrailty(id, 6)} {
+			if err := s.SaveOutcome(&r); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	none := savedPatient(t, s, "Di", 4)
+
+	seen := 0
+	err := s.EachPatient(func(r PatientRecords) error {
+		seen++
+		id := r.Patient.ID
+		versions, err := s.Plans(id)
+		if err != nil {
+			return err
+		}
+		want, ok := careplan.CurrentPlan(versions)
+		if !ok && r.Plan != nil || ok && (r.Plan == nil || !reflect.DeepEqual(*r.Plan, want)) {
+			t.Errorf("%s: plan in force %+v, want %+v", r.Patient.GivenName, r.Plan, want)
+		}
+		pams, err := s.Assessments(id)
+		if err != nil {
+			return err
+		}
+		outs, err := s.Outcomes(id)
+		if err != nil {
+			return err
+		}
+		if !reflect.DeepEqual(r.Assessments, pams) || !reflect.DeepEqual(r.Outcomes, outs) {
+			t.Errorf("%s: measures %+v %+v, want %+v %+v", r.Patient.GivenName, r.Assessments, r.Outcomes, pams, outs)
+		}
+		return nil
+	})
+	if err != nil || seen != 4 {
+		t.Fatalf("EachPatient saw %d people: %v", seen, err)
+	}
+	checks := map[string]int{agreedThenDraft.ID: 1, twoAgreed.ID: 2}
+	s.EachPatient(func(r PatientRecords) error {
+		if v, ok := checks[r.Patient.ID]; ok && (r.Plan == nil || r.Plan.Version != v || r.Plan.State != careplan.PlanAgreed) {
+			t.Errorf("%s: plan in force %+v, want agreed version %d", r.Patient.GivenName, r.Plan, v)
+		}
+		if r.Patient.ID == none.ID && (r.Plan != nil || r.Assessments != nil || r.Outcomes != nil) {
+			t.Errorf("Di has no records: %+v", r)
+		}
+		return nil
+	})
 }

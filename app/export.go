@@ -1,10 +1,12 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"carehub/careplan"
@@ -59,6 +61,12 @@ type FHIRResult struct {
 // transaction, so memory holds one person at a time, never the whole output. With all, people without
 // consent to share are included too. The export is audited once, before anything is written.
 func ExportFHIR(st *store.Store, path string, all bool) (FHIRResult, error) {
+	return exportFHIR(st, path, all, runtime.GOMAXPROCS(0))
+}
+
+// exportFHIR is ExportFHIR with mapping and encoding on workers goroutines, or, for fewer
+// than two, on the goroutine reading the store. The output is the same either way.
+func exportFHIR(st *store.Store, path string, all bool, workers int) (FHIRResult, error) {
 	var res FHIRResult
 	ndjson := strings.HasSuffix(strings.ToLower(path), ".ndjson")
 	if err := st.RecordEvent(store.AuditReport, fhirAuditDetail(ndjson, all)); err != nil {
@@ -70,21 +78,30 @@ func ExportFHIR(st *store.Store, path string, all bool) (FHIRResult, error) {
 		if ndjson {
 			fw = fhir.NewNDJSONWriter(w, opts)
 		}
+		write := func(p fhir.Person) error {
+			n, err := fw.Write(p)
+			res.Resources += n
+			return err
+		}
+		var pipe *fhirPipeline
+		if workers >= 2 {
+			pipe = newFHIRPipeline(fw, workers)
+			write = pipe.Add
+		}
 		// One read pass over everyone, audited once above rather than as 30,000 views.
 		err := st.EachPatient(func(r store.PatientRecords) error {
-			p := r.Patient
-			if !fhir.MayExport(p, opts) {
+			if !fhir.MayExport(r.Patient, opts) {
 				res.Withheld++
 				return nil
 			}
-			n, err := fw.Write(personOf(r))
-			if err != nil {
-				return err
-			}
 			res.People++
-			res.Resources += n
-			return nil
+			return write(personOf(r))
 		})
+		if pipe != nil {
+			n, perr := pipe.Close()
+			res.Resources = n
+			err = errors.Join(err, perr)
+		}
 		if err != nil {
 			return err
 		}

@@ -101,8 +101,10 @@ type planCandidate struct {
 
 // planInForce reads the plan careplan.CurrentPlan would pick from every version, opening only
 // what can decide it: an agreed version is final (Check holds every store to that), so when
-// any version is final the drafts are not unsealed, and only the winner's body is decoded in
-// full. Ties go as in plansOf's order: the lower plan version, then the earlier write, loses.
+// any version is final the drafts are not unsealed; when only one version is left it is
+// decoded once, and otherwise only the versions' numbers and states are read before the
+// winner is decoded in full. Ties go as in plansOf's order: of equal plan versions, the
+// earliest written.
 func planInForce(tx *bolt.Tx, k *keys, patient uuid.UUID) (*careplan.Plan, error) {
 	ids, err := recordsOfPatient(tx, bucketPlansByPatient, patient)
 	if err != nil || len(ids) == 0 {
@@ -112,50 +114,63 @@ func planInForce(tx *bolt.Tx, k *keys, patient uuid.UUID) (*careplan.Plan, error
 	if err != nil {
 		return nil, err
 	}
+	versions := make([][]byte, 0, len(ids))
 	anyFinal := false
 	for _, id := range ids {
-		if v := b.Get(id[:]); v != nil && len(v) > 2 && v[2]&flagFinal != 0 && v[2]&flagDeleted == 0 {
-			anyFinal = true
-			break
+		if v := b.Get(id[:]); v != nil {
+			versions = append(versions, v)
+			anyFinal = anyFinal || isFinal(v)
 		}
 	}
-	best, err := pickPlan(b, k, ids, anyFinal)
-	if err == nil && best == nil && anyFinal {
-		// A final version that is not agreed breaks the store's rule; read everything.
-		best, err = pickPlan(b, k, ids, false)
+	p, err := pickPlan(k, versions, anyFinal)
+	if err == nil && p == nil && anyFinal {
+		// A final version that is not agreed breaks the store's rule; read every version.
+		p, err = pickPlan(k, versions, false)
 	}
-	if err != nil || best == nil {
-		return nil, err
+	if err != nil {
+		return nil, fmt.Errorf("plan of patient %s: %w", patient, err)
 	}
-	var p careplan.Plan
-	if err := json.Unmarshal(best.body, &p); err != nil {
-		return nil, fmt.Errorf("plan of patient %s: %w: %v", patient, errBadEnvelope, err)
-	}
-	return &p, nil
+	return p, nil
 }
 
-// pickPlan opens the plan versions (only final ones when onlyFinal) and returns the one in
+// isFinal reads the final flag of a stored record that is not deleted, without unsealing it.
+func isFinal(stored []byte) bool {
+	e, _, err := decodeEnvelope(stored)
+	return err == nil && e.final && !e.deleted
+}
+
+// pickPlan opens the stored versions (only final ones when onlyFinal) and returns the one in
 // force; nil when none qualifies.
-func pickPlan(b *bolt.Bucket, k *keys, ids []uuid.UUID, onlyFinal bool) (*planCandidate, error) {
-	var agreed, draft *planCandidate
-	for _, id := range ids {
-		v := b.Get(id[:])
-		if v == nil {
-			continue
-		}
-		if onlyFinal && (len(v) <= 2 || v[2]&flagFinal == 0) {
+func pickPlan(k *keys, versions [][]byte, onlyFinal bool) (*careplan.Plan, error) {
+	var open []planCandidate
+	for _, v := range versions {
+		if onlyFinal && !isFinal(v) {
 			continue
 		}
 		e, err := openEnvelope(k, v)
 		if err != nil {
 			return nil, err
 		}
-		if e.deleted {
-			continue
+		if !e.deleted {
+			open = append(open, planCandidate{stored: e.version, body: e.body})
 		}
-		c := &planCandidate{stored: e.version, body: e.body}
-		if err := json.Unmarshal(e.body, &c.planVersion); err != nil {
-			return nil, fmt.Errorf("%s %s: %w: %v", e.kind, e.id, errBadEnvelope, err)
+	}
+	if len(open) == 1 {
+		// Decoded once in full; it still has to be a version CurrentPlan would pick.
+		var p careplan.Plan
+		if err := json.Unmarshal(open[0].body, &p); err != nil {
+			return nil, fmt.Errorf("%w: %v", errBadEnvelope, err)
+		}
+		if p.State == careplan.PlanAgreed || p.State == careplan.PlanDraft && !onlyFinal {
+			return &p, nil
+		}
+		return nil, nil
+	}
+	var agreed, draft *planCandidate
+	for i := range open {
+		c := &open[i]
+		if err := json.Unmarshal(c.body, &c.planVersion); err != nil {
+			return nil, fmt.Errorf("%w: %v", errBadEnvelope, err)
 		}
 		switch c.State {
 		case careplan.PlanAgreed:
@@ -164,13 +179,18 @@ func pickPlan(b *bolt.Bucket, k *keys, ids []uuid.UUID, onlyFinal bool) (*planCa
 			draft = laterPlan(draft, c)
 		}
 	}
-	if agreed != nil {
-		return agreed, nil
+	best := agreed
+	if best == nil && !onlyFinal {
+		best = draft
 	}
-	if onlyFinal {
+	if best == nil {
 		return nil, nil
 	}
-	return draft, nil
+	var p careplan.Plan
+	if err := json.Unmarshal(best.body, &p); err != nil {
+		return nil, fmt.Errorf("%w: %v", errBadEnvelope, err)
+	}
+	return &p, nil
 }
 
 // laterPlan is careplan.LatestAgreed's (and LatestDraft's) choice over versions sorted as

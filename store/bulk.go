@@ -1,10 +1,12 @@
 package store
 
 import (
+	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
+	"runtime"
 	"sort"
+	"sync"
 
 	"github.com/google/uuid"
 	bolt "go.etcd.io/bbolt"
@@ -25,63 +27,299 @@ type PatientRecords struct {
 	Contacts    []careplan.Contact
 }
 
-// EachPatient calls fn with every patient's records, one at a time in key order, inside one
-// read transaction, so a whole-hub export sees one consistent moment and holds one person in
-// memory at a time. Like AllAssessments it is not audited per patient: a bulk export is one
-// event, which the caller records with RecordEvent (30,000 "viewed" entries would bury the
-// audit and cost a disk flush each). fn gets decoded values, never the store's bytes.
+// EachPatient calls fn with every patient's records, one at a time in key order on the
+// calling goroutine, from one read transaction, so a whole-hub export sees one consistent
+// moment. Like AllAssessments it is not audited per patient: a bulk export is one event, which
+// the caller records with RecordEvent (30,000 "viewed" entries would bury the audit and cost a
+// disk flush each). fn gets decoded values, never the store's bytes.
+//
+// Unsealing and decoding are most of the work, so they run on one goroutine per core a few
+// hundred people ahead of fn (eachPatient); memory holds those people, not the hub.
 func (s *Store) EachPatient(fn func(r PatientRecords) error) error {
-	err := s.db.View(func(tx *bolt.Tx) error {
-		return forEachRecord(tx, s.keys, KindPatient, func(e envelope) error {
-			var r PatientRecords
-			if err := unmarshalBody(e, &r.Patient); err != nil {
-				return err
+	return s.eachPatient(runtime.GOMAXPROCS(0), fn)
+}
+
+// Sizes of EachPatient's read-ahead: people per batch, and batches in flight per decoder.
+const (
+	bulkBatchPeople     = 64
+	bulkBatchesInFlight = 4
+)
+
+// sealedPatient is one patient's stored values as the transaction holds them, read in key
+// order by one goroutine (a bolt transaction is not for concurrent use) and opened by another
+// while the transaction is still open.
+type sealedPatient struct {
+	id                       uuid.UUID
+	patient                  []byte
+	plans                    [][]byte // every stored version, or only the final ones when any is
+	plansFinal               bool     // plans holds final versions only
+	pams, outcomes, contacts [][]byte
+}
+
+// bulkBatch is a few patients on their way from the transaction to fn.
+type bulkBatch struct {
+	sealed  []sealedPatient
+	records []PatientRecords
+	err     error
+	done    chan struct{} // a decoder has filled records or err
+}
+
+// eachPatient is EachPatient with decoders goroutines decoding. The reading goroutine walks
+// the patients in key order and hands out batches; the caller's goroutine takes them back in
+// the same order and calls fn, so fn sees exactly the serial order. The transaction stays open
+// until every batch is back, because the sealed values are bbolt's memory.
+func (s *Store) eachPatient(decoders int, fn func(r PatientRecords) error) error {
+	decoders = max(decoders, 1)
+	n := decoders * bulkBatchesInFlight
+	free := make(chan *bulkBatch, n)
+	work := make(chan *bulkBatch, n)
+	order := make(chan *bulkBatch, n)
+	stop := make(chan struct{})    // closed by the caller at the first error
+	drained := make(chan struct{}) // closed by the caller when every batch is back
+	for range n {
+		free <- &bulkBatch{done: make(chan struct{}, 1)}
+	}
+	var wg sync.WaitGroup
+	for range decoders {
+		wg.Go(func() {
+			for b := range work {
+				b.records, b.err = s.openPatients(b.sealed, b.records[:0])
+				b.done <- struct{}{}
 			}
-			id, err := uuid.Parse(r.Patient.ID)
-			if err != nil {
-				return fmt.Errorf("patient record %s: %w", e.id, ErrBadID)
-			}
-			if r.Plan, err = planInForce(tx, s.keys, id); err != nil {
-				return err
-			}
-			if r.Assessments, err = liveRecordsOf[pam.Assessment](tx, s.keys, bucketPAMByPatient, KindAssessment, id); err != nil {
-				return err
-			}
-			sortAssessments(r.Assessments)
-			if r.Outcomes, err = liveRecordsOf[outcomes.Record](tx, s.keys, bucketOutcomesByPatient, KindOutcome, id); err != nil {
-				return err
-			}
-			sortOutcomes(r.Outcomes)
-			if r.Contacts, err = contactsOf(tx, s.keys, id); err != nil {
-				return err
-			}
-			return fn(r)
 		})
-	})
+	}
+	read := make(chan error, 1)
+	go func() {
+		read <- s.db.View(func(tx *bolt.Tx) error {
+			err := readSealedPatients(tx, free, stop, func(b *bulkBatch) {
+				order <- b
+				work <- b
+			})
+			close(work)
+			close(order)
+			<-drained // the decoders are done with the transaction's memory
+			return err
+		})
+	}()
+	var err error
+	for b := range order {
+		<-b.done
+		if err == nil && b.err != nil {
+			err = b.err
+		}
+		for i := range b.records {
+			if err == nil {
+				err = fn(b.records[i])
+			}
+			b.records[i] = PatientRecords{} // let go of the person now
+		}
+		if err != nil {
+			select {
+			case <-stop:
+			default:
+				close(stop)
+			}
+		}
+		free <- b
+	}
+	wg.Wait()
+	close(drained)
+	if rerr := <-read; err == nil {
+		err = rerr
+	}
 	if err != nil {
 		return fmt.Errorf("reading every patient: %w", err)
 	}
 	return nil
 }
 
-// liveRecordsOf reads a patient's records of one kind through its by-patient index, in index
-// (record id) order, skipping deleted ones as forEachRecord does.
-func liveRecordsOf[T any](tx *bolt.Tx, k *keys, index string, kind Kind, patient uuid.UUID) ([]T, error) {
-	ids, err := recordsOfPatient(tx, index, patient)
-	if err != nil || len(ids) == 0 {
-		return nil, err
+// readSealedPatients walks the live patients in key order, gathering each one's stored
+// values into batches taken from free and handed to send, until stop is closed.
+func readSealedPatients(tx *bolt.Tx, free chan *bulkBatch, stop chan struct{}, send func(*bulkBatch)) error {
+	patients, err := bucket(tx, bucketPatients)
+	if err != nil {
+		return err
 	}
-	out := make([]T, 0, len(ids))
-	for _, id := range ids {
-		var v T
-		_, err := getBody(tx, k, kind, id, &v)
-		if errors.Is(err, ErrNotFound) {
+	r, err := newSealedReader(tx)
+	if err != nil {
+		return err
+	}
+	var b *bulkBatch
+	c := patients.Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if e, _, err := decodeEnvelope(v); err != nil {
+			return err
+		} else if e.deleted {
 			continue
 		}
+		if b == nil {
+			select {
+			case <-stop:
+				return nil
+			case b = <-free:
+			}
+			b.sealed = b.sealed[:0]
+		}
+		if len(k) != len(uuid.UUID{}) {
+			return fmt.Errorf("patient key %x: %w", k, ErrBadID)
+		}
+		b.sealed = append(b.sealed, r.read(uuid.UUID(k), v))
+		if len(b.sealed) == bulkBatchPeople {
+			send(b)
+			b = nil
+		}
+	}
+	if b != nil {
+		send(b)
+	}
+	return nil
+}
+
+// sealedReader reads a patient's stored values from the buckets of one transaction.
+type sealedReader struct {
+	plans, pams, outcomes, contacts             *bolt.Bucket
+	plansIdx, pamsIdx, outcomesIdx, contactsIdx *bolt.Bucket
+}
+
+func newSealedReader(tx *bolt.Tx) (*sealedReader, error) {
+	r := &sealedReader{}
+	for _, b := range []struct {
+		to   **bolt.Bucket
+		name string
+	}{
+		{&r.plans, bucketPlans}, {&r.pams, bucketAssessments}, {&r.outcomes, bucketOutcomes},
+		{&r.contacts, bucketContacts}, {&r.plansIdx, bucketPlansByPatient}, {&r.pamsIdx, bucketPAMByPatient},
+		{&r.outcomesIdx, bucketOutcomesByPatient}, {&r.contactsIdx, bucketContactsByPatient},
+	} {
+		var err error
+		if *b.to, err = bucket(tx, b.name); err != nil {
+			return nil, err
+		}
+	}
+	return r, nil
+}
+
+func (r *sealedReader) read(id uuid.UUID, patient []byte) sealedPatient {
+	sp := sealedPatient{id: id, patient: patient}
+	sp.plans = valuesOf(r.plansIdx, r.plans, id)
+	// An agreed version is final (Check holds every store to that), so when any version is
+	// final the drafts cannot be the plan in force and stay sealed.
+	final := sp.plans[:0:0]
+	for _, v := range sp.plans {
+		if isFinal(v) {
+			final = append(final, v)
+		}
+	}
+	if len(final) > 0 {
+		sp.plans, sp.plansFinal = final, true
+	}
+	sp.pams = valuesOf(r.pamsIdx, r.pams, id)
+	sp.outcomes = valuesOf(r.outcomesIdx, r.outcomes, id)
+	sp.contacts = valuesOf(r.contactsIdx, r.contacts, id)
+	return sp
+}
+
+// valuesOf is the stored values of a patient's records listed in a by-patient index, in index
+// (record id) order; a listed record that is not stored is left out.
+func valuesOf(idx, records *bolt.Bucket, patient uuid.UUID) [][]byte {
+	var out [][]byte
+	c := idx.Cursor()
+	for k, _ := c.Seek(patient[:]); len(k) == 32 && uuid.UUID(k[:16]) == patient; k, _ = c.Next() {
+		if v := records.Get(k[16:]); v != nil {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// openPatients unseals and decodes a batch of patients, appending to out.
+func (s *Store) openPatients(sealed []sealedPatient, out []PatientRecords) ([]PatientRecords, error) {
+	for i := range sealed {
+		r, err := s.openPatient(&sealed[i])
+		if err != nil {
+			return out, err
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// openPatient unseals and decodes one patient's records as the serial readers would: deleted
+// records left out, PAM and outcomes oldest first, contacts oldest first.
+func (s *Store) openPatient(sp *sealedPatient) (PatientRecords, error) {
+	var r PatientRecords
+	e, err := openEnvelope(s.keys, sp.patient)
+	if err != nil {
+		return r, err
+	}
+	if err := unmarshalBody(e, &r.Patient); err != nil {
+		return r, err
+	}
+	if id, err := uuid.Parse(r.Patient.ID); err != nil || id != sp.id {
+		return r, fmt.Errorf("patient record %s: %w", e.id, ErrBadID)
+	}
+	r.Plan, err = pickPlan(s.keys, sp.plans, sp.plansFinal)
+	if err == nil && r.Plan == nil && sp.plansFinal {
+		// A final version that is not agreed breaks the store's rule; the drafts may decide.
+		var all [][]byte
+		if all, err = s.allPlanValues(sp.id); err == nil {
+			r.Plan, err = pickPlan(s.keys, all, false)
+		}
+	}
+	if err != nil {
+		return r, fmt.Errorf("plan of patient %s: %w", sp.id, err)
+	}
+	if r.Assessments, err = openLive[pam.Assessment](s.keys, sp.pams); err != nil {
+		return r, err
+	}
+	sortAssessments(r.Assessments)
+	if r.Outcomes, err = openLive[outcomes.Record](s.keys, sp.outcomes); err != nil {
+		return r, err
+	}
+	sortOutcomes(r.Outcomes)
+	if r.Contacts, err = openLive[careplan.Contact](s.keys, sp.contacts); err != nil {
+		return r, err
+	}
+	sort.SliceStable(r.Contacts, func(i, j int) bool { return r.Contacts[i].On.Before(r.Contacts[j].On) })
+	return r, nil
+}
+
+// allPlanValues reads every stored version of a patient's plan in a transaction of its own:
+// only for a store that breaks the final-means-agreed rule, which Check reports.
+func (s *Store) allPlanValues(patient uuid.UUID) ([][]byte, error) {
+	var out [][]byte
+	err := s.db.View(func(tx *bolt.Tx) error {
+		r, err := newSealedReader(tx)
+		if err != nil {
+			return err
+		}
+		for _, v := range valuesOf(r.plansIdx, r.plans, patient) {
+			out = append(out, bytes.Clone(v))
+		}
+		return nil
+	})
+	return out, err
+}
+
+// openLive unseals and decodes stored records, leaving deleted ones out as forEachRecord does.
+func openLive[T any](k *keys, values [][]byte) ([]T, error) {
+	if len(values) == 0 {
+		return nil, nil
+	}
+	out := make([]T, 0, len(values))
+	for _, v := range values {
+		e, err := openEnvelope(k, v)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, v)
+		if e.deleted {
+			continue
+		}
+		var t T
+		if err := unmarshalBody(e, &t); err != nil {
+			return nil, err
+		}
+		out = append(out, t)
 	}
 	return out, nil
 }
@@ -97,40 +335,6 @@ type planCandidate struct {
 	planVersion
 	stored uint64 // the envelope's version, which orders edits of one plan version
 	body   []byte
-}
-
-// planInForce reads the plan careplan.CurrentPlan would pick from every version, opening only
-// what can decide it: an agreed version is final (Check holds every store to that), so when
-// any version is final the drafts are not unsealed; when only one version is left it is
-// decoded once, and otherwise only the versions' numbers and states are read before the
-// winner is decoded in full. Ties go as in plansOf's order: of equal plan versions, the
-// earliest written.
-func planInForce(tx *bolt.Tx, k *keys, patient uuid.UUID) (*careplan.Plan, error) {
-	ids, err := recordsOfPatient(tx, bucketPlansByPatient, patient)
-	if err != nil || len(ids) == 0 {
-		return nil, err
-	}
-	b, err := bucket(tx, bucketPlans)
-	if err != nil {
-		return nil, err
-	}
-	versions := make([][]byte, 0, len(ids))
-	anyFinal := false
-	for _, id := range ids {
-		if v := b.Get(id[:]); v != nil {
-			versions = append(versions, v)
-			anyFinal = anyFinal || isFinal(v)
-		}
-	}
-	p, err := pickPlan(k, versions, anyFinal)
-	if err == nil && p == nil && anyFinal {
-		// A final version that is not agreed breaks the store's rule; read every version.
-		p, err = pickPlan(k, versions, false)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("plan of patient %s: %w", patient, err)
-	}
-	return p, nil
 }
 
 // isFinal reads the final flag of a stored record that is not deleted, without unsealing it.

@@ -1,9 +1,13 @@
 package store
 
 import (
+	"bytes"
+	"errors"
 	"reflect"
 	"testing"
 	"time"
+
+	"github.com/google/uuid"
 
 	"carehub/careplan"
 	"carehub/careplan/outcomes"
@@ -136,4 +140,53 @@ func TestEachPatientGivesThePlanInForceAndEveryMeasure(t *testing.T) {
 		}
 		return nil
 	})
+}
+
+// EachPatient decodes on several goroutines; fn must still see everyone in key order, one at a
+// time, and its first error must stop the pass and come back.
+func TestEachPatientDecodesAheadInKeyOrder(t *testing.T) {
+	s, _ := newTestStore(t)
+	const n = 3*bulkBatchPeople + 5
+	for i := range n {
+		p := savedPatient(t, s, "Ada", 20*i+1)
+		if i%10 == 0 {
+			plan := testPlan(p.ID)
+			if err := s.SavePlan(&plan); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	var serial []PatientRecords
+	if err := s.eachPatient(1, func(r PatientRecords) error { serial = append(serial, r); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if len(serial) != n {
+		t.Fatalf("%d people, want %d", len(serial), n)
+	}
+	for i := 1; i < n; i++ {
+		a, b := uuid.MustParse(serial[i-1].Patient.ID), uuid.MustParse(serial[i].Patient.ID)
+		if bytes.Compare(a[:], b[:]) >= 0 {
+			t.Fatalf("person %d is out of key order", i)
+		}
+	}
+	for _, decoders := range []int{2, 5} {
+		var got []PatientRecords
+		if err := s.eachPatient(decoders, func(r PatientRecords) error { got = append(got, r); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, serial) {
+			t.Errorf("%d decoders: records differ from one decoder's", decoders)
+		}
+		stop := errors.New("stop here")
+		calls := 0
+		err := s.eachPatient(decoders, func(PatientRecords) error {
+			if calls++; calls == bulkBatchPeople+3 {
+				return stop
+			}
+			return nil
+		})
+		if !errors.Is(err, stop) || calls != bulkBatchPeople+3 {
+			t.Errorf("%d decoders: fn's error gave %v after %d calls", decoders, err, calls)
+		}
+	}
 }

@@ -51,8 +51,9 @@ const (
 type sealedPatient struct {
 	id                       uuid.UUID
 	patient                  []byte
-	plans                    [][]byte // every stored version, or only the final ones when any is
-	plansFinal               bool     // plans holds final versions only
+	allPlans                 [][]byte // every stored version
+	plans                    [][]byte // the final versions when any is, else every version
+	plansFinal               bool
 	pams, outcomes, contacts [][]byte
 }
 
@@ -82,8 +83,9 @@ func (s *Store) eachPatient(decoders int, fn func(r PatientRecords) error) error
 	var wg sync.WaitGroup
 	for range decoders {
 		wg.Go(func() {
+			o := &opener{keys: s.keys}
 			for b := range work {
-				b.records, b.err = s.openPatients(b.sealed, b.records[:0])
+				b.records, b.err = o.openPatients(b.sealed, b.records[:0])
 				b.done <- struct{}{}
 			}
 		})
@@ -163,7 +165,12 @@ func readSealedPatients(tx *bolt.Tx, free chan *bulkBatch, stop chan struct{}, s
 		if len(k) != len(uuid.UUID{}) {
 			return fmt.Errorf("patient key %x: %w", k, ErrBadID)
 		}
-		b.sealed = append(b.sealed, r.read(uuid.UUID(k), v))
+		if len(b.sealed) < cap(b.sealed) {
+			b.sealed = b.sealed[:len(b.sealed)+1]
+		} else {
+			b.sealed = append(b.sealed, sealedPatient{})
+		}
+		r.read(&b.sealed[len(b.sealed)-1], uuid.UUID(k), v)
 		if len(b.sealed) == bulkBatchPeople {
 			send(b)
 			b = nil
@@ -175,67 +182,94 @@ func readSealedPatients(tx *bolt.Tx, free chan *bulkBatch, stop chan struct{}, s
 	return nil
 }
 
-// sealedReader reads a patient's stored values from the buckets of one transaction.
+// sealedReader reads a patient's stored values in one transaction, with one cursor per bucket
+// reused from patient to patient.
 type sealedReader struct {
-	plans, pams, outcomes, contacts             *bolt.Bucket
-	plansIdx, pamsIdx, outcomesIdx, contactsIdx *bolt.Bucket
+	plans, pams, outcomes, contacts             *bolt.Cursor
+	plansIdx, pamsIdx, outcomesIdx, contactsIdx *bolt.Cursor
 }
 
 func newSealedReader(tx *bolt.Tx) (*sealedReader, error) {
 	r := &sealedReader{}
 	for _, b := range []struct {
-		to   **bolt.Bucket
+		to   **bolt.Cursor
 		name string
 	}{
 		{&r.plans, bucketPlans}, {&r.pams, bucketAssessments}, {&r.outcomes, bucketOutcomes},
 		{&r.contacts, bucketContacts}, {&r.plansIdx, bucketPlansByPatient}, {&r.pamsIdx, bucketPAMByPatient},
 		{&r.outcomesIdx, bucketOutcomesByPatient}, {&r.contactsIdx, bucketContactsByPatient},
 	} {
-		var err error
-		if *b.to, err = bucket(tx, b.name); err != nil {
+		bk, err := bucket(tx, b.name)
+		if err != nil {
 			return nil, err
 		}
+		*b.to = bk.Cursor()
 	}
 	return r, nil
 }
 
-func (r *sealedReader) read(id uuid.UUID, patient []byte) sealedPatient {
-	sp := sealedPatient{id: id, patient: patient}
-	sp.plans = valuesOf(r.plansIdx, r.plans, id)
+// read fills sp with the patient's stored values, reusing sp's lists.
+func (r *sealedReader) read(sp *sealedPatient, id uuid.UUID, patient []byte) {
+	sp.id, sp.patient = id, patient
+	sp.allPlans = valuesOf(sp.allPlans[:0], r.plansIdx, r.plans, id)
 	// An agreed version is final (Check holds every store to that), so when any version is
 	// final the drafts cannot be the plan in force and stay sealed.
-	final := sp.plans[:0:0]
-	for _, v := range sp.plans {
+	sp.plans, sp.plansFinal = sp.plans[:0], false
+	for _, v := range sp.allPlans {
 		if isFinal(v) {
-			final = append(final, v)
+			sp.plans = append(sp.plans, v)
 		}
 	}
-	if len(final) > 0 {
-		sp.plans, sp.plansFinal = final, true
+	if len(sp.plans) > 0 {
+		sp.plansFinal = true
+	} else {
+		sp.plans = append(sp.plans, sp.allPlans...)
 	}
-	sp.pams = valuesOf(r.pamsIdx, r.pams, id)
-	sp.outcomes = valuesOf(r.outcomesIdx, r.outcomes, id)
-	sp.contacts = valuesOf(r.contactsIdx, r.contacts, id)
-	return sp
+	sp.pams = valuesOf(sp.pams[:0], r.pamsIdx, r.pams, id)
+	sp.outcomes = valuesOf(sp.outcomes[:0], r.outcomesIdx, r.outcomes, id)
+	sp.contacts = valuesOf(sp.contacts[:0], r.contactsIdx, r.contacts, id)
 }
 
-// valuesOf is the stored values of a patient's records listed in a by-patient index, in index
-// (record id) order; a listed record that is not stored is left out.
-func valuesOf(idx, records *bolt.Bucket, patient uuid.UUID) [][]byte {
-	var out [][]byte
-	c := idx.Cursor()
-	for k, _ := c.Seek(patient[:]); len(k) == 32 && uuid.UUID(k[:16]) == patient; k, _ = c.Next() {
-		if v := records.Get(k[16:]); v != nil {
+// valuesOf appends the stored values of a patient's records listed in a by-patient index, in
+// index (record id) order; a listed record that is not stored is left out.
+func valuesOf(out [][]byte, idx, records *bolt.Cursor, patient uuid.UUID) [][]byte {
+	for k, _ := idx.Seek(patient[:]); len(k) == 32 && uuid.UUID(k[:16]) == patient; k, _ = idx.Next() {
+		if rk, v := records.Seek(k[16:]); v != nil && bytes.Equal(rk, k[16:]) {
 			out = append(out, v)
 		}
 	}
 	return out
 }
 
+// opener unseals records into one buffer that it reuses from patient to patient: a body is
+// decoded before the buffer is reset, and json.Unmarshal copies what it keeps. One opener
+// per goroutine.
+type opener struct {
+	keys *keys
+	buf  []byte
+}
+
+// open unseals a stored record; its body stays valid until the next reset.
+func (o *opener) open(v []byte) (envelope, error) {
+	e, sealed, err := decodeEnvelope(v)
+	if err != nil {
+		return e, err
+	}
+	start := len(o.buf)
+	buf, err := o.keys.open(o.buf, sealed, v[:envelopeHeaderSize])
+	if err != nil {
+		return e, fmt.Errorf("%w: record %s does not decrypt", errBadEnvelope, e.id)
+	}
+	o.buf = buf
+	return e, readPayload(&e, v[0], buf[start:])
+}
+
+func (o *opener) reset() { o.buf = o.buf[:0] }
+
 // openPatients unseals and decodes a batch of patients, appending to out.
-func (s *Store) openPatients(sealed []sealedPatient, out []PatientRecords) ([]PatientRecords, error) {
+func (o *opener) openPatients(sealed []sealedPatient, out []PatientRecords) ([]PatientRecords, error) {
 	for i := range sealed {
-		r, err := s.openPatient(&sealed[i])
+		r, err := o.openPatient(&sealed[i])
 		if err != nil {
 			return out, err
 		}
@@ -246,9 +280,10 @@ func (s *Store) openPatients(sealed []sealedPatient, out []PatientRecords) ([]Pa
 
 // openPatient unseals and decodes one patient's records as the serial readers would: deleted
 // records left out, PAM and outcomes oldest first, contacts oldest first.
-func (s *Store) openPatient(sp *sealedPatient) (PatientRecords, error) {
+func (o *opener) openPatient(sp *sealedPatient) (PatientRecords, error) {
 	var r PatientRecords
-	e, err := openEnvelope(s.keys, sp.patient)
+	o.reset()
+	e, err := o.open(sp.patient)
 	if err != nil {
 		return r, err
 	}
@@ -258,57 +293,38 @@ func (s *Store) openPatient(sp *sealedPatient) (PatientRecords, error) {
 	if id, err := uuid.Parse(r.Patient.ID); err != nil || id != sp.id {
 		return r, fmt.Errorf("patient record %s: %w", e.id, ErrBadID)
 	}
-	r.Plan, err = pickPlan(s.keys, sp.plans, sp.plansFinal)
+	r.Plan, err = o.pickPlan(sp.plans, sp.plansFinal)
 	if err == nil && r.Plan == nil && sp.plansFinal {
 		// A final version that is not agreed breaks the store's rule; the drafts may decide.
-		var all [][]byte
-		if all, err = s.allPlanValues(sp.id); err == nil {
-			r.Plan, err = pickPlan(s.keys, all, false)
-		}
+		r.Plan, err = o.pickPlan(sp.allPlans, false)
 	}
 	if err != nil {
 		return r, fmt.Errorf("plan of patient %s: %w", sp.id, err)
 	}
-	if r.Assessments, err = openLive[pam.Assessment](s.keys, sp.pams); err != nil {
+	if r.Assessments, err = openLive[pam.Assessment](o, sp.pams); err != nil {
 		return r, err
 	}
 	sortAssessments(r.Assessments)
-	if r.Outcomes, err = openLive[outcomes.Record](s.keys, sp.outcomes); err != nil {
+	if r.Outcomes, err = openLive[outcomes.Record](o, sp.outcomes); err != nil {
 		return r, err
 	}
 	sortOutcomes(r.Outcomes)
-	if r.Contacts, err = openLive[careplan.Contact](s.keys, sp.contacts); err != nil {
+	if r.Contacts, err = openLive[careplan.Contact](o, sp.contacts); err != nil {
 		return r, err
 	}
 	sort.SliceStable(r.Contacts, func(i, j int) bool { return r.Contacts[i].On.Before(r.Contacts[j].On) })
 	return r, nil
 }
 
-// allPlanValues reads every stored version of a patient's plan in a transaction of its own:
-// only for a store that breaks the final-means-agreed rule, which Check reports.
-func (s *Store) allPlanValues(patient uuid.UUID) ([][]byte, error) {
-	var out [][]byte
-	err := s.db.View(func(tx *bolt.Tx) error {
-		r, err := newSealedReader(tx)
-		if err != nil {
-			return err
-		}
-		for _, v := range valuesOf(r.plansIdx, r.plans, patient) {
-			out = append(out, bytes.Clone(v))
-		}
-		return nil
-	})
-	return out, err
-}
-
 // openLive unseals and decodes stored records, leaving deleted ones out as forEachRecord does.
-func openLive[T any](k *keys, values [][]byte) ([]T, error) {
+func openLive[T any](o *opener, values [][]byte) ([]T, error) {
 	if len(values) == 0 {
 		return nil, nil
 	}
 	out := make([]T, 0, len(values))
 	for _, v := range values {
-		e, err := openEnvelope(k, v)
+		o.reset()
+		e, err := o.open(v)
 		if err != nil {
 			return nil, err
 		}
@@ -345,13 +361,14 @@ func isFinal(stored []byte) bool {
 
 // pickPlan opens the stored versions (only final ones when onlyFinal) and returns the one in
 // force; nil when none qualifies.
-func pickPlan(k *keys, versions [][]byte, onlyFinal bool) (*careplan.Plan, error) {
+func (o *opener) pickPlan(versions [][]byte, onlyFinal bool) (*careplan.Plan, error) {
 	var open []planCandidate
+	o.reset() // the candidates' bodies share the buffer until the winner is decoded
 	for _, v := range versions {
 		if onlyFinal && !isFinal(v) {
 			continue
 		}
-		e, err := openEnvelope(k, v)
+		e, err := o.open(v)
 		if err != nil {
 			return nil, err
 		}

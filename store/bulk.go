@@ -340,12 +340,6 @@ func openLive[T any](o *opener, values [][]byte) ([]T, error) {
 	return out, nil
 }
 
-// planVersion is the part of a plan body that decides whether it is the plan in force.
-type planVersion struct {
-	Version int                `json:"version"`
-	State   careplan.PlanState `json:"state"`
-}
-
 // planCandidate is one stored version of a patient's plan, its body still undecoded.
 type planCandidate struct {
 	planVersion
@@ -390,7 +384,8 @@ func (o *opener) pickPlan(versions [][]byte, onlyFinal bool) (*careplan.Plan, er
 	var agreed, draft *planCandidate
 	for i := range open {
 		c := &open[i]
-		if err := json.Unmarshal(c.body, &c.planVersion); err != nil {
+		var err error
+		if c.planVersion, err = planVersionOf(c.body); err != nil {
 			return nil, fmt.Errorf("%w: %v", errBadEnvelope, err)
 		}
 		switch c.State {

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -100,7 +99,9 @@ func exportFHIR(st *store.Store, path string, all bool, workers int) (FHIRResult
 		if pipe != nil {
 			n, perr := pipe.Close()
 			res.Resources = n
-			err = errors.Join(err, perr)
+			if perr != nil {
+				return perr // the store's pass stopped at it, so err is the same error
+			}
 		}
 		if err != nil {
 			return err

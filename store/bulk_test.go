@@ -190,3 +190,43 @@ func TestEachPatientDecodesAheadInKeyOrder(t *testing.T) {
 		}
 	}
 }
+
+// A store that breaks the rule that final means agreed (Check reports it) must still give the
+// plan CurrentPlan picks from every version, not trust the flag.
+func TestEachPatientDoesNotTrustAFinalFlagOnADraft(t *testing.T) {
+	s, _ := newTestStore(t)
+	p := savedPatient(t, s, "Ada", 1)
+	v1 := testPlan(p.ID)
+	if err := s.SavePlan(&v1); err != nil {
+		t.Fatal(err)
+	}
+	v2 := v1.NextDraft(uuid.NewString())
+	err := s.update(func(w *writer) error {
+		id, pid := uuid.MustParse(v2.ID), uuid.MustParse(p.ID)
+		if _, err := w.putRecord(record{kind: KindPlan, id: id, body: &v2, final: true}); err != nil {
+			return err
+		}
+		idx, err := bucket(w.tx, bucketPlansByPatient)
+		if err != nil {
+			return err
+		}
+		return idx.Put(byPatientKey(pid, id), nil)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	versions, err := s.Plans(p.ID)
+	if err != nil || len(versions) != 2 {
+		t.Fatalf("%d versions: %v", len(versions), err)
+	}
+	want, _ := careplan.CurrentPlan(versions)
+	err = s.EachPatient(func(r PatientRecords) error {
+		if r.Plan == nil || !reflect.DeepEqual(*r.Plan, want) {
+			t.Errorf("plan in force %+v, want version %d %s", r.Plan, want.Version, want.State)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

@@ -92,7 +92,9 @@ func (s *Store) eachPatient(decoders int, fn func(r PatientRecords) error) error
 	}
 	read := make(chan error, 1)
 	go func() {
-		read <- s.db.View(func(tx *bolt.Tx) error {
+		began := false
+		err := s.db.View(func(tx *bolt.Tx) error {
+			began = true
 			err := readSealedPatients(tx, free, stop, func(b *bulkBatch) {
 				order <- b
 				work <- b
@@ -102,6 +104,11 @@ func (s *Store) eachPatient(decoders int, fn func(r PatientRecords) error) error
 			<-drained // the decoders are done with the transaction's memory
 			return err
 		})
+		if !began { // no transaction (a closed store): nothing was sent
+			close(work)
+			close(order)
+		}
+		read <- err
 	}()
 	var err error
 	for b := range order {

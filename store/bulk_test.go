@@ -230,3 +230,12 @@ func TestEachPatientDoesNotTrustAFinalFlagOnADraft(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestEachPatientOnAClosedStoreFails(t *testing.T) {
+	s, _ := newTestStore(t)
+	savedPatient(t, s, "Ada", 1)
+	s.Close()
+	if err := s.EachPatient(func(PatientRecords) error { return nil }); err == nil {
+		t.Error("EachPatient on a closed store succeeded")
+	}
+}

@@ -5,8 +5,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 
+	"carehub/careplan"
 	"carehub/careplan/fhir"
 	"carehub/store"
 )
@@ -55,50 +57,68 @@ type FHIRResult struct {
 
 // ExportFHIR writes everyone who may be exported as FHIR R4 to path, atomically: a transaction
 // Bundle, or NDJSON when path ends .ndjson. It streams one person at a time in one read
-// transaction, so memory holds the PAM and outcome histories, never the whole output. With all, people without
+// transaction, so memory holds one person at a time, never the whole output. With all, people without
 // consent to share are included too. The export is audited once, before anything is written.
 func ExportFHIR(st *store.Store, path string, all bool) (FHIRResult, error) {
+	return exportFHIR(st, path, all, runtime.GOMAXPROCS(0))
+}
+
+// exportFHIR is ExportFHIR with mapping and encoding on workers goroutines, or, for fewer
+// than two, on the goroutine reading the store. The output is the same either way.
+func exportFHIR(st *store.Store, path string, all bool, workers int) (FHIRResult, error) {
 	var res FHIRResult
-	pams, err := st.AllAssessments()
-	if err != nil {
-		return res, err
-	}
-	outs, err := st.AllOutcomes()
-	if err != nil {
-		return res, err
-	}
 	ndjson := strings.HasSuffix(strings.ToLower(path), ".ndjson")
 	if err := st.RecordEvent(store.AuditReport, fhirAuditDetail(ndjson, all)); err != nil {
 		return res, err
 	}
 	opts := fhir.Options{IncludeWithoutConsent: all}
-	err = writeAtomically(path, func(w io.Writer) error {
+	err := writeAtomically(path, func(w io.Writer) error {
 		fw := fhir.NewBundleWriter(w, opts)
 		if ndjson {
 			fw = fhir.NewNDJSONWriter(w, opts)
 		}
+		write := func(p fhir.Person) error {
+			n, err := fw.Write(p)
+			res.Resources += n
+			return err
+		}
+		var pipe *fhirPipeline
+		if workers >= 2 {
+			pipe = newFHIRPipeline(fw, workers)
+			write = pipe.Add
+		}
 		// One read pass over everyone, audited once above rather than as 30,000 views.
 		err := st.EachPatient(func(r store.PatientRecords) error {
-			p := r.Patient
-			if !fhir.MayExport(p, opts) {
+			if !fhir.MayExport(r.Patient, opts) {
 				res.Withheld++
 				return nil
 			}
-			n, err := fw.Write(fhir.Person{Patient: p, Plans: r.Plans, Assessments: pams[p.ID],
-				Outcomes: outs[p.ID], Contacts: r.Contacts})
-			if err != nil {
-				return err
-			}
 			res.People++
-			res.Resources += n
-			return nil
+			return write(personOf(r))
 		})
+		if pipe != nil {
+			n, perr := pipe.Close()
+			res.Resources = n
+			if perr != nil {
+				return perr // the store's pass stopped at it, so err is the same error
+			}
+		}
 		if err != nil {
 			return err
 		}
 		return fw.Close()
 	})
 	return res, err
+}
+
+// personOf is what the mapping needs of one person's records: the store reads only the plan
+// in force, which is the one the mapping exports.
+func personOf(r store.PatientRecords) fhir.Person {
+	p := fhir.Person{Patient: r.Patient, Assessments: r.Assessments, Outcomes: r.Outcomes, Contacts: r.Contacts}
+	if r.Plan != nil {
+		p.Plans = []careplan.Plan{*r.Plan}
+	}
+	return p
 }
 
 // fhirAuditDetail says what was exported, never who: "fhir export bundle, consented to share only".

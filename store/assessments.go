@@ -36,7 +36,7 @@ func (w *writer) saveAssessment(a *pam.Assessment) error {
 	}
 	detail := fmt.Sprintf("%s %s", a.Instrument, a.Level)
 	var old pam.Assessment
-	_, err = getBody(w.tx, w.keys, KindAssessment, id, &old)
+	_, err = w.getBody(KindAssessment, id, &old)
 	switch {
 	case err == nil:
 		stored, next := old, *a

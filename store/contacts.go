@@ -38,7 +38,7 @@ func (w *writer) saveContact(c *careplan.Contact) error {
 	if err != nil {
 		return err
 	}
-	if ok, err := recordExists(w.tx, KindContact, id); err != nil || ok {
+	if ok, err := w.recordExists(KindContact, id); err != nil || ok {
 		return errors.Join(err, ErrAppendOnly)
 	}
 	// The detail names the kind of contact only: the note stays inside the sealed body.

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/google/uuid"
@@ -126,10 +127,13 @@ var errBadEnvelope = errors.New("a stored record cannot be read")
 // sealEnvelope encodes e, sealing its payload under k.
 func sealEnvelope(k *keys, e envelope) []byte {
 	header := envelopeHeader(e)
-	payload := envelopePayload(e)
-	out := make([]byte, 0, envelopeHeaderSize+k.overhead()+len(payload))
+	// The payload is laid out right after the header and sealed where it lies (dst ending
+	// exactly where the plaintext starts, as the AEAD allows), so a record costs one buffer.
+	out := make([]byte, 0, envelopeHeaderSize+payloadSizeHint(e)+k.overhead())
 	out = append(out, header[:]...)
-	return k.seal(out, payload, header[:]) // the header is authenticated, not encrypted
+	out = appendPayload(out, e)
+	out = slices.Grow(out, k.overhead())
+	return k.seal(out[:envelopeHeaderSize], out[envelopeHeaderSize:], header[:]) // the header is authenticated, not encrypted
 }
 
 // envelopeHeader is the clear part of e on disk.
@@ -150,13 +154,17 @@ func envelopeHeader(e envelope) [envelopeHeaderSize]byte {
 	return header
 }
 
-// envelopePayload is the part of e that is sealed on disk.
-func envelopePayload(e envelope) []byte {
-	payload := make([]byte, 0, 8+binary.MaxVarintLen64+len(e.user)+64+len(e.body))
-	payload = binary.BigEndian.AppendUint64(payload, uint64(e.time.UnixNano()))
-	payload = appendString(payload, e.user)
-	payload = appendSyncMeta(payload, e.meta)
-	return append(payload, e.body...)
+// payloadSizeHint is about how long e's payload is: exact but for the sync metadata.
+func payloadSizeHint(e envelope) int {
+	return 8 + binary.MaxVarintLen64 + len(e.user) + 64 + len(e.body)
+}
+
+// appendPayload appends to b the part of e that is sealed on disk.
+func appendPayload(b []byte, e envelope) []byte {
+	b = binary.BigEndian.AppendUint64(b, uint64(e.time.UnixNano()))
+	b = appendString(b, e.user)
+	b = appendSyncMeta(b, e.meta)
+	return append(b, e.body...)
 }
 
 // decodeEnvelope reads the clear header of a stored record and returns the still-sealed rest.

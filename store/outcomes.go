@@ -37,7 +37,7 @@ func (w *writer) saveOutcome(r *outcomes.Record) error {
 	// The detail names the measure only: the answers themselves stay inside the sealed body.
 	detail := string(r.Measure)
 	var old outcomes.Record
-	_, err = getBody(w.tx, w.keys, KindOutcome, id, &old)
+	_, err = w.getBody(KindOutcome, id, &old)
 	switch {
 	case err == nil:
 		stored, next := old, *r

@@ -31,7 +31,7 @@ func (w *writer) savePatient(p *careplan.Patient) error {
 		return err
 	}
 	var old careplan.Patient
-	_, err = getBody(w.tx, w.keys, KindPatient, id, &old)
+	_, err = w.getBody(KindPatient, id, &old)
 	existed := err == nil
 	if err != nil && !errors.Is(err, ErrNotFound) {
 		return err

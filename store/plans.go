@@ -35,7 +35,7 @@ func (w *writer) savePlan(p *careplan.Plan) error {
 	}
 	// Both refusals are decided from clear metadata (the envelope's final flag and the
 	// by-patient index), so an edit never has to unseal the version it replaces.
-	old, existed, err := recordHeader(w.tx, KindPlan, id)
+	old, existed, err := w.recordHeader(KindPlan, id)
 	if err != nil {
 		return err
 	}

@@ -25,6 +25,9 @@ type writer struct {
 	// (or as merged): the typed save that indexes it stores this envelope rather than a new
 	// version, and skips what the sending device has already done (see syncing).
 	incoming *envelope
+	// incomingNew, while sync applies a record, says the import has just found no copy of it
+	// here, so the saves need not look it up again (see knownNew) until putIncoming stores it.
+	incomingNew bool
 	// unchangedFrom, while sync stores a record exactly as a device sent it, is that device:
 	// the change log notes it so the next bundle back to it leaves the record out.
 	unchangedFrom uuid.UUID
@@ -74,7 +77,10 @@ func (w *writer) putRecord(r record) (uint64, error) {
 	if err != nil {
 		return 0, err
 	}
-	stored := b.Get(r.id[:])
+	var stored []byte
+	if !w.knownNew(r.kind, r.id) {
+		stored = b.Get(r.id[:])
+	}
 	if w.incoming != nil {
 		return w.putIncoming(b, r, stored != nil)
 	}

@@ -277,8 +277,8 @@ func (imp importer) record(theirs envelope) error {
 	stored := b.Get(theirs.id[:])
 	if stored == nil {
 		imp.res.New++
-		w.unchangedFrom = imp.sender.Device
-		defer func() { w.unchangedFrom = uuid.Nil }()
+		w.unchangedFrom, w.incomingNew = imp.sender.Device, true
+		defer func() { w.unchangedFrom, w.incomingNew = uuid.Nil, false }()
 		if err := w.applyRecord(theirs); errors.Is(err, ErrDuplicateNHS) {
 			return enrolledTwiceError(theirs)
 		} else if err != nil {

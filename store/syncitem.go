@@ -21,14 +21,15 @@ var errBadItem = errors.New("a record in the bundle cannot be read")
 // payload opened (the bundle as a whole is encrypted to the receiving device instead).
 func recordItem(e envelope) []byte {
 	header := envelopeHeader(e)
-	payload := envelopePayload(e)
-	out := make([]byte, 0, 1+len(header)+len(payload))
+	out := make([]byte, 0, 1+len(header)+payloadSizeHint(e))
 	out = append(out, itemRecord)
 	out = append(out, header[:]...)
-	return append(out, payload...)
+	return appendPayload(out, e)
 }
 
-// readRecordItem decodes a record item; it must never panic on any input (FuzzReadItem).
+// readRecordItem decodes a record item; it must never panic on any input (FuzzReadItem). The
+// body it returns is part of b, so b must be the caller's to keep (bundle.Each hands over a
+// fresh slice for each item) and never written to afterwards.
 func readRecordItem(b []byte) (envelope, error) {
 	if len(b) < 1 || b[0] != itemRecord {
 		return envelope{}, errBadItem
@@ -40,7 +41,6 @@ func readRecordItem(b []byte) (envelope, error) {
 	if err := readPayload(&e, b[1], payload); err != nil {
 		return e, fmt.Errorf("%w: %v", errBadItem, err)
 	}
-	e.body = append([]byte(nil), e.body...) // the item's buffer may be reused
 	return e, nil
 }
 

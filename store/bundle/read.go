@@ -13,7 +13,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"hash"
 	"io"
 
 	"github.com/google/uuid"
@@ -65,7 +64,7 @@ func Each(r io.ReadSeeker, self Identity, sender Card, fn func(item []byte) erro
 // bundleReader reads one bundle in a single pass.
 type bundleReader struct {
 	file   *bufio.Reader
-	signed hash.Hash // SHA-512 of every byte read before the signature
+	signed *hashAhead // SHA-512 of every byte read before the signature
 	header Header
 	sender Card
 	chunks *chunkReader
@@ -74,17 +73,18 @@ type bundleReader struct {
 // hashingReader hashes everything read through it.
 type hashingReader struct {
 	r io.Reader
-	h hash.Hash
+	h *hashAhead
 }
 
 func (hr hashingReader) Read(p []byte) (int, error) {
 	n, err := hr.r.Read(p)
-	hr.h.Write(p[:n])
+	hr.h.write(p[:n])
 	return n, err
 }
 
-// openBundle reads and checks everything before the first chunk.
-func openBundle(r io.Reader, self Identity, senders func(uuid.UUID) (Card, bool)) (*bundleReader, error) {
+// openBundle reads and checks everything before the first chunk. Unless it fails, the caller
+// must end the reading with read.
+func openBundle(r io.Reader, self Identity, senders func(uuid.UUID) (Card, bool)) (_ *bundleReader, err error) {
 	if self.Device == uuid.Nil || self.Box == nil {
 		return nil, errors.New("read bundle: this device has no keys")
 	}
@@ -92,7 +92,12 @@ func openBundle(r io.Reader, self Identity, senders func(uuid.UUID) (Card, bool)
 		return nil, ErrUnknownDevice
 	}
 	file := bufio.NewReaderSize(r, 64<<10)
-	signed := sha512.New()
+	signed := newHashAhead(sha512.New())
+	defer func() {
+		if err != nil {
+			signed.stop()
+		}
+	}()
 	in := hashingReader{r: file, h: signed}
 	h, prefix, err := readHeader(in)
 	if err != nil {
@@ -139,6 +144,7 @@ func openCipher(self *ecdh.PrivateKey, eph []byte) (cipher.AEAD, error) {
 // read streams the plain records, handing items to fn (if not nil), then checks the end of the
 // file, the signature and the manifest.
 func (br *bundleReader) read(fn func([]byte) error) (Manifest, error) {
+	defer br.signed.stop()
 	itemHash := sha256.New()
 	items := 0
 	var m Manifest
@@ -220,7 +226,7 @@ func (br *bundleReader) checkSignature() error {
 		return fmt.Errorf("read bundle: %w", err)
 	}
 	opts := &ed25519.Options{Hash: crypto.SHA512}
-	if err := ed25519.VerifyWithOptions(br.sender.Sign, br.signed.Sum(nil), sig, opts); err != nil {
+	if err := ed25519.VerifyWithOptions(br.sender.Sign, br.signed.sum(), sig, opts); err != nil {
 		return ErrBadSignature
 	}
 	return nil

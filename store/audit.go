@@ -56,11 +56,22 @@ func (w *writer) auditEntry(action string, kind Kind, recordID string, note audi
 }
 
 func encodeAudit(e AuditEntry) []byte {
-	b := binary.BigEndian.AppendUint64(nil, uint64(e.Time.UnixNano()))
+	return appendAudit(make([]byte, 0, auditSize(e)), e)
+}
+
+// appendAudit appends encodeAudit(e) to b.
+func appendAudit(b []byte, e AuditEntry) []byte {
+	b = binary.BigEndian.AppendUint64(b, uint64(e.Time.UnixNano()))
 	for _, s := range []string{e.User, e.Action, string(e.Kind), e.RecordID, e.PatientID, e.Detail} {
 		b = appendString(b, s)
 	}
 	return b
+}
+
+// auditSize is how long encodeAudit(e) is.
+func auditSize(e AuditEntry) int {
+	return 8 + stringSize(e.User) + stringSize(e.Action) + stringSize(string(e.Kind)) + stringSize(e.RecordID) +
+		stringSize(e.PatientID) + stringSize(e.Detail)
 }
 
 var errBadAudit = errors.New("an audit entry cannot be read")

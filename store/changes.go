@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/google/uuid"
 	bolt "go.etcd.io/bbolt"
@@ -31,13 +32,13 @@ const changeKeySize = 8 + 16
 // it in clear) follows before the sealed audit entry. Kind codes stay below it.
 const changeFromDevice = 0x80
 
-// changePrefix is the clear part of a change-log value: the kind, and the device the record
-// came from unchanged when there is one.
-func changePrefix(kind Kind, from uuid.UUID) []byte {
+// appendChangePrefix appends the clear part of a change-log value: the kind, and the device
+// the record came from unchanged when there is one.
+func appendChangePrefix(b []byte, kind Kind, from uuid.UUID) []byte {
 	if from == uuid.Nil {
-		return []byte{kindCode(kind)}
+		return append(b, kindCode(kind))
 	}
-	return append([]byte{kindCode(kind) | changeFromDevice}, from[:]...)
+	return append(append(b, kindCode(kind)|changeFromDevice), from[:]...)
 }
 
 // changePrefixLen is how many bytes of a change-log value come before its sealed audit entry.
@@ -65,8 +66,13 @@ func appendChangeFrom(tx *bolt.Tx, k *keys, version uint64, kind Kind, id, from 
 	key = append(key, id[:]...)
 	// The write's audit entry travels in its change-log entry rather than in a bucket of its
 	// own: one append-only tree instead of two keeps a save close to the cost of a bare put.
-	val := k.seal(changePrefix(kind, from), encodeAudit(audit), key)
-	return b.Put(key, val)
+	// One buffer: the clear prefix, then the audit entry, sealed where it lies.
+	val := make([]byte, 0, 1+len(from)+auditSize(audit)+k.overhead()) // as bbolt keeps it: no spare room
+	val = appendChangePrefix(val, kind, from)
+	n := len(val)
+	val = appendAudit(val, audit)
+	val = slices.Grow(val, k.overhead())
+	return b.Put(key, k.seal(val[:n], val[n:], key))
 }
 
 // changeAudit unseals the audit entry a change-log entry carries.

@@ -129,7 +129,7 @@ func sealEnvelope(k *keys, e envelope) []byte {
 	header := envelopeHeader(e)
 	// The payload is laid out right after the header and sealed where it lies (dst ending
 	// exactly where the plaintext starts, as the AEAD allows), so a record costs one buffer.
-	out := make([]byte, 0, envelopeHeaderSize+payloadSizeHint(e)+k.overhead())
+	out := make([]byte, 0, envelopeHeaderSize+payloadSize(e)+k.overhead())
 	out = append(out, header[:]...)
 	out = appendPayload(out, e)
 	out = slices.Grow(out, k.overhead())
@@ -154,9 +154,22 @@ func envelopeHeader(e envelope) [envelopeHeaderSize]byte {
 	return header
 }
 
-// payloadSizeHint is about how long e's payload is: exact but for the sync metadata.
-func payloadSizeHint(e envelope) int {
-	return 8 + binary.MaxVarintLen64 + len(e.user) + 64 + len(e.body)
+// payloadSize is how long e's payload is, so its buffer is allocated once and no larger than
+// needed: bbolt keeps the sealed value until the transaction commits.
+func payloadSize(e envelope) int {
+	return 8 + stringSize(e.user) + syncMetaSize(e.meta) + len(e.body)
+}
+
+// stringSize is how long appendString writes s.
+func stringSize(s string) int { return uvarintSize(uint64(len(s))) + len(s) }
+
+// uvarintSize is how long binary.AppendUvarint writes x.
+func uvarintSize(x uint64) int {
+	n := 1
+	for ; x >= 0x80; x >>= 7 {
+		n++
+	}
+	return n
 }
 
 // appendPayload appends to b the part of e that is sealed on disk.

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -116,4 +117,28 @@ func FuzzDecodeEnvelope(f *testing.F) {
 		decodeCaseload(string(b))
 		decodeAudit(b)
 	})
+}
+
+// TestPayloadSizeIsExact: sealEnvelope allocates each record's buffer from payloadSize, and
+// bbolt keeps that buffer until the commit, so the size must be the payload's own.
+func TestPayloadSizeIsExact(t *testing.T) {
+	a, b := uuid.New(), uuid.New()
+	metas := []syncMeta{
+		{},
+		newSyncMeta(a, 7),
+		{vv: []vvEntry{{a, 1}, {b, 1 << 40}}, stamps: []stamp{{"GivenName", b, 3}, {"Team", a, 1}, {"", a, 9}}},
+	}
+	for _, m := range metas {
+		for _, user := range []string{"", "bench", strings.Repeat("u", 300)} {
+			e := envelope{kind: KindPlan, id: a, user: user, time: time.Unix(0, 12345), meta: m, body: []byte(`{"id":"x"}`)}
+			if got, want := payloadSize(e), len(appendPayload(nil, e)); got != want {
+				t.Errorf("payloadSize = %d for a payload of %d bytes (meta %+v, user %d bytes)", got, want, m, len(user))
+			}
+		}
+	}
+	entry := AuditEntry{Time: time.Unix(0, 1), User: "u", Action: AuditCreated, Kind: KindPlan, RecordID: a.String(),
+		PatientID: b.String(), Detail: strings.Repeat("d", 200)}
+	if got, want := auditSize(entry), len(encodeAudit(entry)); got != want {
+		t.Errorf("auditSize = %d for an entry of %d bytes", got, want)
+	}
 }

@@ -21,7 +21,7 @@ var errBadItem = errors.New("a record in the bundle cannot be read")
 // payload opened (the bundle as a whole is encrypted to the receiving device instead).
 func recordItem(e envelope) []byte {
 	header := envelopeHeader(e)
-	out := make([]byte, 0, 1+len(header)+payloadSizeHint(e))
+	out := make([]byte, 0, 1+len(header)+payloadSize(e))
 	out = append(out, itemRecord)
 	out = append(out, header[:]...)
 	return appendPayload(out, e)

@@ -156,6 +156,17 @@ func appendSyncMeta(b []byte, m syncMeta) []byte {
 	return b
 }
 
+// syncMetaSize is how long appendSyncMeta writes m (at most: a stamp's vector index is
+// counted at the length of the largest index).
+func syncMetaSize(m syncMeta) int {
+	n := uvarintSize(uint64(len(m.vv))) + len(m.vv)*(16+8) + uvarintSize(uint64(len(m.stamps)))
+	index := uvarintSize(uint64(max(len(m.vv)-1, 0)))
+	for _, s := range m.stamps {
+		n += stringSize(s.field) + index + 8
+	}
+	return n
+}
+
 var errBadSyncMeta = errors.New("the record's sync metadata is damaged")
 
 // maxSyncEntries bounds the vector and stamps a record may carry, so a damaged record or a

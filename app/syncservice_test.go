@@ -148,15 +148,23 @@ func other(t *testing.T, st *store.Store, not string) string {
 	return ""
 }
 
-func TestSyncImportOfAlteredFileSaysSoInOneLine(t *testing.T) {
-	dir := t.TempDir()
+// bundleToLaptop2 pairs a laptop of three demo people with an empty one and writes the first
+// bundle for the empty one into a new folder, x.chb.
+func bundleToLaptop2(t *testing.T) (laptop2 *store.Store, dir, path string) {
+	t.Helper()
+	dir = t.TempDir()
 	a, b := syncLaptop(t, "Hub laptop 1", 3), syncLaptop(t, "Hub laptop 2", 0)
 	pairStores(t, a, b)
 	card, _ := b.DeviceCard()
-	path := filepath.Join(dir, "x.chb")
+	path = filepath.Join(dir, "x.chb")
 	if _, err := ExportSyncBundle(a, card.Device, path, nil); err != nil {
 		t.Fatal(err)
 	}
+	return b, dir, path
+}
+
+func TestSyncImportOfAlteredFileSaysSoInOneLine(t *testing.T) {
+	b, dir, path := bundleToLaptop2(t)
 	data, _ := os.ReadFile(path)
 	data[len(data)/3] ^= 0x40
 	if err := os.WriteFile(path, data, 0o600); err != nil {
@@ -177,14 +185,7 @@ func TestSyncImportOfAlteredFileSaysSoInOneLine(t *testing.T) {
 // In the app there is no --ack: when the acknowledgement cannot be saved beside the bundle,
 // the message says the import happened, what it brought, and how to get the acknowledgement.
 func TestSyncImportWhoseAckCannotBeSavedSaysWhatWasImported(t *testing.T) {
-	dir := t.TempDir()
-	a, b := syncLaptop(t, "Hub laptop 1", 3), syncLaptop(t, "Hub laptop 2", 0)
-	pairStores(t, a, b)
-	card, _ := b.DeviceCard()
-	path := filepath.Join(dir, "x.chb")
-	if _, err := ExportSyncBundle(a, card.Device, path, nil); err != nil {
-		t.Fatal(err)
-	}
+	b, _, path := bundleToLaptop2(t)
 	// Something already sits where the acknowledgement would go, and cannot be replaced.
 	if err := os.MkdirAll(filepath.Join(ackPathFor(path), "in-the-way"), 0o700); err != nil {
 		t.Fatal(err)

@@ -72,6 +72,19 @@ func enrolled(t *testing.T, s *Store, i int) (careplan.Patient, careplan.Plan) {
 	return p, plan
 }
 
+// agreedOn enrols someone on hub with a plan agreed now, as a tablet's patient usually is.
+func agreedOn(t *testing.T, hub *Store, clock *testClock, i int) (careplan.Patient, careplan.Plan) {
+	t.Helper()
+	p, plan := enrolled(t, hub, i)
+	if err := plan.Agree("Sam Green", clock.Now(), 3); err != nil {
+		t.Fatal(err)
+	}
+	if err := hub.SavePlan(&plan); err != nil {
+		t.Fatalf("agreeing: %v", err)
+	}
+	return p, plan
+}
+
 func latestPlan(t *testing.T, s *Store, patientID string) careplan.Plan {
 	t.Helper()
 	plans, err := s.Plans(patientID)
@@ -165,13 +178,7 @@ func TestHubLaptopsMergeDifferentFieldsAndKeepBothOfTheSameField(t *testing.T) {
 
 func TestHubAndTabletBothEditsSurvive(t *testing.T) {
 	hub, clock := newTestStore(t)
-	p, plan := enrolled(t, hub, 2)
-	if err := plan.Agree("Sam Green", clock.Now(), 3); err != nil {
-		t.Fatal(err)
-	}
-	if err := hub.SavePlan(&plan); err != nil {
-		t.Fatalf("agreeing: %v", err)
-	}
+	p, plan := agreedOn(t, hub, clock, 2)
 	tablet := newTabletStore(t, p.ID)
 	pair(t, hub, tablet)
 	if res := carry(t, hub, tablet); res.New < 2 {

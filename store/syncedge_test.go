@@ -102,13 +102,7 @@ func TestResolvingAnAgreedPlanConflictSettlesItOnTheOtherLaptop(t *testing.T) {
 
 func TestReconsentedPatientGetsTheirRecordsBackOnTheTablet(t *testing.T) {
 	hub, clock := newTestStore(t)
-	p, plan := enrolled(t, hub, 21)
-	if err := plan.Agree("Sam Green", clock.Now(), 3); err != nil {
-		t.Fatal(err)
-	}
-	if err := hub.SavePlan(&plan); err != nil {
-		t.Fatal(err)
-	}
+	p, plan := agreedOn(t, hub, clock, 21)
 	if err := hub.SaveAssessment(ptr(testAssessment(p.ID))); err != nil {
 		t.Fatal(err)
 	}
@@ -262,13 +256,7 @@ func withdraw(t *testing.T, hub *Store, id string, on careplan.Date) {
 
 func TestBundleMadeBeforeARemovalDoesNotBringThePatientBack(t *testing.T) {
 	hub, clock := newTestStore(t)
-	p, plan := enrolled(t, hub, 26)
-	if err := plan.Agree("Sam Green", clock.Now(), 3); err != nil {
-		t.Fatal(err)
-	}
-	if err := hub.SavePlan(&plan); err != nil {
-		t.Fatal(err)
-	}
+	p, _ := agreedOn(t, hub, clock, 26)
 	tablet := newTabletStore(t, p.ID)
 	pair(t, hub, tablet)
 	carry(t, hub, tablet)
@@ -304,13 +292,7 @@ func TestBundleMadeBeforeARemovalDoesNotBringThePatientBack(t *testing.T) {
 
 func TestLateAcknowledgementAfterARemovalDoesNotShortenTheNextBundle(t *testing.T) {
 	hub, clock := newTestStore(t)
-	p, plan := enrolled(t, hub, 27)
-	if err := plan.Agree("Sam Green", clock.Now(), 3); err != nil {
-		t.Fatal(err)
-	}
-	if err := hub.SavePlan(&plan); err != nil {
-		t.Fatal(err)
-	}
+	p, _ := agreedOn(t, hub, clock, 27)
 	tablet := newTabletStore(t, p.ID)
 	pair(t, hub, tablet)
 	// The first bundle is imported, but its acknowledgement stays in a bag for a while.
@@ -338,13 +320,7 @@ func TestLateAcknowledgementAfterARemovalDoesNotShortenTheNextBundle(t *testing.
 
 func TestOldBundleOnATabletKeepsTheNewerAgreedPlan(t *testing.T) {
 	hub, clock := newTestStore(t)
-	p, plan := enrolled(t, hub, 28)
-	if err := plan.Agree("Sam Green", clock.Now(), 3); err != nil {
-		t.Fatal(err)
-	}
-	if err := hub.SavePlan(&plan); err != nil {
-		t.Fatal(err)
-	}
+	p, plan := agreedOn(t, hub, clock, 28)
 	tablet := newTabletStore(t, p.ID)
 	pair(t, hub, tablet)
 	old := bundleFor(t, hub, tablet) // version 1, never imported: it sits on a USB stick

@@ -77,6 +77,36 @@ func (s *syncService) Devices() ([]ui.Device, error) {
 	return out, nil
 }
 
+// TabletOf finds the person's tablet among the paired devices and counts what it is waiting
+// for: a key worker about to rely on what the person sees at home needs to know.
+func (s *syncService) TabletOf(patientID string) (ui.TabletState, error) {
+	st, err := s.store()
+	if err != nil {
+		return ui.TabletState{}, err
+	}
+	if !st.SignedIn().ReadsPatient(patientID) {
+		return ui.TabletState{}, fmt.Errorf("%w: this account may not open that person's record", access.ErrNotAllowed)
+	}
+	peers, err := st.Peers()
+	if err != nil {
+		return ui.TabletState{}, err
+	}
+	// A tablet set up again is a new device and the old one stays paired: the one in use is
+	// the one the hub last made a bundle for.
+	var tablet *store.Peer
+	for i, p := range peers {
+		if p.Card.Role == bundle.RoleTablet && p.Card.Patient == patientID &&
+			(tablet == nil || p.LastSent.After(tablet.LastSent)) {
+			tablet = &peers[i]
+		}
+	}
+	if tablet == nil {
+		return ui.TabletState{}, nil
+	}
+	waiting, err := st.ChangesWaiting(tablet.Card.Device)
+	return ui.TabletState{Paired: true, Waiting: waiting, LastAcked: tablet.LastAcked}, err
+}
+
 // patientLines names each patient as the sync screens show them ("Siân O'Brien · 943 476
 // 5919"), from the caseload, which is not a view of anyone's record.
 func patientLines(st *store.Store) (map[string]string, error) {

@@ -128,6 +128,14 @@ func TestTabletTakesNewPlanVersion(t *testing.T) {
 		t.Fatalf("a bundle with nothing new: %+v, %v", upd, err)
 	}
 
+	hubSync := &syncService{store: func() (*store.Store, error) { return r.hub, nil }}
+	if _, err := ImportSyncFile(r.hub, upd.AckPath, ackPathFor(upd.AckPath), nil); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := hubSync.TabletOf(r.patient); err != nil || !got.Paired || got.Waiting != 0 || got.LastAcked.IsZero() {
+		t.Fatalf("the summary's tablet line after a round trip: %+v, %v", got, err)
+	}
+
 	versions, err := r.hub.Plans(r.patient)
 	if err != nil {
 		t.Fatal(err)
@@ -140,8 +148,17 @@ func TestTabletTakesNewPlanVersion(t *testing.T) {
 	if err := r.plans.SavePlan(&draft); err != nil {
 		t.Fatal(err)
 	}
+	if got, _ := hubSync.TabletOf(r.patient); got.Waiting != 0 {
+		t.Errorf("a draft, which never goes to the tablet, counted as waiting for it: %+v", got)
+	}
 	if err := r.plans.AgreePlan(&draft, "Cat Coordinator", today); err != nil {
 		t.Fatal(err)
+	}
+	if got, _ := hubSync.TabletOf(r.patient); got.Waiting == 0 {
+		t.Errorf("the newly agreed version is not shown as waiting for the tablet: %+v", got)
+	}
+	if got, _ := hubSync.TabletOf(other(t, r.hub, r.patient)); got.Paired {
+		t.Errorf("someone without a tablet is shown one: %+v", got)
 	}
 	path := r.bundleForTablet(t, "new-version.chb")
 	upd, err = r.tabletSync.UpdateFromFile(path, nil)
@@ -154,6 +171,12 @@ func TestTabletTakesNewPlanVersion(t *testing.T) {
 	view, err := r.tablet.MyPlan()
 	if err != nil || view.AboutMe != "Written at the review on the hub" || view.Review != draft.ReviewDate {
 		t.Errorf("the tablet still shows the old plan: about me %q, review %v (%v)", view.AboutMe, view.Review, err)
+	}
+	if _, err := ImportSyncFile(r.hub, upd.AckPath, ackPathFor(upd.AckPath), nil); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := hubSync.TabletOf(r.patient); got.Waiting != 0 {
+		t.Errorf("the tablet acknowledged the new version but the hub still counts %+v", got)
 	}
 }
 

@@ -32,6 +32,7 @@ type Peer struct {
 	Acked        uint64    // our change-log position the device has acknowledged
 	LastSent     time.Time // when a bundle was last made for it (zero: never)
 	LastReceived time.Time // when a bundle from it was last imported
+	LastAcked    time.Time // when its acknowledgement of our last bundle was imported (zero: never)
 }
 
 // peerRec is a paired device as stored (sealed JSON in the peers bucket).
@@ -229,7 +230,7 @@ func (s *Store) Peers() ([]Peer, error) {
 			if err != nil {
 				return err
 			}
-			out = append(out, Peer{Card: rec.Card, Acked: rec.Acked, LastSent: rec.LastSent, LastReceived: rec.LastReceived})
+			out = append(out, Peer{Card: rec.Card, Acked: rec.Acked, LastSent: rec.LastSent, LastReceived: rec.LastReceived, LastAcked: rec.LastAcked})
 			return nil
 		})
 	})

@@ -95,3 +95,29 @@ func TestPatientSummaryWarnsOfUnsettledConflict(t *testing.T) {
 		t.Error("a person with no conflict is shown one")
 	}
 }
+
+// The key worker sees whether the person's tablet has their latest plan: up to date, or how
+// many changes have not reached it; nothing for someone without a tablet.
+func TestPatientSummarySaysHowCurrentTheirTabletIs(t *testing.T) {
+	keyWorker := access.User{Name: "Sam Green", Role: access.KeyWorker, Active: true}
+	sync := &fakeSync{tablets: map[string]TabletState{
+		"p01": {Paired: true, Waiting: 2, LastAcked: syncTime(3, 11, 20)},
+		"p02": {Paired: true, LastAcked: syncTime(3, 11, 20)},
+	}}
+	s := syncSession(t, keyWorker, sync, testConflicts(), &fakeFiles{})
+
+	s.openPatient("p01")
+	want := "Not yet on their tablet: 2 changes to their plan or records (last confirmed on 3 Nov 2026). " +
+		"Until a new bundle is carried to it (Sync) and its acknowledgement brought back, they see what it had before."
+	if !labelShown(s.patient.body, tabletTitle) || !labelShown(s.patient.body, want) {
+		t.Errorf("no word that the tablet is behind: %q", labelTexts(s.patient.body))
+	}
+	s.openPatient("p02")
+	if !labelShown(s.patient.body, "Up to date with this hub (last confirmed on 3 Nov 2026).") {
+		t.Errorf("an up-to-date tablet not said so: %q", labelTexts(s.patient.body))
+	}
+	s.openPatient("p03")
+	if labelShown(s.patient.body, tabletTitle) {
+		t.Error("a tablet section for someone without a tablet")
+	}
+}

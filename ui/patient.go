@@ -24,6 +24,7 @@ type patientRecord struct {
 	outcomes    []outcomes.Record // read only when the app records outcomes
 	checkIns    []myplan.CheckIn  // from their tablet; read only when the app has plans
 	unsettled   []string          // open conflicts in their records, in words; read only when the app syncs
+	tablet      TabletState       // how current their tablet is; read only when the app syncs
 }
 
 // patientScreen is the read-only summary of one person. The identity banner sits above the
@@ -55,8 +56,9 @@ type patientScreen struct {
 	enrolBar *fyne.Container // consent, status, care team and contacts; hidden until filled
 	enrolDlg *enrolDialogs   // the enrolment dialogs last opened
 
-	checkIns checkInReader   // nil when the app has no plans service: no check-ins are shown
-	conflict unsettledReader // nil when the app has no conflicts service: no notice is shown
+	checkIns checkInReader     // nil when the app has no plans service: no check-ins are shown
+	conflict unsettledReader   // nil when the app has no conflicts service: no notice is shown
+	tabletOf tabletStateReader // nil when the app does not sync: no tablet section
 
 	tablets      *tabletTools       // nil when the signed-in account may not set up tablets
 	tabletButton *widget.Button     // "Set up tablet…", on the enrolment bar when shown
@@ -139,13 +141,16 @@ func (s *patientScreen) load(patientID string) {
 	if s.tools != nil {
 		o = s.tools.outcomes
 	}
-	c, u := s.checkIns, s.conflict
+	c, u, tab := s.checkIns, s.conflict, s.tabletOf
 	s.work.run(func() {
 		if rec, err = readPatient(s.records, o, patientID); err == nil && c != nil {
 			rec.checkIns, err = c.CheckIns(patientID)
 		}
 		if err == nil && u != nil {
 			rec.unsettled, err = u.Unsettled(patientID)
+		}
+		if err == nil && tab != nil {
+			rec.tablet, err = tab.TabletOf(patientID)
 		}
 	}, func() { s.loaded(rec, err) })
 }
@@ -241,6 +246,7 @@ func (s *patientScreen) showRecord() {
 		statusSection(p),
 		teamSection(p.Team),
 		planSection(rec.plans, s.today),
+		tabletSection(rec.tablet),
 		checkInSection(rec.checkIns, rec.plans),
 		pamSection(rec.assessments, s.today),
 	}

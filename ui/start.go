@@ -222,6 +222,9 @@ func (s *session) openPatient(id string) {
 		// follow MayEdit or who may resolve conflicts.
 		s.patient.conflict = s.cfg.Conflicts
 	}
+	if s.cfg.Sync != nil {
+		s.patient.tabletOf = s.cfg.Sync // like the conflict notice: for anyone reading the record
+	}
 	// Tablets are the hub's to hand out, not the key worker's, so this does not follow MayEdit.
 	s.patient.tablets = s.tabletTools()
 	s.w.SetTitle("carehub — patient summary")

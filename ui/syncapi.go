@@ -11,6 +11,16 @@ type Sync interface {
 	AddDevice(cardPath string) (Device, error) // pairs with the device whose card that is
 	Export(deviceID, path string, progress func(done, total int)) (SyncResult, error)
 	Import(path string, progress func(done, total int)) (SyncResult, error) // a bundle or an acknowledgement
+	// TabletOf is what the person's own tablet has had from this hub, for their summary;
+	// Paired is false when they have no tablet. Anyone who may open the record sees it.
+	TabletOf(patientID string) (TabletState, error)
+}
+
+// TabletState is how current a person's tablet is.
+type TabletState struct {
+	Paired    bool
+	Waiting   int       // their records changed here that the tablet has not acknowledged
+	LastAcked time.Time // zero: it has never acknowledged a bundle
 }
 
 // Device is one carehub device as the Sync screen shows it.

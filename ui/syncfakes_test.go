@@ -24,12 +24,16 @@ type fakeSync struct {
 	result    SyncResult // what Export and Import report
 	err       error      // what Export and Import fail with
 	duringJob func()     // called half way through an export or import, after progress(1, 2)
+
+	tablets map[string]TabletState // by patient id
 }
 
 var _ Sync = (*fakeSync)(nil)
 
 func (f *fakeSync) ThisDevice() (Device, error) { return f.this, nil }
-func (f *fakeSync) Devices() ([]Device, error)  { return f.devices, nil }
+
+func (f *fakeSync) TabletOf(patientID string) (TabletState, error) { return f.tablets[patientID], nil }
+func (f *fakeSync) Devices() ([]Device, error)                     { return f.devices, nil }
 
 func (f *fakeSync) RenameDevice(name string) error {
 	f.renamed = append(f.renamed, name)

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"carehub/careplan"
 	"carehub/careplan/access"
 )
 
@@ -96,6 +97,25 @@ func TestScreenshots(t *testing.T) {
 		test.Tap(s.caseload.conflictsButton)
 		s.resolve.detail.rows[0].keep.SetSelected(keepTheirs)
 		shoot(t, s.w, "conflicts.png")
+	})
+	t.Run("patient-sync", func(t *testing.T) {
+		sy := testSync()
+		sy.tablets = map[string]TabletState{"p01": {Paired: true, Waiting: 2, LastAcked: syncTime(3, 11, 20)}}
+		s := syncSession(t, syncCoordinator, sy, testConflicts(), &fakeFiles{})
+		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
+		s.openPatient("p01")
+		shoot(t, s.w, "patient-sync.png")
+	})
+	t.Run("tablet-review-passed", func(t *testing.T) {
+		user := access.User{Name: "Siân O'Brien", Role: access.Patient, PatientID: "p01", Active: true}
+		v := &fakeVault{exists: true, right: "correct horse", records: testRecords(), user: user}
+		s, w := newTestSession(t, Config{Vault: v, Tablet: testTablet(),
+			Today: func() careplan.Date { return careplan.NewDate(2026, 6, 2) }})
+		w.Resize(fyne.NewSize(1280, 800))
+		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
+		test.Type(s.unlock.passphrase, "correct horse")
+		test.Tap(s.unlock.submit)
+		writePNG(t, filepath.Join(dir, "tablet-review-passed.png"), s.w.Canvas().Capture(), fyne.NewSize(1280, 800))
 	})
 	t.Run("tablet", func(t *testing.T) {
 		tab := testTablet()

@@ -129,10 +129,10 @@ func (s *tabletScreen) addWhichPlan(v myplan.View) {
 		s.page.Add(wrapped(fmt.Sprintf("This is the plan you agreed with %s on %s.", v.AgreedWith, v.AgreedOn.Display())))
 	}
 	if v.ReviewPassed(s.today()) {
-		l := wrapped(fmt.Sprintf(reviewPassedText, v.Review.Display()))
-		l.TextStyle.Bold = true
-		l.Importance = widget.WarningImportance
-		s.page.Add(l)
+		// An amber bar beside normal-coloured words, as the contingency cards: amber text on
+		// white is hard to read for the people this view is for.
+		s.page.Add(zoneCard("Your plan may be out of date", theme.ColorNameWarning,
+			fmt.Sprintf(reviewPassedText, v.Review.Display())))
 	}
 }
 

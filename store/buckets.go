@@ -58,6 +58,8 @@ const (
 	bucketUsers    = "users"
 	bucketCheckIns = "checkins"
 
+	bucketCheckInsByPatient = "checkins-by-patient" // patient id ‖ check-in id → nothing
+
 	bucketPeers     = "peers"
 	bucketConflicts = "conflicts"
 )
@@ -75,6 +77,7 @@ const (
 	metaHubLogo        = "hub-logo"         // sealed PNG or JPEG bytes: the hub's logo, absent when none
 	metaDeviceKeys     = "device-keys"      // sealed X25519 and Ed25519 private keys (sync)
 	metaDeviceName     = "device-name"      // sealed UTF-8: what other devices call this one
+	metaCheckInIndex   = "checkin-index"    // 1 byte, 1: every check-in is in the by-patient index
 )
 
 // metaMagicValue marks a carehub store.

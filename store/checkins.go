@@ -35,6 +35,9 @@ func (s *Store) SaveCheckIn(c *myplan.CheckIn) error {
 		if err := b.Put(id[:], w.keys.seal(nil, plain, id[:])); err != nil {
 			return err
 		}
+		if err := indexCheckIn(w.tx, id, saved.PatientID); err != nil {
+			return err
+		}
 		return w.audit(AuditCreated, "", saved.ID, auditNote{patientID: saved.PatientID,
 			detail: fmt.Sprintf("goal check-in: %s", saved.Scale.Words())})
 	})
@@ -46,26 +49,14 @@ func (s *Store) SaveCheckIn(c *myplan.CheckIn) error {
 
 // CheckIns returns a patient's check-ins, oldest first.
 func (s *Store) CheckIns(patientID string) ([]myplan.CheckIn, error) {
+	pid, err := parseID(patientID)
+	if err != nil {
+		return nil, err
+	}
 	var out []myplan.CheckIn
-	err := s.db.View(func(tx *bolt.Tx) error {
-		b, err := bucket(tx, bucketCheckIns)
-		if err != nil {
-			return err
-		}
-		return b.ForEach(func(k, v []byte) error {
-			plain, err := s.keys.open(nil, v, k)
-			if err != nil {
-				return fmt.Errorf("a goal check-in cannot be read: it does not decrypt")
-			}
-			var c myplan.CheckIn
-			if err := json.Unmarshal(plain, &c); err != nil {
-				return fmt.Errorf("a goal check-in cannot be read: %w", err)
-			}
-			if c.PatientID == patientID {
-				out = append(out, c)
-			}
-			return nil
-		})
+	err = s.db.View(func(tx *bolt.Tx) error {
+		out, err = checkInsOfPatient(tx, s.keys, pid)
+		return err
 	})
 	sort.SliceStable(out, func(i, j int) bool { return out[i].At.Before(out[j].At) })
 	return out, err
@@ -90,6 +81,9 @@ func (w *writer) putCheckIn(c myplan.CheckIn) (bool, error) {
 		return false, err
 	}
 	if err := b.Put(id[:], w.keys.seal(nil, plain, id[:])); err != nil {
+		return false, err
+	}
+	if err := indexCheckIn(w.tx, id, c.PatientID); err != nil {
 		return false, err
 	}
 	return true, w.audit(AuditCreated, "", c.ID, auditNote{patientID: c.PatientID,

@@ -5,34 +5,37 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/google/uuid"
+
 	"carehub/careplan/access"
 	"carehub/careplan/myplan"
 )
 
 func TestTabletOwnerAndCheckIns(t *testing.T) {
+	p1 := uuid.NewString()
 	path := filepath.Join(t.TempDir(), "tablet.carehub")
-	owner := access.User{Name: "Mary Jones", Role: access.Patient, PatientID: "p1"}
+	owner := access.User{Name: "Mary Jones", Role: access.Patient, PatientID: p1}
 	s, err := Create(path, testPassphrase, Options{Now: newTestClock().Now, KDF: cheapKDF(), Owner: &owner})
 	if err != nil {
 		t.Fatal(err)
 	}
 	closeAndCheck(t, s)
-	if u := s.SignedIn(); u.Role != access.Patient || u.PatientID != "p1" || u.ID == "" {
+	if u := s.SignedIn(); u.Role != access.Patient || u.PatientID != p1 || u.ID == "" {
 		t.Fatalf("signed in as %+v", u)
 	}
-	c := myplan.CheckIn{PatientID: "p1", GoalID: "g1", Scale: 5, Note: "went to choir"}
+	c := myplan.CheckIn{PatientID: p1, GoalID: "g1", Scale: 5, Note: "went to choir"}
 	if err := s.SaveCheckIn(&c); err != nil || c.ID == "" || c.At.IsZero() {
 		t.Fatalf("check-in %+v, %v", c, err)
 	}
-	if err := s.SaveCheckIn(&myplan.CheckIn{PatientID: "p1", GoalID: "g1", Scale: 9}); !errors.Is(err, myplan.ErrScale) {
+	if err := s.SaveCheckIn(&myplan.CheckIn{PatientID: p1, GoalID: "g1", Scale: 9}); !errors.Is(err, myplan.ErrScale) {
 		t.Errorf("a check-in off the scale: %v", err)
 	}
-	got, err := s.CheckIns("p1")
+	got, err := s.CheckIns(p1)
 	if err != nil || len(got) != 1 || got[0].Note != "went to choir" {
 		t.Errorf("check-ins %+v, %v", got, err)
 	}
 	entries, _ := s.Audit()
-	if last := entries[len(entries)-1]; last.User != "Mary Jones" || last.PatientID != "p1" {
+	if last := entries[len(entries)-1]; last.User != "Mary Jones" || last.PatientID != p1 {
 		t.Errorf("the check-in's audit entry %+v", last)
 	}
 }

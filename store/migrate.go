@@ -23,6 +23,7 @@ func migrations() []migration {
 		createUserBucket,     // 5: user accounts
 		createCheckInBucket,  // 6: goal check-ins made on a patient's tablet
 		createSyncBuckets,    // 7: paired devices and merge conflicts (sync)
+		createCheckInIndex,   // 8: goal check-ins by patient
 	}
 }
 

@@ -164,6 +164,9 @@ func create(path, passphrase string, kdf KDFParams, opt Options) (*Store, error)
 		if err := markCaseloadFormat(tx); err != nil { // a new store has no old entries
 			return err
 		}
+		if err := meta.Put([]byte(metaCheckInIndex), []byte{1}); err != nil { // nor old check-ins
+			return err
+		}
 		slots, err := bucket(tx, bucketKeyslots)
 		if err != nil {
 			return err
@@ -263,6 +266,9 @@ func unlock(db *bolt.DB, path, passphrase string, opt Options) (*Store, error) {
 	}
 	if err := s.upgradeCaseload(); err != nil {
 		return nil, fmt.Errorf("updating the caseload for the work queues: %w", err)
+	}
+	if err := s.indexCheckIns(); err != nil {
+		return nil, fmt.Errorf("indexing goal check-ins by person: %w", err)
 	}
 	return s, nil
 }

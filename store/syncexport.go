@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -280,20 +279,8 @@ func rawRecord(tx *bolt.Tx, k *keys, kind Kind, id uuid.UUID) (envelope, error) 
 
 // checkInsOf reads the check-ins that keep says to, oldest first.
 func checkInsOf(tx *bolt.Tx, k *keys, keep func(myplan.CheckIn) bool) ([]myplan.CheckIn, error) {
-	b, err := bucket(tx, bucketCheckIns)
-	if err != nil {
-		return nil, err
-	}
 	var out []myplan.CheckIn
-	err = b.ForEach(func(key, v []byte) error {
-		plain, err := k.open(nil, v, key)
-		if err != nil {
-			return fmt.Errorf("a goal check-in cannot be read: it does not decrypt")
-		}
-		var c myplan.CheckIn
-		if err := json.Unmarshal(plain, &c); err != nil {
-			return fmt.Errorf("a goal check-in cannot be read: %w", err)
-		}
+	err := eachCheckIn(tx, k, func(_ uuid.UUID, c myplan.CheckIn) error {
 		if keep(c) {
 			out = append(out, c)
 		}

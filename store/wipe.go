@@ -2,12 +2,9 @@ package store
 
 import (
 	"bytes"
-	"encoding/json"
 
 	"github.com/google/uuid"
 	bolt "go.etcd.io/bbolt"
-
-	"carehub/careplan/myplan"
 )
 
 // wipePatient removes everything a patient's tablet holds about them — their record, plans,
@@ -67,10 +64,12 @@ func (w *writer) wipePatient(patientID string) error {
 		return err
 	}
 	if err := deleteWhere(w.tx, bucketCheckIns, func(k, v []byte) bool {
-		plain, err := w.keys.open(nil, v, k)
-		var c myplan.CheckIn
-		return err == nil && json.Unmarshal(plain, &c) == nil && c.PatientID == patientID
+		c, err := openCheckIn(w.keys, k, v)
+		return err == nil && c.PatientID == patientID
 	}); err != nil {
+		return err
+	}
+	if err := deleteWhere(w.tx, bucketCheckInsByPatient, func(k, _ []byte) bool { return bytes.HasPrefix(k, pid[:]) }); err != nil {
 		return err
 	}
 	return w.audit(AuditDeleted, KindPatient, patientID, auditNote{patientID: patientID,

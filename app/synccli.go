@@ -80,14 +80,14 @@ func listDevices(env Env, st *store.Store) error {
 	if err != nil {
 		return err
 	}
+	waiting, err := st.ChangesWaitingAll()
+	if err != nil {
+		return err
+	}
 	w := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(w, "device\tname\trole\tlast sent\tlast received\twaiting")
 	for _, p := range peers {
-		waiting, err := st.ChangesWaiting(p.Card.Device)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%d\n", p.Card.Device, p.Card.Name, p.Card.Role, when(p.LastSent), when(p.LastReceived), waiting)
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%d\n", p.Card.Device, p.Card.Name, p.Card.Role, when(p.LastSent), when(p.LastReceived), waiting[p.Card.Device])
 	}
 	return w.Flush()
 }

@@ -63,15 +63,15 @@ func (s *syncService) Devices() ([]ui.Device, error) {
 	if err != nil {
 		return nil, err
 	}
+	waiting, err := st.ChangesWaitingAll()
+	if err != nil {
+		return nil, err
+	}
 	out := make([]ui.Device, 0, len(peers))
 	for _, p := range peers {
-		waiting, err := st.ChangesWaiting(p.Card.Device)
-		if err != nil {
-			return nil, err
-		}
 		out = append(out, ui.Device{
 			ID: p.Card.Device.String(), Name: p.Card.Name, Tablet: p.Card.Role == bundle.RoleTablet,
-			Patient: who[p.Card.Patient], LastSent: p.LastSent, LastReceived: p.LastReceived, Waiting: waiting,
+			Patient: who[p.Card.Patient], LastSent: p.LastSent, LastReceived: p.LastReceived, Waiting: waiting[p.Card.Device],
 		})
 	}
 	return out, nil

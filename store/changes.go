@@ -86,18 +86,28 @@ func changeAudit(k *keys, key, val []byte) (AuditEntry, error) {
 
 // decodeChange reads one change-log entry.
 func decodeChange(k, v []byte) (Change, error) {
+	e, err := decodeLogEntry(k, v)
+	if err != nil {
+		return Change{}, err
+	}
+	return Change{Version: e.pos, Kind: e.kind, ID: uuid.UUID(k[8:]).String(), from: e.from}, nil
+}
+
+// decodeLogEntry reads one change-log entry without spelling out its record id, for passes
+// over the whole log.
+func decodeLogEntry(k, v []byte) (logEntry, error) {
 	if len(k) != changeKeySize || len(v) < 1 || len(v) < changePrefixLen(v) {
-		return Change{}, fmt.Errorf("a change-log entry is damaged (%d+%d bytes)", len(k), len(v))
+		return logEntry{}, fmt.Errorf("a change-log entry is damaged (%d+%d bytes)", len(k), len(v))
 	}
 	kind, ok := kindOfCode(v[0] &^ changeFromDevice)
 	if !ok {
-		return Change{}, fmt.Errorf("a change-log entry has unknown kind %d", v[0])
+		return logEntry{}, fmt.Errorf("a change-log entry has unknown kind %d", v[0])
 	}
-	ch := Change{Version: binary.BigEndian.Uint64(k[:8]), Kind: kind, ID: uuid.UUID(k[8:]).String()}
+	e := logEntry{pos: binary.BigEndian.Uint64(k[:8]), kind: kind}
 	if changePrefixLen(v) > 1 {
-		ch.from = uuid.UUID(v[1:17])
+		e.from = uuid.UUID(v[1:17])
 	}
-	return ch, nil
+	return e, nil
 }
 
 // ChangesSince returns the changes with a version greater than v, oldest first. Pass 0 for

@@ -14,6 +14,7 @@ import (
 
 	"carehub/careplan"
 	"carehub/careplan/access"
+	"carehub/careplan/myplan"
 	"carehub/store/bundle"
 )
 
@@ -248,20 +249,70 @@ func (s *Store) ChangesWaiting(device uuid.UUID) (int, error) {
 		if err != nil || !found {
 			return errors.Join(err, errIf(!found, ErrUnknownPeer))
 		}
-		sel, err := s.selectFor(tx, rec)
+		log, err := readLogAfter(tx, rec.Acked)
 		if err != nil {
 			return err
 		}
-		for _, ids := range sel.records {
-			n += len(ids)
-		}
-		if role, _ := s.deviceRole(); role == bundle.RoleTablet {
-			n += len(sel.checkIns)
-		}
-		n += len(sel.remove)
-		return nil
+		n, err = s.waitingFor(tx, rec, log)
+		return err
 	})
 	return n, err
+}
+
+// ChangesWaitingAll is ChangesWaiting for every paired device, reading the change log once:
+// the Sync screen lists every device, and a hub may have issued hundreds of tablets.
+func (s *Store) ChangesWaitingAll() (map[uuid.UUID]int, error) {
+	out := map[uuid.UUID]int{}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		b, err := bucket(tx, bucketPeers)
+		if err != nil {
+			return err
+		}
+		var peers []peerRec
+		err = b.ForEach(func(k, v []byte) error {
+			rec, err := openPeer(s.keys, k, v)
+			peers = append(peers, rec)
+			return err
+		})
+		if err != nil || len(peers) == 0 {
+			return err
+		}
+		since := peers[0].Acked
+		for _, p := range peers {
+			since = min(since, p.Acked)
+		}
+		log, err := readLogAfter(tx, since)
+		if err != nil {
+			return err
+		}
+		for _, p := range peers {
+			if out[p.Card.Device], err = s.waitingFor(tx, p, log); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// waitingFor counts what the next bundle for peer would carry (see ChangesWaiting).
+func (s *Store) waitingFor(tx *bolt.Tx, peer peerRec, log logState) (int, error) {
+	sel, err := s.selectRecords(tx, peer, log)
+	if err != nil {
+		return 0, err
+	}
+	n := len(sel.remove)
+	for _, ids := range sel.records {
+		n += len(ids)
+	}
+	if role, own := s.deviceRole(); role == bundle.RoleTablet {
+		checkIns, err := checkInsOf(tx, s.keys, func(c myplan.CheckIn) bool { return c.PatientID == own })
+		if err != nil {
+			return 0, err
+		}
+		n += len(checkIns)
+	}
+	return n, nil
 }
 
 func errIf(cond bool, err error) error {

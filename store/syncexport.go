@@ -150,45 +150,63 @@ func (s *Store) ExportBundle(w io.Writer, to uuid.UUID, progress func(done, tota
 	})
 }
 
-// selectFor decides what a bundle for peer carries (docs/sync.md, "What goes where").
+// selectFor decides what a bundle for peer carries (docs/sync.md, "What goes where"): the
+// records, then the goal check-ins and conflicts that travel with them.
 func (s *Store) selectFor(tx *bolt.Tx, peer peerRec) (selection, error) {
+	log, err := readLogAfter(tx, peer.Acked)
+	if err != nil {
+		return selection{}, err
+	}
+	sel, err := s.selectRecords(tx, peer, log)
+	if err != nil {
+		return sel, err
+	}
+	role, ownPatient := s.deviceRole()
+	switch {
+	case role == bundle.RoleTablet:
+		// A tablet sends back only its patient's goal check-ins.
+		sel.checkIns, err = checkInsOf(tx, s.keys, func(c myplan.CheckIn) bool { return c.PatientID == ownPatient })
+	case peer.Card.Role != bundle.RoleTablet:
+		if sel.checkIns, err = checkInsOf(tx, s.keys, func(myplan.CheckIn) bool { return true }); err != nil {
+			return sel, err
+		}
+		sel.conflicts, err = openConflicts(tx, s.keys)
+	}
+	return sel, err
+}
+
+// selectRecords picks the records a bundle for peer carries, or a tablet's removal, from log,
+// which must start at or before the peer's checkpoint.
+func (s *Store) selectRecords(tx *bolt.Tx, peer peerRec, log logState) (selection, error) {
 	sel := selection{records: map[Kind][]uuid.UUID{}}
 	upto, err := lastChange(tx)
 	if err != nil {
 		return sel, err
 	}
 	sel.upto = upto
-	role, ownPatient := s.deviceRole()
+	role, _ := s.deviceRole()
 	switch {
 	case role == bundle.RoleTablet:
-		// A tablet sends back only its patient's goal check-ins.
-		sel.checkIns, err = checkInsOf(tx, s.keys, func(c myplan.CheckIn) bool { return c.PatientID == ownPatient })
-		sel.upto = 0
-		return sel, err
+		sel.upto = 0 // a tablet sends no records
+		return sel, nil
 	case peer.Card.Role == bundle.RoleTablet:
-		return sel, s.selectForTablet(tx, peer, &sel)
+		return sel, s.selectForTablet(tx, peer, log, &sel)
 	}
-	changed, err := changedSince(tx, peer.Acked, peer.Card.Device)
-	if err != nil {
-		return sel, err
-	}
-	for id, kind := range changed {
-		sel.records[kind] = append(sel.records[kind], id)
+	for id, e := range log.last {
+		if log.changedFor(peer, id) {
+			sel.records[e.kind] = append(sel.records[e.kind], id)
+		}
 	}
 	for _, ids := range sel.records {
 		sort.Slice(ids, func(i, j int) bool { return string(ids[i][:]) < string(ids[j][:]) })
 	}
-	if sel.checkIns, err = checkInsOf(tx, s.keys, func(myplan.CheckIn) bool { return true }); err != nil {
-		return sel, err
-	}
-	sel.conflicts, err = openConflicts(tx, s.keys)
-	return sel, err
+	return sel, nil
 }
 
 // selectForTablet picks a patient's tablet's share: their record, agreed plan versions, PAM
 // and outcome records, and their key worker's and coordinator's staff records, changed since
 // the tablet's checkpoint; or, once they no longer share with a tablet, a removal.
-func (s *Store) selectForTablet(tx *bolt.Tx, peer peerRec, sel *selection) error {
+func (s *Store) selectForTablet(tx *bolt.Tx, peer peerRec, log logState, sel *selection) error {
 	pid, err := tabletPatientOf(peer.Card)
 	if err != nil {
 		return err
@@ -201,16 +219,12 @@ func (s *Store) selectForTablet(tx *bolt.Tx, peer peerRec, sel *selection) error
 		sel.remove = []string{pid.String()}
 		return nil
 	}
-	changed, err := changedSince(tx, peer.Acked, peer.Card.Device)
-	if err != nil {
-		return err
-	}
 	add := func(kind Kind, id uuid.UUID, always bool) {
-		if _, ok := changed[id]; ok || always {
+		if always || log.changedFor(peer, id) {
 			sel.records[kind] = append(sel.records[kind], id)
 		}
 	}
-	_, patientChanged := changed[pid]
+	patientChanged := log.changedFor(peer, pid)
 	add(KindPatient, pid, false)
 	for _, staff := range []string{p.Team.KeyWorkerID, p.Team.CoordinatorID} {
 		if id, err := parseID(staff); err == nil {
@@ -241,27 +255,6 @@ func (s *Store) selectForTablet(tx *bolt.Tx, peer peerRec, sel *selection) error
 		}
 	}
 	return nil
-}
-
-// changedSince maps each record changed after log position v to its kind, leaving out those
-// whose latest change was taking the peer's own copy unchanged.
-func changedSince(tx *bolt.Tx, v uint64, peer uuid.UUID) (map[uuid.UUID]Kind, error) {
-	out := map[uuid.UUID]Kind{}
-	err := eachChangeAfter(tx, v, func(ch Change) error {
-		id, err := uuid.Parse(ch.ID)
-		if err != nil {
-			return err
-		}
-		if ch.from == peer {
-			// Its latest change here is the peer's own copy, taken as it came: sending it
-			// back would only echo it. A later edit or merge here logs a new change.
-			delete(out, id)
-			return nil
-		}
-		out[id] = ch.Kind
-		return nil
-	})
-	return out, err
 }
 
 // rawRecord reads a stored record as it is, deleted or not.

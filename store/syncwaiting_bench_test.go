@@ -4,7 +4,6 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
-
 )
 
 // BenchmarkDevicesWaiting30k is what the Sync screen and `carehub device list` count for a

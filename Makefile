@@ -49,4 +49,3 @@ bench:
 	$(GO) test -run XXX -bench . ./careplan/evaluation/
 	$(GO) test -run XXX -bench 'SyncBundle(Export|Import)30k' -benchtime 2x -count 2 ./app/
 	$(GO) test -run XXX -bench FHIRExportStore30k -benchtime 2x -count 2 ./app/
-	$(GO) test -run XXX -bench DevicesWaiting30k -benchtime 3x ./store/

@@ -59,6 +59,7 @@ const (
 	bucketCheckIns = "checkins"
 
 	bucketCheckInsByPatient = "checkins-by-patient" // patient id ‖ check-in id → nothing
+	bucketCheckInArrivals   = "checkins-arrived"    // clock version ‖ check-in id → device it came from, or nothing
 
 	bucketPeers     = "peers"
 	bucketConflicts = "conflicts"

@@ -146,15 +146,19 @@ func eachChangeAfter(tx *bolt.Tx, v uint64, fn func(Change) error) error {
 	return nil
 }
 
-// lastChange is the position of the newest change-log entry (0 for an empty log).
+// lastChange is the position a bundle covers up to: the newest change-log entry or goal
+// check-in arrival, whichever is later (0 for neither). Both are keyed by the store's clock,
+// so one position says what a peer has of both.
 func lastChange(tx *bolt.Tx) (uint64, error) {
-	b, err := bucket(tx, bucketChanges)
-	if err != nil {
-		return 0, err
+	var last uint64
+	for _, name := range []string{bucketChanges, bucketCheckInArrivals} {
+		b, err := bucket(tx, name)
+		if err != nil {
+			return 0, err
+		}
+		if k, _ := b.Cursor().Last(); len(k) == changeKeySize {
+			last = max(last, binary.BigEndian.Uint64(k[:8]))
+		}
 	}
-	k, _ := b.Cursor().Last()
-	if len(k) != changeKeySize {
-		return 0, nil
-	}
-	return binary.BigEndian.Uint64(k[:8]), nil
+	return last, nil
 }

@@ -16,7 +16,7 @@ func checkInsArrive(t *testing.T, s *Store, n int, patients ...string) {
 		for _, p := range patients {
 			for i := range n {
 				c := myplan.CheckIn{ID: uuid.NewString(), PatientID: p, GoalID: "goal-1", Scale: myplan.Scale(1 + i%5), Note: "from " + p}
-				if _, err := w.putCheckIn(c); err != nil {
+				if _, err := w.putCheckIn(c, uuid.Nil); err != nil {
 					return err
 				}
 			}
@@ -105,5 +105,11 @@ func TestWipeRemovesTheirCheckInIndex(t *testing.T) {
 	if got, _ := s.CheckIns(other.ID); len(got) != 2 {
 		t.Errorf("the other person's check-ins went too: %d left", len(got))
 	}
+	s.db.View(func(tx *bolt.Tx) error {
+		if n := tx.Bucket([]byte(bucketCheckInArrivals)).Stats().KeyN; n != 2 {
+			t.Errorf("%d arrival entries left, want the other person's 2", n)
+		}
+		return nil
+	})
 	closeAndCheck(t, s)
 }

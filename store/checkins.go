@@ -35,7 +35,7 @@ func (s *Store) SaveCheckIn(c *myplan.CheckIn) error {
 		if err := b.Put(id[:], w.keys.seal(nil, plain, id[:])); err != nil {
 			return err
 		}
-		if err := indexCheckIn(w.tx, id, saved.PatientID); err != nil {
+		if err := w.indexCheckIn(id, saved.PatientID, uuid.Nil); err != nil {
 			return err
 		}
 		return w.audit(AuditCreated, "", saved.ID, auditNote{patientID: saved.PatientID,
@@ -64,7 +64,7 @@ func (s *Store) CheckIns(patientID string) ([]myplan.CheckIn, error) {
 
 // putCheckIn stores a check-in made on another device, keeping its id, unless this store has
 // it already. Check-ins are append-only, so a second copy is the same check-in.
-func (w *writer) putCheckIn(c myplan.CheckIn) (bool, error) {
+func (w *writer) putCheckIn(c myplan.CheckIn, from uuid.UUID) (bool, error) {
 	id, err := parseID(c.ID)
 	if err != nil {
 		return false, err
@@ -83,7 +83,7 @@ func (w *writer) putCheckIn(c myplan.CheckIn) (bool, error) {
 	if err := b.Put(id[:], w.keys.seal(nil, plain, id[:])); err != nil {
 		return false, err
 	}
-	if err := indexCheckIn(w.tx, id, c.PatientID); err != nil {
+	if err := w.indexCheckIn(id, c.PatientID, from); err != nil {
 		return false, err
 	}
 	return true, w.audit(AuditCreated, "", c.ID, auditNote{patientID: c.PatientID,

@@ -1,8 +1,11 @@
 package store
 
 import (
+	"bytes"
 	"testing"
 	"time"
+
+	"carehub/careplan/myplan"
 )
 
 // What a laptop took unchanged from another is not sent straight back to it: after a first
@@ -45,6 +48,55 @@ func TestRecordsAreNotEchoedBackToTheirSender(t *testing.T) {
 		t.Errorf("laptop C, new to both, got %+v from B, want all 4 records", res)
 	}
 	for _, s := range []*Store{a, b, c} {
+		closeAndCheck(t, s)
+	}
+}
+
+// A goal check-in goes to each hub laptop once: not again in every later bundle, and not back
+// to the laptop it came from; one that arrives later goes in the next bundle.
+func TestCheckInsTravelToEachLaptopOnce(t *testing.T) {
+	a, clock := newTestStore(t)
+	b, _ := newTestStore(t)
+	pair(t, a, b)
+	p, _ := agreedOn(t, a, clock, 60)
+	tablet := newTabletStore(t, p.ID)
+	pair(t, a, tablet)
+	carry(t, a, tablet)
+	checkIn := func(note string) {
+		t.Helper()
+		c := myplan.CheckIn{PatientID: p.ID, GoalID: "goal-1", Scale: myplan.ScaleHigh, Note: note}
+		if err := tablet.SaveCheckIn(&c); err != nil {
+			t.Fatal(err)
+		}
+		clock.Set(clock.Now().Add(time.Minute))
+		if res := carry(t, tablet, a); res.CheckIns != 1 {
+			t.Fatalf("laptop A took %d new check-ins from the tablet, want 1", res.CheckIns)
+		}
+	}
+	checkIn("walked to the shop")
+	if res := carry(t, a, b); res.CheckIns != 1 {
+		t.Errorf("laptop B got %d new check-ins, want 1", res.CheckIns)
+	}
+	for _, next := range []struct {
+		from, to *Store
+		name     string
+	}{{a, b, "A to B again"}, {b, a, "B back to A"}} {
+		res, err := next.to.ImportBundle(bytes.NewReader(bundleFor(t, next.from, next.to)), nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := res.Manifest.Counts["check-in"] + res.Manifest.Counts["checkin"]; n != 0 || res.Manifest.Items != 0 {
+			t.Errorf("%s: the bundle carried %d items (%v), want none", next.name, res.Manifest.Items, res.Manifest.Counts)
+		}
+	}
+	checkIn("went to choir")
+	if res := carry(t, a, b); res.CheckIns != 1 || res.Manifest.Items != 1 {
+		t.Errorf("the next bundle to B: %d new check-ins in %d items, want just the new one", res.CheckIns, res.Manifest.Items)
+	}
+	if got, _ := b.CheckIns(p.ID); len(got) != 2 {
+		t.Errorf("laptop B holds %d check-ins, want 2", len(got))
+	}
+	for _, s := range []*Store{a, b} {
 		closeAndCheck(t, s)
 	}
 }

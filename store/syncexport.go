@@ -167,7 +167,7 @@ func (s *Store) selectFor(tx *bolt.Tx, peer peerRec) (selection, error) {
 		// A tablet sends back only its patient's goal check-ins.
 		sel.checkIns, err = checkInsOf(tx, s.keys, func(c myplan.CheckIn) bool { return c.PatientID == ownPatient })
 	case peer.Card.Role != bundle.RoleTablet:
-		if sel.checkIns, err = checkInsOf(tx, s.keys, func(myplan.CheckIn) bool { return true }); err != nil {
+		if sel.checkIns, err = checkInsArrivedFor(tx, s.keys, peer.Acked, peer.Card.Device); err != nil {
 			return sel, err
 		}
 		sel.conflicts, err = openConflicts(tx, s.keys)

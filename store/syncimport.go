@@ -338,7 +338,7 @@ func (imp importer) checkIn(c myplan.CheckIn) error {
 	if imp.sender.Role == bundle.RoleTablet && c.PatientID != imp.sender.Patient {
 		return ErrTabletOtherPatient
 	}
-	added, err := imp.w.putCheckIn(c)
+	added, err := imp.w.putCheckIn(c, imp.sender.Device)
 	if added {
 		imp.res.CheckIns++
 	}

@@ -69,6 +69,17 @@ func (w *writer) wipePatient(patientID string) error {
 	}); err != nil {
 		return err
 	}
+	checkIns, err := recordsOfPatient(w.tx, bucketCheckInsByPatient, pid)
+	if err != nil {
+		return err
+	}
+	arrived := map[uuid.UUID]bool{}
+	for _, id := range checkIns {
+		arrived[id] = true
+	}
+	if err := deleteWhere(w.tx, bucketCheckInArrivals, func(k, _ []byte) bool { return len(k) == changeKeySize && arrived[uuid.UUID(k[8:])] }); err != nil {
+		return err
+	}
 	if err := deleteWhere(w.tx, bucketCheckInsByPatient, func(k, _ []byte) bool { return bytes.HasPrefix(k, pid[:]) }); err != nil {
 		return err
 	}

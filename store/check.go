@@ -8,6 +8,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"carehub/careplan"
+	"carehub/careplan/myplan"
 	"carehub/careplan/outcomes"
 	"carehub/pam"
 )
@@ -80,6 +81,7 @@ func (s *Store) Check() (Report, error) {
 			checkByPatient(bucketPAMByPatient, KindAssessment),
 			checkByPatient(bucketOutcomesByPatient, KindOutcome),
 			checkByPatient(bucketContactsByPatient, KindContact),
+			s.checkCheckIns,
 		} {
 			if err := f(tx, &r); err != nil {
 				return err
@@ -97,6 +99,41 @@ func (s *Store) Check() (Report, error) {
 		return s.checkSync(tx, &r)
 	})
 	return r, err
+}
+
+// checkCheckIns checks that every goal check-in decrypts and is filed under its patient, and
+// that the index names no check-in that is not stored, and counts them.
+func (s *Store) checkCheckIns(tx *bolt.Tx, r *Report) error {
+	index, err := bucket(tx, bucketCheckInsByPatient)
+	if err != nil {
+		return err
+	}
+	n := 0
+	err = eachCheckIn(tx, s.keys, func(id uuid.UUID, c myplan.CheckIn) error {
+		n++
+		if pid, err := parseID(c.PatientID); err != nil || index.Get(byPatientKey(pid, id)) == nil {
+			r.problem("goal check-in %s is not filed under its patient", id)
+		}
+		return nil
+	})
+	if err != nil {
+		r.problem("goal check-ins: %v", err)
+		return nil
+	}
+	checkIns, err := bucket(tx, bucketCheckIns)
+	if err != nil {
+		return err
+	}
+	if err := index.ForEach(func(k, _ []byte) error {
+		if len(k) != 32 || checkIns.Get(k[16:]) == nil {
+			r.problem("%s entry %x names no stored check-in", bucketCheckInsByPatient, k)
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	r.Counts = append(r.Counts, KindCount{Kind: "goal check-ins", Count: n})
+	return nil
 }
 
 // checkSync checks that every paired device and open conflict decrypts, and counts them.

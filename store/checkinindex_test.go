@@ -1,6 +1,7 @@
 package store
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/uuid"
@@ -105,11 +106,34 @@ func TestWipeRemovesTheirCheckInIndex(t *testing.T) {
 	if got, _ := s.CheckIns(other.ID); len(got) != 2 {
 		t.Errorf("the other person's check-ins went too: %d left", len(got))
 	}
+	if r, err := s.Check(); err != nil || !r.OK() {
+		t.Errorf("check after the wipe: %v %v", r.Problems, err)
+	}
 	s.db.View(func(tx *bolt.Tx) error {
 		if n := tx.Bucket([]byte(bucketCheckInArrivals)).Stats().KeyN; n != 2 {
 			t.Errorf("%d arrival entries left, want the other person's 2", n)
 		}
 		return nil
 	})
+	closeAndCheck(t, s)
+}
+
+// carehub check notices a check-in the index has lost, which the summary would not show.
+func TestCheckFindsACheckInMissingFromTheIndex(t *testing.T) {
+	s, _ := newTestStore(t)
+	sian, _ := enrolled(t, s, 1)
+	checkInsArrive(t, s, 2, sian.ID)
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		c := tx.Bucket([]byte(bucketCheckInsByPatient)).Cursor()
+		k, _ := c.First()
+		return c.Bucket().Delete(k)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := s.Check()
+	if err != nil || r.OK() || !strings.Contains(strings.Join(r.Problems, "\n"), "is not filed under its patient") {
+		t.Errorf("check: %q, %v", r.Problems, err)
+	}
 	closeAndCheck(t, s)
 }

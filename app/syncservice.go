@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -165,7 +166,8 @@ func (s *syncService) Import(path string, progress func(done, total int)) (ui.Sy
 	}
 	ack := ackPathFor(path)
 	res, err := ImportSyncFile(st, path, ack, progress)
-	if notWritten, ok := err.(ackNotWritten); ok {
+	var notWritten ackNotWritten
+	if errors.As(err, &notWritten) {
 		return ui.SyncResult{}, notWritten.inApp(importSummary(res))
 	}
 	if err != nil {

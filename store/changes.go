@@ -16,11 +16,6 @@ type Change struct {
 	Version uint64
 	Kind    Kind
 	ID      string
-
-	// from is the device whose bundle this store took the record from exactly as sent (no
-	// merge); uuid.Nil for an edit made here or a merge. The next bundle to that device leaves
-	// the record out: it has it already.
-	from uuid.UUID
 }
 
 // changeKeySize is version (8) + record id (16). Keys sort by version, so "everything after a
@@ -90,7 +85,7 @@ func decodeChange(k, v []byte) (Change, error) {
 	if err != nil {
 		return Change{}, err
 	}
-	return Change{Version: e.pos, Kind: e.kind, ID: uuid.UUID(k[8:]).String(), from: e.from}, nil
+	return Change{Version: e.pos, Kind: e.kind, ID: uuid.UUID(k[8:]).String()}, nil
 }
 
 // decodeLogEntry reads one change-log entry without spelling out its record id, for passes

@@ -246,10 +246,7 @@ func TestWithdrawnPatientIsWipedFromTheTablet(t *testing.T) {
 	if c := counts(t, tablet); c["patients"] != 1 || c["plans"] != 1 || c["pam assessments"] != 1 {
 		t.Fatalf("tablet before withdrawal: %v", c)
 	}
-	p.Consent = append(p.Consent, careplan.ConsentRecord{Scope: careplan.ConsentToJoin, Decision: careplan.ConsentWithdrawn, On: careplan.NewDate(2026, 3, 3), RecordedBy: "Sam Green"})
-	if err := hub.SavePatient(&p); err != nil {
-		t.Fatal(err)
-	}
+	withdraw(t, hub, p.ID, careplan.NewDate(2026, 3, 3))
 	res := carry(t, hub, tablet)
 	if !res.Removed {
 		t.Fatalf("the bundle after withdrawal did not remove the patient: %+v", res)

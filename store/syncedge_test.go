@@ -115,11 +115,7 @@ func TestReconsentedPatientGetsTheirRecordsBackOnTheTablet(t *testing.T) {
 	}
 
 	clock.Set(clock.Now().Add(24 * time.Hour))
-	p, _ = hub.Patient(p.ID)
-	p.Consent = append(p.Consent, careplan.ConsentRecord{Scope: careplan.ConsentToJoin, Decision: careplan.ConsentWithdrawn, On: careplan.NewDate(2026, 3, 4), RecordedBy: "Sam Green"})
-	if err := hub.SavePatient(&p); err != nil {
-		t.Fatal(err)
-	}
+	decideJoin(t, hub, p.ID, careplan.ConsentWithdrawn, careplan.NewDate(2026, 3, 4))
 	if res := carry(t, hub, tablet); !res.Removed {
 		t.Fatalf("withdrawal did not remove the patient: %+v", res)
 	}
@@ -130,11 +126,7 @@ func TestReconsentedPatientGetsTheirRecordsBackOnTheTablet(t *testing.T) {
 	// They consent again a week later: the next bundle brings back everything they had, though
 	// the plan and PAM did not change while they were away.
 	clock.Set(clock.Now().Add(7 * 24 * time.Hour))
-	p, _ = hub.Patient(p.ID)
-	p.Consent = append(p.Consent, careplan.ConsentRecord{Scope: careplan.ConsentToJoin, Decision: careplan.ConsentGiven, On: careplan.NewDate(2026, 3, 11), RecordedBy: "Sam Green"})
-	if err := hub.SavePatient(&p); err != nil {
-		t.Fatal(err)
-	}
+	decideJoin(t, hub, p.ID, careplan.ConsentGiven, careplan.NewDate(2026, 3, 11))
 	res := carry(t, hub, tablet)
 	if res.Removed {
 		t.Fatalf("a bundle after consent was given again removed the patient: %+v", res)
@@ -244,11 +236,17 @@ func TestEnrolledOnBothLaptopsNamesThePerson(t *testing.T) {
 // withdraw records that p withdrew consent to join on the hub.
 func withdraw(t *testing.T, hub *Store, id string, on careplan.Date) {
 	t.Helper()
+	decideJoin(t, hub, id, careplan.ConsentWithdrawn, on)
+}
+
+// decideJoin records the person's decision about joining the hub, as Sam Green on the hub.
+func decideJoin(t *testing.T, hub *Store, id string, d careplan.ConsentDecision, on careplan.Date) {
+	t.Helper()
 	p, err := hub.Patient(id)
 	if err != nil {
 		t.Fatal(err)
 	}
-	p.Consent = append(p.Consent, careplan.ConsentRecord{Scope: careplan.ConsentToJoin, Decision: careplan.ConsentWithdrawn, On: on, RecordedBy: "Sam Green"})
+	p.Consent = append(p.Consent, careplan.ConsentRecord{Scope: careplan.ConsentToJoin, Decision: d, On: on, RecordedBy: "Sam Green"})
 	if err := hub.SavePatient(&p); err != nil {
 		t.Fatal(err)
 	}
@@ -304,11 +302,7 @@ func TestLateAcknowledgementAfterARemovalDoesNotShortenTheNextBundle(t *testing.
 	withdraw(t, hub, p.ID, careplan.NewDate(2026, 3, 3))
 	carry(t, hub, tablet)
 	clock.Set(clock.Now().Add(24 * time.Hour))
-	q, _ := hub.Patient(p.ID)
-	q.Consent = append(q.Consent, careplan.ConsentRecord{Scope: careplan.ConsentToJoin, Decision: careplan.ConsentGiven, On: careplan.NewDate(2026, 3, 4), RecordedBy: "Sam Green"})
-	if err := hub.SavePatient(&q); err != nil {
-		t.Fatal(err)
-	}
+	decideJoin(t, hub, p.ID, careplan.ConsentGiven, careplan.NewDate(2026, 3, 4))
 	if _, err := hub.ImportBundle(bytes.NewReader(lateAck.Bytes()), nil, nil); err != nil {
 		t.Fatalf("the late acknowledgement: %v", err)
 	}

@@ -94,3 +94,6 @@ func (a Assessment) CrossCheck() error {
 
 // Counts reports whether the assessment counts in trends and reports.
 func (a Assessment) Counts() bool { return a.InError == nil }
+
+// OfCarer reports whether this is a Carer PAM: about the named carer, never the person.
+func (a Assessment) OfCarer() bool { return a.Instrument == CarerPAM }

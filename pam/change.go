@@ -35,11 +35,25 @@ func Between(earlier, later Assessment) Change {
 	}
 }
 
-// History returns the assessments that count, oldest first.
+// History returns the person's own assessments that count, oldest first. A Carer PAM measures
+// the carer, not the person, so it is never part of the person's history: taking a carer's
+// level 4 for the patient's level 1 would tailor the plan to the wrong person (hazard log: a
+// carer's PAM taken for the patient's). CarerHistory has the Carer PAMs.
 func History(all []Assessment) []Assessment {
+	return counting(all, func(a Assessment) bool { return !a.OfCarer() })
+}
+
+// CarerHistory returns the Carer PAMs that count, oldest first: a series of its own, about the
+// carers, shown apart from the person's.
+func CarerHistory(all []Assessment) []Assessment {
+	return counting(all, Assessment.OfCarer)
+}
+
+// counting picks the assessments that count and pass keep, oldest first.
+func counting(all []Assessment, keep func(Assessment) bool) []Assessment {
 	var out []Assessment
 	for _, a := range all {
-		if a.Counts() {
+		if a.Counts() && keep(a) {
 			out = append(out, a)
 		}
 	}
@@ -47,7 +61,7 @@ func History(all []Assessment) []Assessment {
 	return out
 }
 
-// Latest returns the most recent assessment that counts.
+// Latest returns the person's own most recent assessment that counts (never a Carer PAM).
 func Latest(all []Assessment) (Assessment, bool) {
 	h := History(all)
 	if len(h) == 0 {
@@ -56,12 +70,12 @@ func Latest(all []Assessment) (Assessment, bool) {
 	return h[len(h)-1], true
 }
 
-// NextDue is the day the next PAM is due: six months after the latest one. ok is false when
-// there is no PAM yet (one is due now).
+// NextDue is the day the person's next PAM is due: six months after their own latest one (a
+// Carer PAM does not count). ok is false when there is no PAM of their own yet (one is due now).
 func NextDue(all []Assessment) (due careplan.Date, ok bool) {
 	last, ok := Latest(all)
 	if !ok {
 		return careplan.Date{}, false
 	}
-	return last.TakenOn.AddMonths(DueEveryMonths), true
+	return NextDueAfter(last.TakenOn), true
 }

@@ -45,6 +45,7 @@ func TestHistoryLatestNextDue(t *testing.T) {
 		{ID: "wrong person", Score: 900, Level: Level4, TakenOn: d.AddMonths(14),
 			InError: &EnteredInError{Reason: "recorded against the wrong person", By: "Sam Green"}},
 		{ID: "second", Score: 520, Level: Level2, TakenOn: d.AddMonths(6)},
+		{ID: "carer's", Score: 750, Level: Level4, Instrument: CarerPAM, CarerName: "Ffion Jones", TakenOn: d.AddMonths(13)},
 	}
 	h := History(all)
 	var ids []string
@@ -55,7 +56,7 @@ func TestHistoryLatestNextDue(t *testing.T) {
 		t.Fatalf("History = %v, want first, second, third", ids)
 	}
 	if last, ok := Latest(all); !ok || last.ID != "third" {
-		t.Errorf("Latest = %v, %v; want third (the later one was entered in error)", last.ID, ok)
+		t.Errorf("Latest = %v, %v; want third (the later ones were entered in error or the carer's)", last.ID, ok)
 	}
 	due, ok := NextDue(all)
 	if want := careplan.NewDate(2026, time.July, 31); !ok || due != want {
@@ -66,5 +67,51 @@ func TestHistoryLatestNextDue(t *testing.T) {
 	}
 	if _, ok := Latest(all[2:3]); ok {
 		t.Error("Latest returned an assessment entered in error")
+	}
+}
+
+// A carer's PAM is never the patient's: the person's history, latest level and next due date
+// leave every Carer PAM out, and the carers' have a series of their own.
+func TestCarerPAMNeverThePatients(t *testing.T) {
+	d := careplan.NewDate(2026, time.January, 5)
+	own := Assessment{ID: "own", Score: 420, Level: Level1, Instrument: PAM13, TakenOn: d}
+	carer := Assessment{ID: "carer", Score: 720, Level: Level4, Instrument: CarerPAM, CarerName: "Ffion Jones", TakenOn: d.AddDays(20)}
+	carerInError := carer
+	carerInError.ID, carerInError.InError = "carer in error", &EnteredInError{Reason: "typed twice", By: "Sam Green"}
+	tests := []struct {
+		name      string
+		all       []Assessment
+		latest    string // "" for none
+		nextDue   careplan.Date
+		carerSeen []string
+	}{
+		{"own then carer's", []Assessment{own, carer}, "own", d.AddMonths(6), []string{"carer"}},
+		{"carer's first in the slice", []Assessment{carer, own}, "own", d.AddMonths(6), []string{"carer"}},
+		{"only a carer's", []Assessment{carer}, "", careplan.Date{}, []string{"carer"}},
+		{"carer's in error", []Assessment{own, carerInError}, "own", d.AddMonths(6), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			last, ok := Latest(tt.all)
+			if got := map[bool]string{true: last.ID}[ok]; got != tt.latest {
+				t.Errorf("Latest = %q, want %q", got, tt.latest)
+			}
+			for _, a := range History(tt.all) {
+				if a.OfCarer() {
+					t.Errorf("History holds the Carer PAM %q", a.ID)
+				}
+			}
+			due, ok := NextDue(tt.all)
+			if ok != !tt.nextDue.IsZero() || due != tt.nextDue {
+				t.Errorf("NextDue = %v, %v; want %v", due, ok, tt.nextDue)
+			}
+			var seen []string
+			for _, a := range CarerHistory(tt.all) {
+				seen = append(seen, a.ID)
+			}
+			if len(seen) != len(tt.carerSeen) || (len(seen) > 0 && seen[0] != tt.carerSeen[0]) {
+				t.Errorf("CarerHistory = %v, want %v", seen, tt.carerSeen)
+			}
+		})
 	}
 }

@@ -27,11 +27,14 @@ func Prompt(l Level) string {
 	return ""
 }
 
-// PlanWarnings are the things about a plan worth a second look given the person's PAM: no
-// PAM recorded (so the plan cannot be tailored), or too many open actions of their own at
-// level 1 or 2.
+// PlanWarnings are the things about a plan worth a second look given the person's own PAM (a
+// Carer PAM never counts): no PAM of theirs recorded (so the plan cannot be tailored), or too
+// many open actions of their own at level 1 or 2.
 func PlanWarnings(p careplan.Plan, assessments []Assessment) []string {
 	latest, ok := Latest(assessments)
+	if !ok && len(CarerHistory(assessments)) > 0 {
+		return []string{"No PAM of the person's own recorded (a Carer PAM is about the carer): record one to tailor the plan to how ready the person feels to manage their health."}
+	}
 	if !ok {
 		return []string{"No PAM recorded: record one to tailor the plan to how ready the person feels to manage their health."}
 	}

@@ -47,6 +47,12 @@ func TestPlanWarnings(t *testing.T) {
 		{"level 1, four of mine", mine(4), at(Level1), "4 open actions of the person's own at PAM level 1"},
 		{"level 2, five of mine", mine(5), at(Level2), "5 open actions of the person's own at PAM level 2"},
 		{"level 3, five of mine", mine(5), at(Level3), ""},
+		// A carer's level 4 after the person's level 1 must not hide the warning.
+		{"own level 1, then carer's level 4, four of mine", mine(4), append(at(Level1),
+			Assessment{Level: Level4, Instrument: CarerPAM, CarerName: "Ffion Jones", TakenOn: careplan.NewDate(2026, time.February, 1)}),
+			"4 open actions of the person's own at PAM level 1"},
+		{"only a carer's PAM", mine(0), []Assessment{{Level: Level4, Instrument: CarerPAM, CarerName: "Ffion Jones",
+			TakenOn: careplan.NewDate(2026, time.January, 1)}}, "No PAM of the person's own recorded"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

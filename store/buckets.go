@@ -79,6 +79,7 @@ const (
 	metaDeviceKeys     = "device-keys"      // sealed X25519 and Ed25519 private keys (sync)
 	metaDeviceName     = "device-name"      // sealed UTF-8: what other devices call this one
 	metaCheckInIndex   = "checkin-index"    // 1 byte, 1: every check-in is in the by-patient index
+	metaLastPAMOwn     = "last-pam-own"     // 1 byte, 1: every caseload entry's last PAM is the person's own
 )
 
 // metaMagicValue marks a carehub store.

@@ -167,6 +167,9 @@ func create(path, passphrase string, kdf KDFParams, opt Options) (*Store, error)
 		if err := meta.Put([]byte(metaCheckInIndex), []byte{1}); err != nil { // nor old check-ins
 			return err
 		}
+		if err := markLastPAMOwn(tx); err != nil { // nor a last PAM taken from a Carer PAM
+			return err
+		}
 		slots, err := bucket(tx, bucketKeyslots)
 		if err != nil {
 			return err
@@ -269,6 +272,9 @@ func unlock(db *bolt.DB, path, passphrase string, opt Options) (*Store, error) {
 	}
 	if err := s.indexCheckIns(); err != nil {
 		return nil, fmt.Errorf("indexing goal check-ins by person: %w", err)
+	}
+	if err := s.ownLastPAM(); err != nil {
+		return nil, fmt.Errorf("leaving carers' PAMs out of the caseload's last PAM: %w", err)
 	}
 	return s, nil
 }

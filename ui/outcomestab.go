@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -30,7 +31,8 @@ type outcomesTab struct {
 	recordFrailty    *widget.Button
 	recordLoneliness *widget.Button
 	recordWellbeing  *widget.Button
-	chart            *pamChart                 // the PAM chart last shown
+	chart            *pamChart                 // the PAM chart last shown: the person's own
+	carerChart       *pamChart                 // the Carer PAM chart last shown, nil when there is none
 	marks            map[string]*widget.Button // each row's "Mark entered in error", by record ID
 	content          *fyne.Container
 	root             fyne.CanvasObject
@@ -63,7 +65,9 @@ func (t *outcomesTab) show(assessments []pam.Assessment, records []outcomes.Reco
 	// holds the detail.
 	pamParts := []fyne.CanvasObject{t.chart}
 	pamParts = append(pamParts, pamChange(history)...)
-	pamParts = append(pamParts, outcomesPAMDue(assessments, t.today), t.pamTable(assessments))
+	pamParts = append(pamParts, outcomesPAMDue(assessments, t.today))
+	pamParts = append(pamParts, t.carerPAMs(assessments)...)
+	pamParts = append(pamParts, t.pamTable(assessments))
 	sections := []fyne.CanvasObject{
 		section("Patient Activation Measure (PAM)", pamParts...),
 		section(outcomes.MeasureFrailty.Label(), t.frailtyTable(records)),
@@ -90,6 +94,30 @@ func (t *outcomesTab) leave() {
 	}
 	if t.marking != nil {
 		t.marking.close()
+	}
+}
+
+// carerPAMs draws any Carer PAMs as a series of their own, labelled as the carer's, so a
+// carer's level is never read as the person's (hazard log: a carer's PAM taken for the
+// patient's).
+func (t *outcomesTab) carerPAMs(all []pam.Assessment) []fyne.CanvasObject {
+	t.carerChart = nil
+	carers := pam.CarerHistory(all)
+	if len(carers) == 0 {
+		return nil
+	}
+	var names []string
+	for _, a := range carers {
+		if !slices.Contains(names, a.CarerName) {
+			names = append(names, a.CarerName)
+		}
+	}
+	t.carerChart = newPAMChart(carers)
+	return []fyne.CanvasObject{
+		subheading("Carer PAM for "+strings.Join(names, ", ")+": the carer's own, not "+t.patient.FullName()+"'s",
+			widget.MediumImportance),
+		quiet("About the carer: not counted in the person's PAM level, their next PAM, the plan's prompts or the reports."),
+		t.carerChart,
 	}
 }
 

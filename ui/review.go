@@ -186,17 +186,18 @@ func (w *reviewWizard) stepContent() []fyne.CanvasObject {
 	}
 }
 
-// pamDue says whether a new PAM is due (six months after the last one).
+// pamDue says whether a new PAM of the person's own is due, by pam's rule (a Carer PAM never
+// counts).
 func (w *reviewWizard) pamDue() fyne.CanvasObject {
 	latest, ok := pam.Latest(w.assessments)
 	if !ok {
-		l := para("No PAM recorded yet: one is due now.")
+		l := para("No PAM of the person's own recorded yet: one is due now.")
 		l.Importance = widget.WarningImportance
 		return l
 	}
-	due, _ := pam.NextDue(w.assessments)
 	text := fmt.Sprintf("Latest PAM: %s (%s) on %s. ", latest.Level, latest.Level.Description(), latest.TakenOn.Display())
-	if due.After(w.today) {
+	if !pam.Due(w.assessments, w.today) {
+		due, _ := pam.NextDue(w.assessments)
 		return para(text + "The next is due by " + due.Display() + ": no new PAM needed for this review.")
 	}
 	l := para(text + "A new PAM is due (it has been six months): record it before agreeing, if the person is willing.")

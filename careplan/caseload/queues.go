@@ -1,6 +1,9 @@
 package caseload
 
-import "carehub/careplan"
+import (
+	"carehub/careplan"
+	"carehub/pam"
+)
 
 // Queue is one of the work queues key workers live in: a list of people who need something
 // done, worked out from their caseload entries and today's date.
@@ -13,7 +16,7 @@ const (
 	QueueConsent             // contacted, consent to join still outstanding
 	QueueReviewSoon          // plan review due in the next ReviewWindowDays days
 	QueueReviewOverdue       // plan review date passed
-	QueuePAMDue              // no PAM that counts, or the last was PAMDueMonths ago or more
+	QueuePAMDue              // no PAM of the person's own that counts, or it is due again (pam.DueSince)
 	QueueNoContact           // no contact for NoContactDays days (or never)
 )
 
@@ -25,7 +28,6 @@ func Queues() []Queue {
 // The rules' numbers, from the hub's workflow (shared/domain.md).
 const (
 	ReviewWindowDays = 14
-	PAMDueMonths     = 6
 	NoContactDays    = 30
 )
 
@@ -60,7 +62,7 @@ func (q Queue) In(e *careplan.CaseloadEntry, today careplan.Date) bool {
 type queueDay struct {
 	today     careplan.Date
 	soonEnd   careplan.Date // the last day of the review window
-	pamBy     careplan.Date // a PAM on or before this day is six months old or more
+	pamDue    pam.DueToday  // pam's rule for a PAM being due, ready for many people
 	contactBy careplan.Date // a contact on or before this day is 30 days old or more
 }
 
@@ -68,7 +70,7 @@ func dayOf(today careplan.Date) queueDay {
 	return queueDay{
 		today:     today,
 		soonEnd:   today.AddDays(ReviewWindowDays),
-		pamBy:     today.AddMonths(-PAMDueMonths),
+		pamDue:    pam.DueOn(today),
 		contactBy: today.AddDays(-NoContactDays),
 	}
 }
@@ -90,7 +92,7 @@ func (q Queue) in(e *careplan.CaseloadEntry, d queueDay) bool {
 	case QueueReviewOverdue:
 		return engaged(e) && !e.ReviewDate.IsZero() && e.ReviewDate.Before(d.today)
 	case QueuePAMDue:
-		return engaged(e) && !e.LastPAM.After(d.pamBy) // a zero date (no PAM) is before any day
+		return engaged(e) && d.pamDue.Since(e.LastPAM) // LastPAM is the person's own, never a Carer PAM
 	case QueueNoContact:
 		return e.Status != careplan.StatusNominated && !e.LastContact.After(d.contactBy)
 	}

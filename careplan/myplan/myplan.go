@@ -104,12 +104,7 @@ func whoToCall(plan careplan.Plan, p careplan.Patient) []Call {
 // Trend says how the person's PAM has moved, in plain words. carehub records scores from the
 // licensed tool and never computes one.
 func Trend(all []pam.Assessment) string {
-	var h []pam.Assessment
-	for _, a := range pam.History(all) {
-		if a.Counts() && a.Instrument != pam.CarerPAM {
-			h = append(h, a)
-		}
-	}
+	h := pam.History(all) // the person's own: never a Carer PAM
 	if len(h) == 0 {
 		return ""
 	}

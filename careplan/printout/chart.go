@@ -14,17 +14,9 @@ const (
 	band4 rgb = 0xe4ecf6
 )
 
-// patientPAMs is the person's own PAM history, oldest first: assessments that count, without
-// any Carer PAM, which measures the carer rather than the person.
-func patientPAMs(all []pam.Assessment) []pam.Assessment {
-	own := make([]pam.Assessment, 0, len(all))
-	for _, a := range all {
-		if a.Instrument != pam.CarerPAM {
-			own = append(own, a)
-		}
-	}
-	return pam.History(own)
-}
+// patientPAMs is the person's own PAM history, oldest first: pam.History, which leaves out
+// every Carer PAM (it measures the carer rather than the person).
+func patientPAMs(all []pam.Assessment) []pam.Assessment { return pam.History(all) }
 
 // pamSection shows the person's PAM scores over time as a small chart and one sentence.
 // carehub records scores from the licensed tool; nothing here computes a score.

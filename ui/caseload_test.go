@@ -255,6 +255,7 @@ func TestReviewText(t *testing.T) {
 		{"past, still open", careplan.CaseloadEntry{Status: careplan.StatusActive, ReviewDate: today.AddDays(-1)}, "1 Mar 2026 · overdue"},
 		{"today", careplan.CaseloadEntry{Status: careplan.StatusActive, ReviewDate: today}, "2 Mar 2026"},
 		{"past, discharged", careplan.CaseloadEntry{Status: careplan.StatusDischarged, ReviewDate: today.AddDays(-1)}, "1 Mar 2026"},
+		{"past, nominated again", careplan.CaseloadEntry{Status: careplan.StatusNominated, ReviewDate: today.AddDays(-1)}, "1 Mar 2026"},
 	}
 	for _, tt := range tests {
 		if got, _ := reviewText(tt.entry, today); got != tt.want {
@@ -340,5 +341,17 @@ func TestCaseloadReadProblemIsShown(t *testing.T) {
 	}
 	if !c.search.Disabled() {
 		t.Error("search is usable with no caseload to search")
+	}
+}
+
+// The summary marks a review overdue by the same rule as the caseload row and queue.
+func TestReviewLineFollowsReviewOverdue(t *testing.T) {
+	today := fixedToday()
+	p := careplan.Plan{ReviewDate: today.AddDays(-1)}
+	if got := reviewLine(p, careplan.StatusActive, today).Text; got != "Review was due on 1 Mar 2026 · overdue" {
+		t.Errorf("active: %q", got)
+	}
+	if got := reviewLine(p, careplan.StatusDied, today).Text; got != "Review date was 1 Mar 2026" {
+		t.Errorf("died: %q, want no overdue mark", got)
 	}
 }

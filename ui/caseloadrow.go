@@ -99,13 +99,13 @@ func (r *caseloadRow) show(e careplan.CaseloadEntry, today careplan.Date) {
 	r.review.SetText(text)
 }
 
-// reviewText writes when a person's plan is next reviewed, and whether that is past. A review
-// only matters while the hub is still working with the person.
+// reviewText writes when a person's plan is next reviewed, and whether it is overdue by
+// careplan.ReviewOverdue (which only counts while the hub works with the person under a plan).
 func reviewText(e careplan.CaseloadEntry, today careplan.Date) (text string, overdue bool) {
 	switch {
 	case e.ReviewDate.IsZero():
 		return "no review date", false
-	case e.Status.Open() && e.ReviewDate.Before(today):
+	case careplan.ReviewOverdue(e.ReviewDate, e.Status, today):
 		return e.ReviewDate.Display() + " · overdue", true
 	default:
 		return e.ReviewDate.Display(), false

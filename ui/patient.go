@@ -245,7 +245,7 @@ func (s *patientScreen) showRecord() {
 		consentSection(p.Consent),
 		statusSection(p),
 		teamSection(p.Team),
-		planSection(rec.plans, s.today),
+		planSection(rec.plans, p.Status, s.today),
 		tabletSection(rec.tablet),
 		checkInSection(rec.checkIns, rec.plans),
 		pamSection(rec.assessments, s.today),

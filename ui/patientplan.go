@@ -21,7 +21,7 @@ func currentPlan(plans []careplan.Plan) (current careplan.Plan, next *careplan.P
 	return current, next, ok
 }
 
-func planSection(plans []careplan.Plan, today careplan.Date) fyne.CanvasObject {
+func planSection(plans []careplan.Plan, status careplan.Status, today careplan.Date) fyne.CanvasObject {
 	const title = "Care and support plan"
 	p, next, ok := currentPlan(plans)
 	if !ok {
@@ -31,7 +31,7 @@ func planSection(plans []careplan.Plan, today careplan.Date) fyne.CanvasObject {
 	if next != nil {
 		out = append(out, quiet(fmt.Sprintf("A new draft (version %d) is being written; this is the agreed version the person holds.", next.Version)))
 	}
-	out = append(out, reviewLine(p, today))
+	out = append(out, reviewLine(p, status, today))
 	out = append(out, goalsByDomain(p.Goals)...)
 	out = append(out, contingency(p.Contingency)...)
 	return section(title, out...)
@@ -56,15 +56,18 @@ func planState(p careplan.Plan) *widget.Label {
 	return l
 }
 
-func reviewLine(p careplan.Plan, today careplan.Date) *widget.Label {
+// reviewLine says when the plan is reviewed, and marks it overdue by careplan.ReviewOverdue.
+func reviewLine(p careplan.Plan, status careplan.Status, today careplan.Date) *widget.Label {
 	switch {
 	case p.ReviewDate.IsZero():
 		return quiet("No review date set.")
-	case p.ReviewDate.Before(today):
+	case careplan.ReviewOverdue(p.ReviewDate, status, today):
 		l := para("Review was due on " + p.ReviewDate.Display() + " · overdue")
 		l.TextStyle.Bold = true
 		l.Importance = widget.DangerImportance
 		return l
+	case p.ReviewDate.Before(today):
+		return para("Review date was " + p.ReviewDate.Display()) // no longer under a plan: nothing to chase
 	default:
 		return para("Review by " + p.ReviewDate.Display())
 	}

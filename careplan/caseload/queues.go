@@ -15,7 +15,7 @@ const (
 	QueueNotContacted        // nominated, not yet contacted
 	QueueConsent             // contacted, consent to join still outstanding
 	QueueReviewSoon          // plan review due in the next ReviewWindowDays days
-	QueueReviewOverdue       // plan review date passed
+	QueueReviewOverdue       // plan review overdue (careplan.ReviewOverdue)
 	QueuePAMDue              // no PAM of the person's own that counts, or it is due again (pam.DueSince)
 	QueueNoContact           // no contact for NoContactDays days (or never)
 )
@@ -90,7 +90,7 @@ func (q Queue) in(e *careplan.CaseloadEntry, d queueDay) bool {
 	case QueueReviewSoon:
 		return engaged(e) && !e.ReviewDate.IsZero() && !e.ReviewDate.Before(d.today) && !e.ReviewDate.After(d.soonEnd)
 	case QueueReviewOverdue:
-		return engaged(e) && !e.ReviewDate.IsZero() && e.ReviewDate.Before(d.today)
+		return careplan.ReviewOverdue(e.ReviewDate, e.Status, d.today)
 	case QueuePAMDue:
 		return engaged(e) && d.pamDue.Since(e.LastPAM) // LastPAM is the person's own, never a Carer PAM
 	case QueueNoContact:
@@ -100,9 +100,7 @@ func (q Queue) in(e *careplan.CaseloadEntry, d queueDay) bool {
 }
 
 // engaged is someone who has agreed to join: plans, reviews and PAMs apply to them.
-func engaged(e *careplan.CaseloadEntry) bool {
-	return e.Status == careplan.StatusConsented || e.Status == careplan.StatusActive
-}
+func engaged(e *careplan.CaseloadEntry) bool { return e.Status.UnderPlan() }
 
 // QueueCounts is how many people are in each queue, indexed by Queue.
 type QueueCounts [QueueNoContact + 1]int

@@ -88,7 +88,7 @@ func writeThenRename(out string, write func(tmp string) error) error {
 // patient's record, agreed plan versions, PAM and outcome records, their team's staff cards),
 // the records keep their versions, and later bundles carry on from the checkpoint this sets.
 func fillTablet(hub, tab *store.Store, on time.Time) error {
-	if err := tab.RenameDevice("Patient tablet set up " + on.Format("2 Jan 2006")); err != nil {
+	if err := tab.RenameDevice("Patient tablet set up " + careplan.DateOf(on).Display()); err != nil {
 		return err
 	}
 	hubCard, err := hub.DeviceCard()

@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
+	_ "time/tzdata" // Europe/London on machines without a zone database (DateOf)
 )
 
 // Date is a calendar day with no time of day or zone: a date of birth, a review date, the day a
@@ -24,14 +26,32 @@ func NewDate(year int, month time.Month, day int) Date {
 	return Date{time.Date(year, month, day, 0, 0, 0, 0, time.UTC)}
 }
 
-// DateOf returns the calendar day of t in t's own location.
+// DateOf returns the calendar day in England at the instant t: the one function that turns a
+// moment into a Date ("today", the day a plan was agreed, the day of an audit entry). The day
+// is decided in Europe/London explicitly, not in the machine's own zone, so a laptop set to
+// another zone, or a server in UTC, does not call 00:30 BST on 2 July "1 July".
 func DateOf(t time.Time) Date {
 	if t.IsZero() {
 		return Date{}
 	}
-	y, m, d := t.Date()
+	y, m, d := UKTime(t).Date()
 	return NewDate(y, m, d)
 }
+
+// UKTime is the instant t on the clocks in England (GMT or BST), for showing a time of day
+// beside the day DateOf gives it.
+func UKTime(t time.Time) time.Time { return t.In(london()) }
+
+// london is England's time zone. It is read from the zone database built into carehub (the
+// time/tzdata import), so it is there on a machine with none of its own, as on Windows; it
+// cannot fail to load, but if it ever did, UTC is the nearest safe answer rather than a crash.
+var london = sync.OnceValue(func() *time.Location {
+	loc, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		return time.UTC
+	}
+	return loc
+})
 
 // ParseDate reads a date written as YYYY-MM-DD or DD/MM/YYYY (the way UK staff write dates).
 func ParseDate(s string) (Date, error) {

@@ -112,3 +112,31 @@ func TestDateJSON(t *testing.T) {
 		t.Errorf("stored dates are YYYY-MM-DD only: error = %v", err)
 	}
 }
+
+// "Today" is the day in England, whatever zone the machine or the time value is in.
+func TestDateOfIsTheDayInEngland(t *testing.T) {
+	newYork, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		at   time.Time
+		want Date
+	}{
+		{"summer, 23:30 UTC is 00:30 BST the next day", time.Date(2026, time.July, 1, 23, 30, 0, 0, time.UTC), NewDate(2026, time.July, 2)},
+		{"summer, 22:59 UTC is 23:59 BST the same day", time.Date(2026, time.July, 1, 22, 59, 0, 0, time.UTC), NewDate(2026, time.July, 1)},
+		{"winter, 23:30 UTC is 23:30 GMT", time.Date(2026, time.January, 15, 23, 30, 0, 0, time.UTC), NewDate(2026, time.January, 15)},
+		{"clocks go forward: 00:30 UTC on 29 March", time.Date(2026, time.March, 29, 0, 30, 0, 0, time.UTC), NewDate(2026, time.March, 29)},
+		{"clocks go back: 23:30 UTC on 24 October is 00:30 BST on 25", time.Date(2026, time.October, 24, 23, 30, 0, 0, time.UTC), NewDate(2026, time.October, 25)},
+		{"a New York evening is already tomorrow in England", time.Date(2026, time.May, 1, 21, 0, 0, 0, newYork), NewDate(2026, time.May, 2)},
+	}
+	for _, tt := range tests {
+		if got := DateOf(tt.at); got != tt.want {
+			t.Errorf("%s: DateOf = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	if z, _ := UKTime(time.Date(2026, time.July, 1, 23, 30, 0, 0, time.UTC)).Zone(); z != "BST" {
+		t.Errorf("UKTime zone in July = %s, want BST", z)
+	}
+}

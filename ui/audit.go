@@ -74,7 +74,7 @@ func newAuditScreen(log AuditLog, work worker, files fileChooser, w fyne.Window,
 	back := widget.NewButtonWithIcon("Back to caseload", theme.NavigateBackIcon(), s.onBackTapped)
 	title := subheading("Audit: who saw and changed what", widget.MediumImportance)
 	filters := container.NewGridWithColumns(5, s.patient, s.user, s.action, s.from, s.to)
-	head := container.New(auditColumns(), boldLabel("When (UTC)"), boldLabel("Who"), boldLabel("Action"),
+	head := container.New(auditColumns(), boldLabel("When (UK time)"), boldLabel("Who"), boldLabel("Action"),
 		boldLabel("Record"), boldLabel("Patient"), boldLabel("What changed"))
 	top := container.NewVBox(container.NewHBox(back, title),
 		container.NewBorder(nil, nil, nil, container.NewHBox(s.show, s.export), filters),
@@ -218,7 +218,7 @@ func (s *auditScreen) newRow() fyne.CanvasObject {
 func (s *auditScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	r := s.rows[i]
 	l := o.(*auditRowWidget).line
-	l.when.SetText(r.Time.UTC().Format("2006-01-02 15:04"))
+	l.when.SetText(careplan.UKTime(r.Time).Format("2006-01-02 15:04")) // the same day the filter uses
 	l.who.SetText(r.User)
 	l.action.SetText(r.Action)
 	l.record.SetText(r.Record)

@@ -22,7 +22,7 @@ type AuditRow struct {
 }
 
 // AuditFilter narrows the audit. Empty fields match everything; From and To are inclusive
-// days in UTC, as the audit records them.
+// days in England (careplan.DateOf), as the audit screen shows its times; the CSV keeps UTC.
 type AuditFilter struct {
 	Patient string // part of the person's name or NHS number, any case
 	User    string // exactly
@@ -39,7 +39,7 @@ func (f AuditFilter) Matches(r AuditRow) bool {
 	if f.Action != "" && r.Action != f.Action {
 		return false
 	}
-	day := careplan.DateOf(r.Time.UTC())
+	day := careplan.DateOf(r.Time)
 	if !f.From.IsZero() && day.Time().Before(f.From.Time()) {
 		return false
 	}

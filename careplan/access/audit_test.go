@@ -56,3 +56,14 @@ func TestAuditCSVDefusesFormulas(t *testing.T) {
 		t.Errorf("%d lines", strings.Count(out, "\n"))
 	}
 }
+
+// The audit's days are days in England: an entry at 23:30 UTC in July is on the next day.
+func TestFilterAuditByDayInEngland(t *testing.T) {
+	late := AuditRow{Time: time.Date(2026, 7, 1, 23, 30, 0, 0, time.UTC), User: "Sam"}
+	if (AuditFilter{From: careplan.NewDate(2026, 7, 2), To: careplan.NewDate(2026, 7, 2)}).Matches(late) != true {
+		t.Error("23:30 UTC on 1 July (00:30 BST) is not found on 2 July")
+	}
+	if (AuditFilter{To: careplan.NewDate(2026, 7, 1)}).Matches(late) {
+		t.Error("23:30 UTC on 1 July (00:30 BST) is found up to 1 July")
+	}
+}

@@ -48,9 +48,9 @@ func (p *planService) SavePlan(plan *careplan.Plan) error {
 	return st.SavePlan(plan)
 }
 
-// AgreePlan locks the draft as agreed by whom on the day given, with the person's latest PAM
-// level (0 when none counts), and saves it. The plan must be ready to agree: a review date and
-// who to call in an emergency. On failure plan is left as it was.
+// AgreePlan locks the draft as agreed by whom on the day given, with the person's own latest
+// PAM level (0 when none counts; never a Carer PAM), and saves it. The plan must meet the
+// agreement rules (careplan.ReadyToAgree) on today's date. On failure plan is left as it was.
 func (p *planService) AgreePlan(plan *careplan.Plan, by string, on careplan.Date) error {
 	st, err := p.store()
 	if err != nil {
@@ -59,7 +59,9 @@ func (p *planService) AgreePlan(plan *careplan.Plan, by string, on careplan.Date
 	if err := mayEditPatient(st, plan.PatientID); err != nil {
 		return err
 	}
-	if err := careplan.ReadyToAgree(*plan); err != nil {
+	at := p.now()
+	today := careplan.DateOf(at)
+	if err := careplan.ReadyToAgree(*plan, on, today); err != nil {
 		return err
 	}
 	assessments, err := st.Assessments(plan.PatientID)
@@ -70,12 +72,11 @@ func (p *planService) AgreePlan(plan *careplan.Plan, by string, on careplan.Date
 	if latest, ok := pam.Latest(assessments); ok {
 		level = int(latest.Level)
 	}
-	at := p.now()
-	if careplan.DateOf(at) != on {
+	if today != on {
 		at = on.Time() // agreed on an earlier day, recorded now
 	}
 	agreed := plan.Clone()
-	if err := agreed.Agree(by, at, level); err != nil {
+	if err := agreed.Agree(by, at, today, level); err != nil {
 		return err
 	}
 	if err := st.SavePlan(&agreed); err != nil {

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"testing"
 
 	"carehub/careplan"
@@ -63,5 +64,50 @@ func TestAgreePlanStoresThePersonsOwnPAMLevel(t *testing.T) {
 		if r.PatientID == id && r.LastPAM != own.TakenOn {
 			t.Errorf("caseload last PAM %v, want the person's own %v", r.LastPAM, own.TakenOn)
 		}
+	}
+}
+
+// The plan service holds to the agreement rules, whatever screen or command calls it: a plan
+// with no goals and a 2020 review date, or one agreed on a day still to come, is refused and
+// stays a draft.
+func TestPlanServiceHoldsTheAgreementRules(t *testing.T) {
+	st := outcomeStore(t)
+	svc := newPlanService(opened(st), fixedNow)
+	today := careplan.DateOf(fixedNow())
+	rows, _ := st.Caseload()
+	id := rows[0].PatientID
+	tests := []struct {
+		name   string
+		change func(p *careplan.Plan)
+		on     careplan.Date
+		want   error
+	}{
+		{"no goals, review in 2020", func(p *careplan.Plan) {
+			p.Goals, p.ReviewDate = nil, careplan.NewDate(2020, 1, 1)
+		}, today, careplan.ErrNoGoals},
+		{"agreed tomorrow", func(p *careplan.Plan) {}, today.AddDays(1), careplan.ErrAgreedInFuture},
+		{"nothing on what matters", func(p *careplan.Plan) { p.WhatMatters = "" }, today, careplan.ErrNoWhatMatters},
+		{"review on the day agreed", func(p *careplan.Plan) { p.ReviewDate = today }, today, careplan.ErrReviewNotAfter},
+	}
+	for i, tt := range tests {
+		p := rulesPlan(id, today)
+		p.Version = 50 + i
+		tt.change(&p)
+		if err := svc.SavePlan(&p); err != nil {
+			t.Fatal(err)
+		}
+		err := svc.AgreePlan(&p, "Sam Green", tt.on)
+		if !errors.Is(err, tt.want) || p.State != careplan.PlanDraft {
+			t.Errorf("%s: err %v, state %s; want %v and a draft", tt.name, err, p.State, tt.want)
+		}
+	}
+	// Agreed yesterday, recorded today: allowed, dated yesterday.
+	p := rulesPlan(id, today)
+	p.Version = 60
+	if err := svc.SavePlan(&p); err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.AgreePlan(&p, "Sam Green", today.AddDays(-1)); err != nil || p.Agreement.On != today.AddDays(-1) {
+		t.Errorf("agreed yesterday: %v, %+v", err, p.Agreement)
 	}
 }

@@ -240,16 +240,26 @@ func validDomain(d Domain) bool {
 	return false
 }
 
-// Agree locks this version: who agreed it with the person, when, and their PAM level then.
-func (p *Plan) Agree(by string, at time.Time, pamLevel int) error {
+// Agree locks this version: who agreed it with the person, at what moment, and their own PAM
+// level then. The agreement rules (ReadyToAgree) must hold on today, the day it is recorded;
+// the day agreed is the day of at in England.
+func (p *Plan) Agree(by string, at time.Time, today Date, pamLevel int) error {
 	if p.State == PlanAgreed {
 		return ErrPlanLocked
 	}
+	on := DateOf(at)
+	var byErr error
+	if strings.TrimSpace(by) == "" {
+		byErr = FieldProblem{Field: FieldAgreedBy, Err: ErrAgreementByWhom}
+	}
+	if err := errors.Join(p.Validate(), ReadyToAgree(*p, on, today), byErr); err != nil {
+		return err
+	}
 	agreed := *p
 	agreed.State = PlanAgreed
-	agreed.Agreement = &Agreement{By: strings.TrimSpace(by), On: DateOf(at), At: at, PAMLevel: pamLevel}
+	agreed.Agreement = &Agreement{By: strings.TrimSpace(by), On: on, At: at, PAMLevel: pamLevel}
 	if err := agreed.Validate(); err != nil {
-		return err
+		return err // cannot happen once the rules above hold; kept so nothing invalid is ever locked
 	}
 	*p = agreed
 	return nil

@@ -10,10 +10,11 @@ import (
 func draftPlan() Plan {
 	due := NewDate(2026, time.June, 1)
 	return Plan{
-		ID:      "plan-1",
-		Version: 1,
-		State:   PlanDraft,
-		AboutMe: "I have lived in Frome all my life.",
+		ID:          "plan-1",
+		Version:     1,
+		State:       PlanDraft,
+		AboutMe:     "I have lived in Frome all my life.",
+		WhatMatters: "Staying in my own home and seeing my friends.",
 		Goals: []Goal{{
 			ID: "g1", Domain: DomainMovement, InMyWords: "I want to walk to the post office on my own again",
 			Importance: 9, Confidence: 5,
@@ -28,9 +29,10 @@ func draftPlan() Plan {
 				{ID: "a4", What: "Ask my daughter to come", Owner: ActionOwner{Kind: OwnerCarer, Name: "Ffion"}, Due: due, Status: ActionDropped},
 			},
 		}},
-		Support:    []Signpost{{Name: "Health Connections Mendip", GoalIDs: []string{"g2"}}},
-		People:     []Person{{Name: "Dr Rees", Role: "GP"}},
-		ReviewDate: NewDate(2026, time.November, 1),
+		Support:     []Signpost{{Name: "Health Connections Mendip", GoalIDs: []string{"g2"}}},
+		Contingency: Contingency{Red: Red{WhoToCall: "999, then my daughter Ffion"}},
+		People:      []Person{{Name: "Dr Rees", Role: "GP"}},
+		ReviewDate:  NewDate(2026, time.November, 1),
 	}
 }
 
@@ -73,14 +75,14 @@ func TestPlanValidate(t *testing.T) {
 func TestAgreeLocksThePlan(t *testing.T) {
 	at := time.Date(2026, time.May, 1, 10, 30, 0, 0, time.UTC)
 	p := draftPlan()
-	if err := p.Agree("Sam Green", at, 2); err != nil {
+	if err := p.Agree("Sam Green", at, DateOf(at), 2); err != nil {
 		t.Fatal(err)
 	}
 	if p.State != PlanAgreed || p.Agreement == nil || p.Agreement.By != "Sam Green" ||
 		p.Agreement.On != NewDate(2026, time.May, 1) || p.Agreement.PAMLevel != 2 {
 		t.Fatalf("after Agree: state %s, agreement %+v", p.State, p.Agreement)
 	}
-	if err := p.Agree("Someone Else", at.Add(time.Hour), 3); !errors.Is(err, ErrPlanLocked) {
+	if err := p.Agree("Someone Else", at.Add(time.Hour), DateOf(at), 3); !errors.Is(err, ErrPlanLocked) {
 		t.Fatalf("agreeing twice: error = %v, want ErrPlanLocked", err)
 	}
 	if p.Agreement.By != "Sam Green" {
@@ -91,21 +93,22 @@ func TestAgreeLocksThePlan(t *testing.T) {
 func TestAgreeRefusedLeavesDraft(t *testing.T) {
 	p := draftPlan()
 	p.ReviewDate = Date{}
-	if err := p.Agree("Sam Green", time.Now(), 0); !errors.Is(err, ErrReviewDate) {
+	now := time.Date(2026, time.May, 1, 10, 30, 0, 0, time.UTC)
+	if err := p.Agree("Sam Green", now, DateOf(now), 0); !errors.Is(err, ErrReviewDate) {
 		t.Fatalf("error = %v, want ErrReviewDate", err)
 	}
 	if p.State != PlanDraft || p.Agreement != nil {
 		t.Fatalf("half-agreed: state %s, agreement %+v", p.State, p.Agreement)
 	}
 	p = draftPlan()
-	if err := p.Agree("  ", time.Now(), 0); !errors.Is(err, ErrAgreementByWhom) {
+	if err := p.Agree("  ", now, DateOf(now), 0); !errors.Is(err, ErrAgreementByWhom) {
 		t.Fatalf("error = %v, want ErrAgreementByWhom", err)
 	}
 }
 
 func TestNextDraftIsIndependent(t *testing.T) {
 	agreed := draftPlan()
-	if err := agreed.Agree("Sam Green", time.Date(2026, time.May, 1, 10, 0, 0, 0, time.UTC), 2); err != nil {
+	if err := agreed.Agree("Sam Green", time.Date(2026, time.May, 1, 10, 0, 0, 0, time.UTC), NewDate(2026, time.May, 1), 2); err != nil {
 		t.Fatal(err)
 	}
 	d := agreed.NextDraft("plan-2")
@@ -136,7 +139,7 @@ func TestNextDraftIsIndependent(t *testing.T) {
 	if agreed.State != PlanAgreed || agreed.Version != 1 {
 		t.Fatalf("agreed version changed: %s v%d", agreed.State, agreed.Version)
 	}
-	if err := d.Agree("Sam Green", time.Date(2026, time.November, 1, 10, 0, 0, 0, time.UTC), 3); err != nil {
+	if err := d.Agree("Sam Green", time.Date(2026, time.October, 1, 10, 0, 0, 0, time.UTC), NewDate(2026, time.October, 1), 3); err != nil {
 		t.Fatal(err)
 	}
 	if next := d.NextDraft("plan-3"); next.Version != 3 {

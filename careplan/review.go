@@ -234,23 +234,6 @@ func (p Plan) Clone() Plan {
 	return c
 }
 
-// ErrNoEmergencyContact is returned when a plan is agreed without saying who to call in an
-// emergency: the red part of the contingency plan is the one a carer or paramedic reads first.
-var ErrNoEmergencyContact = errors.New("the contingency plan must say who to call in an emergency (red) before the plan is agreed")
-
-// ReadyToAgree checks what the planning conversation must have covered before a version is
-// agreed, beyond Validate: a review date and who to call in an emergency.
-func ReadyToAgree(p Plan) error {
-	var errs []error
-	if p.ReviewDate.IsZero() {
-		errs = append(errs, ErrReviewDate)
-	}
-	if strings.TrimSpace(p.Contingency.Red.WhoToCall) == "" {
-		errs = append(errs, ErrNoEmergencyContact)
-	}
-	return errors.Join(errs...)
-}
-
 // ContingencyGaps lists the parts of the contingency plan left empty, in words, so the editor
 // can show what is still to talk through.
 func ContingencyGaps(c Contingency) []string {

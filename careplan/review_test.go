@@ -96,7 +96,7 @@ func TestReviewApply(t *testing.T) {
 				if draft.ReviewDate != r.NextReview {
 					t.Errorf("review date %s", draft.ReviewDate)
 				}
-				if err := draft.Agree("Sam Green", today.Time(), 2); err != nil {
+				if err := draft.Agree("Sam Green", today.Time(), today, 2); err != nil {
 					t.Errorf("the reviewed draft cannot be agreed: %v", err)
 				}
 			}

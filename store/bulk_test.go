@@ -57,7 +57,7 @@ func TestEachPatientGivesThePlanInForceAndEveryMeasure(t *testing.T) {
 	s, c := newTestStore(t)
 	agree := func(p *careplan.Plan) {
 		t.Helper()
-		if err := p.Agree("Sam Green", c.Now(), 3); err != nil {
+		if err := p.Agree("Sam Green", c.Now(), careplan.DateOf(c.Now()), 3); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -137,7 +137,8 @@ func testPlan(patientID string) careplan.Plan {
 			Domain: careplan.DomainMovement, InMyWords: "Walk to the shop again", Importance: 8, Confidence: 5,
 			Actions: []careplan.Action{{What: "Physio referral", Owner: careplan.ActionOwner{Kind: careplan.OwnerKeyWorker}, Status: careplan.ActionOpen}},
 		}},
-		ReviewDate: careplan.NewDate(2026, time.September, 1),
+		Contingency: careplan.Contingency{Red: careplan.Red{WhoToCall: "999"}},
+		ReviewDate:  careplan.NewDate(2026, time.September, 1),
 	}
 }
 

@@ -164,7 +164,7 @@ func TestAgreedPlanIsLocked(t *testing.T) {
 	if got := reviewOf(); got != plan.ReviewDate {
 		t.Errorf("review date from the draft = %v, want %v", got, plan.ReviewDate)
 	}
-	if err := plan.Agree("Sam Green", c.Now(), 3); err != nil {
+	if err := plan.Agree("Sam Green", c.Now(), careplan.DateOf(c.Now()), 3); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.SavePlan(&plan); err != nil { // the stored version is still a draft

@@ -76,7 +76,7 @@ func enrolled(t *testing.T, s *Store, i int) (careplan.Patient, careplan.Plan) {
 func agreedOn(t *testing.T, hub *Store, clock *testClock, i int) (careplan.Patient, careplan.Plan) {
 	t.Helper()
 	p, plan := enrolled(t, hub, i)
-	if err := plan.Agree("Sam Green", clock.Now(), 3); err != nil {
+	if err := plan.Agree("Sam Green", clock.Now(), careplan.DateOf(clock.Now()), 3); err != nil {
 		t.Fatal(err)
 	}
 	if err := hub.SavePlan(&plan); err != nil {
@@ -227,7 +227,7 @@ func TestHubAndTabletBothEditsSurvive(t *testing.T) {
 func TestWithdrawnPatientIsWipedFromTheTablet(t *testing.T) {
 	hub, _ := newTestStore(t)
 	p, plan := enrolled(t, hub, 3)
-	if err := plan.Agree("Sam Green", time.Date(2026, 3, 3, 10, 0, 0, 0, time.UTC), 3); err != nil {
+	if err := plan.Agree("Sam Green", time.Date(2026, 3, 3, 10, 0, 0, 0, time.UTC), careplan.NewDate(2026, 3, 3), 3); err != nil {
 		t.Fatal(err)
 	}
 	if err := hub.SavePlan(&plan); err != nil {
@@ -421,7 +421,7 @@ func TestTabletTakesOnlyItsOwnPatientAndGetsEachNewAgreedVersion(t *testing.T) {
 	hub, clock := newTestStore(t)
 	p, plan := enrolled(t, hub, 7)
 	other, _ := enrolled(t, hub, 8)
-	if err := plan.Agree("Sam Green", clock.Now(), 2); err != nil {
+	if err := plan.Agree("Sam Green", clock.Now(), careplan.DateOf(clock.Now()), 2); err != nil {
 		t.Fatal(err)
 	}
 	if err := hub.SavePlan(&plan); err != nil {
@@ -452,7 +452,7 @@ func TestTabletTakesOnlyItsOwnPatientAndGetsEachNewAgreedVersion(t *testing.T) {
 	if n, _ := hub.ChangesWaiting(tabCard.Device); n != 0 {
 		t.Errorf("a draft counts as waiting for the tablet: %d", n)
 	}
-	if err := next.Agree("Sam Green", clock.Now(), 3); err != nil {
+	if err := next.Agree("Sam Green", clock.Now(), careplan.DateOf(clock.Now()), 3); err != nil {
 		t.Fatal(err)
 	}
 	if err := hub.SavePlan(&next); err != nil {

@@ -25,7 +25,7 @@ func agreedOnBothLaptops(t *testing.T, a, b *Store, clock *testClock, i int) (ca
 	for n, s := range []*Store{a, b} {
 		plan := latestPlan(t, s, p.ID)
 		plan.AboutMe = words[n]
-		if err := plan.Agree("Sam Green", clock.Now(), 3); err != nil {
+		if err := plan.Agree("Sam Green", clock.Now(), careplan.DateOf(clock.Now()), 3); err != nil {
 			t.Fatal(err)
 		}
 		if err := s.SavePlan(&plan); err != nil {
@@ -146,7 +146,7 @@ func TestTabletBundleAboutAnotherPatientIsRefusedWhole(t *testing.T) {
 	hub, _ := newTestStore(t)
 	p, plan := enrolled(t, hub, 22)
 	other, _ := enrolled(t, hub, 23)
-	if err := plan.Agree("Sam Green", time.Date(2026, 3, 3, 10, 0, 0, 0, time.UTC), 3); err != nil {
+	if err := plan.Agree("Sam Green", time.Date(2026, 3, 3, 10, 0, 0, 0, time.UTC), careplan.NewDate(2026, 3, 3), 3); err != nil {
 		t.Fatal(err)
 	}
 	if err := hub.SavePlan(&plan); err != nil {
@@ -322,7 +322,7 @@ func TestOldBundleOnATabletKeepsTheNewerAgreedPlan(t *testing.T) {
 	next := plan.NextDraft("")
 	next.ID = ""
 	next.AboutMe = "Version two words"
-	if err := next.Agree("Sam Green", clock.Now(), 3); err != nil {
+	if err := next.Agree("Sam Green", clock.Now(), careplan.DateOf(clock.Now()), 3); err != nil {
 		t.Fatal(err)
 	}
 	if err := hub.SavePlan(&next); err != nil {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -78,17 +79,13 @@ func (d *agreeDialog) onConfirm() {
 	if err != nil {
 		setProblem(d.onProblem, "Write the date as DD/MM/YYYY")
 		ok = false
-	} else if on.After(d.e.today) {
-		setProblem(d.onProblem, "A plan cannot be agreed on a day still to come")
-		ok = false
 	}
 	if !ok {
 		fitDialog(d.dialog, dialogWidth)
 		return
 	}
-	if err := d.e.readyToAgree(); err != nil {
-		setProblem(d.problem, err.Error())
-		fitDialog(d.dialog, dialogWidth)
+	if err := d.e.readyToAgree(on); err != nil {
+		d.showNotReady(err)
 		return
 	}
 	snap := d.e.plan.Clone()
@@ -108,8 +105,24 @@ func (d *agreeDialog) agreed(snap careplan.Plan, err error) {
 	d.e.agreed(snap)
 }
 
-// readyToAgree says why the draft cannot be agreed yet, if it cannot.
-func (e *planEditor) readyToAgree() error {
+// showNotReady shows why the plan cannot be agreed: a problem with the day beside the date,
+// the rest (each naming its part of the plan) under the form.
+func (d *agreeDialog) showNotReady(err error) {
+	onDay, rest := careplan.AgreedOnProblem(err)
+	if fp := (careplan.FieldProblem{}); errors.As(onDay, &fp) {
+		setProblem(d.onProblem, sentence(fp.Err.Error()))
+	}
+	lines := make([]string, len(rest))
+	for i, e := range rest {
+		lines[i] = sentence(e.Error())
+	}
+	setProblem(d.problem, strings.Join(lines, "\n"))
+	fitDialog(d.dialog, dialogWidth)
+}
+
+// readyToAgree says why the draft cannot be agreed on the day given, if it cannot: the
+// domain's agreement rules (careplan.ReadyToAgree) on top of the goals being valid.
+func (e *planEditor) readyToAgree(on careplan.Date) error {
 	switch {
 	case !e.drafting:
 		return errAlreadyAgreed
@@ -117,10 +130,7 @@ func (e *planEditor) readyToAgree() error {
 		return errStillSaving
 	}
 	p := e.plan
-	if err := p.Validate(); err != nil {
-		return err
-	}
-	return careplan.ReadyToAgree(p)
+	return errors.Join(p.Validate(), careplan.ReadyToAgree(p, on, e.today))
 }
 
 func (e *planEditor) onAgree() {

@@ -66,7 +66,7 @@ func (f *fakePlans) SavePlan(p *careplan.Plan) error {
 }
 
 func (f *fakePlans) AgreePlan(p *careplan.Plan, by string, on careplan.Date) error {
-	if err := careplan.ReadyToAgree(*p); err != nil {
+	if err := careplan.ReadyToAgree(*p, on, fixedToday()); err != nil {
 		return err
 	}
 	f.records.mu.Lock()
@@ -77,7 +77,7 @@ func (f *fakePlans) AgreePlan(p *careplan.Plan, by string, on careplan.Date) err
 		level = int(latest.Level)
 	}
 	agreed := p.Clone()
-	if err := agreed.Agree(by, on.Time().Add(10*time.Hour), level); err != nil {
+	if err := agreed.Agree(by, on.Time().Add(10*time.Hour), fixedToday(), level); err != nil {
 		return err
 	}
 	if err := f.SavePlan(&agreed); err != nil {

@@ -19,7 +19,7 @@ import (
 type storePlans struct{ *store.Store }
 
 func (s storePlans) AgreePlan(p *careplan.Plan, by string, on careplan.Date) error {
-	if err := careplan.ReadyToAgree(*p); err != nil {
+	if err := careplan.ReadyToAgree(*p, on, fixedToday()); err != nil {
 		return err
 	}
 	as, err := s.Assessments(p.PatientID)
@@ -31,7 +31,7 @@ func (s storePlans) AgreePlan(p *careplan.Plan, by string, on careplan.Date) err
 		level = int(l.Level)
 	}
 	agreed := p.Clone()
-	if err := agreed.Agree(by, on.Time(), level); err != nil {
+	if err := agreed.Agree(by, on.Time(), fixedToday(), level); err != nil {
 		return err
 	}
 	if err := s.SavePlan(&agreed); err != nil {

@@ -256,7 +256,7 @@ func (w *reviewWizard) onAgree() {
 	case by == "":
 		setProblem(w.problem, "Say who agreed the plan with the person")
 		return
-	case err != nil || on.After(w.today):
+	case err != nil:
 		setProblem(w.problem, "Write the day it was agreed as DD/MM/YYYY, today or before")
 		return
 	}
@@ -265,7 +265,7 @@ func (w *reviewWizard) onAgree() {
 		setProblem(w.problem, strings.ReplaceAll(err.Error(), "\n", "; "))
 		return
 	}
-	if err := careplan.ReadyToAgree(next); err != nil {
+	if err := careplan.ReadyToAgree(next, on, w.today); err != nil {
 		setProblem(w.problem, strings.ReplaceAll(err.Error(), "\n", "; "))
 		return
 	}

@@ -137,8 +137,36 @@ func TestReviewSuggestsDischarge(t *testing.T) {
 	rw.contingency.SetChecked(true)
 	test.Tap(rw.next)
 	test.Tap(rw.agree)
+	// The plan never said what matters to the person: the agreement rules ask for it.
+	if !strings.HasPrefix(rw.problem.Text, "What matters to me: ") || rw.done {
+		t.Fatalf("agreed with nothing on what matters (problem %q)", rw.problem.Text)
+	}
+	test.Tap(rw.back)
+	rw.whatMatters.SetText("Being at home with Rhodri nearby")
+	test.Tap(rw.next)
+	test.Tap(rw.agree)
 	if !strings.Contains(rw.outcome.Text, "talk with the person and the team about discharge") {
 		t.Errorf("outcome %q", rw.outcome.Text)
+	}
+}
+
+// The review cannot agree the new version on a day still to come: the domain's rule, shown
+// under the step.
+func TestReviewRefusesAgreeingTomorrow(t *testing.T) {
+	_, rw, f := reviewSession(t)
+	for i := 0; i < 3; i++ {
+		test.Tap(rw.next)
+	}
+	rw.whatMatters.SetText("Being at home")
+	rw.contingency.SetChecked(true)
+	test.Tap(rw.next)
+	rw.on.SetText(entryDate(fixedToday().AddDays(1)))
+	test.Tap(rw.agree)
+	if !strings.Contains(rw.problem.Text, "a plan cannot be agreed on a day still to come") || rw.done {
+		t.Errorf("problem %q", rw.problem.Text)
+	}
+	if vs := f.storedVersions(t); len(vs) != 1 {
+		t.Errorf("%d versions stored, want only the agreed one", len(vs))
 	}
 }
 

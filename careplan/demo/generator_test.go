@@ -34,6 +34,12 @@ func TestEveryoneIsValid(t *testing.T) {
 				if err := plan.Validate(); err != nil {
 					t.Fatalf("seed %d person %d plan v%d: %v", seed, i, plan.Version, err)
 				}
+				if plan.State == careplan.PlanAgreed {
+					// Demo plans are agreed as a key worker would agree them today.
+					if err := careplan.ReadyToAgree(plan, plan.Agreement.On, today); err != nil {
+						t.Fatalf("seed %d person %d plan v%d breaks the agreement rules: %v", seed, i, plan.Version, err)
+					}
+				}
 			}
 			checkPlans(t, p, today)
 			for _, a := range p.Assessments {

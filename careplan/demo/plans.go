@@ -60,7 +60,7 @@ func (b *builder) plans(pams []pam.Assessment) []careplan.Plan {
 // agree locks a version as agreed with the key worker on a working-hours time that day.
 func (b *builder) agree(p *careplan.Plan, on careplan.Date, pams []pam.Assessment) {
 	at := on.Time().Add(time.Duration(between(b.rng, 9*4, 16*4)) * 15 * time.Minute)
-	if err := p.Agree(b.kw.Name, at, levelOn(pams, on)); err != nil {
+	if err := p.Agree(b.kw.Name, at, b.g.today, levelOn(pams, on)); err != nil {
 		panic(fmt.Sprintf("demo: generated a plan that cannot be agreed: %v", err)) // a bug here
 	}
 }

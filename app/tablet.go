@@ -35,6 +35,9 @@ func SetUpTablet(hub *store.Store, patientID, out, passphrase string, now func()
 	if !hub.SignedIn().SetsUpTablets() {
 		return fmt.Errorf("%w: only a coordinator or a hub administrator sets up tablets", access.ErrNotAllowed)
 	}
+	if err := access.CheckNewPassphrase(passphrase); err != nil {
+		return fmt.Errorf("the tablet's passphrase: %w", err) // before anything is read or written
+	}
 	p, err := hub.Patient(patientID)
 	if err != nil {
 		return err

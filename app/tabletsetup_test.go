@@ -169,3 +169,24 @@ func TestTabletSetupCommandKeepsAnExistingFile(t *testing.T) {
 		t.Errorf("the existing file now holds %q", got)
 	}
 }
+
+// TestTabletSetupRefusesAWeakPassphrase: the patient's tablet is held to the passphrase policy
+// like any store: "1" is refused in one line and nothing is written.
+func TestTabletSetupRefusesAWeakPassphrase(t *testing.T) {
+	db := demoStore(t, "5")
+	who, _ := agreedPerson(t, db)
+	out := filepath.Join(t.TempDir(), "tablet.db")
+	var stdout, stderr bytes.Buffer
+	env := Env{Args: []string{"tablet-setup", "--db", db, "--patient", string(who.NHSNumber), "--out", out},
+		Stdout: &stdout, Stderr: &stderr, Now: fixedNow,
+		Getenv: func(k string) string {
+			return map[string]string{PassphraseVar: "pw-for-tests", NewPassphraseVar: "1"}[k]
+		}}
+	if code := Main(env, nil); code == 0 || strings.Count(stderr.String(), "\n") != 1 ||
+		!strings.Contains(stderr.String(), "at least 10 characters, or three words") {
+		t.Errorf("exit %d, stderr %q", code, stderr.String())
+	}
+	if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a refused tablet left a file: %v", err)
+	}
+}

@@ -89,11 +89,15 @@ func Exists(path string) bool {
 	return err == nil
 }
 
-// Create makes a new store at path, locked with passphrase. It refuses a path that already
-// has a file, so an existing store can never be overwritten.
+// Create makes a new store at path, locked with passphrase, which must meet the passphrase
+// policy (access.CheckNewPassphrase). It refuses a path that already has a file, so an existing
+// store can never be overwritten.
 func Create(path, passphrase string, opt Options) (*Store, error) {
 	if passphrase == "" {
 		return nil, ErrNoPassphrase
+	}
+	if err := access.CheckNewPassphrase(passphrase); err != nil {
+		return nil, err
 	}
 	kdf := ProductionKDF()
 	if opt.KDF != nil {

@@ -104,6 +104,9 @@ func (s *Store) AddUser(u *access.User, passphrase string) error {
 	if passphrase == "" {
 		return ErrNoPassphrase
 	}
+	if err := access.CheckNewPassphrase(passphrase); err != nil {
+		return err
+	}
 	if err := u.Validate(); err != nil {
 		return err
 	}
@@ -136,6 +139,9 @@ func (s *Store) AddUser(u *access.User, passphrase string) error {
 func (s *Store) ResetPassphrase(id, passphrase string) error {
 	if passphrase == "" {
 		return ErrNoPassphrase
+	}
+	if err := access.CheckNewPassphrase(passphrase); err != nil {
+		return err
 	}
 	slot, err := wrapKey(userSlot(id), passphrase, s.dataKey, s.kdf)
 	if err != nil {

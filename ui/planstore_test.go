@@ -62,7 +62,7 @@ func demoStore(t *testing.T) (*store.Store, string, string) {
 	path := filepath.Join(t.TempDir(), "hub.db")
 	now := func() time.Time { return fixedToday().Time().Add(10 * time.Hour) }
 	opts := store.Options{Now: now, User: "test", KDF: &store.KDFParams{Time: 1, MemoryKiB: 64, Threads: 1}}
-	st, err := store.Create(path, "pw", opts)
+	st, err := store.Create(path, "pw-for-tests", opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,7 +110,7 @@ func TestReviewWizardOnRealStore(t *testing.T) {
 		t.Fatal(err)
 	}
 	s, _ := newTestSession(t, Config{Vault: storeVault{st}, Plans: storePlans{st}})
-	test.Type(s.unlock.passphrase, "pw")
+	test.Type(s.unlock.passphrase, "pw-for-tests")
 	test.Tap(s.unlock.submit)
 	s.openPatient(id)
 	s.patient.showPlan()

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan"
+	"carehub/careplan/access"
 )
 
 // TabletSetup writes a patient's own tablet store from the hub's, as `carehub tablet-setup`
@@ -82,7 +83,7 @@ type tabletSetupDialog struct {
 func newTabletSetupDialog(tools *tabletTools, work worker, p careplan.Patient) *tabletSetupDialog {
 	d := &tabletSetupDialog{tools: tools, work: work, patient: p}
 	d.passphrase = widget.NewPasswordEntry()
-	d.passphrase.SetPlaceHolder("At least 8 characters")
+	d.passphrase.SetPlaceHolder(access.PassphraseRule)
 	d.passProblem = problemLabel()
 	d.confirm = widget.NewPasswordEntry()
 	d.confirm.SetPlaceHolder("The same again")
@@ -134,8 +135,8 @@ func (d *tabletSetupDialog) onSave() {
 	err := checkNewPassphrase(d.passphrase.Text, d.confirm.Text)
 	pass, confirm := "", ""
 	switch {
-	case errors.Is(err, errPassphraseShort):
-		pass = "The passphrase needs at least 8 characters."
+	case errors.Is(err, access.ErrWeakPassphrase):
+		pass = sentence(err.Error()) + "."
 	case errors.Is(err, errPassphraseMismatch):
 		confirm = "The two passphrases are not the same: type them again."
 	}

@@ -77,7 +77,7 @@ func TestTabletPassphraseProblemsInline(t *testing.T) {
 	test.Type(d.passphrase, "short")
 	test.Type(d.confirm, "short")
 	test.Tap(d.save)
-	if d.passProblem.Hidden || d.passProblem.Text != "The passphrase needs at least 8 characters." {
+	if d.passProblem.Hidden || d.passProblem.Text != "A passphrase needs at least 10 characters, or three words or more." {
 		t.Errorf("short passphrase: %q (hidden %v)", d.passProblem.Text, d.passProblem.Hidden)
 	}
 

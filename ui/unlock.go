@@ -3,30 +3,29 @@ package ui
 import (
 	"errors"
 	"strings"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-)
 
-// minPassphrase is the shortest passphrase a new store accepts, counted in characters.
-const minPassphrase = 8
+	"carehub/careplan/access"
+)
 
 // Reasons a new passphrase is refused, in the words the unlock screen shows.
 var (
 	errPassphraseMissing  = errors.New("type the passphrase for this store")
-	errPassphraseShort    = errors.New("the passphrase needs at least 8 characters")
 	errPassphraseMismatch = errors.New("the two passphrases are not the same: type them again")
 	errNameMissing        = errors.New("type your name: the audit shows who did what")
 )
 
-// checkNewPassphrase decides whether a passphrase and its confirmation can lock a new store.
+// checkNewPassphrase decides whether a passphrase and its confirmation can lock a new store or
+// account: the passphrase policy is access's (the store holds to it too); the screen adds only
+// that the two typed must match.
 func checkNewPassphrase(passphrase, confirm string) error {
-	if utf8.RuneCountInString(passphrase) < minPassphrase {
-		return errPassphraseShort
+	if err := access.CheckNewPassphrase(passphrase); err != nil {
+		return err
 	}
 	if passphrase != confirm {
 		return errPassphraseMismatch
@@ -79,7 +78,8 @@ func newUnlockScreen(v Vault, work worker, onUnlocked func(Records)) *unlockScre
 		s.submit = widget.NewButton("Create store", s.onSubmit)
 		heading := widget.NewLabel("Create the hub administrator's account")
 		heading.TextStyle.Bold = true
-		hint := widget.NewLabel("Your passphrase needs at least 8 characters. You add everyone else's account afterwards.")
+		hint := widget.NewLabel("Your passphrase: " + strings.ToLower(access.PassphraseRule[:1]) + access.PassphraseRule[1:] +
+			" You add everyone else's account afterwards.")
 		hint.Wrapping = fyne.TextWrapWord
 		form.Add(heading)
 		form.Add(hint)

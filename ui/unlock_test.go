@@ -6,6 +6,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"carehub/careplan/access"
 )
 
 func TestCheckNewPassphrase(t *testing.T) {
@@ -14,10 +16,12 @@ func TestCheckNewPassphrase(t *testing.T) {
 		want                error
 	}{
 		{"long enough and the same", "correct horse", "correct horse", nil},
-		{"eight characters", "12345678", "12345678", nil},
-		{"eight characters counted as letters, not bytes", "ŵŷâêîôûë", "ŵŷâêîôûë", nil},
-		{"seven characters", "1234567", "1234567", errPassphraseShort},
-		{"empty", "", "", errPassphraseShort},
+		{"ten characters", "1234567890", "1234567890", nil},
+		{"ten characters counted as letters, not bytes", "ŵŷâêîôûëïö", "ŵŷâêîôûëïö", nil},
+		{"three words", "ox at my", "ox at my", nil},
+		{"nine characters", "123456789", "123456789", access.ErrWeakPassphrase},
+		{"one character", "1", "1", access.ErrWeakPassphrase},
+		{"empty", "", "", access.ErrWeakPassphrase},
 		{"different", "correct horse", "correct hosre", errPassphraseMismatch},
 	}
 	for _, tt := range tests {
@@ -112,8 +116,8 @@ func TestFirstRunRefusesShortPassphrase(t *testing.T) {
 	if v.created != "" {
 		t.Fatal("a store was created with a 5-character passphrase")
 	}
-	if s.unlock.problem.Text != errPassphraseShort.Error() {
-		t.Errorf("problem = %q, want %q", s.unlock.problem.Text, errPassphraseShort.Error())
+	if s.unlock.problem.Text != access.ErrWeakPassphrase.Error() {
+		t.Errorf("problem = %q, want %q", s.unlock.problem.Text, access.ErrWeakPassphrase.Error())
 	}
 }
 

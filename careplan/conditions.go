@@ -15,6 +15,18 @@ type Condition struct {
 // line) so the hub can correct a code without touching the rules. The codes come from
 // shared/domain.md; those marked UNVERIFIED there must be checked before they are relied on
 // outside the hub.
+//
+// The last four (issue 14) were checked against published code lists found with the project's
+// code search (terminology files in public repositories), not against a SNOMED CT browser:
+//   - 46635009 "Diabetes mellitus type 1 (disorder)", listed beside 44054006 type 2 in an
+//     ontology of diabetes diagnosis codes (hsolbrig/BDP-Ontology, DiabetesDiagnosisTopics);
+//   - 58214004 "Schizophrenia" and 13746004 "Bipolar affective disorder", together in several
+//     mental health code lists (a serious-mental-illness SQL code set names them "schizophrenia"
+//     and "bipolar affective disorder"; FHIR examples code 13746004 as "Bipolar disorder");
+//   - 110359009 "Intellectual disability (disorder)", the concept UK code sets use for learning
+//     disability (the QCOVID risk model's "learning disability or Down's syndrome" input, and a
+//     UK diagnoses list under "Learning Disability"). Some lists use 228156009 "learning
+//     disability" instead: check with the hub's clinical system before exporting.
 const conditionList = `44054006	Type 2 diabetes
 13645005	COPD (chronic obstructive pulmonary disease)
 84114007	Heart failure
@@ -33,7 +45,11 @@ const conditionList = `44054006	Type 2 diabetes
 363346000	Cancer
 49049000	Parkinson's disease
 24700007	Multiple sclerosis
-82423001	Chronic pain`
+82423001	Chronic pain
+46635009	Type 1 diabetes
+58214004	Schizophrenia
+13746004	Bipolar affective disorder
+110359009	Learning disability`
 
 // Conditions returns the hub's list of long-term conditions, sorted by term.
 func Conditions() []Condition {

@@ -12,6 +12,9 @@ func TestSearchConditions(t *testing.T) {
 		none  bool
 	}{
 		{"diab", "Type 2 diabetes", false},
+		{"diab", "Type 1 diabetes", false},
+		{"bipolar", "Bipolar affective disorder", false},
+		{"learning", "Learning disability", false},
 		{"DIAB", "Type 2 diabetes", false},
 		{" copd ", "COPD (chronic obstructive pulmonary disease)", false},
 		{"parkinson", "Parkinson's disease", false},
@@ -41,8 +44,8 @@ func TestSearchConditions(t *testing.T) {
 
 func TestConditionsList(t *testing.T) {
 	cs := Conditions()
-	if len(cs) != 19 {
-		t.Errorf("%d conditions, want 19", len(cs))
+	if len(cs) != 23 {
+		t.Errorf("%d conditions, want 23", len(cs))
 	}
 	seen := map[string]bool{}
 	for i, c := range cs {
@@ -56,6 +59,15 @@ func TestConditionsList(t *testing.T) {
 	}
 	if c, ok := ConditionByCode("44054006"); !ok || c.Term != "Type 2 diabetes" {
 		t.Errorf("ConditionByCode(44054006) = %v, %v", c, ok)
+	}
+	// Added in issue 14, codes checked (see conditionList).
+	for code, term := range map[string]string{
+		"46635009": "Type 1 diabetes", "58214004": "Schizophrenia",
+		"13746004": "Bipolar affective disorder", "110359009": "Learning disability",
+	} {
+		if c, ok := ConditionByCode(code); !ok || c.Term != term {
+			t.Errorf("ConditionByCode(%s) = %v, %v; want %q", code, c, ok, term)
+		}
 	}
 	if got := ConditionTerm("999"); !strings.Contains(got, "999") {
 		t.Errorf("an unknown code is hidden: %q", got)

@@ -18,10 +18,15 @@ var (
 	ErrNHSNumberDigits   = errors.New("an NHS number has only digits")
 	ErrNHSNumberCheck    = errors.New("this NHS number's check digit is wrong: check it has been copied correctly")
 	ErrNHSNumberRequired = errors.New("the NHS number is missing")
+	// ErrNHSNumberRepeated: one digit ten times (0000000000, 9999999999) passes Modulus 11 for
+	// every digit, but is a placeholder typed when the real number was not to hand, never a
+	// person's number.
+	ErrNHSNumberRepeated = errors.New("an NHS number of one digit repeated is a placeholder, not a real number: type the person's own")
 )
 
 // ParseNHSNumber reads an NHS number as staff write it ("943 476 5919", "943-476-5919") and
 // checks it with the Modulus 11 rule, so a mistyped digit is caught before it reaches a record.
+// One digit repeated ten times is refused even though it passes Modulus 11.
 func ParseNHSNumber(s string) (NHSNumber, error) {
 	clean := strings.Map(func(r rune) rune {
 		if r == ' ' || r == '-' {
@@ -39,6 +44,9 @@ func ParseNHSNumber(s string) (NHSNumber, error) {
 	}
 	if len(clean) != 10 {
 		return "", fmt.Errorf("%q has %d digits: %w", s, len(clean), ErrNHSNumberLength)
+	}
+	if strings.Count(clean, clean[:1]) == len(clean) {
+		return "", fmt.Errorf("%q: %w", s, ErrNHSNumberRepeated)
 	}
 	check, ok := NHSCheckDigit(clean[:9])
 	if !ok || byte('0'+check) != clean[9] {

@@ -2,6 +2,7 @@ package careplan
 
 import (
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -27,6 +28,12 @@ func TestParseNHSNumber(t *testing.T) {
 		{"eleven digits", "94493055521", "", ErrNHSNumberLength},
 		{"empty", "", "", ErrNHSNumberRequired},
 		{"only spaces", "   ", "", ErrNHSNumberRequired},
+		// Every digit repeated ten times passes Modulus 11 (the check digit works out as the
+		// digit itself), so each needs refusing on its own.
+		{"all noughts", "0000000000", "", ErrNHSNumberRepeated},
+		{"all nines", "9999999999", "", ErrNHSNumberRepeated},
+		{"all ones, spaced", "111 111 1111", "", ErrNHSNumberRepeated},
+		{"nine nines and an eight", "9999999998", "", ErrNHSNumberCheck},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -80,4 +87,28 @@ func TestNHSNumberDisplay(t *testing.T) {
 	if got := NHSNumber("123").Display(); got != "123" {
 		t.Errorf("Display of a short number = %q, want it unchanged", got)
 	}
+}
+
+func TestRepeatedDigitNHSNumbersRefused(t *testing.T) {
+	for d := '0'; d <= '9'; d++ {
+		n := strings.Repeat(string(d), 10)
+		if _, ok := NHSCheckDigit(n[:9]); !ok || n[9] != byte('0'+mustCheck(t, n[:9])) {
+			t.Errorf("%s: expected to pass Modulus 11, which is why it needs its own rule", n)
+		}
+		if _, err := ParseNHSNumber(n); !errors.Is(err, ErrNHSNumberRepeated) {
+			t.Errorf("ParseNHSNumber(%s) = %v, want ErrNHSNumberRepeated", n, err)
+		}
+		if _, complete, err := CheckNHSTyping(n); complete || !errors.Is(err, ErrNHSNumberRepeated) {
+			t.Errorf("CheckNHSTyping(%s) = %v, %v", n, complete, err)
+		}
+	}
+}
+
+func mustCheck(t *testing.T, nine string) int {
+	t.Helper()
+	d, ok := NHSCheckDigit(nine)
+	if !ok {
+		t.Fatalf("%s has no check digit", nine)
+	}
+	return d
 }

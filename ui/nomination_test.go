@@ -263,3 +263,18 @@ func TestNominationGolden(t *testing.T) {
 
 // dialogOpen reports whether a dialog is still showing over the session's window.
 func dialogOpen(s *session) bool { return s.w.Canvas().Overlays().Top() != nil }
+
+// TestNominationRefusesARepeatedDigitNHSNumber: 999 999 9999 passes Modulus 11 but is a
+// placeholder, never a person's number; the form says so as it is typed and saves nothing.
+func TestNominationRefusesARepeatedDigitNHSNumber(t *testing.T) {
+	st := newEnrolStore(t)
+	_, n := openNominationOn(t, st)
+	test.Type(n.nhs, "999 999 9999")
+	if n.nhsProblem.Hidden || !strings.Contains(n.nhsProblem.Text, "placeholder, not a real NHS number") {
+		t.Errorf("NHS number problem %q (hidden %v)", n.nhsProblem.Text, n.nhsProblem.Hidden)
+	}
+	test.Tap(n.save)
+	if got := storedPatients(t, st); len(got) != 0 {
+		t.Errorf("saved %d patients under 999 999 9999", len(got))
+	}
+}

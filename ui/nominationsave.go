@@ -23,6 +23,8 @@ func nhsProblemText(err error) string {
 		return "An NHS number has 10 digits."
 	case errors.Is(err, careplan.ErrNHSNumberCheck):
 		return "This NHS number's check digit is wrong: check it has been copied correctly."
+	case errors.Is(err, careplan.ErrNHSNumberRepeated):
+		return "One digit repeated is a placeholder, not a real NHS number: type the person's own."
 	}
 	return sentence(err.Error())
 }

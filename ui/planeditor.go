@@ -388,23 +388,11 @@ func (e *planEditor) addAction(gi int, what string) {
 	e.focus(e.goalCards[gi].newAction)
 }
 
-// removeGoal takes goal gi out of the draft, with its links from signposting.
+// removeGoal takes goal gi out of the draft, with its links from signposting
+// (careplan.Plan.RemoveGoal).
 func (e *planEditor) removeGoal(gi int) {
 	e.beginEdit()
-	id := e.plan.Goals[gi].ID
-	e.plan.Goals = append(append([]careplan.Goal(nil), e.plan.Goals[:gi]...), e.plan.Goals[gi+1:]...)
-	support := make([]careplan.Signpost, 0, len(e.plan.Support))
-	for _, sp := range e.plan.Support {
-		var ids []string
-		for _, g := range sp.GoalIDs {
-			if g != id {
-				ids = append(ids, g)
-			}
-		}
-		sp.GoalIDs = ids
-		support = append(support, sp)
-	}
-	e.plan.Support = support
+	e.plan.RemoveGoal(e.plan.Goals[gi].ID)
 	e.showGoals()
 	e.showState()
 	e.edited()

@@ -80,6 +80,12 @@ func (e *enrolmentService) ChangeStatus(patientID string, to careplan.Status, on
 	return e.change(patientID, func(p *careplan.Patient) error { return p.ChangeStatus(to, on, e.today(), by, reason) })
 }
 
+// RecordDeath moves a person to died, keeping the date of death apart from the day the hub
+// was told; like ChangeStatus, it closes the open actions of their draft plan in the same write.
+func (e *enrolmentService) RecordDeath(patientID string, d careplan.Death) (careplan.Patient, error) {
+	return e.change(patientID, func(p *careplan.Patient) error { return p.RecordDeath(d, e.today()) })
+}
+
 // AssignTeam sets a person's key worker and coordinator. Only a coordinator may: a key worker
 // could otherwise move someone onto, or off, their own caseload.
 func (e *enrolmentService) AssignTeam(patientID string, team careplan.CareTeam) (careplan.Patient, error) {

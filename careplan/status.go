@@ -93,11 +93,14 @@ func CanMove(from, to Status) error {
 	return fmt.Errorf("%s → %s: %w", from.Label(), to.Label(), ErrStatusMove)
 }
 
-// StatusChange is one dated step on the pathway, with who made it and why.
+// StatusChange is one dated step on the pathway, with who made it and why. On is the day the
+// change was made; for a change to died that is the day the hub was told, and DiedOn, when
+// known, is the date of death itself (often earlier: the hub hears from the practice later).
 type StatusChange struct {
 	From   Status `json:"from,omitempty"`
 	To     Status `json:"to"`
 	On     Date   `json:"on"`
 	By     string `json:"by"`
 	Reason string `json:"reason,omitempty"`
+	DiedOn Date   `json:"diedOn,omitempty"` // to died only; zero when the date is not known
 }

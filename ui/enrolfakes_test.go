@@ -26,6 +26,9 @@ func (f *fakeEnrolment) RecordConsent(string, careplan.ConsentRecord) (careplan.
 func (f *fakeEnrolment) ChangeStatus(string, careplan.Status, careplan.Date, string, string) (careplan.Patient, error) {
 	return careplan.Patient{}, errFakeOnly
 }
+func (f *fakeEnrolment) RecordDeath(string, careplan.Death) (careplan.Patient, error) {
+	return careplan.Patient{}, errFakeOnly
+}
 func (f *fakeEnrolment) AssignTeam(string, careplan.CareTeam) (careplan.Patient, error) {
 	return careplan.Patient{}, errFakeOnly
 }

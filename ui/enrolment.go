@@ -20,6 +20,9 @@ type Enrolment interface {
 	RecordConsent(patientID string, c careplan.ConsentRecord) (careplan.Patient, error)
 	// ChangeStatus moves a person along the pathway (careplan.Patient.ChangeStatus).
 	ChangeStatus(patientID string, to careplan.Status, on careplan.Date, by, reason string) (careplan.Patient, error)
+	// RecordDeath moves a person to died with the day the hub was told and, when known, the
+	// date of death (careplan.Patient.RecordDeath).
+	RecordDeath(patientID string, d careplan.Death) (careplan.Patient, error)
 	// AssignTeam sets a person's key worker and coordinator.
 	AssignTeam(patientID string, team careplan.CareTeam) (careplan.Patient, error)
 	// Staff returns the hub's staff, sorted by name.

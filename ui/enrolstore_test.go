@@ -52,6 +52,10 @@ func (e storeEnrolment) ChangeStatus(id string, to careplan.Status, on careplan.
 	return e.change(id, func(p *careplan.Patient) error { return p.ChangeStatus(to, on, e.today, by, reason) })
 }
 
+func (e storeEnrolment) RecordDeath(id string, d careplan.Death) (careplan.Patient, error) {
+	return e.change(id, func(p *careplan.Patient) error { return p.RecordDeath(d, e.today) })
+}
+
 func (e storeEnrolment) AssignTeam(id string, team careplan.CareTeam) (careplan.Patient, error) {
 	return e.change(id, func(p *careplan.Patient) error { p.Team = team; return nil })
 }

@@ -179,6 +179,9 @@ func consentWords(r careplan.ConsentRecord) string {
 
 func statusSection(p careplan.Patient) fyne.CanvasObject {
 	now := para("Now: " + p.Status.Label())
+	if died, ok := p.DateOfDeath(); ok { // the date of death, not the day the hub was told
+		now.SetText(now.Text + " · date of death " + died.Display())
+	}
 	now.TextStyle.Bold = true
 	if len(p.History) == 0 {
 		return section("Status", now, quiet("No status changes recorded."))

@@ -251,3 +251,42 @@ func TestStaffScreenAddsAndEdits(t *testing.T) {
 		t.Errorf("after marking as left: %+v", staff)
 	}
 }
+
+// TestStatusDialogRecordsDateOfDeathApart: the date of death is asked for beside the day the
+// hub was told, is optional, is checked against it, and is kept apart from it.
+func TestStatusDialogRecordsDateOfDeathApart(t *testing.T) {
+	st := newEnrolStore(t)
+	s, p := openSaved(t, st)
+	test.Tap(s.patient.enrolDlg.statusButton)
+	d := s.patient.enrolDlg.status
+	if d.diedRow.visible() {
+		t.Error("the date of death is asked for before died is chosen")
+	}
+	d.to.SetSelected(careplan.StatusDied.Label())
+	if !d.diedRow.visible() {
+		t.Fatal("choosing died does not ask for the date of death")
+	}
+	d.on.SetText("01/03/2026")
+	d.diedOn.SetText("02/03/2026") // after the hub was told
+	test.Type(d.by, "Jo Marsh")
+	test.Tap(d.save)
+	if d.diedOnErr.Hidden || d.diedOnErr.Text != "The date of death cannot be after the day the hub was told." {
+		t.Errorf("date of death problem %q (hidden %v)", d.diedOnErr.Text, d.diedOnErr.Hidden)
+	}
+	if got, _ := st.Patient(p.ID); got.Status == careplan.StatusDied {
+		t.Fatal("a death after the day the hub was told was saved")
+	}
+	d.diedOn.SetText("24/02/2026")
+	test.Tap(d.save)
+	if dialogOpen(s) {
+		t.Fatalf("not saved: %q %q", d.diedOnErr.Text, d.problem.Text)
+	}
+	got, _ := st.Patient(p.ID)
+	last := got.History[len(got.History)-1]
+	if got.Status != careplan.StatusDied || last.On != careplan.NewDate(2026, 3, 1) || last.DiedOn != careplan.NewDate(2026, 2, 24) {
+		t.Errorf("stored %s, %+v; want told on 1 Mar, died on 24 Feb", got.Status, last)
+	}
+	if !labelShown(s.patient.body, "Now: Died · date of death 24 Feb 2026") {
+		t.Error("the summary does not give the date of death")
+	}
+}

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -27,6 +28,9 @@ type statusDialog struct {
 	died      *widget.Label // what recording a death does
 	on        *widget.Entry
 	onProblem *widget.Label
+	diedOn    *widget.Entry // the date of death, for a move to died; optional
+	diedOnErr *widget.Label
+	diedRow   optionalRow
 	by        *widget.Entry
 	byProblem *widget.Label
 	reason    *widget.Entry
@@ -51,6 +55,11 @@ func newStatusDialog(tools *enrolTools, work worker, today careplan.Date, p care
 	d.on.SetPlaceHolder("DD/MM/YYYY")
 	d.on.SetText(today.Time().Format("02/01/2006"))
 	d.onProblem = problemLabel()
+	d.diedOn = widget.NewEntry()
+	d.diedOn.SetPlaceHolder("DD/MM/YYYY, if known")
+	d.diedOnErr = problemLabel()
+	d.diedRow = newOptionalRow(formField{"Date of death", d.diedOn, d.diedOnErr})
+	d.diedRow.show(false)
 	d.by = widget.NewEntry()
 	d.by.SetPlaceHolder("Your name")
 	d.byProblem = problemLabel()
@@ -63,9 +72,10 @@ func newStatusDialog(tools *enrolTools, work worker, today careplan.Date, p care
 	now := para("Now: " + p.Status.Label())
 	now.TextStyle.Bold = true
 	body := container.NewVBox(now,
-		formGrid(
+		formGridWith(&d.diedRow,
 			formField{"Move to", container.NewVBox(d.to, d.died), d.toProblem},
 			formField{"Date", d.on, d.onProblem},
+			formField{}, // the date of death, for a move to died
 			formField{"By", d.by, d.byProblem},
 			formField{"Reason", d.reason, nil}),
 		d.problem)
@@ -88,10 +98,13 @@ func (d *statusDialog) relayout() { fitDialog(d.dialog, dialogWidth) }
 // onToChosen says what recording a death does before it is saved.
 func (d *statusDialog) onToChosen(string) {
 	text := ""
-	if d.chosen() == careplan.StatusDied {
-		text = "Recording a death is final: open actions in the draft plan are closed and review reminders stop."
+	died := d.chosen() == careplan.StatusDied
+	if died {
+		text = "Recording a death is final: open actions in the draft plan are closed and review reminders stop. " +
+			"Date is the day the hub was told; give the date of death too, if it is known."
 	}
 	setProblem(d.died, text)
+	d.diedRow.show(died)
 	d.relayout()
 }
 
@@ -103,10 +116,11 @@ func (d *statusDialog) chosen() careplan.Status {
 }
 
 // read checks the change with the domain's rules on a copy of the record, so the problems are
-// shown next to their fields before anything is sent to be saved.
-func (d *statusDialog) read() (careplan.Status, careplan.Date, bool) {
+// shown next to their fields before anything is sent to be saved. diedOn is the date of death,
+// for a move to died (zero when not known).
+func (d *statusDialog) read() (to careplan.Status, on, diedOn careplan.Date, ok bool) {
 	problems := map[*widget.Label]string{}
-	to := d.chosen()
+	to = d.chosen()
 	if to == "" {
 		problems[d.toProblem] = "Choose the new status."
 	}
@@ -116,7 +130,12 @@ func (d *statusDialog) read() (careplan.Status, careplan.Date, bool) {
 	}
 	trial := d.patient
 	trial.History = append([]careplan.StatusChange(nil), d.patient.History...)
-	err := trial.ChangeStatus(to, on, d.today, d.by.Text, d.reason.Text)
+	var err error
+	if to == careplan.StatusDied {
+		diedOn, err = d.readDeath(&trial, on, problems)
+	} else {
+		err = trial.ChangeStatus(to, on, d.today, d.by.Text, d.reason.Text)
+	}
 	if msg == "" && errors.Is(err, careplan.ErrStatusDateInFuture) {
 		problems[d.onProblem] = "The date cannot be in the future."
 	}
@@ -132,15 +151,34 @@ func (d *statusDialog) read() (careplan.Status, careplan.Date, bool) {
 			problems[d.toProblem] = "There is no consent to join on record: record it first."
 		}
 	}
-	for _, l := range []*widget.Label{d.toProblem, d.onProblem, d.byProblem} {
+	for _, l := range []*widget.Label{d.toProblem, d.onProblem, d.diedOnErr, d.byProblem} {
 		setProblem(l, problems[l])
 	}
-	return to, on, len(problems) == 0
+	return to, on, diedOn, len(problems) == 0
+}
+
+// readDeath reads the optional date of death and tries the death on the copy of the record
+// (careplan.Patient.RecordDeath), putting the date of death's problems beside it.
+func (d *statusDialog) readDeath(trial *careplan.Patient, toldOn careplan.Date, problems map[*widget.Label]string) (careplan.Date, error) {
+	var diedOn careplan.Date
+	if strings.TrimSpace(d.diedOn.Text) != "" {
+		var msg string
+		if diedOn, msg = readDate(d.diedOn.Text, "date of death"); msg != "" {
+			problems[d.diedOnErr] = msg
+		}
+	}
+	err := trial.RecordDeath(careplan.Death{ToldOn: toldOn, DiedOn: diedOn, By: d.by.Text, Reason: d.reason.Text}, d.today)
+	for _, e := range []error{careplan.ErrDiedAfterTold, careplan.ErrDiedInFuture, careplan.ErrDiedBeforeBirth} {
+		if errors.Is(err, e) {
+			problems[d.diedOnErr] = sentence(e.Error()) + "."
+		}
+	}
+	return diedOn, err
 }
 
 func (d *statusDialog) onSave() {
 	setProblem(d.problem, "")
-	to, on, ok := d.read()
+	to, on, diedOn, ok := d.read()
 	d.relayout()
 	if !ok {
 		return
@@ -151,7 +189,12 @@ func (d *statusDialog) onSave() {
 		err   error
 	)
 	id, by, reason := d.patient.ID, d.by.Text, d.reason.Text
-	d.work.run(func() { saved, err = d.tools.enrol.ChangeStatus(id, to, on, by, reason) }, func() { d.saved(saved, err) })
+	change := func() { saved, err = d.tools.enrol.ChangeStatus(id, to, on, by, reason) }
+	if to == careplan.StatusDied {
+		death := careplan.Death{ToldOn: on, DiedOn: diedOn, By: by, Reason: reason}
+		change = func() { saved, err = d.tools.enrol.RecordDeath(id, death) }
+	}
+	d.work.run(change, func() { d.saved(saved, err) })
 }
 
 func (d *statusDialog) saved(p careplan.Patient, err error) {

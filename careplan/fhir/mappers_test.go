@@ -231,3 +231,29 @@ func TestHandBuiltPersonIsValidR4(t *testing.T) {
 	}
 	checkAll(t, loadSchema(t), all)
 }
+
+// A death is exported as Patient.deceasedDateTime when the date of death is known (never the
+// day the hub was told), else as deceasedBoolean; both are valid R4.
+func TestDeathIsDeceasedDateTimeWhenKnown(t *testing.T) {
+	known := patient()
+	if err := known.RecordDeath(careplan.Death{ToldOn: careplan.NewDate(2026, 9, 10), DiedOn: careplan.NewDate(2026, 9, 3), By: "Jo Bell"},
+		careplan.NewDate(2026, 9, 10)); err != nil {
+		t.Fatal(err)
+	}
+	r := fhir.MapPatient(known)
+	if r.DeceasedDateTime != "2026-09-03" || r.DeceasedBoolean || r.Active {
+		t.Errorf("known date of death: deceasedDateTime %q, deceasedBoolean %v, active %v", r.DeceasedDateTime, r.DeceasedBoolean, r.Active)
+	}
+	unknown := patient()
+	if err := unknown.RecordDeath(careplan.Death{ToldOn: careplan.NewDate(2026, 9, 10), By: "Jo Bell"}, careplan.NewDate(2026, 9, 10)); err != nil {
+		t.Fatal(err)
+	}
+	u := fhir.MapPatient(unknown)
+	if u.DeceasedDateTime != "" || !u.DeceasedBoolean {
+		t.Errorf("date of death not known: deceasedDateTime %q, deceasedBoolean %v", u.DeceasedDateTime, u.DeceasedBoolean)
+	}
+	if a := fhir.MapPatient(patient()); a.DeceasedDateTime != "" || a.DeceasedBoolean {
+		t.Errorf("alive: %q %v", a.DeceasedDateTime, a.DeceasedBoolean)
+	}
+	checkAll(t, loadSchema(t), [][]byte{mustJSON(t, r), mustJSON(t, u)})
+}

@@ -15,6 +15,7 @@ type PatientResource struct {
 	Telecom             []ContactPoint   `json:"telecom,omitempty"`
 	BirthDate           string           `json:"birthDate,omitempty"`
 	DeceasedBoolean     bool             `json:"deceasedBoolean,omitempty"`
+	DeceasedDateTime    string           `json:"deceasedDateTime,omitempty"` // the date of death, when known (then no deceasedBoolean)
 	Address             []Address        `json:"address,omitempty"`
 	Contact             []PatientContact `json:"contact,omitempty"`
 	Communication       []Communication  `json:"communication,omitempty"`
@@ -43,6 +44,9 @@ func MapPatient(p careplan.Patient) *PatientResource {
 			Text: p.FullName()}},
 		BirthDate:       p.DateOfBirth.String(),
 		DeceasedBoolean: p.Status == careplan.StatusDied,
+	}
+	if died, ok := p.DateOfDeath(); ok { // deceased[x] is one or the other: the date when known
+		r.DeceasedBoolean, r.DeceasedDateTime = false, died.String()
 	}
 	if pref := strings.TrimSpace(p.PreferredName); pref != "" && pref != p.GivenName {
 		r.Name = append(r.Name, HumanName{Use: "usual", Given: []string{pref}})

@@ -75,9 +75,9 @@ func ReadyToAgree(p Plan, on, today Date) error {
 	return errors.Join(errs...)
 }
 
-// AgreedOnProblem picks out of a ReadyToAgree error the problem with the day agreed, if any,
-// and the rest, so a form can show the first beside its date field.
-func AgreedOnProblem(err error) (onDay error, rest []error) {
+// AgreedOnProblem splits a ReadyToAgree error into the problems about the plan and the one
+// about the day agreed, if any, so a form can show the last beside its date field.
+func AgreedOnProblem(err error) (rest []error, onDay error) {
 	for _, e := range splitJoined(err) {
 		var fp FieldProblem
 		if errors.As(e, &fp) && fp.Field == FieldAgreedOn {
@@ -86,7 +86,7 @@ func AgreedOnProblem(err error) (onDay error, rest []error) {
 		}
 		rest = append(rest, e)
 	}
-	return onDay, rest
+	return rest, onDay
 }
 
 // splitJoined undoes errors.Join one level, so each problem can be placed on its own.

@@ -95,11 +95,11 @@ func TestAgreedOnProblem(t *testing.T) {
 	p := draftPlan()
 	p.Goals, p.Support = nil, nil
 	today := NewDate(2026, time.May, 1)
-	onDay, rest := AgreedOnProblem(ReadyToAgree(p, today.AddDays(2), today))
+	rest, onDay := AgreedOnProblem(ReadyToAgree(p, today.AddDays(2), today))
 	if !errors.Is(onDay, ErrAgreedInFuture) || len(rest) != 1 || !errors.Is(rest[0], ErrNoGoals) {
 		t.Errorf("split into %v and %v", onDay, rest)
 	}
-	if onDay, rest := AgreedOnProblem(nil); onDay != nil || rest != nil {
+	if rest, onDay := AgreedOnProblem(nil); onDay != nil || rest != nil {
 		t.Errorf("nil split into %v, %v", onDay, rest)
 	}
 }

@@ -108,7 +108,7 @@ func (d *agreeDialog) agreed(snap careplan.Plan, err error) {
 // showNotReady shows why the plan cannot be agreed: a problem with the day beside the date,
 // the rest (each naming its part of the plan) under the form.
 func (d *agreeDialog) showNotReady(err error) {
-	onDay, rest := careplan.AgreedOnProblem(err)
+	rest, onDay := careplan.AgreedOnProblem(err)
 	if fp := (careplan.FieldProblem{}); errors.As(onDay, &fp) {
 		setProblem(d.onProblem, sentence(fp.Err.Error()))
 	}

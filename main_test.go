@@ -35,7 +35,7 @@ func carehub(t *testing.T, pass string, args ...string) *exec.Cmd {
 func TestAFailingCommandSaysOneLineEvenOnTheCLocale(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "hub.db")
 	var stderr bytes.Buffer
-	cmd := carehub(t, "pw", "check", "--db", db)
+	cmd := carehub(t, "pw-for-tests", "check", "--db", db)
 	cmd.Stderr = &stderr
 	err := cmd.Run()
 	if err == nil {
@@ -48,19 +48,19 @@ func TestAFailingCommandSaysOneLineEvenOnTheCLocale(t *testing.T) {
 
 func TestASecondProcessOnAnOpenStoreFailsFast(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "hub.db")
-	if out, err := carehub(t, "pw", "demo", "--db", db, "--patients", "3").CombinedOutput(); err != nil {
+	if out, err := carehub(t, "pw-for-tests", "demo", "--db", db, "--patients", "3").CombinedOutput(); err != nil {
 		t.Fatalf("demo: %v\n%s", err, out)
 	}
 	// This test process holds the store open, as the desktop app would; the check below is a
 	// genuinely separate process.
-	st, err := store.Open(db, "pw", store.Options{})
+	st, err := store.Open(db, "pw-for-tests", store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
 
 	var stderr bytes.Buffer
-	second := carehub(t, "pw", "check", "--db", db)
+	second := carehub(t, "pw-for-tests", "check", "--db", db)
 	second.Stderr = &stderr
 	start := time.Now()
 	err = second.Run()

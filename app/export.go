@@ -17,12 +17,13 @@ import (
 // (UK Core): "export fhir --db FILE --out FILE [--all]".
 func runExport(env Env, args []string) error {
 	if len(args) == 0 || args[0] != "fhir" {
-		return fmt.Errorf("%w: export needs a format: carehub export fhir --db FILE --out FILE [--all]", errUsage)
+		return fmt.Errorf("%w: export needs a format: carehub export fhir --db FILE --out FILE [--all] [--per-person]", errUsage)
 	}
 	fs := newFlags("export fhir")
 	db := fs.String("db", "", "the store to export")
 	out := fs.String("out", "", "the file to write: a Bundle, or NDJSON when it ends .ndjson")
 	all := fs.Bool("all", false, "include people who have not consented to share with professionals")
+	perPerson := fs.Bool("per-person", false, "one transaction Bundle per person, in the folder --out")
 	if err := parse(fs, args[1:]); err != nil {
 		return err
 	}
@@ -40,7 +41,11 @@ func runExport(env Env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	res, err := ExportFHIR(st, *out, *all)
+	export := ExportFHIR
+	if *perPerson {
+		export = ExportFHIRPerPerson
+	}
+	res, err := export(st, *out, *all)
 	if err != nil {
 		return err
 	}

@@ -36,7 +36,8 @@ func commands() []command {
 			"                                         pair this store with a hub laptop or a patient's tablet", runDevice},
 		{"sync", "sync export --db FILE --to DEVICE --out FILE  /  sync import --db FILE --in FILE [--ack FILE]\n" +
 			"                                         signed, encrypted bundles between paired devices", runSync},
-		{"export", "export fhir --db FILE --out FILE [--all]  FHIR R4 (UK Core) transaction Bundle, or NDJSON if FILE ends .ndjson", runExport},
+		{"export", "export fhir --db FILE --out FILE [--all] [--per-person]\n" +
+			"                                         FHIR R4 (UK Core) transaction Bundle, NDJSON if FILE ends .ndjson, or a folder of one Bundle per person", runExport},
 	}
 }
 

@@ -77,7 +77,7 @@ func activityStatus(s careplan.ActionStatus) string {
 // in notes: they are the person's own words, not scheduled activities.
 func MapCarePlan(p careplan.Patient, plan careplan.Plan, c Codes) *CarePlanResource {
 	r := &CarePlanResource{
-		Base:        base("CarePlan", recordID(p.ID, "plan", plan.ID), ProfileCarePlan),
+		Base:        base("CarePlan", carePlanID(p.ID), ProfileCarePlan),
 		Status:      carePlanStatus(plan, p.Status),
 		Intent:      "plan",
 		Title:       fmt.Sprintf("Personalised care and support plan, version %d", plan.Version),
@@ -111,6 +111,11 @@ func MapCarePlan(p careplan.Patient, plan careplan.Plan, c Codes) *CarePlanResou
 
 // mapAction maps one action. An action the person does themself ("Me") references the
 // Patient, named, so a receiver knows who "me" is; anyone else is named only.
+// carePlanID is the CarePlan's id: one per person, not one per plan version, because only the
+// plan in force is sent and a receiver should see one plan whose versions move (FHIR's own
+// history) rather than a new plan at each review and the old one left standing.
+func carePlanID(patientID string) string { return derivedID(patientID, "careplan", "") }
+
 func mapAction(p careplan.Patient, a careplan.Action, goalID string) CarePlanActivity {
 	d := ActivityDetail{
 		Goal:        []Reference{*ref("Goal", goalID)},

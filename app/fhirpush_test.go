@@ -207,7 +207,9 @@ func TestFHIRPushOnlyCoordinatorsAndAdministrators(t *testing.T) {
 	}
 }
 
-func urlQuery(s string) string { return strings.NewReplacer("|", "%7C", ":", "%3A", "/", "%2F").Replace(s) }
+func urlQuery(s string) string {
+	return strings.NewReplacer("|", "%7C", ":", "%3A", "/", "%2F").Replace(s)
+}
 
 // agreeNewVersion agrees a next version of a person's plan with a new "what matters to me".
 func agreeNewVersion(t *testing.T, db, patientID, whatMatters string) {

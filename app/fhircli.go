@@ -136,6 +136,7 @@ func runFHIRConnect(env Env, args []string) error {
 	if err := c.Validate(); err != nil {
 		return fmt.Errorf("%w: fhir connect: %v", errUsage, err)
 	}
+	c.URL, _ = fhir.NormalServerURL(c.URL) // as the store keeps it, and as pushes name it
 	st, err := openStore(env, *db)
 	if err != nil {
 		return err

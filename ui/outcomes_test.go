@@ -93,7 +93,7 @@ func TestRecordPAMMatchingLevel(t *testing.T) {
 	s, _, o := outcomesSession(t)
 	f := openPAMForm(t, s)
 	fillPAM(f, "58.4", pam.Level3, "01/03/2026", "Sam Green")
-	test.Tap(f.save)
+	test.Tap(f.form.Save)
 	if f.mismatch != nil {
 		t.Fatal("a level that matches the score asked to confirm")
 	}
@@ -120,7 +120,7 @@ func TestRecordPAMMismatchSavedAsReported(t *testing.T) {
 	s, _, o := outcomesSession(t)
 	f := openPAMForm(t, s)
 	fillPAM(f, "58.4", pam.Level2, "01/03/2026", "Sam Green")
-	test.Tap(f.save)
+	test.Tap(f.form.Save)
 	if f.mismatch == nil {
 		t.Fatal("a mismatched level saved without asking")
 	}
@@ -143,7 +143,7 @@ func TestRecordPAMMismatchGoBack(t *testing.T) {
 	s, _, o := outcomesSession(t)
 	f := openPAMForm(t, s)
 	fillPAM(f, "58.4", pam.Level2, "01/03/2026", "Sam Green")
-	test.Tap(f.save)
+	test.Tap(f.form.Save)
 	test.Tap(f.goBack)
 	if len(o.savedPAM) != 0 {
 		t.Fatal("No saved the PAM")
@@ -157,7 +157,7 @@ func TestPAMMismatchGolden(t *testing.T) {
 	s, w, _ := outcomesSession(t)
 	f := openPAMForm(t, s)
 	fillPAM(f, "58.4", pam.Level2, "01/03/2026", "Sam Green")
-	test.Tap(f.save)
+	test.Tap(f.form.Save)
 	test.AssertRendersToMarkup(t, "pam_mismatch.xml", w.Canvas())
 }
 
@@ -184,7 +184,7 @@ func TestRecordPAMBadInput(t *testing.T) {
 			s, _, o := outcomesSession(t)
 			f := openPAMForm(t, s)
 			fillPAM(f, tt.score, tt.level, tt.date, tt.by)
-			test.Tap(f.save)
+			test.Tap(f.form.Save)
 			if got := tt.problem(f); !strings.Contains(got, tt.want) {
 				t.Errorf("inline problem %q, want it to say %q", got, tt.want)
 			}
@@ -202,27 +202,27 @@ func TestPAMFormGolden(t *testing.T) {
 	s, w, _ := outcomesSession(t)
 	f := openPAMForm(t, s)
 	fillPAM(f, "101", pam.Level4, "01/03/2026", "Sam Green")
-	test.Tap(f.save)
+	test.Tap(f.form.Save)
 	test.AssertRendersToMarkup(t, "pam_form.xml", w.Canvas())
 }
 
 func TestCarerPAMNeedsCarer(t *testing.T) {
 	s, _, o := outcomesSession(t)
 	f := openPAMForm(t, s)
-	if f.carerRow.visible() {
+	if f.carerRow.Visible() {
 		t.Error("the carer is asked for a PAM-13")
 	}
 	fillPAM(f, "60.1", pam.Level3, "01/03/2026", "Sam Green")
 	f.instrument.SetSelected(string(pam.CarerPAM))
-	if !f.carerRow.visible() {
+	if !f.carerRow.Visible() {
 		t.Fatal("a Carer PAM does not ask whose it is")
 	}
-	test.Tap(f.save)
+	test.Tap(f.form.Save)
 	if !strings.Contains(f.carerProblem.Text, "Choose which carer") || len(o.savedPAM) != 0 {
 		t.Fatalf("a Carer PAM without a carer: problem %q, saved %d", f.carerProblem.Text, len(o.savedPAM))
 	}
 	f.carer.SetSelected("Rhodri O'Brien")
-	test.Tap(f.save)
+	test.Tap(f.form.Save)
 	if len(o.savedPAM) != 1 || o.savedPAM[0].CarerName != "Rhodri O'Brien" || o.savedPAM[0].Instrument != pam.CarerPAM {
 		t.Fatalf("saved %+v", o.savedPAM)
 	}
@@ -371,9 +371,9 @@ func TestSaveFailureKeepsForm(t *testing.T) {
 	o.err = errAppendOnly
 	f := openPAMForm(t, s)
 	fillPAM(f, "58.4", pam.Level3, "01/03/2026", "Sam Green")
-	test.Tap(f.save)
-	if !strings.Contains(f.problem.Text, "could not be saved") {
-		t.Errorf("a failed save says %q", f.problem.Text)
+	test.Tap(f.form.Save)
+	if !strings.Contains(f.form.Problem.Text, "could not be saved") {
+		t.Errorf("a failed save says %q", f.form.Problem.Text)
 	}
 	if f.score.Text != "58.4" {
 		t.Error("a failed save lost what was typed")

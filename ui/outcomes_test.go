@@ -289,13 +289,13 @@ func TestRecordFrailty(t *testing.T) {
 	s, _, o := outcomesSession(t)
 	test.Tap(s.patient.outcomes.recordFrailty)
 	f := s.patient.outcomes.outcomeForm
-	test.Tap(f.save)
+	test.Tap(f.form.Save)
 	if !f.frailtyProblem.Visible() || !f.recordedByProblem.Visible() || len(o.savedOut) != 0 {
 		t.Fatal("an empty frailty form was not refused inline")
 	}
 	f.frailty.SetSelectedIndex(5) // 6 — living with moderate frailty
 	test.Type(f.recordedBy, "Dr Helen Ames")
-	test.Tap(f.save)
+	test.Tap(f.form.Save)
 	if len(o.savedOut) != 1 {
 		t.Fatalf("saved %d records", len(o.savedOut))
 	}
@@ -315,7 +315,7 @@ func TestRecordLoneliness(t *testing.T) {
 	test.Type(f.recordedBy, "Sam Green")
 	f.ucla[0].SetSelected("often")
 	f.ucla[1].SetSelected("hardly ever or never")
-	test.Tap(f.save)
+	test.Tap(f.form.Save)
 	if !f.uclaProblem.Visible() || len(o.savedOut) != 0 {
 		t.Fatal("unanswered loneliness questions were not refused inline")
 	}
@@ -323,12 +323,12 @@ func TestRecordLoneliness(t *testing.T) {
 	if got := f.uclaTotal.Text; got != "Total 6 of 9 (lonely)" {
 		t.Errorf("live total %q", got)
 	}
-	test.Tap(f.save)
+	test.Tap(f.form.Save)
 	if f.uclaProblem.Visible() || !f.howOftenProblem.Visible() || len(o.savedOut) != 0 {
 		t.Fatal("an unanswered how-often question was not refused inline")
 	}
 	f.howOften.SetSelected("occasionally")
-	test.Tap(f.save)
+	test.Tap(f.form.Save)
 	if len(o.savedOut) != 1 {
 		t.Fatalf("saved %d records", len(o.savedOut))
 	}
@@ -347,7 +347,7 @@ func TestRecordWellbeing(t *testing.T) {
 	f.ons[0].SetSelectedIndex(0)
 	f.ons[1].SetSelectedIndex(9)
 	f.ons[2].SetSelectedIndex(7)
-	test.Tap(f.save)
+	test.Tap(f.form.Save)
 	if !f.onsProblem.Visible() || !f.takenOnProblem.Visible() || len(o.savedOut) != 0 {
 		t.Fatal("a missing answer or a bad date was not refused inline")
 	}
@@ -356,7 +356,7 @@ func TestRecordWellbeing(t *testing.T) {
 		t.Errorf("bands %q %q %q", f.onsBands[0].Text, f.onsBands[1].Text, f.onsBands[3].Text)
 	}
 	f.takenOn.SetText("2026-02-27")
-	test.Tap(f.save)
+	test.Tap(f.form.Save)
 	if len(o.savedOut) != 1 {
 		t.Fatalf("saved %d records", len(o.savedOut))
 	}

@@ -86,7 +86,7 @@ func (t *outcomesTab) leave() {
 		t.pamForm.close()
 	}
 	if t.outcomeForm != nil {
-		t.outcomeForm.close()
+		t.outcomeForm.form.Close()
 	}
 	if t.marking != nil {
 		t.marking.close()
@@ -323,7 +323,7 @@ func (t *outcomesTab) onRecordWellbeing() { t.openOutcomeForm(outcomes.MeasureWe
 
 func (t *outcomesTab) openOutcomeForm(m outcomes.Measure) {
 	t.outcomeForm = newOutcomeForm(t.tools, t.work, t.today, t.patient, m, t.onSaved)
-	t.outcomeForm.open()
+	t.outcomeForm.form.Open(nil)
 }
 
 // onMarkPAM asks why a PAM was entered in error, then saves the mark.

@@ -236,13 +236,13 @@ func TestMarkPAMEnteredInError(t *testing.T) {
 	}
 	test.Tap(tab.marks["m4"])
 	d := tab.marking
-	test.Tap(d.confirm)
+	test.Tap(d.form.Save)
 	if !d.reasonProblem.Visible() || !d.byProblem.Visible() || len(o.savedPAM) != 0 {
 		t.Fatal("marking without a reason or a name was not refused inline")
 	}
 	test.Type(d.reason, "typed into the wrong record")
 	test.Type(d.by, "Jo Marsh")
-	test.Tap(d.confirm)
+	test.Tap(d.form.Save)
 	if len(o.savedPAM) != 1 {
 		t.Fatalf("saved %d, want the mark", len(o.savedPAM))
 	}
@@ -271,12 +271,12 @@ func TestMarkOutcomeEnteredInError(t *testing.T) {
 	test.Tap(s.patient.outcomes.marks["w2"])
 	d := s.patient.outcomes.marking
 	test.Type(d.by, "Jo Marsh")
-	test.Tap(d.confirm)
+	test.Tap(d.form.Save)
 	if !strings.Contains(d.reasonProblem.Text, "Say why") || len(o.savedOut) != 0 {
 		t.Fatal("marking without a reason was not refused")
 	}
 	test.Type(d.reason, "answers were another person's")
-	test.Tap(d.confirm)
+	test.Tap(d.form.Save)
 	if len(o.savedOut) != 1 || o.savedOut[0].ID != "w2" || o.savedOut[0].InError == nil {
 		t.Fatalf("saved %+v", o.savedOut)
 	}

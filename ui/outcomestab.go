@@ -89,7 +89,7 @@ func (t *outcomesTab) leave() {
 		t.outcomeForm.form.Close()
 	}
 	if t.marking != nil {
-		t.marking.close()
+		t.marking.form.Close()
 	}
 }
 

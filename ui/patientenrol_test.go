@@ -167,7 +167,7 @@ func TestContactsDialog(t *testing.T) {
 	d.on.SetText("03/03/2026")
 	test.Type(d.minutes, "ninety")
 	test.Type(d.note, strings.Repeat("x", careplan.MaxContactNote+1))
-	test.Tap(d.save)
+	test.Tap(d.form.Save)
 	for name, l := range map[string]*widget.Label{"how": d.kindProblem, "date": d.onProblem, "by": d.byProblem,
 		"minutes": d.minutesProblem, "note": d.noteProblem} {
 		if l.Hidden {
@@ -182,15 +182,15 @@ func TestContactsDialog(t *testing.T) {
 	test.Type(d.by, "Sam Green")
 	d.minutes.SetText("45")
 	d.note.SetText("Walked to the post office together")
-	test.Tap(d.save)
+	test.Tap(d.form.Save)
 	cs, _ := st.Contacts(p.ID)
 	if len(cs) != 1 || cs[0].Minutes != 45 || cs[0].Kind != careplan.ContactHomeVisit {
-		t.Fatalf("stored contacts %+v (problem %q)", cs, d.problem.Text)
+		t.Fatalf("stored contacts %+v (problem %q)", cs, d.form.Problem.Text)
 	}
 	if !labelShown(d.history, "Walked to the post office together") {
 		t.Error("the log does not show the new contact")
 	}
-	test.Tap(d.closeButton)
+	test.Tap(d.form.Dismiss)
 	for _, e := range storedPatients(t, st) {
 		if e.LastContact != careplan.NewDate(2026, time.March, 1) {
 			t.Errorf("caseload last contact %v", e.LastContact)

@@ -109,9 +109,9 @@ func TestNominationConsentActiveOnRealStore(t *testing.T) {
 	c.decision.SetSelected("Given")
 	test.Type(c.how, "verbal, at home")
 	test.Type(c.by, "Sam Green")
-	test.Tap(c.save)
+	test.Tap(c.form.Save)
 	if dialogOpen(s) {
-		t.Fatalf("consent not saved: %q", c.problem.Text)
+		t.Fatalf("consent not saved: %q", c.form.Problem.Text)
 	}
 	moveStatus(t, s, careplan.StatusConsented)
 	moveStatus(t, s, careplan.StatusActive)

@@ -52,7 +52,7 @@ func (s *patientScreen) enrolSaved(p careplan.Patient) {
 
 func (s *patientScreen) onConsent() {
 	s.enrolDlg.consent = newConsentDialog(s.enrol, s.work, s.today, s.rec.patient, s.enrolSaved)
-	s.enrolDlg.consent.open()
+	s.enrolDlg.consent.form.Open(nil)
 }
 
 func (s *patientScreen) onStatus() {

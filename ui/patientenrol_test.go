@@ -80,9 +80,9 @@ func TestShareWithdrawalShownOnSummary(t *testing.T) {
 	}
 	test.Type(c.how, "by phone")
 	test.Type(c.by, "Jo Marsh")
-	test.Tap(c.save)
+	test.Tap(c.form.Save)
 	if dialogOpen(s) {
-		t.Fatalf("withdrawal not saved: %q %q", c.decisionProblem.Text, c.problem.Text)
+		t.Fatalf("withdrawal not saved: %q %q", c.decisionProblem.Text, c.form.Problem.Text)
 	}
 	if !labelShown(s.patient.root, "Nobody") {
 		t.Errorf("after withdrawal the summary still shares the plan: %q", labelTexts(s.patient.root))
@@ -105,7 +105,7 @@ func TestConsentDialogBadInput(t *testing.T) {
 	test.Tap(s.patient.enrolDlg.consentButton)
 	c := s.patient.enrolDlg.consent
 	c.on.SetText("tomorrow")
-	test.Tap(c.save)
+	test.Tap(c.form.Save)
 	for name, l := range map[string]*widget.Label{"scope": c.scopeProblem, "decision": c.decisionProblem, "date": c.onProblem, "by": c.byProblem} {
 		if l.Hidden {
 			t.Errorf("%s: no message", name)
@@ -116,12 +116,12 @@ func TestConsentDialogBadInput(t *testing.T) {
 	c.on.SetText("01/03/2026")
 	test.Type(c.by, "Sam Green")
 	test.Type(c.parties[0].name, "Dr Ames")
-	test.Tap(c.save)
+	test.Tap(c.form.Save)
 	if c.partiesProblem.Hidden {
 		t.Error("a party without role and organisation shows no message")
 	}
 	c.decision.SetSelected("Withdrawn")
-	test.Tap(c.save)
+	test.Tap(c.form.Save)
 	if !strings.Contains(c.decisionProblem.Text, "nothing to withdraw") {
 		t.Errorf("withdrawing what was never given: %q", c.decisionProblem.Text)
 	}

@@ -69,9 +69,9 @@ func moveStatus(t *testing.T, s *session, to careplan.Status) {
 	d := s.patient.enrolDlg.status
 	d.to.SetSelected(to.Label())
 	test.Type(d.by, "Sam Green")
-	test.Tap(d.save)
+	test.Tap(d.form.Save)
 	if dialogOpen(s) {
-		t.Fatalf("moving to %s failed: %q %q", to, d.toProblem.Text, d.problem.Text)
+		t.Fatalf("moving to %s failed: %q %q", to, d.toProblem.Text, d.form.Problem.Text)
 	}
 }
 
@@ -101,7 +101,7 @@ func TestNominationConsentActiveOnRealStore(t *testing.T) {
 	if len(d.to.Options) == 0 || strings.Contains(strings.Join(d.to.Options, ","), "Active") {
 		t.Errorf("from contacted the dialog offers %q", d.to.Options)
 	}
-	test.Tap(d.cancel)
+	test.Tap(d.form.Dismiss)
 
 	test.Tap(s.patient.enrolDlg.consentButton)
 	c := s.patient.enrolDlg.consent

@@ -57,7 +57,7 @@ func (s *patientScreen) onConsent() {
 
 func (s *patientScreen) onStatus() {
 	s.enrolDlg.status = newStatusDialog(s.enrol, s.work, s.today, s.rec.patient, s.enrolSaved)
-	s.enrolDlg.status.open()
+	s.enrolDlg.status.form.Open(nil)
 }
 
 func (s *patientScreen) onTeam() {

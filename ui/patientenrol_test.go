@@ -136,7 +136,7 @@ func TestStatusDialogBadInputAndDied(t *testing.T) {
 	test.Tap(s.patient.enrolDlg.statusButton)
 	d := s.patient.enrolDlg.status
 	d.on.SetText("01/01/2025") // before the last change
-	test.Tap(d.save)
+	test.Tap(d.form.Save)
 	if d.toProblem.Hidden || d.onProblem.Hidden || d.byProblem.Hidden {
 		t.Errorf("problems: %q %q %q", d.toProblem.Text, d.onProblem.Text, d.byProblem.Text)
 	}
@@ -146,9 +146,9 @@ func TestStatusDialogBadInputAndDied(t *testing.T) {
 	}
 	d.on.SetText("02/03/2026")
 	test.Type(d.by, "Jo Marsh")
-	test.Tap(d.save)
+	test.Tap(d.form.Save)
 	if dialogOpen(s) {
-		t.Fatalf("not saved: %q", d.problem.Text)
+		t.Fatalf("not saved: %q", d.form.Problem.Text)
 	}
 	if !s.patient.enrolDlg.statusButton.Disabled() {
 		t.Error("died is final, but status can still be changed")

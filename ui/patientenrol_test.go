@@ -219,7 +219,7 @@ func TestTeamDialogSuggestsAndAssigns(t *testing.T) {
 	}
 	d.keyWorker.SetSelected("Rhian Davies")
 	d.coordinator.SetSelected("Jo Marsh")
-	test.Tap(d.save)
+	test.Tap(d.form.Save)
 	got, _ := st.Patient(p.ID)
 	if got.Team.KeyWorker != "Rhian Davies" || got.Team.Coordinator != "Jo Marsh" || got.Team.KeyWorkerID == "" {
 		t.Errorf("stored team %+v", got.Team)

@@ -70,8 +70,8 @@ func (s *session) openStaff() {
 	st := newStaffScreen(s.enrolTools(), s.work, s.showCaseload)
 	s.enrolled.staff = st
 	s.w.SetTitle("carehub — staff")
-	s.w.SetContent(st.root)
-	st.load()
+	s.w.SetContent(st.page.Root)
+	st.page.Load()
 }
 
 // openServices shows the hub's directory of community services for editing.
@@ -79,6 +79,6 @@ func (s *session) openServices() {
 	sc := newServicesScreen(s.cfg.Plans, s.work, s.showCaseload)
 	s.enrolled.services = sc
 	s.w.SetTitle("carehub — community services")
-	s.w.SetContent(sc.root)
-	sc.load()
+	s.w.SetContent(sc.page.Root)
+	sc.page.Load()
 }

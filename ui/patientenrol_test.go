@@ -231,21 +231,21 @@ func TestStaffScreenAddsAndEdits(t *testing.T) {
 	s, _ := storeSession(t, st)
 	test.Tap(s.caseload.queues.staff)
 	sc := s.enrolled.staff
-	test.Tap(sc.save)
+	test.Tap(sc.page.Save)
 	if sc.nameProblem.Hidden || sc.roleProblem.Hidden {
 		t.Error("an empty form shows no messages")
 	}
 	test.Type(sc.name, "Priya Patel")
 	sc.role.SetSelected(string(careplan.RoleKeyWorker))
 	sc.specialisms.SetSelected([]string{string(careplan.SpecFalls)})
-	test.Tap(sc.save)
+	test.Tap(sc.page.Save)
 	staff, _ := st.Staff()
 	if len(staff) != 1 || staff[0].Name != "Priya Patel" || len(staff[0].Specialisms) != 1 || !staff[0].Active {
 		t.Fatalf("stored staff %+v", staff)
 	}
-	test.Tap(sc.editButtons[staff[0].ID])
+	test.Tap(sc.page.EditButton(staff[0].ID))
 	sc.active.SetChecked(false)
-	test.Tap(sc.save)
+	test.Tap(sc.page.Save)
 	staff, _ = st.Staff()
 	if len(staff) != 1 || staff[0].Active {
 		t.Errorf("after marking as left: %+v", staff)

@@ -255,13 +255,13 @@ func TestPlanEditorRemovesAndAddsToDirectory(t *testing.T) {
 
 	test.Tap(e.support.addNew)
 	dlg := e.support.adding
-	test.Tap(dlg.confirm)
+	test.Tap(dlg.form.Save)
 	if !dlg.nameProblem.Visible() {
 		t.Error("a service with no name shows no problem")
 	}
 	test.Type(dlg.name, "Frome Lunch Club")
 	test.Type(dlg.area, "Frome")
-	test.Tap(dlg.confirm)
+	test.Tap(dlg.form.Save)
 	if len(f.services) != 3 || e.support.service.Selected != "Frome Lunch Club" {
 		t.Fatalf("directory %+v, chosen %q", f.services, e.support.service.Selected)
 	}

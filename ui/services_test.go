@@ -41,13 +41,13 @@ func TestServicesScreenAddsEditsAndWithdraws(t *testing.T) {
 
 	// A service with no name shows why and saves nothing.
 	test.Type(sc.offers, "Hot lunch on Tuesdays")
-	test.Tap(sc.save)
+	test.Tap(sc.page.Save)
 	if sc.nameProblem.Hidden || len(f.services) != 2 {
 		t.Fatalf("unnamed service: problem shown %v, directory %+v", !sc.nameProblem.Hidden, f.services)
 	}
 	test.Type(sc.name, "Frome Lunch Club")
 	test.Type(sc.area, "Frome")
-	test.Tap(sc.save)
+	test.Tap(sc.page.Save)
 	if !sc.nameProblem.Hidden || len(f.services) != 3 {
 		t.Fatalf("after adding: directory %+v", f.services)
 	}
@@ -57,24 +57,24 @@ func TestServicesScreenAddsEditsAndWithdraws(t *testing.T) {
 	}
 
 	// Editing keeps the same entry.
-	test.Tap(sc.editButtons[added.ID])
+	test.Tap(sc.page.EditButton(added.ID))
 	sc.contact.SetText("01373 000 444")
-	test.Tap(sc.save)
+	test.Tap(sc.page.Save)
 	if len(f.services) != 3 || f.services[2].Contact != "01373 000 444" {
 		t.Fatalf("after editing: %+v", f.services)
 	}
 
 	// Withdrawing keeps it in the directory, marked, but takes it out of the plan's picker.
-	test.Tap(sc.editButtons["s2"])
+	test.Tap(sc.page.EditButton("s2"))
 	sc.withdrawn.SetChecked(true)
-	test.Tap(sc.save)
+	test.Tap(sc.page.Save)
 	if len(f.services) != 3 || !f.services[1].Withdrawn {
 		t.Fatalf("after withdrawing: %+v", f.services)
 	}
-	if !labelShown(sc.list, "Mendip Walking for Health (withdrawn)") {
+	if !labelShown(sc.page.List, "Mendip Walking for Health (withdrawn)") {
 		t.Error("the list does not mark the withdrawn service")
 	}
-	test.Tap(sc.back)
+	test.Tap(sc.page.Back)
 	s.openPatient("p01")
 	s.patient.showPlan()
 	offered := s.patient.plan.editor.support.service.Options
@@ -89,6 +89,6 @@ func TestServicesScreenGolden(t *testing.T) {
 	f.services = append(f.services, careplan.Service{ID: "s3", Name: "Shepton Carers Café", Offers: "Monthly café for carers",
 		Area: "Shepton Mallet", Contact: "01749 000 111", Withdrawn: true})
 	test.Tap(s.caseload.queues.services)
-	test.Tap(s.enrolled.services.editButtons["s3"])
+	test.Tap(s.enrolled.services.page.EditButton("s3"))
 	test.AssertRendersToMarkup(t, "services.xml", w.Canvas())
 }

@@ -19,7 +19,7 @@ func writePlanFromTemplate(t *testing.T, e *planEditor) {
 	}
 	test.Tap(e.fromTemplate)
 	e.templates.choice.SetSelected("Falls and mobility")
-	test.Tap(e.templates.confirm)
+	test.Tap(e.templates.form.Save)
 	if len(e.goalCards) != 3 {
 		t.Fatalf("%d goals after the template, want 3", len(e.goalCards))
 	}
@@ -212,7 +212,7 @@ func TestSaveAsTemplate(t *testing.T) {
 	writePlanFromTemplate(t, e)
 	test.Tap(e.saveTemplate)
 	test.Type(e.templates.name, "Garden and falls")
-	test.Tap(e.templates.confirm)
+	test.Tap(e.templates.form.Save)
 	if len(f.templates) != 1 {
 		t.Fatalf("%d templates saved", len(f.templates))
 	}

@@ -11,6 +11,7 @@ import (
 
 	"carehub/careplan"
 	"carehub/careplan/access"
+	"carehub/ui/kit"
 )
 
 // Choices that mean "no filter" in the audit screen's selects.
@@ -32,7 +33,7 @@ func auditColumns() *columns { return &columns{weights: []float32{1.3, 1.1, 0.8,
 type auditScreen struct {
 	log    AuditLog
 	work   worker
-	files  fileChooser
+	files  kit.FileChooser
 	w      fyne.Window
 	onBack func()
 
@@ -51,7 +52,7 @@ type auditScreen struct {
 	root     fyne.CanvasObject
 }
 
-func newAuditScreen(log AuditLog, work worker, files fileChooser, w fyne.Window, onBack func()) *auditScreen {
+func newAuditScreen(log AuditLog, work worker, files kit.FileChooser, w fyne.Window, onBack func()) *auditScreen {
 	s := &auditScreen{log: log, work: work, files: files, w: w, onBack: onBack}
 	s.patient = widget.NewEntry()
 	s.patient.SetPlaceHolder("Patient")
@@ -171,7 +172,7 @@ func (s *auditScreen) onExport() {
 	if !ok {
 		return
 	}
-	s.files.saveFile(s.w, "Save the audit as CSV", "carehub-audit.csv", func(path string) { s.exportTo(f, path) })
+	s.files.SaveFile(s.w, "Save the audit as CSV", "carehub-audit.csv", func(path string) { s.exportTo(f, path) })
 }
 
 func (s *auditScreen) exportTo(f access.AuditFilter, path string) {

@@ -336,10 +336,10 @@ func (s *batchScreen) onPrintTapped() {
 		return
 	}
 	if s.toFolder {
-		s.tools.files.folder(s.tools.w, s.printTo)
+		s.tools.files.Folder(s.tools.w, s.printTo)
 		return
 	}
-	s.tools.files.saveFile(s.tools.w, "Save the plans", batchFileName(sel), s.printTo)
+	s.tools.files.SaveFile(s.tools.w, "Save the plans", batchFileName(sel), s.printTo)
 }
 
 // batchFileName suggests a name that says what the batch holds.

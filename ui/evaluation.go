@@ -13,6 +13,7 @@ import (
 	"carehub/careplan/caseload"
 	"carehub/careplan/evaluation"
 	"carehub/pam"
+	"carehub/ui/kit"
 )
 
 // Evaluation is what the evaluation report screen needs; the app implements it over the store.
@@ -40,7 +41,7 @@ const pseudonymNote = "The CSV is pseudonymised: no names, NHS numbers or full d
 type evaluationScreen struct {
 	eval   Evaluation
 	work   worker
-	files  fileChooser
+	files  kit.FileChooser
 	w      fyne.Window
 	onBack func()
 
@@ -60,7 +61,7 @@ type evaluationScreen struct {
 	root      fyne.CanvasObject
 }
 
-func newEvaluationScreen(eval Evaluation, work worker, files fileChooser, w fyne.Window, today careplan.Date,
+func newEvaluationScreen(eval Evaluation, work worker, files kit.FileChooser, w fyne.Window, today careplan.Date,
 	practices, keyWorkers []string, onBack func()) *evaluationScreen {
 	s := &evaluationScreen{eval: eval, work: work, files: files, w: w, onBack: onBack}
 	s.back = widget.NewButtonWithIcon("Back to caseload", theme.NavigateBackIcon(), s.onBackTapped)
@@ -302,7 +303,7 @@ func (s *evaluationScreen) onExportTapped() {
 	if !ok {
 		return
 	}
-	s.files.saveFile(s.w, "Save the CSV for evaluators", csvFileName(f), func(path string) { s.exportTo(f, path) })
+	s.files.SaveFile(s.w, "Save the CSV for evaluators", csvFileName(f), func(path string) { s.exportTo(f, path) })
 }
 
 // exportTo writes the CSV in the worker.

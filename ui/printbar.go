@@ -132,7 +132,7 @@ func (b *printBar) leave() {
 func (b *printBar) chooseFile(draft bool) {
 	b.draft = draft
 	title := "Save the plan for " + b.patient.FullName()
-	b.tools.files.saveFile(b.tools.w, title, planFileName(b.patient.NHSNumber), b.saveTo)
+	b.tools.files.SaveFile(b.tools.w, title, planFileName(b.patient.NHSNumber), b.saveTo)
 }
 
 // planFileName is the suggested name for a person's printed plan.

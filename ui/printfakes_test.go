@@ -12,6 +12,7 @@ import (
 	"carehub/careplan"
 	"carehub/careplan/caseload"
 	"carehub/careplan/printout"
+	"carehub/ui/kit"
 )
 
 // printCall is one PrintPatient call.
@@ -95,9 +96,9 @@ type fakeFiles struct {
 	opens     int
 }
 
-var _ fileChooser = (*fakeFiles)(nil)
+var _ kit.FileChooser = (*fakeFiles)(nil)
 
-func (f *fakeFiles) saveFile(_ fyne.Window, title, name string, chosen func(string)) {
+func (f *fakeFiles) SaveFile(_ fyne.Window, title, name string, chosen func(string)) {
 	f.saves++
 	f.saveTitle, f.saveName = title, name
 	if f.path != "" {
@@ -105,14 +106,14 @@ func (f *fakeFiles) saveFile(_ fyne.Window, title, name string, chosen func(stri
 	}
 }
 
-func (f *fakeFiles) openFile(_ fyne.Window, _ []string, chosen func(string)) {
+func (f *fakeFiles) OpenFile(_ fyne.Window, _ []string, chosen func(string)) {
 	f.opens++
 	if f.path != "" {
 		chosen(f.path)
 	}
 }
 
-func (f *fakeFiles) folder(_ fyne.Window, chosen func(string)) {
+func (f *fakeFiles) Folder(_ fyne.Window, chosen func(string)) {
 	f.folders++
 	if f.path != "" {
 		chosen(f.path)

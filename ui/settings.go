@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan/access"
+	"carehub/ui/kit"
 )
 
 // Settings keeps each person's own settings and the hub's name and logo.
@@ -57,7 +58,7 @@ type settingsScreen struct {
 	settings Settings
 	work     worker
 	app      fyne.App
-	files    fileChooser
+	files    kit.FileChooser
 	w        fyne.Window
 	onBack   func()
 	onHub    func(name string, logo []byte) // tells the caseload what the hub now looks like
@@ -82,7 +83,7 @@ type settingsScreen struct {
 	logoSaid   *widget.Label
 }
 
-func newSettingsScreen(st Settings, work worker, a fyne.App, files fileChooser, w fyne.Window, admin bool,
+func newSettingsScreen(st Settings, work worker, a fyne.App, files kit.FileChooser, w fyne.Window, admin bool,
 	onBack func(), onHub func(name string, logo []byte)) *settingsScreen {
 	s := &settingsScreen{settings: st, work: work, app: a, files: files, w: w, admin: admin, onBack: onBack, onHub: onHub}
 	var sizes, themes []string

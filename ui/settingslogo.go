@@ -36,7 +36,7 @@ func (s *settingsScreen) showLogo(logo []byte) {
 }
 
 func (s *settingsScreen) onChooseLogo() {
-	s.files.openFile(s.w, logoExtensions(), s.onLogoFileChosen)
+	s.files.OpenFile(s.w, logoExtensions(), s.onLogoFileChosen)
 }
 
 // onLogoFileChosen reads, checks and saves the chosen picture in the worker; a file that is

@@ -8,6 +8,7 @@ import (
 	"carehub/careplan"
 	"carehub/careplan/access"
 	"carehub/pam"
+	"carehub/ui/kit"
 )
 
 // Records is what the screens read from the hub's store.
@@ -120,7 +121,7 @@ type session struct {
 	w       fyne.Window
 	cfg     Config
 	work    worker
-	files   fileChooser
+	files   kit.FileChooser
 	records Records
 	user    access.User // who signed in; decides which buttons the screens show
 
@@ -151,7 +152,7 @@ func startWith(w fyne.Window, cfg Config, work worker) *session {
 	if cfg.IdleLock == 0 {
 		cfg.IdleLock = defaultIdleLock
 	}
-	s := &session{w: w, cfg: cfg, files: fyneFiles{}}
+	s := &session{w: w, cfg: cfg, files: kit.FyneFiles{}}
 	s.lock.init(cfg.Clock)
 	// Every job a screen starts (a load, an autosave, a search) counts as someone at work.
 	s.work = activeWorker{worker: work, touch: s.lock.touch}

@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"carehub/ui/kit"
 )
 
 // File kinds the Sync screen saves and opens. An acknowledgement is a bundle too (of kind
@@ -24,7 +26,7 @@ const (
 type syncScreen struct {
 	sync        Sync
 	work        worker
-	files       fileChooser
+	files       kit.FileChooser
 	w           fyne.Window
 	now         func() time.Time // names bundle files
 	onBack      func()
@@ -51,7 +53,7 @@ type syncScreen struct {
 	root      fyne.CanvasObject
 }
 
-func newSyncScreen(sync Sync, work worker, files fileChooser, w fyne.Window, now func() time.Time,
+func newSyncScreen(sync Sync, work worker, files kit.FileChooser, w fyne.Window, now func() time.Time,
 	onBack, onChanged, onConflicts func()) *syncScreen {
 	s := &syncScreen{sync: sync, work: work, files: files, w: w, now: now, onBack: onBack,
 		onChanged: onChanged, onConflicts: onConflicts, rows: map[string]*deviceRow{}}
@@ -231,7 +233,7 @@ func (s *syncScreen) renameTo(name string) {
 }
 
 func (s *syncScreen) onSaveCard() {
-	s.files.saveFile(s.w, "Save this device's card", fileSafe("carehub-"+s.this.Name)+cardExt, s.saveCardTo)
+	s.files.SaveFile(s.w, "Save this device's card", fileSafe("carehub-"+s.this.Name)+cardExt, s.saveCardTo)
 }
 
 func (s *syncScreen) saveCardTo(path string) {
@@ -255,7 +257,7 @@ func cardSavedTitle(err error) string {
 }
 
 func (s *syncScreen) onAddDevice() {
-	s.files.openFile(s.w, []string{cardExt}, s.addDeviceFrom)
+	s.files.OpenFile(s.w, []string{cardExt}, s.addDeviceFrom)
 }
 
 func (s *syncScreen) addDeviceFrom(path string) {
@@ -284,7 +286,7 @@ func (s *syncScreen) onMakeBundle(d Device) {
 		return
 	}
 	name := bundleFileName(d.Name, s.now())
-	s.files.saveFile(s.w, "Save the bundle for "+d.Name, name, func(path string) { s.exportTo(d, path) })
+	s.files.SaveFile(s.w, "Save the bundle for "+d.Name, name, func(path string) { s.exportTo(d, path) })
 }
 
 func (s *syncScreen) exportTo(d Device, path string) {
@@ -308,7 +310,7 @@ func (s *syncScreen) exportTo(d Device, path string) {
 }
 
 func (s *syncScreen) onImport() {
-	s.files.openFile(s.w, []string{bundleExt}, s.importFrom)
+	s.files.OpenFile(s.w, []string{bundleExt}, s.importFrom)
 }
 
 func (s *syncScreen) importFrom(path string) {

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan"
+	"carehub/ui/kit"
 )
 
 // TabletSetup writes a patient's own tablet store from the hub's, as `carehub tablet-setup`
@@ -26,7 +27,7 @@ type TabletSetup interface {
 // tablet set-up or the signed-in account may not use it.
 type tabletTools struct {
 	setup TabletSetup
-	files fileChooser
+	files kit.FileChooser
 	w     fyne.Window
 }
 
@@ -145,7 +146,7 @@ func (d *tabletSetupDialog) onSave() {
 	if err != nil {
 		return
 	}
-	d.tools.files.saveFile(d.tools.w, "Save the tablet store", d.fileName(), d.onChosen)
+	d.tools.files.SaveFile(d.tools.w, "Save the tablet store", d.fileName(), d.onChosen)
 }
 
 // onChosen writes the store in the worker; the passphrase and patient are read now, on the UI

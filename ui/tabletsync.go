@@ -8,13 +8,15 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"carehub/ui/kit"
 )
 
 // tabletSyncTools are what the tablet's file buttons need. A nil *tabletSyncTools means the
 // app carries no files to or from the tablet, and the buttons are not shown.
 type tabletSyncTools struct {
 	sync  TabletSync
-	files fileChooser
+	files kit.FileChooser
 	w     fyne.Window
 	now   func() time.Time // dates the check-ins file's name
 }
@@ -49,7 +51,7 @@ func newTabletSyncBar(tools *tabletSyncTools, work worker, onUpdated func()) *ta
 }
 
 func (b *tabletSyncBar) onUpdate() {
-	b.tools.files.openFile(b.tools.w, []string{bundleExt}, b.updateFrom)
+	b.tools.files.OpenFile(b.tools.w, []string{bundleExt}, b.updateFrom)
 }
 
 func (b *tabletSyncBar) updateFrom(path string) {
@@ -101,7 +103,7 @@ func (b *tabletSyncBar) showSend(show bool) {
 
 func (b *tabletSyncBar) onSend() {
 	name := "carehub-checkins-" + b.tools.now().Format("20060102") + bundleExt
-	b.tools.files.saveFile(b.tools.w, "Save my check-ins", name, b.sendTo)
+	b.tools.files.SaveFile(b.tools.w, "Save my check-ins", name, b.sendTo)
 }
 
 func (b *tabletSyncBar) sendTo(path string) {

@@ -6,8 +6,6 @@ import (
 	"sort"
 	"strings"
 	"sync/atomic"
-	"unicode"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -17,6 +15,7 @@ import (
 	"carehub/careplan"
 	"carehub/careplan/caseload"
 	"carehub/careplan/printout"
+	"carehub/ui/kit"
 )
 
 // The batch screen's choices, as the user reads them.
@@ -34,9 +33,6 @@ const batchLookAhead = 28
 // batchLookBack is how far back they start: overdue reviews are the plans most in need of a
 // fresh copy, so the default range must not silently leave them out (stale-plan hazard).
 const batchLookBack = 90
-
-// shownDateLayout is how the date entries show a date: the way UK staff write it.
-const shownDateLayout = "02/01/2006"
 
 // batchScreen prints many people's plans at once: everyone with a review due in a date range,
 // or a key worker's caseload. The printing runs in the worker, with a progress bar and a Cancel
@@ -75,12 +71,12 @@ func newBatchScreen(tools *printTools, work worker, today careplan.Date, keyWork
 
 	s.mode = widget.NewRadioGroup([]string{byReviewLabel, byKeyWorkerLabel}, s.onModeChosen)
 	s.mode.Required = true
-	s.from = dateEntry(today.AddDays(-batchLookBack))
+	s.from = kit.DateEntry(today.AddDays(-batchLookBack))
 	s.from.OnChanged = s.onDateChanged
-	s.to = dateEntry(today.AddDays(batchLookAhead))
+	s.to = kit.DateEntry(today.AddDays(batchLookAhead))
 	s.to.OnChanged = s.onDateChanged
-	s.dates = container.NewHBox(widget.NewLabel("From"), fixedWidth(150, s.from), widget.NewLabel("to"), fixedWidth(150, s.to),
-		hint("DD/MM/YYYY or YYYY-MM-DD"))
+	s.dates = container.NewHBox(widget.NewLabel("From"), kit.FixedWidth(150, s.from), widget.NewLabel("to"), kit.FixedWidth(150, s.to),
+		kit.Hint("DD/MM/YYYY or YYYY-MM-DD"))
 	s.keyWorker = widget.NewSelect(keyWorkers, s.onKeyWorkerChosen)
 	s.keyWorker.PlaceHolder = "Choose a key worker"
 	s.workers = container.NewHBox(widget.NewLabel("Key worker"), s.keyWorker)
@@ -116,11 +112,11 @@ func newBatchScreen(tools *printTools, work worker, today careplan.Date, keyWork
 	title.SizeName = theme.SizeNameSubHeadingText
 	title.TextStyle.Bold = true
 	form := container.NewVBox(
-		subheading("Who to print for", widget.MediumImportance),
-		quiet("Only people the hub is still working with are included."),
+		kit.Subheading("Who to print for", widget.MediumImportance),
+		kit.Quiet("Only people the hub is still working with are included."),
 		s.mode, s.dates, s.workers, s.problem, s.preview,
 		widget.NewSeparator(),
-		subheading("How to save them", widget.MediumImportance),
+		kit.Subheading("How to save them", widget.MediumImportance),
 		s.output,
 		container.NewHBox(s.print, s.cancel),
 		s.progress, s.done, s.summary,
@@ -128,26 +124,6 @@ func newBatchScreen(tools *printTools, work worker, today careplan.Date, keyWork
 	s.root = container.NewBorder(container.NewHBox(s.back, title), nil, nil, nil,
 		container.NewVScroll(container.NewPadded(form)))
 	return s
-}
-
-// dateEntry is a date field showing day.
-func dateEntry(day careplan.Date) *widget.Entry {
-	e := widget.NewEntry()
-	e.SetPlaceHolder("DD/MM/YYYY")
-	e.SetText(day.Time().Format(shownDateLayout))
-	return e
-}
-
-// fixedWidth gives o a set width, so a short field does not stretch across the window.
-func fixedWidth(w float32, o fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
-}
-
-// hint is a short italic note that sits beside a field and does not wrap.
-func hint(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.TextStyle.Italic = true
-	return l
 }
 
 // keyWorkersIn lists, in order, the key workers of the people the hub is still working with.
@@ -176,7 +152,7 @@ func (s *batchScreen) onModeChosen(label string) {
 	s.dates.Hidden = s.by != ByReviewDue
 	s.workers.Hidden = s.by != ByKeyWorker
 	s.refreshPreview()
-	relayout(s.root)
+	kit.Relayout(s.root)
 }
 
 func (s *batchScreen) onDateChanged(string) { s.refreshPreview() }
@@ -218,15 +194,6 @@ func reviewRange(fromText, toText string) (sel BatchSelection, complete bool, er
 	return BatchSelection{By: ByReviewDue, From: from, To: to}, true, nil
 }
 
-// sentence starts an error message with a capital, to show it on its own.
-func sentence(msg string) string {
-	if msg == "" {
-		return msg
-	}
-	r, n := utf8.DecodeRuneInString(msg)
-	return string(unicode.ToUpper(r)) + msg[n:]
-}
-
 // refreshPreview works out, off the UI goroutine, who the current choice would print.
 func (s *batchScreen) refreshPreview() {
 	s.asked++
@@ -240,7 +207,7 @@ func (s *batchScreen) refreshPreview() {
 	}
 	s.problem.Hide()
 	s.setPreview("Finding people…")
-	relayout(s.root)
+	kit.Relayout(s.root)
 	var (
 		asked  = s.asked
 		people []BatchPerson
@@ -255,18 +222,18 @@ func (s *batchScreen) showProblem(err error, shout bool) {
 	if errors.Is(err, errNoKeyWorker) {
 		s.setPreview("Choose a key worker to see who is on their caseload.")
 		s.problem.Hide()
-		relayout(s.root)
+		kit.Relayout(s.root)
 		return
 	}
 	if !shout {
 		s.setPreview("Write both dates to see whose reviews are due.")
 		s.problem.Hide()
-		relayout(s.root)
+		kit.Relayout(s.root)
 		return
 	}
-	s.problem.SetText(sentence(err.Error()))
+	s.problem.SetText(kit.Sentence(err.Error()))
 	s.problem.Show()
-	relayout(s.root)
+	kit.Relayout(s.root)
 }
 
 // previewed runs on the UI goroutine with who the choice would print.
@@ -276,7 +243,7 @@ func (s *batchScreen) previewed(asked int, people []BatchPerson, err error) {
 	}
 	if err != nil {
 		s.setPreview(fmt.Sprintf("Who to print for could not be worked out: %v", err))
-		relayout(s.root)
+		kit.Relayout(s.root)
 		return
 	}
 	s.people = people
@@ -286,7 +253,7 @@ func (s *batchScreen) previewed(asked int, people []BatchPerson, err error) {
 	if agreed > 0 && s.stop == nil {
 		s.print.Enable()
 	}
-	relayout(s.root)
+	kit.Relayout(s.root)
 }
 
 // setPreview says who would be printed; an empty line is hidden rather than left as a gap.
@@ -425,7 +392,7 @@ func (s *batchScreen) setRunning(on bool) {
 		s.summary.Hide()
 	}
 	s.cancel.Refresh()
-	relayout(s.root)
+	kit.Relayout(s.root)
 }
 
 // finished runs on the UI goroutine when the batch has printed, failed or been cancelled.
@@ -474,5 +441,5 @@ func (s *batchScreen) report(text string, importance widget.Importance) {
 	s.summary.Importance = importance
 	s.summary.Show()
 	s.summary.Refresh()
-	relayout(s.root)
+	kit.Relayout(s.root)
 }

@@ -40,10 +40,10 @@ func newTeamDialog(tools *enrolTools, work worker, p careplan.Patient, onSaved f
 	d.form.Save.Disable() // until the staff list is read
 	d.keyWorker = widget.NewSelect(nil, nil)
 	d.coordinator = widget.NewSelect(nil, nil)
-	d.suggestions = container.NewVBox(quiet("Reading the staff list…"))
+	d.suggestions = container.NewVBox(kit.Quiet("Reading the staff list…"))
 	d.form.SetContent(
 		kit.Grid(kit.Field{Name: "Key worker", Widget: d.keyWorker}, kit.Field{Name: "Care coordinator", Widget: d.coordinator}),
-		subheading("Suggested key workers", widget.MediumImportance), d.suggestions)
+		kit.Subheading("Suggested key workers", widget.MediumImportance), d.suggestions)
 	return d
 }
 
@@ -79,12 +79,12 @@ func (d *teamDialog) staffRead(staff []careplan.StaffMember, err error) {
 	d.suggestions.RemoveAll()
 	found := careplan.SuggestKeyWorkers(d.patient.Conditions, staff)
 	if len(found) == 0 {
-		d.suggestions.Add(quiet("No key worker's specialisms match this person's conditions."))
+		d.suggestions.Add(kit.Quiet("No key worker's specialisms match this person's conditions."))
 	}
 	for _, s := range found {
 		name := s.Staff.Name
 		b := widget.NewButton("Choose "+name, func() { d.keyWorker.SetSelected(name) })
-		why := para(name + ": " + strings.Join(s.Because, "; "))
+		why := kit.Para(name + ": " + strings.Join(s.Because, "; "))
 		d.suggestions.Add(container.NewBorder(nil, nil, nil, b, why))
 	}
 	d.form.Save.Enable()

@@ -10,6 +10,7 @@ import (
 
 	"carehub/careplan"
 	"carehub/careplan/caseload"
+	"carehub/ui/kit"
 )
 
 // allStatuses is the status filter's first option, which filters nothing.
@@ -104,7 +105,7 @@ func newCaseloadScreen(r Records, work worker, today func() careplan.Date,
 // load reads the caseload and builds its search index off the UI goroutine: decrypting 30,000
 // entries takes long enough to freeze the window.
 func (s *caseloadScreen) load() {
-	s.showBody(centredMessage("Loading caseload…", widget.MediumImportance))
+	s.showBody(kit.CentredMessage("Loading caseload…", widget.MediumImportance))
 	s.setSearchable(false)
 	var (
 		ix  *caseload.Index
@@ -122,7 +123,7 @@ func (s *caseloadScreen) load() {
 func (s *caseloadScreen) loaded(ix *caseload.Index, err error) {
 	if err != nil {
 		s.setCount("")
-		s.showBody(centredMessage(fmt.Sprintf("The caseload could not be read: %v", err), widget.DangerImportance))
+		s.showBody(kit.CentredMessage(fmt.Sprintf("The caseload could not be read: %v", err), widget.DangerImportance))
 		return
 	}
 	s.index = ix
@@ -169,7 +170,7 @@ func (s *caseloadScreen) refilter() {
 // setCount changes the count, making room for it in the bar as it gets longer or shorter.
 func (s *caseloadScreen) setCount(text string) {
 	s.count.SetText(text)
-	relayout(s.bar)
+	kit.Relayout(s.bar)
 }
 
 func (s *caseloadScreen) listLength() int { return len(s.shown) }
@@ -245,7 +246,7 @@ func (s *caseloadScreen) emptyPanel() fyne.CanvasObject {
 		panel.Add(s.demoProgress)
 		panel.Add(s.demoProblem)
 	}
-	return container.New(&readingWidth{max: 520}, panel)
+	return container.New(&kit.ReadingWidth{Max: 520}, panel)
 }
 
 // onLoadDemo loads the demo patients off the UI goroutine, showing progress, then reloads
@@ -256,7 +257,7 @@ func (s *caseloadScreen) onLoadDemo() {
 	s.demoProblem.Hide()
 	s.demoProgress.SetValue(0)
 	s.demoProgress.Show()
-	relayout(s.body)
+	kit.Relayout(s.body)
 	var err error
 	s.work.run(func() { err = s.loadDemo(s.records, demoPatients, s.demoProgressFunc()) },
 		func() { s.demoLoaded(err) })
@@ -286,7 +287,7 @@ func (s *caseloadScreen) demoLoaded(err error) {
 		s.demoProgress.Hide()
 		s.demoProblem.SetText(fmt.Sprintf("The demo data could not be loaded: %v", err))
 		s.demoProblem.Show()
-		relayout(s.body)
+		kit.Relayout(s.body)
 		return
 	}
 	s.load()

@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"carehub/ui/kit"
 )
 
 // The two choices for each field of a conflict.
@@ -18,9 +20,9 @@ const (
 
 // conflictColumns are the detail's columns: field, this device's value, theirs, and the
 // choice, which gets the width its longer option needs so it is never cut short.
-func conflictColumns() *columns {
+func conflictColumns() *kit.Columns {
 	keep := widget.NewRadioGroup([]string{keepOurs, keepTheirs}, nil).MinSize().Width
-	return &columns{weights: []float32{1, 2, 2}, fixed: map[int]float32{3: keep}}
+	return &kit.Columns{Weights: []float32{1, 2, 2}, Fixed: map[int]float32{3: keep}}
 }
 
 // conflictDetail shows one conflict: whose record, both sides in words, and a choice per
@@ -47,7 +49,7 @@ func newConflictDetail(c Conflict, onSave func()) *conflictDetail {
 	d.what = widget.NewLabel(c.What)
 	d.oursHead = columnHeading("This device: " + sideText(c.Ours))
 	d.theirsHead = columnHeading(sideText(c.Theirs))
-	head := container.New(conflictColumns(), boldLabel("Field"), d.oursHead, d.theirsHead, boldLabel("Keep"))
+	head := container.New(conflictColumns(), kit.Bold("Field"), d.oursHead, d.theirsHead, kit.Bold("Keep"))
 
 	fields := container.NewVBox()
 	for _, f := range c.Fields {
@@ -76,7 +78,7 @@ func (d *conflictDetail) choices() map[string]Side {
 }
 
 func columnHeading(text string) *widget.Label {
-	l := boldLabel(text)
+	l := kit.Bold(text)
 	l.Wrapping = fyne.TextWrapWord
 	return l
 }
@@ -104,7 +106,7 @@ type conflictFieldRow struct {
 
 func newConflictFieldRow(f ConflictField) *conflictFieldRow {
 	r := &conflictFieldRow{key: f.Key}
-	r.label = boldLabel(f.Label)
+	r.label = kit.Bold(f.Label)
 	r.label.Wrapping = fyne.TextWrapWord
 	r.ours = valueLabel(f.Ours)
 	r.theirs = valueLabel(f.Theirs)

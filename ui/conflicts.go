@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"carehub/ui/kit"
 )
 
 // conflictsScreen lists the records two devices changed in the same fields and lets a
@@ -36,14 +38,14 @@ func newConflictsScreen(c Conflicts, work worker, onBack, onChanged func()) *con
 	s := &conflictsScreen{conflicts: c, work: work, onBack: onBack, onChanged: onChanged}
 	s.back = widget.NewButtonWithIcon("Back to caseload", theme.NavigateBackIcon(), s.onBackTapped)
 	s.count = widget.NewLabel("")
-	s.problem = problemLabel()
+	s.problem = kit.NewProblemLabel()
 	s.list = widget.NewList(s.length, s.newRow, s.updateRow)
 	s.list.OnSelected = s.onSelected
 	s.side = container.NewStack()
 	s.split = container.NewHSplit(s.list, s.side)
 	s.split.Offset = 0.28
 	s.body = container.NewStack()
-	title := subheading("Conflicts: the same record changed on two devices", widget.MediumImportance)
+	title := kit.Subheading("Conflicts: the same record changed on two devices", widget.MediumImportance)
 	s.top = container.NewVBox(container.NewHBox(s.back, title, s.count), s.problem)
 	s.root = container.NewBorder(s.top, nil, nil, nil, s.body)
 	return s
@@ -53,7 +55,7 @@ func (s *conflictsScreen) onBackTapped() { s.onBack() }
 
 // load reads the conflicts still to resolve.
 func (s *conflictsScreen) load() {
-	s.showBody(centredMessage("Reading conflicts…", widget.MediumImportance))
+	s.showBody(kit.CentredMessage("Reading conflicts…", widget.MediumImportance))
 	var (
 		items []Conflict
 		err   error
@@ -63,15 +65,15 @@ func (s *conflictsScreen) load() {
 
 func (s *conflictsScreen) loaded(items []Conflict, err error) {
 	if err != nil {
-		s.showBody(centredMessage(fmt.Sprintf("The conflicts could not be read: %s", oneLine(err)), widget.DangerImportance))
+		s.showBody(kit.CentredMessage(fmt.Sprintf("The conflicts could not be read: %s", kit.OneLine(err)), widget.DangerImportance))
 		return
 	}
 	s.items = items
 	s.detail = nil
 	s.count.SetText(conflictCount(len(items)))
-	relayout(s.top)
+	kit.Relayout(s.top)
 	if len(items) == 0 {
-		s.showBody(centredMessage("No conflicts: every device's changes have merged.", widget.SuccessImportance))
+		s.showBody(kit.CentredMessage("No conflicts: every device's changes have merged.", widget.SuccessImportance))
 		return
 	}
 	s.showBody(s.split)
@@ -96,7 +98,7 @@ func (s *conflictsScreen) onSelected(id widget.ListItemID) {
 	if id < 0 || id >= len(s.items) {
 		return
 	}
-	setProblem(s.problem, "")
+	kit.SetProblem(s.problem, "")
 	s.detail = newConflictDetail(s.items[id], s.onSave)
 	s.side.Objects = []fyne.CanvasObject{s.detail.root}
 	s.side.Refresh()
@@ -116,7 +118,7 @@ func (s *conflictsScreen) onSave() {
 		s.list.Show()
 		if err != nil {
 			d.save.Enable()
-			setProblem(s.problem, "The choice was not saved: "+oneLine(err))
+			kit.SetProblem(s.problem, "The choice was not saved: "+kit.OneLine(err))
 			return
 		}
 		s.onChanged()
@@ -144,7 +146,7 @@ type conflictLine struct {
 var _ fyne.Widget = (*conflictLine)(nil)
 
 func newConflictLine() *conflictLine {
-	l := &conflictLine{patient: boldLabel(""), what: widget.NewLabel(""), when: widget.NewLabel("")}
+	l := &conflictLine{patient: kit.Bold(""), what: widget.NewLabel(""), when: widget.NewLabel("")}
 	for _, lb := range []*widget.Label{l.patient, l.what, l.when} {
 		lb.Truncation = fyne.TextTruncateEllipsis
 	}

@@ -90,7 +90,7 @@ func newConsentDialog(tools *enrolTools, work worker, today careplan.Date, p car
 	d.addParty = widget.NewButtonWithIcon("Add another person", theme.ContentAddIcon(), d.onAddParty)
 	d.onAddParty()
 	d.partyBlock = container.NewVBox(
-		quiet("Name everyone the plan may be shared with, with their role and organisation."),
+		kit.Quiet("Name everyone the plan may be shared with, with their role and organisation."),
 		d.partyList, container.NewHBox(d.addParty), d.partiesProblem)
 	d.partyBlock.Hide()
 	d.form.SetContent(

@@ -43,7 +43,7 @@ func newContactsDialog(tools *enrolTools, work worker, today careplan.Date, p ca
 	d.form = kit.NewForm(tools.w, kit.WorkerFunc(work.run), kit.FormSpec{Title: whoseTitle("Contacts log", p),
 		Save: "Add contact", Dismiss: "Close", Failed: "The contact could not be saved", Width: 760, StaysOpen: true}, d.onSave)
 	d.form.OnDismissed = d.onClosed
-	d.history = container.NewVBox(quiet("Reading the contacts log…"))
+	d.history = container.NewVBox(kit.Quiet("Reading the contacts log…"))
 	var kinds []string
 	for _, k := range careplan.ContactKinds() {
 		kinds = append(kinds, k.Label())
@@ -60,7 +60,7 @@ func newContactsDialog(tools *enrolTools, work worker, today careplan.Date, p ca
 	d.noteProblem = d.form.NewProblemLabel()
 	scroll := container.NewVScroll(d.history)
 	scroll.SetMinSize(fyne.NewSize(0, 180))
-	d.form.SetContent(scroll, widget.NewSeparator(), subheading("Add a contact", widget.MediumImportance),
+	d.form.SetContent(scroll, widget.NewSeparator(), kit.Subheading("Add a contact", widget.MediumImportance),
 		kit.Grid(
 			kit.Field{Name: "How", Widget: d.kind, Problem: d.kindProblem},
 			kit.Field{Name: "Date", Widget: d.on, Problem: d.onProblem},
@@ -93,17 +93,17 @@ func (d *contactsDialog) show(all []careplan.Contact, err error) {
 	d.history.RemoveAll()
 	switch {
 	case err != nil:
-		d.history.Add(centredMessage(fmt.Sprintf("The contacts log could not be read: %v", err), widget.DangerImportance))
+		d.history.Add(kit.CentredMessage(fmt.Sprintf("The contacts log could not be read: %v", err), widget.DangerImportance))
 	case len(all) == 0:
-		d.history.Add(quiet("No contacts recorded yet."))
+		d.history.Add(kit.Quiet("No contacts recorded yet."))
 	default:
 		rows := make([][]*widget.Label, 0, len(all))
 		for i := len(all) - 1; i >= 0; i-- {
 			c := all[i]
-			rows = append(rows, []*widget.Label{para(c.On.Display()), para(c.Kind.Label()), para(c.By),
-				para(strconv.Itoa(c.Minutes)), para(c.Note)})
+			rows = append(rows, []*widget.Label{kit.Para(c.On.Display()), kit.Para(c.Kind.Label()), kit.Para(c.By),
+				kit.Para(strconv.Itoa(c.Minutes)), kit.Para(c.Note)})
 		}
-		d.history.Add(table(contactColumns(), []string{"Date", "How", "By", "Minutes", "Note"}, rows))
+		d.history.Add(kit.Table(contactColumns(), []string{"Date", "How", "By", "Minutes", "Note"}, rows))
 	}
 	d.history.Refresh()
 	d.form.Relayout()

@@ -34,7 +34,7 @@ func newInErrorDialog(w fyne.Window, work worker, p careplan.Patient, what strin
 	d.reasonProblem = d.form.NewProblemLabel()
 	d.by = kit.NewEntry("Your name")
 	d.byProblem = d.form.NewProblemLabel()
-	explain := para(fmt.Sprintf("Mark %s as entered in error? It stays in the record, marked, "+
+	explain := kit.Para(fmt.Sprintf("Mark %s as entered in error? It stays in the record, marked, "+
 		"but no longer counts in the chart, the change or any report. This cannot be undone.", what))
 	d.form.SetContent(explain,
 		kit.Grid(

@@ -98,7 +98,7 @@ func frailtyChoices() []string {
 func (f *outcomeForm) frailtyFields() (*widget.Label, []kit.Field) {
 	f.frailty = kit.NewSelect(frailtyChoices(), "Choose a score from 1 to 9", nil)
 	f.frailtyProblem = f.form.NewProblemLabel()
-	return quiet("The Clinical Frailty Scale (version 2.0) is a clinical judgement: choose the score that fits best."),
+	return kit.Quiet("The Clinical Frailty Scale (version 2.0) is a clinical judgement: choose the score that fits best."),
 		[]kit.Field{{Name: "Frailty score", Widget: f.frailty, Problem: f.frailtyProblem}}
 }
 
@@ -123,7 +123,7 @@ func (f *outcomeForm) lonelinessFields() (*widget.Label, []kit.Field) {
 		kit.Field{Name: "Total", Widget: container.NewVBox(f.uclaTotal, f.uclaProblem)},
 		kit.Field{Name: "How often lonely", Widget: f.howOften, Problem: f.howOftenProblem})
 	f.onUCLAChosen("")
-	return quiet("How often does the person feel each of these? Then: how often do they feel lonely?"), fields
+	return kit.Quiet("How often does the person feel each of these? Then: how often do they feel lonely?"), fields
 }
 
 // uclaAnswer is a UCLA answer's score, 1-3, or 0 when none is chosen.
@@ -182,7 +182,7 @@ func (f *outcomeForm) wellbeingFields() (*widget.Label, []kit.Field) {
 		fields = append(fields, kit.Field{Name: questions[i], Widget: container.NewHBox(kit.FixedWidth(190, f.ons[i]), f.onsBands[i])})
 	}
 	fields[len(fields)-1].Problem = f.onsProblem // one problem for the four, under the last
-	return quiet("Four separate answers from 0 to 10; they are never added up. For anxiety, lower is better."), fields
+	return kit.Quiet("Four separate answers from 0 to 10; they are never added up. For anxiety, lower is better."), fields
 }
 
 // onONSChosen shows the ONS band of question i's answer.

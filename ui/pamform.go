@@ -83,7 +83,7 @@ func newPAMForm(tools *outcomeTools, work worker, today careplan.Date, p carepla
 	f.recordedByProblem = f.form.NewProblemLabel()
 	f.source = kit.NewEntry("e.g. PAM online portal, paper form")
 
-	note := quiet("Type the score and level exactly as the PAM report gives them.")
+	note := kit.Quiet("Type the score and level exactly as the PAM report gives them.")
 	grid := kit.Grid(
 		kit.Field{Name: "Score (0-100)", Widget: f.score, Problem: f.scoreProblem},
 		kit.Field{Name: "Level as reported", Widget: f.level, Problem: f.levelProblem},
@@ -194,7 +194,7 @@ func mismatchQuestion(a pam.Assessment) string {
 // as reported; No goes back to the form to correct a typing slip.
 func (f *pamForm) askAboutLevel(a pam.Assessment) {
 	f.pending = a
-	f.mismatchText = para(mismatchQuestion(a))
+	f.mismatchText = kit.Para(mismatchQuestion(a))
 	f.asReported = widget.NewButton("Yes, save it as reported", f.onSaveAsReported)
 	f.asReported.Importance = widget.HighImportance
 	f.goBack = widget.NewButton("No, go back to the form", f.onBackToForm)

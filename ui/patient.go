@@ -13,6 +13,7 @@ import (
 	"carehub/careplan/myplan"
 	"carehub/careplan/outcomes"
 	"carehub/pam"
+	"carehub/ui/kit"
 )
 
 // patientRecord is everything the summary shows about one person, read together off the UI
@@ -85,7 +86,7 @@ func newPatientScreen(r Records, work worker, today careplan.Date, tools *printT
 	s.status = widget.NewLabel("")
 	s.status.SizeName = theme.SizeNameSubHeadingText
 
-	s.body = container.NewStack(centredMessage("Loading patient summary…", widget.MediumImportance))
+	s.body = container.NewStack(kit.CentredMessage("Loading patient summary…", widget.MediumImportance))
 	s.enrolBar = container.NewHBox()
 	s.enrolBar.Hide()
 	s.root = container.NewBorder(s.banner(), nil, nil, nil, s.body)
@@ -197,8 +198,8 @@ func (s *patientScreen) measuresReloaded(id string, assessments []pam.Assessment
 		return // another person has been opened since
 	}
 	if err != nil {
-		s.showBody(centredMessage(fmt.Sprintf("The saved measure could not be read back: %v", err), widget.DangerImportance))
-		relayout(s.root)
+		s.showBody(kit.CentredMessage(fmt.Sprintf("The saved measure could not be read back: %v", err), widget.DangerImportance))
+		kit.Relayout(s.root)
 		return
 	}
 	s.rec.assessments, s.rec.outcomes = assessments, recs
@@ -209,8 +210,8 @@ func (s *patientScreen) measuresReloaded(id string, assessments []pam.Assessment
 func (s *patientScreen) loaded(rec patientRecord, err error) {
 	if err != nil {
 		s.name.SetText("Patient summary")
-		s.showBody(centredMessage(fmt.Sprintf("This person's record could not be read: %v", err), widget.DangerImportance))
-		relayout(s.root)
+		s.showBody(kit.CentredMessage(fmt.Sprintf("This person's record could not be read: %v", err), widget.DangerImportance))
+		kit.Relayout(s.root)
 		return
 	}
 	s.rec = rec
@@ -263,7 +264,7 @@ func (s *patientScreen) showRecord() {
 	summary := container.NewVScroll(container.NewPadded(content))
 	if s.outcomes == nil && s.plan == nil {
 		s.showBody(summary)
-		relayout(s.root)
+		kit.Relayout(s.root)
 		return
 	}
 	items := []*container.TabItem{container.NewTabItem("Summary", summary)}
@@ -279,7 +280,7 @@ func (s *patientScreen) showRecord() {
 	s.tabs = container.NewAppTabs(items...)
 	s.tabs.SelectIndex(selected)
 	s.showBody(s.tabs)
-	relayout(s.root)
+	kit.Relayout(s.root)
 }
 
 // showOutcomes switches to the Outcomes tab, when there is one.

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan"
+	"carehub/ui/kit"
 )
 
 // tabletStateReader says how current a person's tablet is. Sync is one; the summary needs
@@ -30,15 +31,15 @@ func tabletSection(t TabletState) fyne.CanvasObject {
 		confirmed = "last confirmed on " + careplan.DateOf(t.LastAcked).Display()
 	}
 	if t.Waiting == 0 {
-		return section(tabletTitle, para(fmt.Sprintf("Up to date with this hub (%s).", confirmed)))
+		return kit.Section(tabletTitle, kit.Para(fmt.Sprintf("Up to date with this hub (%s).", confirmed)))
 	}
 	changes := "1 change"
 	if t.Waiting > 1 {
 		changes = fmt.Sprintf("%d changes", t.Waiting)
 	}
-	l := para(fmt.Sprintf("Not yet on their tablet: %s to their plan or records (%s). Until a new bundle is carried to it "+
+	l := kit.Para(fmt.Sprintf("Not yet on their tablet: %s to their plan or records (%s). Until a new bundle is carried to it "+
 		"(Sync) and its acknowledgement brought back, they see what it had before.", changes, confirmed))
 	l.TextStyle.Bold = true
 	l.Importance = widget.WarningImportance
-	return section(tabletTitle, l)
+	return kit.Section(tabletTitle, l)
 }

@@ -23,7 +23,7 @@ func (s *supportPart) onAddToDirectory() {
 	d.serviceFields = newServiceFields(d.form.NewProblemLabel())
 	d.contact.SetPlaceHolder("Phone, email or website — press Enter to save")
 	d.contact.OnSubmitted = d.onSubmitted
-	d.form.SetContent(para("The directory is the hub's: every plan can signpost to what is added here."),
+	d.form.SetContent(kit.Para("The directory is the hub's: every plan can signpost to what is added here."),
 		kit.Grid(d.fields()...))
 	d.form.Open(d.name)
 	s.adding = d

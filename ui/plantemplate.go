@@ -34,9 +34,9 @@ func (e *planEditor) onFromTemplate() {
 	for _, t := range e.data.templates {
 		names = append(names, t.Name)
 	}
-	d.about = para("")
+	d.about = kit.Para("")
 	d.choice = kit.NewSelect(names, "Choose a template", d.onChosen)
-	explain := para("A template suggests goals and actions. Go through each with the person and rewrite it in their own words.")
+	explain := kit.Para("A template suggests goals and actions. Go through each with the person and rewrite it in their own words.")
 	d.form.SetContent(explain, d.choice, d.about)
 	d.form.Open(d.choice)
 	e.templates = d
@@ -53,7 +53,7 @@ func (e *planEditor) onSaveTemplate() {
 	d.name.OnSubmitted = d.onSubmitted
 	d.nameProblem = d.form.NewProblemLabel()
 	d.description = kit.NewEntry("Who it is for")
-	explain := para("The template keeps the goals' domains and words and each action's what and kind of owner. " +
+	explain := kit.Para("The template keeps the goals' domains and words and each action's what and kind of owner. " +
 		"About me, what matters, strengths, people, services, names and dates are left out. " +
 		"Check the goal words name nobody before saving.")
 	d.form.SetContent(explain, kit.Grid(

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan"
+	"carehub/ui/kit"
 )
 
 // printBar is the patient summary's print controls: the Print plan button, the large-print
@@ -175,7 +176,7 @@ func (b *printBar) say(text string, importance widget.Importance) {
 	b.outcome.Importance = importance
 	b.outcome.Show()
 	b.outcome.Refresh()
-	relayout(b.screen)
+	kit.Relayout(b.screen)
 }
 
 // pagesCount says "1 page" or "3 pages".

@@ -10,6 +10,7 @@ import (
 
 	"carehub/careplan"
 	"carehub/careplan/caseload"
+	"carehub/ui/kit"
 )
 
 // Choices that filter nothing (allPractices is the evaluation screen's).
@@ -80,7 +81,7 @@ func addQueues(s *caseloadScreen, today func() careplan.Date, onNominate, onDash
 
 	q.everyone = widget.NewButton("Everyone", q.onEveryone)
 	q.everyone.Alignment = widget.ButtonAlignLeading
-	side := []fyne.CanvasObject{subheading("Work queues", widget.MediumImportance), q.everyone}
+	side := []fyne.CanvasObject{kit.Subheading("Work queues", widget.MediumImportance), q.everyone}
 	for _, k := range q.queueOrder {
 		k := k
 		b := widget.NewButton(k.Label(), func() { q.onQueue(k) })

@@ -111,12 +111,12 @@ func (s *servicesScreen) Name(svc careplan.Service) string { return svc.Name }
 
 // Row is one service in the list; a withdrawn one says so, in italics, as staff who have left do.
 func (s *servicesScreen) Row(svc careplan.Service) []fyne.CanvasObject {
-	name := para(svc.Name)
+	name := kit.Para(svc.Name)
 	if svc.Withdrawn {
 		name.SetText(svc.Name + " (withdrawn)")
 		name.TextStyle.Italic = true
 	}
-	return []fyne.CanvasObject{name, para(svc.Offers), para(svc.Area), para(svc.Contact)}
+	return []fyne.CanvasObject{name, kit.Para(svc.Offers), kit.Para(svc.Area), kit.Para(svc.Contact)}
 }
 
 // Fill puts a service in the form.

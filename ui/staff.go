@@ -83,12 +83,12 @@ func (s *staffScreen) Name(m careplan.StaffMember) string { return m.Name }
 
 // Row is one member of staff in the list; one who has left says so, in italics.
 func (s *staffScreen) Row(m careplan.StaffMember) []fyne.CanvasObject {
-	name := para(m.Name)
+	name := kit.Para(m.Name)
 	if !m.Active {
 		name.SetText(m.Name + " (left)")
 		name.TextStyle.Italic = true
 	}
-	return []fyne.CanvasObject{name, para(string(m.Role)), para(strings.Join(specialismNames(m.Specialisms), ", "))}
+	return []fyne.CanvasObject{name, kit.Para(string(m.Role)), kit.Para(strings.Join(specialismNames(m.Specialisms), ", "))}
 }
 
 // specialismNames are the specialisms as the form's check boxes name them.

@@ -47,7 +47,7 @@ func newStatusDialog(tools *enrolTools, work worker, today careplan.Date, p care
 	d.by = kit.NewEntry("Your name")
 	d.byProblem = d.form.NewProblemLabel()
 	d.reason = kit.NewEntry("Optional: why")
-	now := para("Now: " + p.Status.Label())
+	now := kit.Para("Now: " + p.Status.Label())
 	now.TextStyle.Bold = true
 	d.form.SetContent(now,
 		kit.Grid(

@@ -70,17 +70,17 @@ func newSyncScreen(sync Sync, work worker, files kit.FileChooser, w fyne.Window,
 	s.progress.Hide()
 	s.doing = widget.NewLabel("")
 	s.doing.Hide()
-	s.problem = problemLabel()
+	s.problem = kit.NewProblemLabel()
 
-	title := subheading("Sync: carry changes between devices", widget.MediumImportance)
+	title := kit.Subheading("Sync: carry changes between devices", widget.MediumImportance)
 	form := container.NewVBox(
-		section("This device",
+		kit.Section("This device",
 			container.NewHBox(s.thisName, s.rename),
-			quiet("Another device pairs with this one by adding its card. A card holds no patient data."),
+			kit.Quiet("Another device pairs with this one by adding its card. A card holds no patient data."),
 			container.NewHBox(s.saveCard)),
-		section("Paired devices", s.list, container.NewHBox(s.addDevice)),
-		section("Bring changes in",
-			quiet("Import a bundle made for this device, or the acknowledgement a device gave back for a bundle from here."),
+		kit.Section("Paired devices", s.list, container.NewHBox(s.addDevice)),
+		kit.Section("Bring changes in",
+			kit.Quiet("Import a bundle made for this device, or the acknowledgement a device gave back for a bundle from here."),
 			container.NewHBox(s.importer)),
 		s.doing, s.progress, s.problem,
 	)
@@ -110,10 +110,10 @@ func (s *syncScreen) load() {
 func (s *syncScreen) loaded(this Device, devices []Device, err error) {
 	s.setBusy(false)
 	if err != nil {
-		setProblem(s.problem, fmt.Sprintf("The devices could not be read: %s", oneLine(err)))
+		kit.SetProblem(s.problem, fmt.Sprintf("The devices could not be read: %s", kit.OneLine(err)))
 		return
 	}
-	setProblem(s.problem, "")
+	kit.SetProblem(s.problem, "")
 	s.this, s.devices = this, devices
 	s.thisName.SetText(this.Name)
 	s.showDevices()
@@ -124,7 +124,7 @@ func (s *syncScreen) showDevices() {
 	s.rows = map[string]*deviceRow{}
 	s.list.Objects = nil
 	if len(s.devices) == 0 {
-		s.list.Add(quiet("No devices are paired with this one yet. Add another device's card to pair with it."))
+		s.list.Add(kit.Quiet("No devices are paired with this one yet. Add another device's card to pair with it."))
 	}
 	for _, d := range s.devices {
 		r := newDeviceRow(d, s.onMakeBundle)
@@ -132,7 +132,7 @@ func (s *syncScreen) showDevices() {
 		s.list.Add(r.root)
 	}
 	s.list.Refresh()
-	relayout(s.root)
+	kit.Relayout(s.root)
 }
 
 // setBusy turns every action off while a job runs, and back on when it ends.
@@ -158,12 +158,12 @@ func (s *syncScreen) start(doing string, withProgress bool) bool {
 		return false
 	}
 	s.setBusy(true)
-	setProblem(s.problem, "")
+	kit.SetProblem(s.problem, "")
 	s.doing.SetText(doing)
 	s.doing.Show()
 	s.progress.SetValue(0)
 	s.progress.Hidden = !withProgress
-	relayout(s.root)
+	kit.Relayout(s.root)
 	return true
 }
 
@@ -172,14 +172,14 @@ func (s *syncScreen) end() {
 	s.setBusy(false)
 	s.doing.Hide()
 	s.progress.Hide()
-	relayout(s.root)
+	kit.Relayout(s.root)
 }
 
 // finish ends a job and shows its outcome: lines, or the error's own first line.
 func (s *syncScreen) finish(title string, lines []string, conflicts int, err error) {
 	s.end()
 	if err != nil {
-		s.result = showResult(s.w, title, []string{oneLine(err)}, true, nil)
+		s.result = showResult(s.w, title, []string{kit.OneLine(err)}, true, nil)
 		return
 	}
 	var onConflicts func()

@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"carehub/ui/kit"
 )
 
 // deviceRow is one paired device on the Sync screen: what it is, when bundles last went each
@@ -25,7 +27,7 @@ type deviceRow struct {
 
 func newDeviceRow(d Device, onBundle func(Device)) *deviceRow {
 	r := &deviceRow{device: d, onBundle: onBundle}
-	r.name = boldLabel(d.Name)
+	r.name = kit.Bold(d.Name)
 	r.kind = widget.NewLabel(deviceKind(d))
 	r.sent = widget.NewLabel("Last sent: " + whenText(d.LastSent))
 	r.received = widget.NewLabel("Last received: " + whenText(d.LastReceived))
@@ -93,12 +95,6 @@ func fileSafe(name string) string {
 	}, strings.ToLower(strings.TrimSpace(name)))
 }
 
-// oneLine is an error as the person reads it: its own message, first line only.
-func oneLine(err error) string {
-	text, _, _ := strings.Cut(err.Error(), "\n")
-	return text
-}
-
 // renameDialog asks for this device's new name.
 type renameDialog struct {
 	onRename func(name string)
@@ -119,11 +115,11 @@ func newRenameDialog(w fyne.Window, current string, onRename func(string)) *rena
 	d.save.Importance = widget.HighImportance
 	d.cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), d.onCancel)
 	body := container.NewVBox(
-		quiet("Paired devices see this name on their Sync screen, so say whose or which it is (\"Mendip hub laptop 2\")."),
+		kit.Quiet("Paired devices see this name on their Sync screen, so say whose or which it is (\"Mendip hub laptop 2\")."),
 		d.name)
 	d.dialog = dialog.NewCustomWithoutButtons("Rename this device", body, w)
 	d.dialog.SetButtons([]fyne.CanvasObject{d.cancel, d.save})
-	fitDialog(d.dialog, 520)
+	kit.FitDialog(d.dialog, 520)
 	d.dialog.Show()
 	w.Canvas().Focus(d.name)
 	return d
@@ -184,7 +180,7 @@ func showResult(w fyne.Window, title string, lines []string, failed bool, onConf
 	}
 	r.dialog = dialog.NewCustomWithoutButtons(title, body, w)
 	r.dialog.SetButtons(buttons)
-	fitDialog(r.dialog, dialogWidth)
+	kit.FitDialog(r.dialog, kit.DialogWidth)
 	r.dialog.Show()
 	return r
 }

@@ -64,7 +64,7 @@ func (b *tabletSyncBar) updateFrom(path string) {
 	b.work.run(func() { res, err = b.tools.sync.UpdateFromFile(path, progress) }, func() {
 		b.end()
 		if err != nil {
-			b.result = showResult(b.tools.w, "Your plan was not updated", []string{oneLine(err),
+			b.result = showResult(b.tools.w, "Your plan was not updated", []string{kit.OneLine(err),
 				"Please ask your key worker for a new file."}, true, nil)
 			return
 		}
@@ -116,7 +116,7 @@ func (b *tabletSyncBar) sendTo(path string) {
 	b.work.run(func() { n, err = b.tools.sync.SendCheckIns(path, progress) }, func() {
 		b.end()
 		if err != nil {
-			b.result = showResult(b.tools.w, "Your check-ins were not saved", []string{oneLine(err),
+			b.result = showResult(b.tools.w, "Your check-ins were not saved", []string{kit.OneLine(err),
 				"Please ask your key worker."}, true, nil)
 			return
 		}

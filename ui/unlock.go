@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"carehub/ui/kit"
 )
 
 // minPassphrase is the shortest passphrase a new store accepts, counted in characters.
@@ -98,7 +100,7 @@ func newUnlockScreen(v Vault, work worker, onUnlocked func(Records)) *unlockScre
 	form.Add(s.submit)
 	form.Add(s.problem)
 
-	s.root = container.New(&readingWidth{max: 460}, form)
+	s.root = container.New(&kit.ReadingWidth{Max: 460}, form)
 	return s
 }
 
@@ -160,7 +162,7 @@ func (s *unlockScreen) showProblem(err error) {
 	// The vault's errors are written for the user, so they are shown as they come.
 	s.problem.SetText(err.Error())
 	s.problem.Show()
-	relayout(s.root)
+	kit.Relayout(s.root)
 }
 
 func (s *unlockScreen) setBusy(busy bool) {
@@ -176,7 +178,7 @@ func (s *unlockScreen) setBusy(busy bool) {
 			d.Enable()
 		}
 	}
-	defer relayout(s.root)
+	defer kit.Relayout(s.root)
 	switch {
 	case busy:
 		s.problem.Hide()

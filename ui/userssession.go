@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan/access"
+	"carehub/ui/kit"
 )
 
 // addAccountBar puts a row above the caseload saying who is signed in, with the buttons their
@@ -67,7 +68,7 @@ func (s *session) openAudit() {
 // showTablet is the only screen a patient's account sees.
 func (s *session) showTablet() {
 	if s.cfg.Tablet == nil {
-		s.w.SetContent(centredMessage("This account is a patient's: it opens only on their tablet.", widget.DangerImportance))
+		s.w.SetContent(kit.CentredMessage("This account is a patient's: it opens only on their tablet.", widget.DangerImportance))
 		return
 	}
 	var files *tabletSyncTools

@@ -120,10 +120,6 @@ func (d *teamDialog) onSave() {
 	var team careplan.CareTeam
 	team.KeyWorkerID, team.KeyWorker = chosen(d.keyWorker, d.workers)
 	team.CoordinatorID, team.Coordinator = chosen(d.coordinator, d.coordinators)
-	var saved careplan.Patient
 	id := d.patient.ID
-	d.form.Submit(func() (err error) {
-		saved, err = d.tools.enrol.AssignTeam(id, team)
-		return err
-	}, func() { d.onSaved(saved) })
+	kit.SubmitResult(d.form, func() (careplan.Patient, error) { return d.tools.enrol.AssignTeam(id, team) }, d.onSaved)
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -149,10 +148,7 @@ func (d *consentDialog) read() (careplan.ConsentRecord, bool) {
 	sc, dec := d.chosen()
 	c := careplan.ConsentRecord{Scope: sc, Decision: dec, How: strings.TrimSpace(d.how.Text), RecordedBy: strings.TrimSpace(d.by.Text)}
 	problems := kit.Problems{}
-	var msg string
-	if c.On, msg = kit.ReadDate(d.on.Text, "date of the decision"); msg != "" {
-		problems[d.onProblem] = msg
-	}
+	c.On = problems.ReadDate(d.on.Text, "date of the decision", d.onProblem)
 	if sc != careplan.ConsentToJoin && dec == careplan.ConsentGiven {
 		for _, r := range d.parties {
 			party := careplan.SharedWith{Name: strings.TrimSpace(r.name.Text), Role: strings.TrimSpace(r.role.Text), Organisation: strings.TrimSpace(r.org.Text)}
@@ -162,24 +158,12 @@ func (d *consentDialog) read() (careplan.ConsentRecord, bool) {
 		}
 	}
 	err := careplan.ValidateConsent(d.patient.Consent, c, d.today)
-	if errors.Is(err, careplan.ErrConsentScope) {
-		problems[d.scopeProblem] = "Choose what the consent is for."
-	}
-	if errors.Is(err, careplan.ErrConsentDecision) {
-		problems[d.decisionProblem] = "Choose what the person decided."
-	}
-	if errors.Is(err, careplan.ErrNothingToWithdraw) {
-		problems[d.decisionProblem] = "This consent has not been given, so there is nothing to withdraw."
-	}
-	if _, read := problems[d.onProblem]; !read && errors.Is(err, careplan.ErrConsentInFuture) {
-		problems[d.onProblem] = "The date cannot be in the future."
-	}
-	if errors.Is(err, careplan.ErrConsentRecordedBy) {
-		problems[d.byProblem] = "Say who is recording the decision."
-	}
-	if errors.Is(err, careplan.ErrConsentParties) {
-		problems[d.partiesProblem] = "Name at least one person, and give each their role and organisation."
-	}
+	problems.When(err, careplan.ErrConsentScope, d.scopeProblem, "Choose what the consent is for.")
+	problems.When(err, careplan.ErrNothingToWithdraw, d.decisionProblem, "This consent has not been given, so there is nothing to withdraw.")
+	problems.When(err, careplan.ErrConsentDecision, d.decisionProblem, "Choose what the person decided.")
+	problems.When(err, careplan.ErrConsentInFuture, d.onProblem, "The date cannot be in the future.")
+	problems.When(err, careplan.ErrConsentRecordedBy, d.byProblem, "Say who is recording the decision.")
+	problems.When(err, careplan.ErrConsentParties, d.partiesProblem, "Name at least one person, and give each their role and organisation.")
 	return c, d.form.Show(problems)
 }
 
@@ -189,10 +173,6 @@ func (d *consentDialog) onSave() {
 	if !ok {
 		return
 	}
-	var saved careplan.Patient
 	id := d.patient.ID
-	d.form.Submit(func() (err error) {
-		saved, err = d.tools.enrol.RecordConsent(id, c)
-		return err
-	}, func() { d.onSaved(saved) })
+	kit.SubmitResult(d.form, func() (careplan.Patient, error) { return d.tools.enrol.RecordConsent(id, c) }, d.onSaved)
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -116,31 +115,19 @@ func (d *contactsDialog) read() (careplan.Contact, bool) {
 		c.Kind = careplan.ContactKinds()[i]
 	}
 	problems := kit.Problems{}
-	var msg string
-	if c.On, msg = kit.ReadDate(d.on.Text, "date of the contact"); msg != "" {
-		problems[d.onProblem] = msg
-	}
+	c.On = problems.ReadDate(d.on.Text, "date of the contact", d.onProblem)
 	minutes, err := strconv.Atoi(strings.TrimSpace(d.minutes.Text))
 	if err != nil {
 		problems[d.minutesProblem] = "Write the minutes as a whole number, such as 30."
 	}
 	c.Minutes = minutes
 	verr := c.Validate(d.today)
-	if errors.Is(verr, careplan.ErrContactKind) {
-		problems[d.kindProblem] = "Choose how the contact was made."
-	}
-	if msg == "" && errors.Is(verr, careplan.ErrContactInFuture) {
-		problems[d.onProblem] = "The date cannot be in the future."
-	}
-	if errors.Is(verr, careplan.ErrContactBy) {
-		problems[d.byProblem] = "Say who made the contact."
-	}
-	if err == nil && errors.Is(verr, careplan.ErrContactMinutes) {
-		problems[d.minutesProblem] = fmt.Sprintf("Write from 1 to %d minutes.", careplan.MaxContactMinutes)
-	}
-	if errors.Is(verr, careplan.ErrContactNote) {
-		problems[d.noteProblem] = fmt.Sprintf("Keep the note to %d characters: the log is a summary.", careplan.MaxContactNote)
-	}
+	problems.When(verr, careplan.ErrContactKind, d.kindProblem, "Choose how the contact was made.")
+	problems.When(verr, careplan.ErrContactInFuture, d.onProblem, "The date cannot be in the future.")
+	problems.When(verr, careplan.ErrContactBy, d.byProblem, "Say who made the contact.")
+	problems.When(verr, careplan.ErrContactMinutes, d.minutesProblem, fmt.Sprintf("Write from 1 to %d minutes.", careplan.MaxContactMinutes))
+	problems.When(verr, careplan.ErrContactNote, d.noteProblem,
+		fmt.Sprintf("Keep the note to %d characters: the log is a summary.", careplan.MaxContactNote))
 	return c, d.form.Show(problems)
 }
 

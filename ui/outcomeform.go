@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -223,29 +222,14 @@ func (f *outcomeForm) read() (outcomes.Record, bool) {
 		r.Wellbeing = &w
 	}
 	problems := kit.Problems{}
-	var dateProblem string
-	if r.TakenOn, dateProblem = kit.ReadDate(f.takenOn.Text, "date it was taken"); dateProblem != "" {
-		problems[f.takenOnProblem] = dateProblem
-	}
+	r.TakenOn = problems.ReadDate(f.takenOn.Text, "date it was taken", f.takenOnProblem)
 	err := r.Validate(f.today)
-	if dateProblem == "" && errors.Is(err, outcomes.ErrTakenOn) {
-		problems[f.takenOnProblem] = "The date cannot be in the future (today is " + f.today.Display() + ")."
-	}
-	if errors.Is(err, outcomes.ErrRecordedBy) {
-		problems[f.recordedByProblem] = "Say who is recording this."
-	}
-	if errors.Is(err, outcomes.ErrFrailty) {
-		problems[f.frailtyProblem] = "Choose a score from 1 to 9."
-	}
-	if errors.Is(err, outcomes.ErrLoneliness) {
-		problems[f.uclaProblem] = "Answer all three loneliness questions."
-	}
-	if errors.Is(err, outcomes.ErrLonelyOften) {
-		problems[f.howOftenProblem] = "Choose how often they feel lonely."
-	}
-	if errors.Is(err, outcomes.ErrWellbeing) {
-		problems[f.onsProblem] = "Answer all four wellbeing questions, each from 0 to 10."
-	}
+	problems.When(err, outcomes.ErrTakenOn, f.takenOnProblem, "The date cannot be in the future (today is "+f.today.Display()+").")
+	problems.When(err, outcomes.ErrRecordedBy, f.recordedByProblem, "Say who is recording this.")
+	problems.When(err, outcomes.ErrFrailty, f.frailtyProblem, "Choose a score from 1 to 9.")
+	problems.When(err, outcomes.ErrLoneliness, f.uclaProblem, "Answer all three loneliness questions.")
+	problems.When(err, outcomes.ErrLonelyOften, f.howOftenProblem, "Choose how often they feel lonely.")
+	problems.When(err, outcomes.ErrWellbeing, f.onsProblem, "Answer all four wellbeing questions, each from 0 to 10.")
 	if err != nil && len(problems) == 0 {
 		problems[f.form.Problem] = kit.Sentence(err.Error())
 	}

@@ -141,29 +141,17 @@ func (f *pamForm) read() (pam.Assessment, bool) {
 	} else {
 		problems[f.scoreProblem] = "Write a number from 0 to 100, with at most one decimal place (such as 58.4)."
 	}
-	var dateProblem string
-	if a.TakenOn, dateProblem = kit.ReadDate(f.takenOn.Text, "date the PAM was taken"); dateProblem != "" {
-		problems[f.takenOnProblem] = dateProblem
-	}
+	a.TakenOn = problems.ReadDate(f.takenOn.Text, "date the PAM was taken", f.takenOnProblem)
 	err := a.Validate(f.today)
-	if errors.Is(err, pam.ErrLevel) {
-		problems[f.levelProblem] = "Choose the level the PAM report gives."
+	problems.When(err, pam.ErrLevel, f.levelProblem, "Choose the level the PAM report gives.")
+	problems.When(err, pam.ErrInstrument, f.instrumentProblem, "Choose the PAM instrument used.")
+	whichCarer := "Choose which carer this Carer PAM belongs to."
+	if len(f.patient.Carers) == 0 {
+		whichCarer = "No carers are recorded for this person: add the carer to their record first."
 	}
-	if errors.Is(err, pam.ErrInstrument) {
-		problems[f.instrumentProblem] = "Choose the PAM instrument used."
-	}
-	if errors.Is(err, pam.ErrCarerName) {
-		problems[f.carerProblem] = "Choose which carer this Carer PAM belongs to."
-		if len(f.patient.Carers) == 0 {
-			problems[f.carerProblem] = "No carers are recorded for this person: add the carer to their record first."
-		}
-	}
-	if dateProblem == "" && errors.Is(err, pam.ErrTakenOn) {
-		problems[f.takenOnProblem] = "The date cannot be in the future (today is " + f.today.Display() + ")."
-	}
-	if errors.Is(err, pam.ErrRecordedBy) {
-		problems[f.recordedByProblem] = "Say who is recording this PAM."
-	}
+	problems.When(err, pam.ErrCarerName, f.carerProblem, whichCarer)
+	problems.When(err, pam.ErrTakenOn, f.takenOnProblem, "The date cannot be in the future (today is "+f.today.Display()+").")
+	problems.When(err, pam.ErrRecordedBy, f.recordedByProblem, "Say who is recording this PAM.")
 	if err != nil && len(problems) == 0 {
 		problems[f.form.Problem] = kit.Sentence(err.Error())
 	}

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"errors"
-
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
@@ -83,29 +81,27 @@ func (d *statusDialog) read() (careplan.Status, careplan.Date, bool) {
 	if to == "" {
 		problems[d.toProblem] = "Choose the new status."
 	}
-	on, msg := kit.ReadDate(d.on.Text, "date of the change")
-	if msg != "" {
-		problems[d.onProblem] = msg
-	}
+	on := problems.ReadDate(d.on.Text, "date of the change", d.onProblem)
 	trial := d.patient
 	trial.History = append([]careplan.StatusChange(nil), d.patient.History...)
 	err := trial.ChangeStatus(to, on, d.today, d.by.Text, d.reason.Text)
-	if msg == "" && errors.Is(err, careplan.ErrStatusDateInFuture) {
-		problems[d.onProblem] = "The date cannot be in the future."
+	problems.When(err, careplan.ErrStatusDateOrder, d.onProblem, "The date is before the last change ("+d.lastChange()+").")
+	problems.When(err, careplan.ErrStatusDateInFuture, d.onProblem, "The date cannot be in the future.")
+	problems.When(err, careplan.ErrStatusBy, d.byProblem, "Say who made the change.")
+	move := "The pathway does not allow that move."
+	if to == careplan.StatusActive && !careplan.HasConsent(d.patient.Consent, careplan.ConsentToJoin) {
+		move = "There is no consent to join on record: record it first."
 	}
-	if msg == "" && errors.Is(err, careplan.ErrStatusDateOrder) {
-		problems[d.onProblem] = "The date is before the last change (" + d.patient.History[len(d.patient.History)-1].On.Display() + ")."
-	}
-	if errors.Is(err, careplan.ErrStatusBy) {
-		problems[d.byProblem] = "Say who made the change."
-	}
-	if to != "" && errors.Is(err, careplan.ErrStatusMove) {
-		problems[d.toProblem] = "The pathway does not allow that move."
-		if to == careplan.StatusActive && !careplan.HasConsent(d.patient.Consent, careplan.ConsentToJoin) {
-			problems[d.toProblem] = "There is no consent to join on record: record it first."
-		}
-	}
+	problems.When(err, careplan.ErrStatusMove, d.toProblem, move)
 	return to, on, d.form.Show(problems)
+}
+
+// lastChange is the date of the person's last change of status, as shown.
+func (d *statusDialog) lastChange() string {
+	if n := len(d.patient.History); n > 0 {
+		return d.patient.History[n-1].On.Display()
+	}
+	return ""
 }
 
 // onSave makes the change in the worker.
@@ -114,10 +110,6 @@ func (d *statusDialog) onSave() {
 	if !ok {
 		return
 	}
-	var saved careplan.Patient
 	id, by, reason := d.patient.ID, d.by.Text, d.reason.Text
-	d.form.Submit(func() (err error) {
-		saved, err = d.tools.enrol.ChangeStatus(id, to, on, by, reason)
-		return err
-	}, func() { d.onSaved(saved) })
+	kit.SubmitResult(d.form, func() (careplan.Patient, error) { return d.tools.enrol.ChangeStatus(id, to, on, by, reason) }, d.onSaved)
 }

@@ -26,6 +26,15 @@ func DateEntry(day careplan.Date) *widget.Entry {
 	return e
 }
 
+// ReadDate reads a required date field for a form, putting its problem, if any, under l.
+func (p Problems) ReadDate(typed, what string, l *widget.Label) careplan.Date {
+	d, problem := ReadDate(typed, what)
+	if problem != "" {
+		p[l] = problem
+	}
+	return d
+}
+
 // ReadDate reads a required date field, what naming it in the problem when it is empty ("date
 // of the contact" gives "Write the date of the contact."). The problem is "" when the date
 // reads; whether it may be in the future is the domain's rule, not the field's.

@@ -1,6 +1,8 @@
 package kit
 
 import (
+	"errors"
+	"fmt"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -43,5 +45,28 @@ func TestProblemLabelShowsOnlyWithText(t *testing.T) {
 	SetProblem(l, "")
 	if l.Visible() {
 		t.Error("a problem put right still shows")
+	}
+}
+
+func TestProblemsWhenSaysTheFirstProblemOfAField(t *testing.T) {
+	test.NewTempApp(t)
+	errInFuture := errors.New("in the future")
+	errNoName := errors.New("no name")
+	date, name := NewProblemLabel(), NewProblemLabel()
+	err := fmt.Errorf("contact: %w", errors.Join(errInFuture, errNoName))
+
+	p := Problems{date: "Write the date as DD/MM/YYYY or YYYY-MM-DD."}
+	p.When(err, errInFuture, date, "The date cannot be in the future.")
+	p.When(err, errNoName, name, "Say who made the contact.")
+	p.When(err, errors.New("another rule"), name, "Not this.")
+	if p[date] != "Write the date as DD/MM/YYYY or YYYY-MM-DD." {
+		t.Errorf("a date that does not read is told %q", p[date])
+	}
+	if p[name] != "Say who made the contact." {
+		t.Errorf("a wrapped rule says %q", p[name])
+	}
+	p.When(nil, errNoName, date, "Not this either.")
+	if len(p) != 2 {
+		t.Errorf("no error added a problem: %v", p)
 	}
 }

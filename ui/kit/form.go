@@ -117,6 +117,16 @@ func (f *Form) Submit(save func() error, done func()) {
 	f.work.Run(func() { err = save() }, func() { f.submitted(err, done) })
 }
 
+// SubmitResult is Submit for a save that returns what it saved, such as a patient's record with
+// the consent just added, which done is given.
+func SubmitResult[T any](f *Form, save func() (T, error), done func(T)) {
+	var saved T
+	f.Submit(func() (err error) {
+		saved, err = save()
+		return err
+	}, func() { done(saved) })
+}
+
 func (f *Form) submitted(err error, done func()) {
 	f.Save.Enable()
 	if err != nil {

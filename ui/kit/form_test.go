@@ -147,3 +147,20 @@ func TestFormDangerAndDefaults(t *testing.T) {
 		t.Error("Cancel saved or left the form open")
 	}
 }
+
+func TestSubmitResultHandsOnWhatWasSaved(t *testing.T) {
+	w := testWindow(t)
+	f := NewForm(w, inline, FormSpec{Title: "Consent", Save: "Save decision", Failed: "Not saved"}, nil)
+	f.SetContent(Para("Consent to join"))
+	f.Open(nil)
+	var got string
+	SubmitResult(f, func() (string, error) { return "record v2", nil }, func(saved string) { got = saved })
+	if got != "record v2" || dialogOpen(w) {
+		t.Errorf("done was given %q; form open %v", got, dialogOpen(w))
+	}
+	f.Open(nil)
+	SubmitResult(f, func() (string, error) { return "", errors.New("locked") }, func(string) { t.Error("done ran after a failed save") })
+	if f.Problem.Text != "Not saved: locked" {
+		t.Errorf("failure says %q", f.Problem.Text)
+	}
+}

@@ -1,6 +1,8 @@
 package kit
 
 import (
+	"errors"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 )
@@ -25,6 +27,16 @@ func SetProblem(l *widget.Label, text string) {
 // Problems is what is wrong with a form, in the user's words, by the label each problem is
 // shown in: under its field, or the form's own for a problem that belongs to no one field.
 type Problems map[*widget.Label]string
+
+// When says a domain rule in words for its field: when err is, or wraps, rule, text goes under
+// l. A field shows its first problem, so one found earlier (its date does not read) is kept
+// rather than told over by a rule that could not be checked.
+func (p Problems) When(err, rule error, l *widget.Label, text string) {
+	if _, said := p[l]; said || !errors.Is(err, rule) {
+		return
+	}
+	p[l] = text
+}
 
 // problemLabels are every problem label a form made, so showing a new set of problems also
 // clears the ones put right.

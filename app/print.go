@@ -11,7 +11,6 @@ import (
 	"carehub/careplan"
 	"carehub/careplan/printout"
 	"carehub/store"
-	"carehub/ui"
 )
 
 // DefaultHubName appears on screens and printed pages until the hub sets its own name.
@@ -87,8 +86,8 @@ func patientCopy(st *store.Store, id string, draft bool) (printout.Copy, error) 
 	plan, ok := printout.Current(plans)
 	missing := printout.ErrNoPlan
 	if draft {
-		plan, ok = draftToPrint(plans)
-		missing = errNoDraft
+		plan, ok = printout.DraftToPrint(plans)
+		missing = printout.ErrNoDraft
 	}
 	if !ok {
 		return printout.Copy{}, fmt.Errorf("%s %s: %w", p.NHSNumber.Display(), p.FullName(), missing)
@@ -119,11 +118,11 @@ func printOne(env Env, st *store.Store, svc *printService, nhs careplan.NHSNumbe
 // printDue prints, one file per person, every open patient whose plan is due for review
 // before the given day. People with no agreed plan are listed, not silently skipped.
 func printDue(env Env, svc *printService, before careplan.Date, dir string, large bool) error {
-	people, err := svc.PlansFor(ui.BatchSelection{By: ui.ByReviewDue, To: before.AddDays(-1)})
+	people, err := svc.PlansFor(printout.BatchSelection{By: printout.ByReviewDue, To: before.AddDays(-1)})
 	if err != nil {
 		return err
 	}
-	res, err := svc.PrintBatch(people, ui.BatchOutput{Path: dir, Folder: true, LargePrint: large}, nil)
+	res, err := svc.PrintBatch(people, printout.BatchOutput{Path: dir, Folder: true, LargePrint: large}, nil)
 	if err != nil && !errors.Is(err, printout.ErrNothingToPrint) {
 		return err
 	}

@@ -6,8 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
-	"strings"
 	"time"
 
 	"carehub/careplan"
@@ -15,10 +13,6 @@ import (
 	"carehub/store"
 	"carehub/ui"
 )
-
-// errNoDraft is returned when a draft is asked for and there is none newer than the agreed
-// plan: printing an old draft would put superseded words in the person's hands.
-var errNoDraft = errors.New("there is no draft plan to print for this person")
 
 // errLocked is returned when printing, recording or reporting is asked for before the store
 // is unlocked.
@@ -37,24 +31,9 @@ func newPrintService(st func() (*store.Store, error), now func() time.Time) *pri
 	return &printService{store: st, now: now}
 }
 
-// Offer says what can be printed for a person: their agreed plan, and a draft when it is all
-// they have or is newer than what they agreed; and whether their needs ask for large print.
-func (ps *printService) Offer(p careplan.Patient, plans []careplan.Plan) ui.PlanOffer {
-	_, agreed := printout.Current(plans)
-	_, draft := draftToPrint(plans)
-	return ui.PlanOffer{Agreed: agreed, Draft: draft, LargePrint: printout.LargePrintFor(p)}
-}
-
-// draftToPrint is the draft that may be printed: the latest one, if nothing agreed is newer.
-func draftToPrint(plans []careplan.Plan) (careplan.Plan, bool) {
-	d, ok := careplan.LatestDraft(plans)
-	if !ok {
-		return d, false
-	}
-	if a, agreed := printout.Current(plans); agreed && a.Version > d.Version {
-		return d, false
-	}
-	return d, true
+// Offer says what can be printed for a person (printout.OfferFor).
+func (ps *printService) Offer(p careplan.Patient, plans []careplan.Plan) printout.Offer {
+	return printout.OfferFor(p, plans)
 }
 
 // PrintPatient writes one person's plan to path: the agreed plan, or with draft the draft
@@ -102,7 +81,7 @@ func (ps *printService) options(large bool) printout.Options {
 
 // PlansFor lists who a batch prints for, marking who has an agreed plan. Only people the hub
 // is still working with are included.
-func (ps *printService) PlansFor(sel ui.BatchSelection) ([]ui.BatchPerson, error) {
+func (ps *printService) PlansFor(sel printout.BatchSelection) ([]printout.BatchPerson, error) {
 	st, err := ps.store()
 	if err != nil {
 		return nil, err
@@ -111,69 +90,29 @@ func (ps *printService) PlansFor(sel ui.BatchSelection) ([]ui.BatchPerson, error
 	if err != nil {
 		return nil, err
 	}
-	chosen := chooseForBatch(rows, sel)
-	out := make([]ui.BatchPerson, len(chosen))
+	chosen := sel.Choose(rows)
+	out := make([]printout.BatchPerson, len(chosen))
 	for i, e := range chosen {
 		plans, err := st.Plans(e.PatientID)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", e.NHSNumber.Display(), err)
 		}
-		_, agreed := printout.Current(plans)
-		out[i] = ui.BatchPerson{PatientID: e.PatientID, NHSNumber: e.NHSNumber, Name: entryName(e), HasAgreed: agreed}
+		out[i] = printout.BatchPersonFor(e, plans)
 	}
 	return out, nil
-}
-
-// chooseForBatch picks the open people a selection covers: by review date, soonest first, or
-// a key worker's caseload, by name. People with no review date (no plan) have no review due.
-func chooseForBatch(rows []careplan.CaseloadEntry, sel ui.BatchSelection) []careplan.CaseloadEntry {
-	var out []careplan.CaseloadEntry
-	for _, e := range rows {
-		if !e.Status.Open() {
-			continue
-		}
-		switch sel.By {
-		case ui.ByReviewDue:
-			if e.ReviewDate.IsZero() || e.ReviewDate.Before(sel.From) || e.ReviewDate.After(sel.To) {
-				continue
-			}
-		case ui.ByKeyWorker:
-			if sel.KeyWorker == "" || e.KeyWorker != sel.KeyWorker {
-				continue
-			}
-		default:
-			continue
-		}
-		out = append(out, e)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if sel.By == ui.ByReviewDue && !a.ReviewDate.Time().Equal(b.ReviewDate.Time()) {
-			return a.ReviewDate.Before(b.ReviewDate)
-		}
-		if a.SortName() != b.SortName() {
-			return a.SortName() < b.SortName()
-		}
-		return a.NHSNumber < b.NHSNumber
-	})
-	return out
-}
-
-func entryName(e careplan.CaseloadEntry) string {
-	return strings.TrimSpace(e.GivenName + " " + e.FamilyName)
 }
 
 // PrintBatch prints the agreed plans of people into one PDF or one file each in a folder.
 // People without an agreed plan are listed in the result, not printed. A cancelled or failed
 // batch leaves no files behind: every file is written under a temporary name and renamed into
 // place only once the whole batch is done.
-func (ps *printService) PrintBatch(people []ui.BatchPerson, out ui.BatchOutput, progress func(done, total int) bool) (ui.BatchResult, error) {
-	var res ui.BatchResult
+func (ps *printService) PrintBatch(people []printout.BatchPerson, out printout.BatchOutput, progress func(done, total int) bool) (printout.BatchResult, error) {
+	var res printout.BatchResult
 	st, err := ps.store()
 	if err != nil {
 		return res, err
 	}
-	var todo []ui.BatchPerson
+	var todo []printout.BatchPerson
 	for _, p := range people {
 		if p.HasAgreed {
 			todo = append(todo, p)
@@ -193,8 +132,8 @@ func (ps *printService) PrintBatch(people []ui.BatchPerson, out ui.BatchOutput, 
 }
 
 // printOneFile prints everyone into one PDF, each person starting on a new page.
-func (ps *printService) printOneFile(st *store.Store, todo []ui.BatchPerson, out ui.BatchOutput,
-	progress func(int, int) bool, res *ui.BatchResult) error {
+func (ps *printService) printOneFile(st *store.Store, todo []printout.BatchPerson, out printout.BatchOutput,
+	progress func(int, int) bool, res *printout.BatchResult) error {
 	copies := make([]printout.Copy, 0, len(todo))
 	for _, p := range todo {
 		c, err := patientCopy(st, p.PatientID, false)
@@ -222,8 +161,8 @@ func (ps *printService) printOneFile(st *store.Store, todo []ui.BatchPerson, out
 }
 
 // printFolder prints one file per person, named by NHS number, into the folder.
-func (ps *printService) printFolder(st *store.Store, todo []ui.BatchPerson, out ui.BatchOutput,
-	progress func(int, int) bool, res *ui.BatchResult) (err error) {
+func (ps *printService) printFolder(st *store.Store, todo []printout.BatchPerson, out printout.BatchOutput,
+	progress func(int, int) bool, res *printout.BatchResult) (err error) {
 	if err := os.MkdirAll(out.Path, 0o700); err != nil {
 		return fmt.Errorf("cannot make the folder %s: %w", out.Path, err)
 	}

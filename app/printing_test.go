@@ -12,7 +12,6 @@ import (
 	"carehub/careplan"
 	"carehub/careplan/printout"
 	"carehub/store"
-	"carehub/ui"
 )
 
 // demoStoreOf is a store of n demo people with a cheap key derivation so tests stay quick,
@@ -140,7 +139,7 @@ func TestPrintPatientWithoutAgreedPlanWritesNothing(t *testing.T) {
 
 func TestPrintDraftIsMarked(t *testing.T) {
 	st := printStore(t)
-	who := demoPerson(t, st, func(p []careplan.Plan) bool { _, ok := draftToPrint(p); return ok })
+	who := demoPerson(t, st, func(p []careplan.Plan) bool { _, ok := printout.DraftToPrint(p); return ok })
 	path := filepath.Join(t.TempDir(), "draft.pdf")
 	if _, err := serviceOn(st).PrintPatient(who.PatientID, true, false, path); err != nil {
 		t.Fatal(err)
@@ -152,11 +151,11 @@ func TestPrintDraftIsMarked(t *testing.T) {
 
 func TestPrintDraftWhenThereIsNone(t *testing.T) {
 	st := printStore(t)
-	who := demoPerson(t, st, func(p []careplan.Plan) bool { _, ok := draftToPrint(p); return hasAgreed(p) && !ok })
+	who := demoPerson(t, st, func(p []careplan.Plan) bool { _, ok := printout.DraftToPrint(p); return hasAgreed(p) && !ok })
 	path := filepath.Join(t.TempDir(), "draft.pdf")
 	_, err := serviceOn(st).PrintPatient(who.PatientID, true, false, path)
-	if !errors.Is(err, errNoDraft) {
-		t.Fatalf("err = %v, want errNoDraft", err)
+	if !errors.Is(err, printout.ErrNoDraft) {
+		t.Fatalf("err = %v, want printout.ErrNoDraft", err)
 	}
 	if _, err := os.Stat(path); !os.IsNotExist(err) {
 		t.Error("a file was written for a draft that does not exist")
@@ -173,73 +172,8 @@ func TestPrintingBeforeUnlock(t *testing.T) {
 	if _, err := svc.PrintPatient("x", false, false, filepath.Join(t.TempDir(), "p.pdf")); !errors.Is(err, errLocked) {
 		t.Errorf("printing with the store locked: %v", err)
 	}
-	if _, err := svc.PlansFor(ui.BatchSelection{By: ui.ByKeyWorker, KeyWorker: "x"}); !errors.Is(err, errLocked) {
+	if _, err := svc.PlansFor(printout.BatchSelection{By: printout.ByKeyWorker, KeyWorker: "x"}); !errors.Is(err, errLocked) {
 		t.Errorf("a preview with the store locked: %v", err)
-	}
-}
-
-func TestOffer(t *testing.T) {
-	agreed := func(v int) careplan.Plan {
-		return careplan.Plan{Version: v, State: careplan.PlanAgreed, Agreement: &careplan.Agreement{By: "Sam"}}
-	}
-	draft := func(v int) careplan.Plan { return careplan.Plan{Version: v, State: careplan.PlanDraft} }
-	tests := []struct {
-		name  string
-		plans []careplan.Plan
-		needs careplan.CommunicationNeeds
-		want  ui.PlanOffer
-	}{
-		{"nothing", nil, careplan.CommunicationNeeds{}, ui.PlanOffer{}},
-		{"only a draft", []careplan.Plan{draft(1)}, careplan.CommunicationNeeds{}, ui.PlanOffer{Draft: true}},
-		{"agreed", []careplan.Plan{agreed(1)}, careplan.CommunicationNeeds{}, ui.PlanOffer{Agreed: true}},
-		{"newer draft", []careplan.Plan{agreed(1), draft(2)}, careplan.CommunicationNeeds{}, ui.PlanOffer{Agreed: true, Draft: true}},
-		{"old draft", []careplan.Plan{draft(1), agreed(2)}, careplan.CommunicationNeeds{}, ui.PlanOffer{Agreed: true}},
-		{"large print flag", []careplan.Plan{agreed(1)}, careplan.CommunicationNeeds{LargePrint: true}, ui.PlanOffer{Agreed: true, LargePrint: true}},
-		{"large print in words", nil, careplan.CommunicationNeeds{Other: "Large print, please"}, ui.PlanOffer{LargePrint: true}},
-	}
-	svc := newPrintService(nil, fixedNow)
-	for _, tt := range tests {
-		if got := svc.Offer(careplan.Patient{Needs: tt.needs}, tt.plans); got != tt.want {
-			t.Errorf("%s: %+v, want %+v", tt.name, got, tt.want)
-		}
-	}
-}
-
-func TestChooseForBatch(t *testing.T) {
-	d := func(day int) careplan.Date { return careplan.NewDate(2026, 3, day) }
-	row := func(name string, st careplan.Status, review careplan.Date, kw string) careplan.CaseloadEntry {
-		return careplan.CaseloadEntry{PatientID: name, GivenName: name, Status: st, ReviewDate: review, KeyWorker: kw}
-	}
-	rows := []careplan.CaseloadEntry{
-		row("late", careplan.StatusActive, d(20), "Sam"),
-		row("early", careplan.StatusActive, d(5), "Sam"),
-		row("first day", careplan.StatusNominated, d(1), "Jo"),
-		row("last day", careplan.StatusConsented, d(31), "Jo"),
-		row("after", careplan.StatusActive, careplan.NewDate(2026, 4, 1), "Sam"),
-		row("discharged", careplan.StatusDischarged, d(10), "Sam"),
-		row("died", careplan.StatusDied, d(10), "Jo"),
-		row("no plan", careplan.StatusActive, careplan.Date{}, "Sam"),
-	}
-	names := func(es []careplan.CaseloadEntry) string {
-		var out []string
-		for _, e := range es {
-			out = append(out, e.GivenName)
-		}
-		return strings.Join(out, ", ")
-	}
-	tests := []struct {
-		sel  ui.BatchSelection
-		want string
-	}{
-		{ui.BatchSelection{By: ui.ByReviewDue, From: d(1), To: d(31)}, "first day, early, late, last day"},
-		{ui.BatchSelection{By: ui.ByReviewDue, To: d(5)}, "first day, early"},
-		{ui.BatchSelection{By: ui.ByKeyWorker, KeyWorker: "Sam"}, "after, early, late, no plan"},
-		{ui.BatchSelection{By: ui.ByKeyWorker}, ""},
-	}
-	for _, tt := range tests {
-		if got := names(chooseForBatch(rows, tt.sel)); got != tt.want {
-			t.Errorf("%+v: %q, want %q", tt.sel, got, tt.want)
-		}
 	}
 }
 
@@ -247,22 +181,22 @@ func TestChooseForBatch(t *testing.T) {
 // plus two open people with no plan at all (the demo gives those no key worker). One of them
 // is marked as having a plan, as if one had been withdrawn since the preview: the batch must
 // check again rather than trust the preview.
-func batchOfMixedPeople(t *testing.T, st *store.Store) []ui.BatchPerson {
+func batchOfMixedPeople(t *testing.T, st *store.Store) []printout.BatchPerson {
 	t.Helper()
 	rows, err := st.Caseload()
 	if err != nil {
 		t.Fatal(err)
 	}
 	svc := serviceOn(st)
-	var people, noPlan []ui.BatchPerson
+	var people, noPlan []printout.BatchPerson
 	for _, r := range rows {
 		if r.KeyWorker != "" && len(people) < 2 {
-			if people, err = svc.PlansFor(ui.BatchSelection{By: ui.ByKeyWorker, KeyWorker: r.KeyWorker}); err != nil {
+			if people, err = svc.PlansFor(printout.BatchSelection{By: printout.ByKeyWorker, KeyWorker: r.KeyWorker}); err != nil {
 				t.Fatal(err)
 			}
 		}
 		if r.Status.Open() && r.ReviewDate.IsZero() && len(noPlan) < 2 {
-			noPlan = append(noPlan, ui.BatchPerson{PatientID: r.PatientID, NHSNumber: r.NHSNumber, Name: entryName(r)})
+			noPlan = append(noPlan, printout.BatchPersonFor(r, nil))
 		}
 	}
 	if len(people) < 2 || len(noPlan) < 2 {
@@ -273,7 +207,7 @@ func batchOfMixedPeople(t *testing.T, st *store.Store) []ui.BatchPerson {
 }
 
 // splitByPlan says who should print and who should be listed as having no agreed plan.
-func splitByPlan(st *store.Store, people []ui.BatchPerson) (agreed, none []ui.BatchPerson) {
+func splitByPlan(st *store.Store, people []printout.BatchPerson) (agreed, none []printout.BatchPerson) {
 	for _, p := range people {
 		plans, _ := st.Plans(p.PatientID)
 		if hasAgreed(plans) {
@@ -292,7 +226,7 @@ func TestBatchIntoOneFile(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "plans.pdf")
 	var last [2]int
-	res, err := serviceOn(st).PrintBatch(people, ui.BatchOutput{Path: path}, func(done, total int) bool {
+	res, err := serviceOn(st).PrintBatch(people, printout.BatchOutput{Path: path}, func(done, total int) bool {
 		last = [2]int{done, total}
 		return true
 	})
@@ -326,7 +260,7 @@ func TestBatchIntoFolder(t *testing.T) {
 	people := batchOfMixedPeople(t, st)
 	agreed, none := splitByPlan(st, people)
 	dir := filepath.Join(t.TempDir(), "plans")
-	res, err := serviceOn(st).PrintBatch(people, ui.BatchOutput{Path: dir, Folder: true}, nil)
+	res, err := serviceOn(st).PrintBatch(people, printout.BatchOutput{Path: dir, Folder: true}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -356,7 +290,7 @@ func TestCancelledBatchLeavesNothing(t *testing.T) {
 	for _, folder := range []bool{false, true} {
 		t.Run(fmt.Sprintf("folder=%v", folder), func(t *testing.T) {
 			dir := t.TempDir()
-			out := ui.BatchOutput{Path: filepath.Join(dir, "plans.pdf"), Folder: folder}
+			out := printout.BatchOutput{Path: filepath.Join(dir, "plans.pdf"), Folder: folder}
 			if folder {
 				out.Path = filepath.Join(dir, "plans")
 			}
@@ -380,9 +314,9 @@ func TestCancelledBatchLeavesNothing(t *testing.T) {
 
 func TestBatchWithNobodyToPrint(t *testing.T) {
 	st := printStore(t)
-	people := []ui.BatchPerson{{PatientID: "x", Name: "No Plan", HasAgreed: false}}
+	people := []printout.BatchPerson{{PatientID: "x", Name: "No Plan", HasAgreed: false}}
 	path := filepath.Join(t.TempDir(), "plans.pdf")
-	res, err := serviceOn(st).PrintBatch(people, ui.BatchOutput{Path: path}, nil)
+	res, err := serviceOn(st).PrintBatch(people, printout.BatchOutput{Path: path}, nil)
 	if !errors.Is(err, printout.ErrNothingToPrint) || len(res.NoPlan) != 1 {
 		t.Errorf("err %v, result %+v", err, res)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"carehub/careplan"
 	"carehub/careplan/access"
+	"carehub/careplan/devices"
 	"carehub/store"
 	"carehub/store/bundle"
 	"carehub/ui"
@@ -28,16 +29,16 @@ func ackPathFor(bundlePath string) string {
 	return strings.TrimSuffix(bundlePath, ".chb") + ".ack.chb"
 }
 
-func (s *syncService) ThisDevice() (ui.Device, error) {
+func (s *syncService) ThisDevice() (devices.Device, error) {
 	st, err := s.store()
 	if err != nil {
-		return ui.Device{}, err
+		return devices.Device{}, err
 	}
 	card, err := st.DeviceCard()
 	if err != nil {
-		return ui.Device{}, err
+		return devices.Device{}, err
 	}
-	return ui.Device{ID: card.Device.String(), Name: card.Name, Tablet: card.Role == bundle.RoleTablet}, nil
+	return devices.Device{ID: card.Device.String(), Name: card.Name, Tablet: card.Role == bundle.RoleTablet}, nil
 }
 
 func (s *syncService) RenameDevice(name string) error {
@@ -51,7 +52,7 @@ func (s *syncService) RenameDevice(name string) error {
 	return st.RenameDevice(name)
 }
 
-func (s *syncService) Devices() ([]ui.Device, error) {
+func (s *syncService) Devices() ([]devices.Device, error) {
 	st, err := s.store()
 	if err != nil {
 		return nil, err
@@ -68,9 +69,9 @@ func (s *syncService) Devices() ([]ui.Device, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]ui.Device, 0, len(peers))
+	out := make([]devices.Device, 0, len(peers))
 	for _, p := range peers {
-		out = append(out, ui.Device{
+		out = append(out, devices.Device{
 			ID: p.Card.Device.String(), Name: p.Card.Name, Tablet: p.Card.Role == bundle.RoleTablet,
 			Patient: who[p.Card.Patient], LastSent: p.LastSent, LastReceived: p.LastReceived, Waiting: waiting[p.Card.Device],
 		})
@@ -80,17 +81,17 @@ func (s *syncService) Devices() ([]ui.Device, error) {
 
 // TabletOf finds the person's tablet among the paired devices and counts what it is waiting
 // for: a key worker about to rely on what the person sees at home needs to know.
-func (s *syncService) TabletOf(patientID string) (ui.TabletState, error) {
+func (s *syncService) TabletOf(patientID string) (devices.TabletState, error) {
 	st, err := s.store()
 	if err != nil {
-		return ui.TabletState{}, err
+		return devices.TabletState{}, err
 	}
 	if !st.SignedIn().ReadsPatient(patientID) {
-		return ui.TabletState{}, fmt.Errorf("%w: this account may not open that person's record", access.ErrNotAllowed)
+		return devices.TabletState{}, fmt.Errorf("%w: this account may not open that person's record", access.ErrNotAllowed)
 	}
 	peers, err := st.Peers()
 	if err != nil {
-		return ui.TabletState{}, err
+		return devices.TabletState{}, err
 	}
 	// A tablet set up again is a new device and the old one stays paired: the one in use is
 	// the one the hub last made a bundle for.
@@ -102,10 +103,10 @@ func (s *syncService) TabletOf(patientID string) (ui.TabletState, error) {
 		}
 	}
 	if tablet == nil {
-		return ui.TabletState{}, nil
+		return devices.TabletState{}, nil
 	}
 	waiting, err := st.ChangesWaiting(tablet.Card.Device)
-	return ui.TabletState{Paired: true, Waiting: waiting, LastAcked: tablet.LastAcked}, err
+	return devices.TabletState{Paired: true, Waiting: waiting, LastAcked: tablet.LastAcked}, err
 }
 
 // patientLines names each patient as the sync screens show them ("Siân O'Brien · 943 476
@@ -131,49 +132,49 @@ func (s *syncService) SaveCard(path string) error {
 	return err
 }
 
-func (s *syncService) AddDevice(cardPath string) (ui.Device, error) {
+func (s *syncService) AddDevice(cardPath string) (devices.Device, error) {
 	st, err := s.store()
 	if err != nil {
-		return ui.Device{}, err
+		return devices.Device{}, err
 	}
 	card, err := AddDeviceCard(st, cardPath)
 	if err != nil {
-		return ui.Device{}, err
+		return devices.Device{}, err
 	}
-	return ui.Device{ID: card.Device.String(), Name: card.Name, Tablet: card.Role == bundle.RoleTablet}, nil
+	return devices.Device{ID: card.Device.String(), Name: card.Name, Tablet: card.Role == bundle.RoleTablet}, nil
 }
 
-func (s *syncService) Export(deviceID, path string, progress func(done, total int)) (ui.SyncResult, error) {
+func (s *syncService) Export(deviceID, path string, progress func(done, total int)) (devices.SyncResult, error) {
 	st, err := s.store()
 	if err != nil {
-		return ui.SyncResult{}, err
+		return devices.SyncResult{}, err
 	}
 	id, err := uuid.Parse(deviceID)
 	if err != nil {
-		return ui.SyncResult{}, errNoSuchDevice
+		return devices.SyncResult{}, errNoSuchDevice
 	}
 	res, err := ExportSyncBundle(st, id, path, progress)
 	if err != nil {
-		return ui.SyncResult{}, err
+		return devices.SyncResult{}, err
 	}
-	return ui.SyncResult{Summary: exportSummary(res)}, nil
+	return devices.SyncResult{Summary: exportSummary(res)}, nil
 }
 
-func (s *syncService) Import(path string, progress func(done, total int)) (ui.SyncResult, error) {
+func (s *syncService) Import(path string, progress func(done, total int)) (devices.SyncResult, error) {
 	st, err := s.store()
 	if err != nil {
-		return ui.SyncResult{}, err
+		return devices.SyncResult{}, err
 	}
 	ack := ackPathFor(path)
 	res, err := ImportSyncFile(st, path, ack, progress)
 	var notWritten ackNotWritten
 	if errors.As(err, &notWritten) {
-		return ui.SyncResult{}, notWritten.inApp(importSummary(res))
+		return devices.SyncResult{}, notWritten.inApp(importSummary(res))
 	}
 	if err != nil {
-		return ui.SyncResult{}, err
+		return devices.SyncResult{}, err
 	}
-	out := ui.SyncResult{Summary: importSummary(res), Conflicts: res.Conflicts}
+	out := devices.SyncResult{Summary: importSummary(res), Conflicts: res.Conflicts}
 	if !res.Ack {
 		out.AckPath = ack
 	}
@@ -187,7 +188,7 @@ type conflictService struct {
 
 var _ ui.Conflicts = (*conflictService)(nil)
 
-func (c *conflictService) Conflicts() ([]ui.Conflict, error) {
+func (c *conflictService) Conflicts() ([]devices.Conflict, error) {
 	st, err := c.store()
 	if err != nil {
 		return nil, err
@@ -203,7 +204,7 @@ func (c *conflictService) Conflicts() ([]ui.Conflict, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]ui.Conflict, 0, len(found))
+	out := make([]devices.Conflict, 0, len(found))
 	for _, f := range found {
 		out = append(out, conflictView(f, who[f.PatientID]))
 	}
@@ -211,14 +212,14 @@ func (c *conflictService) Conflicts() ([]ui.Conflict, error) {
 }
 
 // conflictView puts a store conflict in words for the screen.
-func conflictView(c store.Conflict, patient string) ui.Conflict {
+func conflictView(c store.Conflict, patient string) devices.Conflict {
 	kind := string(c.Kind)
-	v := ui.Conflict{ID: c.RecordID, PatientID: c.PatientID, Patient: patient, What: whatConflicts(c),
-		Ours:   ui.ConflictSide{Device: c.Ours.DeviceName, User: c.Ours.User, When: c.Ours.Time},
-		Theirs: ui.ConflictSide{Device: c.Theirs.DeviceName, User: c.Theirs.User, When: c.Theirs.Time},
+	v := devices.Conflict{ID: c.RecordID, PatientID: c.PatientID, Patient: patient, What: whatConflicts(c),
+		Ours:   devices.ConflictSide{Device: c.Ours.DeviceName, User: c.Ours.User, When: c.Ours.Time},
+		Theirs: devices.ConflictSide{Device: c.Theirs.DeviceName, User: c.Theirs.User, When: c.Theirs.Time},
 	}
 	for _, f := range c.Fields {
-		v.Fields = append(v.Fields, ui.ConflictField{Key: f, Label: careplan.FieldLabel(kind, f),
+		v.Fields = append(v.Fields, devices.ConflictField{Key: f, Label: careplan.FieldLabel(kind, f),
 			Ours: careplan.FieldText(kind, f, c.Ours.Values[f]), Theirs: careplan.FieldText(kind, f, c.Theirs.Values[f])})
 	}
 	return v
@@ -270,7 +271,7 @@ func whatUnsettled(c store.Conflict) string {
 	return whatConflicts(c)
 }
 
-func (c *conflictService) ResolveConflict(id string, keep map[string]ui.Side) error {
+func (c *conflictService) ResolveConflict(id string, keep map[string]devices.Side) error {
 	st, err := c.store()
 	if err != nil {
 		return err
@@ -280,7 +281,7 @@ func (c *conflictService) ResolveConflict(id string, keep map[string]ui.Side) er
 	}
 	theirs := make(map[string]bool, len(keep))
 	for f, side := range keep {
-		theirs[f] = side == ui.Theirs
+		theirs[f] = side == devices.Theirs
 	}
 	return st.ResolveConflict(id, theirs)
 }

@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"carehub/careplan"
+	"carehub/careplan/devices"
 	"carehub/store"
-	"carehub/ui"
 )
 
 // syncLaptop is a hub store on disk, open as the desktop app would hold it.
@@ -49,15 +49,15 @@ func TestSyncAndConflictServicesBetweenTwoLaptops(t *testing.T) {
 			t.Fatalf("AddDevice: %v", err)
 		}
 	}
-	devices, err := sa.Devices()
-	if err != nil || len(devices) != 1 || devices[0].Name != "Hub laptop 2" || devices[0].Tablet || devices[0].Waiting == 0 {
-		t.Fatalf("laptop 1's devices: %+v %v", devices, err)
+	paired, err := sa.Devices()
+	if err != nil || len(paired) != 1 || paired[0].Name != "Hub laptop 2" || paired[0].Tablet || paired[0].Waiting == 0 {
+		t.Fatalf("laptop 1's devices: %+v %v", paired, err)
 	}
 
 	// A bundle to laptop 2, with progress, and its acknowledgement back.
 	bundlePath := filepath.Join(dir, "to-2.chb")
 	var last [2]int
-	res, err := sa.Export(devices[0].ID, bundlePath, func(done, total int) { last = [2]int{done, total} })
+	res, err := sa.Export(paired[0].ID, bundlePath, func(done, total int) { last = [2]int{done, total} })
 	if err != nil || !strings.HasPrefix(res.Summary, "Bundle for Hub laptop 2: ") || last[0] != last[1] || last[1] == 0 {
 		t.Fatalf("Export: %+v %v, progress %v", res, err, last)
 	}
@@ -68,8 +68,8 @@ func TestSyncAndConflictServicesBetweenTwoLaptops(t *testing.T) {
 	if _, err := sa.Import(imported.AckPath, nil); err != nil {
 		t.Fatalf("importing the acknowledgement: %v", err)
 	}
-	if devices, _ := sa.Devices(); devices[0].Waiting != 0 || devices[0].LastSent.IsZero() {
-		t.Errorf("after the acknowledgement: %+v", devices[0])
+	if again, _ := sa.Devices(); again[0].Waiting != 0 || again[0].LastSent.IsZero() {
+		t.Errorf("after the acknowledgement: %+v", again[0])
 	}
 
 	// Both laptops move the same person's review date: the Conflicts screen shows both.
@@ -92,7 +92,7 @@ func TestSyncAndConflictServicesBetweenTwoLaptops(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := sa.Export(devices[0].ID, bundlePath, nil); err != nil {
+	if _, err := sa.Export(paired[0].ID, bundlePath, nil); err != nil {
 		t.Fatal(err)
 	}
 	if res, err := sb.Import(bundlePath, nil); err != nil || res.Conflicts != 1 {
@@ -117,7 +117,7 @@ func TestSyncAndConflictServicesBetweenTwoLaptops(t *testing.T) {
 	if got, _ := cs.Unsettled(other(t, b, who.PatientID)); len(got) != 0 {
 		t.Errorf("someone else's summary is warned of %q", got)
 	}
-	if err := cs.ResolveConflict(c.ID, map[string]ui.Side{"reviewDate": ui.Theirs}); err != nil {
+	if err := cs.ResolveConflict(c.ID, map[string]devices.Side{"reviewDate": devices.Theirs}); err != nil {
 		t.Fatalf("ResolveConflict: %v", err)
 	}
 	plans, _ := b.Plans(who.PatientID)

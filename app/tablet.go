@@ -139,7 +139,7 @@ func (t *tabletService) patient() (*store.Store, string, error) {
 }
 
 // MyPlan builds the tablet's view of the signed-in patient's plan. A tablet without the
-// patient's record (the hub removed it, or it was never filled) gives ui.ErrPlanNotHere, which
+// patient's record (the hub removed it, or it was never filled) gives myplan.ErrPlanNotHere, which
 // the screen says in plain words; nothing else of theirs is left to show.
 func (t *tabletService) MyPlan() (myplan.View, error) {
 	st, id, err := t.patient()
@@ -148,7 +148,7 @@ func (t *tabletService) MyPlan() (myplan.View, error) {
 	}
 	p, err := st.Patient(id)
 	if errors.Is(err, store.ErrNotFound) {
-		return myplan.View{}, ui.ErrPlanNotHere
+		return myplan.View{}, myplan.ErrPlanNotHere
 	}
 	if err != nil {
 		return myplan.View{}, err

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"carehub/careplan/access"
+	"carehub/careplan/myplan"
 	"carehub/store"
 	"carehub/store/bundle"
 	"carehub/ui"
@@ -38,31 +39,31 @@ func (t *tabletSyncService) patientStore() (*store.Store, error) {
 
 // UpdateFromFile imports a bundle from the hub (or the hub's acknowledgement of check-ins)
 // and writes the acknowledgement beside it for the patient to hand back.
-func (t *tabletSyncService) UpdateFromFile(path string, progress func(done, total int)) (ui.TabletUpdate, error) {
+func (t *tabletSyncService) UpdateFromFile(path string, progress func(done, total int)) (myplan.Update, error) {
 	st, err := t.patientStore()
 	if err != nil {
-		return ui.TabletUpdate{}, err
+		return myplan.Update{}, err
 	}
 	ack := ackPathFor(path)
 	res, err := ImportSyncFile(st, path, ack, progress)
 	if err != nil {
-		return ui.TabletUpdate{}, err
+		return myplan.Update{}, err
 	}
 	return tabletUpdate(res, ack), nil
 }
 
 // tabletUpdate says what an import did to the patient's plan. Any record new, updated or
 // merged counts as an update: the patient cannot tell a plan from the records around it.
-func tabletUpdate(res store.ImportResult, ack string) ui.TabletUpdate {
+func tabletUpdate(res store.ImportResult, ack string) myplan.Update {
 	switch {
 	case res.Ack:
-		return ui.TabletUpdate{Outcome: ui.CheckInsReceived}
+		return myplan.Update{Outcome: myplan.CheckInsReceived}
 	case res.Removed:
-		return ui.TabletUpdate{Outcome: ui.PlanRemoved, AckPath: ack}
+		return myplan.Update{Outcome: myplan.PlanRemoved, AckPath: ack}
 	case res.New+res.Updated+res.Merged > 0:
-		return ui.TabletUpdate{Outcome: ui.PlanUpdated, AckPath: ack}
+		return myplan.Update{Outcome: myplan.PlanUpdated, AckPath: ack}
 	}
-	return ui.TabletUpdate{Outcome: ui.PlanUpToDate, AckPath: ack}
+	return myplan.Update{Outcome: myplan.PlanUpToDate, AckPath: ack}
 }
 
 // SendCheckIns writes the bundle of the patient's check-ins for their hub to path.

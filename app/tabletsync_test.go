@@ -10,7 +10,6 @@ import (
 	"carehub/careplan/myplan"
 	"carehub/store"
 	"carehub/store/bundle"
-	"carehub/ui"
 )
 
 // tabletRound is a hub and a tablet set up from it with SetUpTablet, both open as the desktop
@@ -113,7 +112,7 @@ func TestTabletCheckInsReachTheHub(t *testing.T) {
 	}
 
 	upd, err := r.tabletSync.UpdateFromFile(ackPathFor(out), nil)
-	if err != nil || upd.Outcome != ui.CheckInsReceived || upd.AckPath != "" {
+	if err != nil || upd.Outcome != myplan.CheckInsReceived || upd.AckPath != "" {
 		t.Errorf("the hub's acknowledgement on the tablet: %+v, %v", upd, err)
 	}
 }
@@ -124,7 +123,7 @@ func TestTabletTakesNewPlanVersion(t *testing.T) {
 	r := newTabletRound(t)
 	first := r.bundleForTablet(t, "nothing-new.chb")
 	upd, err := r.tabletSync.UpdateFromFile(first, nil)
-	if err != nil || upd.Outcome != ui.PlanUpToDate || upd.AckPath != ackPathFor(first) {
+	if err != nil || upd.Outcome != myplan.PlanUpToDate || upd.AckPath != ackPathFor(first) {
 		t.Fatalf("a bundle with nothing new: %+v, %v", upd, err)
 	}
 
@@ -162,7 +161,7 @@ func TestTabletTakesNewPlanVersion(t *testing.T) {
 	}
 	path := r.bundleForTablet(t, "new-version.chb")
 	upd, err = r.tabletSync.UpdateFromFile(path, nil)
-	if err != nil || upd.Outcome != ui.PlanUpdated {
+	if err != nil || upd.Outcome != myplan.PlanUpdated {
 		t.Fatalf("the new version: %+v, %v", upd, err)
 	}
 	if _, err := os.Stat(upd.AckPath); err != nil {
@@ -198,10 +197,10 @@ func TestTabletAfterConsentWithdrawn(t *testing.T) {
 		t.Fatal(err)
 	}
 	upd, err := r.tabletSync.UpdateFromFile(r.bundleForTablet(t, "removal.chb"), nil)
-	if err != nil || upd.Outcome != ui.PlanRemoved {
+	if err != nil || upd.Outcome != myplan.PlanRemoved {
 		t.Fatalf("the removal: %+v, %v", upd, err)
 	}
-	if _, err := r.tablet.MyPlan(); !errors.Is(err, ui.ErrPlanNotHere) {
+	if _, err := r.tablet.MyPlan(); !errors.Is(err, myplan.ErrPlanNotHere) {
 		t.Errorf("MyPlan after removal: %v", err)
 	}
 	report, err := r.tab.Check()

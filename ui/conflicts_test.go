@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"carehub/careplan/access"
+	"carehub/careplan/devices"
 )
 
 func TestConflictShowsBothSidesAndSavesTheChoice(t *testing.T) {
@@ -47,7 +48,7 @@ func TestConflictShowsBothSidesAndSavesTheChoice(t *testing.T) {
 	d.rows[0].keep.SetSelected(keepTheirs)
 	test.Tap(d.save)
 	if !reflect.DeepEqual(c.resolved, []string{"c1"}) ||
-		!reflect.DeepEqual(c.kept, []map[string]Side{{"goals": Theirs, "reviewDate": Ours}}) {
+		!reflect.DeepEqual(c.kept, []map[string]devices.Side{{"goals": devices.Theirs, "reviewDate": devices.Ours}}) {
 		t.Errorf("resolved %v keeping %v", c.resolved, c.kept)
 	}
 	if r.list.Length() != 1 || r.detail == nil || r.detail.patient.Text != "Hub record (not about one person)" {
@@ -100,7 +101,7 @@ func TestPatientSummaryWarnsOfUnsettledConflict(t *testing.T) {
 // many changes have not reached it; nothing for someone without a tablet.
 func TestPatientSummarySaysHowCurrentTheirTabletIs(t *testing.T) {
 	keyWorker := access.User{Name: "Sam Green", Role: access.KeyWorker, Active: true}
-	sync := &fakeSync{tablets: map[string]TabletState{
+	sync := &fakeSync{tablets: map[string]devices.TabletState{
 		"p01": {Paired: true, Waiting: 2, LastAcked: syncTime(3, 11, 20)},
 		"p02": {Paired: true, LastAcked: syncTime(3, 11, 20)},
 	}}

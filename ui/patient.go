@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan"
+	"carehub/careplan/devices"
 	"carehub/careplan/myplan"
 	"carehub/careplan/outcomes"
 	"carehub/pam"
@@ -21,10 +22,10 @@ type patientRecord struct {
 	patient     careplan.Patient
 	plans       []careplan.Plan
 	assessments []pam.Assessment
-	outcomes    []outcomes.Record // read only when the app records outcomes
-	checkIns    []myplan.CheckIn  // from their tablet; read only when the app has plans
-	unsettled   []string          // open conflicts in their records, in words; read only when the app syncs
-	tablet      TabletState       // how current their tablet is; read only when the app syncs
+	outcomes    []outcomes.Record   // read only when the app records outcomes
+	checkIns    []myplan.CheckIn    // from their tablet; read only when the app has plans
+	unsettled   []string            // open conflicts in their records, in words; read only when the app syncs
+	tablet      devices.TabletState // how current their tablet is; read only when the app syncs
 }
 
 // patientScreen is the read-only summary of one person. The identity banner sits above the

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"carehub/careplan"
+	"carehub/careplan/printout"
 )
 
 // TestPrintPlanPrintsThatPatient guards the wrong-patient hazard: Print plan prints the plan
@@ -208,7 +209,7 @@ func TestCaseloadOpensBatchPrinting(t *testing.T) {
 		t.Fatalf("the preview asked %d times, want once", len(p.selections))
 	}
 	sel := p.selections[0]
-	if sel.By != ByReviewDue || sel.From != fixedToday().AddDays(-batchLookBack) || sel.To != fixedToday().AddDays(batchLookAhead) {
+	if sel.By != printout.ByReviewDue || sel.From != fixedToday().AddDays(-batchLookBack) || sel.To != fixedToday().AddDays(batchLookAhead) {
 		t.Errorf("the first preview asked for %+v", sel)
 	}
 	test.Tap(s.batch.back)
@@ -274,7 +275,7 @@ func TestBatchByKeyWorker(t *testing.T) {
 	}
 	s.keyWorker.SetSelected("Rhian Davies")
 	last := p.selections[len(p.selections)-1]
-	if last.By != ByKeyWorker || last.KeyWorker != "Rhian Davies" {
+	if last.By != printout.ByKeyWorker || last.KeyWorker != "Rhian Davies" {
 		t.Errorf("the preview asked for %+v", last)
 	}
 	if got, want := s.preview.Text, "2 people, 1 with an agreed plan"; got != want {
@@ -298,7 +299,7 @@ func TestBatchGoldenBeforeAndAfter(t *testing.T) {
 	if files.saveName != "plans-review-2025-12-02-to-2026-03-30.pdf" {
 		t.Errorf("suggested file name %q", files.saveName)
 	}
-	if len(p.batches) != 1 || p.batches[0] != (BatchOutput{Path: files.path}) {
+	if len(p.batches) != 1 || p.batches[0] != (printout.BatchOutput{Path: files.path}) {
 		t.Fatalf("batches %+v", p.batches)
 	}
 	want := "4 plans printed to /home/coordinator/plans-march.pdf (12 pages). 2 people have no agreed plan: " +
@@ -376,7 +377,7 @@ func TestBatchProgressAndCancel(t *testing.T) {
 
 func TestBatchSummary(t *testing.T) {
 	people := batchPeople()
-	got := batchSummary(BatchOutput{Path: "/p", Folder: true}, BatchResult{Printed: 1, Pages: 1, NoPlan: people[1:2]})
+	got := batchSummary(printout.BatchOutput{Path: "/p", Folder: true}, printout.BatchResult{Printed: 1, Pages: 1, NoPlan: people[1:2]})
 	want := "1 plan printed to /p (1 page). 1 person has no agreed plan: Zoë Clarke (" + people[1].NHSNumber.Display() + ")."
 	if got != want {
 		t.Errorf("got  %q\nwant %q", got, want)

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan"
+	"carehub/careplan/printout"
 )
 
 // printBar is the patient summary's print controls: the Print plan button, the large-print
@@ -20,7 +21,7 @@ type printBar struct {
 	work  worker
 
 	patient    careplan.Patient // set once the summary has loaded
-	offer      PlanOffer
+	offer      printout.Offer
 	draft      bool // the user chose the draft
 	largePrint bool
 

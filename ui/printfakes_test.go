@@ -27,9 +27,9 @@ type fakePrinting struct {
 	printed    []printCall
 	pages      int   // what PrintPatient and PrintBatch report
 	err        error // what PrintPatient returns
-	people     []BatchPerson
-	selections []BatchSelection
-	batches    []BatchOutput
+	people     []printout.BatchPerson
+	selections []printout.BatchSelection
+	batches    []printout.BatchOutput
 	progressed int // progress calls in the last batch
 	// during is called after each person in a batch, to look at the screen mid-run.
 	during func(done int)
@@ -38,10 +38,10 @@ type fakePrinting struct {
 var _ Printing = (*fakePrinting)(nil)
 
 // Offer follows the app's rules closely enough for the screens: the UI's job is to act on it.
-func (f *fakePrinting) Offer(p careplan.Patient, plans []careplan.Plan) PlanOffer {
+func (f *fakePrinting) Offer(p careplan.Patient, plans []careplan.Plan) printout.Offer {
 	a, agreed := careplan.LatestAgreed(plans)
 	d, draft := careplan.LatestDraft(plans)
-	return PlanOffer{Agreed: agreed, Draft: draft && (!agreed || d.Version > a.Version), LargePrint: p.Needs.LargePrint}
+	return printout.Offer{Agreed: agreed, Draft: draft && (!agreed || d.Version > a.Version), LargePrint: p.Needs.LargePrint}
 }
 
 func (f *fakePrinting) PrintPatient(id string, draft, large bool, path string) (int, error) {
@@ -51,20 +51,20 @@ func (f *fakePrinting) PrintPatient(id string, draft, large bool, path string) (
 	return f.pages, f.err
 }
 
-func (f *fakePrinting) PlansFor(sel BatchSelection) ([]BatchPerson, error) {
+func (f *fakePrinting) PlansFor(sel printout.BatchSelection) ([]printout.BatchPerson, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.selections = append(f.selections, sel)
 	return f.people, nil
 }
 
-func (f *fakePrinting) PrintBatch(people []BatchPerson, out BatchOutput, progress func(done, total int) bool) (BatchResult, error) {
+func (f *fakePrinting) PrintBatch(people []printout.BatchPerson, out printout.BatchOutput, progress func(done, total int) bool) (printout.BatchResult, error) {
 	f.mu.Lock()
 	f.batches = append(f.batches, out)
 	f.progressed = 0
 	f.mu.Unlock()
-	var res BatchResult
-	var todo []BatchPerson
+	var res printout.BatchResult
+	var todo []printout.BatchPerson
 	for _, p := range people {
 		if p.HasAgreed {
 			todo = append(todo, p)
@@ -75,7 +75,7 @@ func (f *fakePrinting) PrintBatch(people []BatchPerson, out BatchOutput, progres
 	for i := range todo {
 		f.progressed++
 		if !progress(i+1, len(todo)) {
-			return BatchResult{}, fmt.Errorf("batch: %w", printout.ErrCancelled)
+			return printout.BatchResult{}, fmt.Errorf("batch: %w", printout.ErrCancelled)
 		}
 		if f.during != nil {
 			f.during(i + 1)
@@ -153,11 +153,11 @@ func batchOn(t *testing.T, p *fakePrinting, files *fakeFiles, work worker) (*bat
 }
 
 // batchPeople are six people due for review: four with an agreed plan and two without.
-func batchPeople() []BatchPerson {
+func batchPeople() []printout.BatchPerson {
 	names := []string{"Siân O'Brien", "Zoë Clarke", "Renée Dubois", "José Álvarez", "Seán Murphy", "Björn Larsen"}
-	out := make([]BatchPerson, len(names))
+	out := make([]printout.BatchPerson, len(names))
 	for i, n := range names {
-		out[i] = BatchPerson{PatientID: fmt.Sprintf("p%02d", i+1), NHSNumber: testNHSNumber(100 + i*37), Name: n, HasAgreed: i != 1 && i != 4}
+		out[i] = printout.BatchPerson{PatientID: fmt.Sprintf("p%02d", i+1), NHSNumber: testNHSNumber(100 + i*37), Name: n, HasAgreed: i != 1 && i != 4}
 	}
 	return out
 }

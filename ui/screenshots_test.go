@@ -15,6 +15,8 @@ import (
 
 	"carehub/careplan"
 	"carehub/careplan/access"
+	"carehub/careplan/devices"
+	"carehub/careplan/myplan"
 )
 
 // lightTheme is the default theme in its light variant, as most users will see carehub; the
@@ -83,7 +85,7 @@ func TestScreenshots(t *testing.T) {
 	})
 	t.Run("sync-imported", func(t *testing.T) {
 		sy := testSync()
-		sy.result = SyncResult{Summary: "From Hub laptop 2: 40 records, 2 conflicts",
+		sy.result = devices.SyncResult{Summary: "From Hub laptop 2: 40 records, 2 conflicts",
 			AckPath: "/media/usb/carehub-ack-hub-laptop-2-20261123-2015.chb", Conflicts: 2}
 		s := syncSession(t, syncCoordinator, sy, testConflicts(), &fakeFiles{path: "/media/usb/from-laptop-2.chb"})
 		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
@@ -100,7 +102,7 @@ func TestScreenshots(t *testing.T) {
 	})
 	t.Run("patient-sync", func(t *testing.T) {
 		sy := testSync()
-		sy.tablets = map[string]TabletState{"p01": {Paired: true, Waiting: 2, LastAcked: syncTime(3, 11, 20)}}
+		sy.tablets = map[string]devices.TabletState{"p01": {Paired: true, Waiting: 2, LastAcked: syncTime(3, 11, 20)}}
 		s := syncSession(t, syncCoordinator, sy, testConflicts(), &fakeFiles{})
 		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
 		s.openPatient("p01")
@@ -119,7 +121,7 @@ func TestScreenshots(t *testing.T) {
 	})
 	t.Run("tablet", func(t *testing.T) {
 		tab := testTablet()
-		sync := &fakeTabletSync{tablet: tab, update: TabletUpdate{Outcome: PlanRemoved, AckPath: "/media/usb/plan.ack.chb"}}
+		sync := &fakeTabletSync{tablet: tab, update: myplan.Update{Outcome: myplan.PlanRemoved, AckPath: "/media/usb/plan.ack.chb"}}
 		s := tabletSyncSession(t, tab, sync, &fakeFiles{path: "/media/usb/plan.chb"})
 		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
 		s.showTablet() // again, so the tablet scales the light theme

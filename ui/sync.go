@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"carehub/careplan/devices"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -31,8 +32,8 @@ type syncScreen struct {
 	onChanged   func() // an import changed records: the caseload and conflict count are stale
 	onConflicts func() // nil when this session cannot open the Conflicts screen
 
-	this    Device
-	devices []Device
+	this    devices.Device
+	devices []devices.Device
 	busy    bool
 
 	back      *widget.Button
@@ -94,25 +95,25 @@ func (s *syncScreen) onBackTapped() { s.onBack() }
 func (s *syncScreen) load() {
 	s.setBusy(true)
 	var (
-		this    Device
-		devices []Device
-		err     error
+		this   devices.Device
+		paired []devices.Device
+		err    error
 	)
 	s.work.run(func() {
 		if this, err = s.sync.ThisDevice(); err == nil {
-			devices, err = s.sync.Devices()
+			paired, err = s.sync.Devices()
 		}
-	}, func() { s.loaded(this, devices, err) })
+	}, func() { s.loaded(this, paired, err) })
 }
 
-func (s *syncScreen) loaded(this Device, devices []Device, err error) {
+func (s *syncScreen) loaded(this devices.Device, paired []devices.Device, err error) {
 	s.setBusy(false)
 	if err != nil {
 		setProblem(s.problem, fmt.Sprintf("The devices could not be read: %s", oneLine(err)))
 		return
 	}
 	setProblem(s.problem, "")
-	s.this, s.devices = this, devices
+	s.this, s.devices = this, paired
 	s.thisName.SetText(this.Name)
 	s.showDevices()
 }
@@ -263,7 +264,7 @@ func (s *syncScreen) addDeviceFrom(path string) {
 		return
 	}
 	var (
-		d   Device
+		d   devices.Device
 		err error
 	)
 	s.work.run(func() { d, err = s.sync.AddDevice(path) }, func() {
@@ -279,7 +280,7 @@ func (s *syncScreen) addDeviceFrom(path string) {
 	})
 }
 
-func (s *syncScreen) onMakeBundle(d Device) {
+func (s *syncScreen) onMakeBundle(d devices.Device) {
 	if s.busy {
 		return
 	}
@@ -287,12 +288,12 @@ func (s *syncScreen) onMakeBundle(d Device) {
 	s.files.saveFile(s.w, "Save the bundle for "+d.Name, name, func(path string) { s.exportTo(d, path) })
 }
 
-func (s *syncScreen) exportTo(d Device, path string) {
+func (s *syncScreen) exportTo(d devices.Device, path string) {
 	if !s.start("Making the bundle for "+d.Name+"…", true) {
 		return
 	}
 	var (
-		res SyncResult
+		res devices.SyncResult
 		err error
 	)
 	progress := s.progressFunc()
@@ -316,7 +317,7 @@ func (s *syncScreen) importFrom(path string) {
 		return
 	}
 	var (
-		res SyncResult
+		res devices.SyncResult
 		err error
 	)
 	progress := s.progressFunc()
@@ -332,7 +333,7 @@ func (s *syncScreen) importFrom(path string) {
 }
 
 // importLines says what an import did and what the person must do next.
-func importLines(res SyncResult) []string {
+func importLines(res devices.SyncResult) []string {
 	lines := []string{res.Summary}
 	if res.AckPath != "" {
 		lines = append(lines, "Give this acknowledgement back to the sending device: "+res.AckPath)

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan/access"
+	"carehub/careplan/devices"
 )
 
 func TestSyncScreenListsDevices(t *testing.T) {
@@ -122,7 +123,7 @@ func TestSyncExportShowsProgressThenSummary(t *testing.T) {
 	w := test.NewTempWindow(t, widget.NewLabel(""))
 	w.Resize(testWindowSize())
 	sy, held := testSync(), &heldWorker{}
-	sy.result = SyncResult{Summary: "Bundle for Hub laptop 2: 120 records, 3 check-ins"}
+	sy.result = devices.SyncResult{Summary: "Bundle for Hub laptop 2: 120 records, 3 check-ins"}
 	files := &fakeFiles{path: "/media/usb/to-laptop-2.chb"}
 	sc := newSyncScreen(sy, held, files, w, func() time.Time { return syncTime(23, 20, 15) }, func() {}, func() {}, nil)
 	w.SetContent(sc.root)
@@ -180,7 +181,7 @@ func TestSyncImportErrorIsOneLine(t *testing.T) {
 
 func TestSyncImportNamesAckAndConflicts(t *testing.T) {
 	sy, c := testSync(), testConflicts()
-	sy.result = SyncResult{Summary: "From Hub laptop 2: 40 records, 2 conflicts", AckPath: "/media/usb/ack-for-laptop-2.chb", Conflicts: 2}
+	sy.result = devices.SyncResult{Summary: "From Hub laptop 2: 40 records, 2 conflicts", AckPath: "/media/usb/ack-for-laptop-2.chb", Conflicts: 2}
 	s := syncSession(t, syncCoordinator, sy, c, &fakeFiles{path: "/media/usb/from-laptop-2.chb"})
 	test.Tap(s.caseload.syncButton)
 	sc := s.syncing

@@ -7,12 +7,13 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"carehub/careplan/access"
+	"carehub/careplan/devices"
 )
 
 // fakeSync is a device with two paired devices. It remembers what the screen asked of it.
 type fakeSync struct {
-	this    Device
-	devices []Device
+	this    devices.Device
+	devices []devices.Device
 
 	renamed  []string
 	cards    []string // paths SaveCard wrote
@@ -20,20 +21,22 @@ type fakeSync struct {
 	exported []string // "device id → path"
 	imported []string
 
-	paired    Device     // what AddDevice pairs with
-	result    SyncResult // what Export and Import report
-	err       error      // what Export and Import fail with
-	duringJob func()     // called half way through an export or import, after progress(1, 2)
+	paired    devices.Device     // what AddDevice pairs with
+	result    devices.SyncResult // what Export and Import report
+	err       error              // what Export and Import fail with
+	duringJob func()             // called half way through an export or import, after progress(1, 2)
 
-	tablets map[string]TabletState // by patient id
+	tablets map[string]devices.TabletState // by patient id
 }
 
 var _ Sync = (*fakeSync)(nil)
 
-func (f *fakeSync) ThisDevice() (Device, error) { return f.this, nil }
+func (f *fakeSync) ThisDevice() (devices.Device, error) { return f.this, nil }
 
-func (f *fakeSync) TabletOf(patientID string) (TabletState, error) { return f.tablets[patientID], nil }
-func (f *fakeSync) Devices() ([]Device, error)                     { return f.devices, nil }
+func (f *fakeSync) TabletOf(patientID string) (devices.TabletState, error) {
+	return f.tablets[patientID], nil
+}
+func (f *fakeSync) Devices() ([]devices.Device, error) { return f.devices, nil }
 
 func (f *fakeSync) RenameDevice(name string) error {
 	f.renamed = append(f.renamed, name)
@@ -46,29 +49,29 @@ func (f *fakeSync) SaveCard(path string) error {
 	return nil
 }
 
-func (f *fakeSync) AddDevice(cardPath string) (Device, error) {
+func (f *fakeSync) AddDevice(cardPath string) (devices.Device, error) {
 	f.added = append(f.added, cardPath)
 	f.devices = append(f.devices, f.paired)
 	return f.paired, nil
 }
 
-func (f *fakeSync) Export(deviceID, path string, progress func(done, total int)) (SyncResult, error) {
+func (f *fakeSync) Export(deviceID, path string, progress func(done, total int)) (devices.SyncResult, error) {
 	f.exported = append(f.exported, deviceID+" → "+path)
 	return f.job(progress)
 }
 
-func (f *fakeSync) Import(path string, progress func(done, total int)) (SyncResult, error) {
+func (f *fakeSync) Import(path string, progress func(done, total int)) (devices.SyncResult, error) {
 	f.imported = append(f.imported, path)
 	return f.job(progress)
 }
 
-func (f *fakeSync) job(progress func(done, total int)) (SyncResult, error) {
+func (f *fakeSync) job(progress func(done, total int)) (devices.SyncResult, error) {
 	progress(1, 2)
 	if f.duringJob != nil {
 		f.duringJob()
 	}
 	if f.err != nil {
-		return SyncResult{}, f.err
+		return devices.SyncResult{}, f.err
 	}
 	progress(2, 2)
 	return f.result, nil
@@ -82,26 +85,26 @@ func syncTime(day, hour, minute int) time.Time {
 
 func testSync() *fakeSync {
 	return &fakeSync{
-		this: Device{ID: "d0", Name: "Mendip hub laptop 1"},
-		devices: []Device{
+		this: devices.Device{ID: "d0", Name: "Mendip hub laptop 1"},
+		devices: []devices.Device{
 			{ID: "d2", Name: "Hub laptop 2", LastSent: syncTime(3, 14, 5), LastReceived: syncTime(2, 9, 30), Waiting: 3},
 			{ID: "t1", Name: "Siân's tablet", Tablet: true, Patient: "Siân O'Brien · 943 476 5919"},
 		},
-		paired: Device{ID: "d3", Name: "Hub laptop 3"},
+		paired: devices.Device{ID: "d3", Name: "Hub laptop 3"},
 	}
 }
 
 // fakeConflicts holds conflicts until they are resolved.
 type fakeConflicts struct {
-	items    []Conflict
+	items    []devices.Conflict
 	resolved []string
-	kept     []map[string]Side
+	kept     []map[string]devices.Side
 	err      error // what ResolveConflict fails with
 }
 
 var _ Conflicts = (*fakeConflicts)(nil)
 
-func (f *fakeConflicts) Conflicts() ([]Conflict, error) { return f.items, nil }
+func (f *fakeConflicts) Conflicts() ([]devices.Conflict, error) { return f.items, nil }
 
 func (f *fakeConflicts) Unsettled(patientID string) ([]string, error) {
 	var out []string
@@ -113,7 +116,7 @@ func (f *fakeConflicts) Unsettled(patientID string) ([]string, error) {
 	return out, nil
 }
 
-func (f *fakeConflicts) ResolveConflict(id string, keep map[string]Side) error {
+func (f *fakeConflicts) ResolveConflict(id string, keep map[string]devices.Side) error {
 	if f.err != nil {
 		return f.err
 	}
@@ -129,11 +132,11 @@ func (f *fakeConflicts) ResolveConflict(id string, keep map[string]Side) error {
 }
 
 func testConflicts() *fakeConflicts {
-	return &fakeConflicts{items: []Conflict{{
+	return &fakeConflicts{items: []devices.Conflict{{
 		ID: "c1", PatientID: "p01", Patient: "Siân O'Brien · 943 476 5919", What: "Care plan draft (version 3)",
-		Ours:   ConflictSide{Device: "Mendip hub laptop 1", User: "Jo Marsh", When: syncTime(3, 11, 20)},
-		Theirs: ConflictSide{Device: "Hub laptop 2", User: "Sam Green", When: syncTime(3, 15, 40)},
-		Fields: []ConflictField{
+		Ours:   devices.ConflictSide{Device: "Mendip hub laptop 1", User: "Jo Marsh", When: syncTime(3, 11, 20)},
+		Theirs: devices.ConflictSide{Device: "Hub laptop 2", User: "Sam Green", When: syncTime(3, 15, 40)},
+		Fields: []devices.ConflictField{
 			{Key: "goals", Label: "Goals and actions",
 				Ours:   "Goal: Walk to the post office (Movement)\n• Physio visit — Service (Falls team), due 3 December 2026 (open)",
 				Theirs: "Goal: Walk to the post office (Movement)\n• Physio visit — Service (Falls team), due 10 December 2026 (open)"},
@@ -141,9 +144,9 @@ func testConflicts() *fakeConflicts {
 		},
 	}, {
 		ID: "c2", What: "Community service: Frome Talking Café",
-		Ours:   ConflictSide{Device: "Mendip hub laptop 1", User: "Jo Marsh", When: syncTime(4, 10, 0)},
-		Theirs: ConflictSide{Device: "Hub laptop 2", User: "Sam Green", When: syncTime(4, 9, 0)},
-		Fields: []ConflictField{{Key: "contact", Label: "Contact", Ours: "01373 455 000", Theirs: "01373 455 111"}},
+		Ours:   devices.ConflictSide{Device: "Mendip hub laptop 1", User: "Jo Marsh", When: syncTime(4, 10, 0)},
+		Theirs: devices.ConflictSide{Device: "Hub laptop 2", User: "Sam Green", When: syncTime(4, 9, 0)},
+		Fields: []devices.ConflictField{{Key: "contact", Label: "Contact", Ours: "01373 455 000", Theirs: "01373 455 111"}},
 	}}}
 }
 

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 
+	"carehub/careplan/devices"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -62,7 +63,7 @@ func (s *session) countConflicts() {
 		return
 	}
 	var (
-		items []Conflict
+		items []devices.Conflict
 		err   error
 	)
 	s.work.run(func() { items, err = s.cfg.Conflicts.Conflicts() }, func() {

@@ -89,9 +89,9 @@ func (s *tabletScreen) loaded(v myplan.View, err error) {
 	if s.sync != nil {
 		// Once the hub has taken the records off, no check-in is left to send: the button
 		// would only make an empty file the person might carry in for nothing.
-		s.sync.showSend(!errors.Is(err, ErrPlanNotHere))
+		s.sync.showSend(!errors.Is(err, myplan.ErrPlanNotHere))
 	}
-	if errors.Is(err, ErrPlanNotHere) {
+	if errors.Is(err, myplan.ErrPlanNotHere) {
 		s.view = myplan.View{}
 		s.goals = nil
 		s.page.Add(heading(planNotHereText))

@@ -22,7 +22,7 @@ type fakeTablet struct {
 
 func (f *fakeTablet) MyPlan() (myplan.View, error) {
 	if f.removed {
-		return myplan.View{}, ErrPlanNotHere
+		return myplan.View{}, myplan.ErrPlanNotHere
 	}
 	return f.view, nil
 }

@@ -17,7 +17,7 @@ import (
 // with update; an update that removes the patient empties the fake tablet, as the store does.
 type fakeTabletSync struct {
 	tablet   *fakeTablet
-	update   TabletUpdate
+	update   myplan.Update
 	sent     int // check-ins the file holds
 	imported []string
 	saved    []string
@@ -25,11 +25,11 @@ type fakeTabletSync struct {
 
 var _ TabletSync = (*fakeTabletSync)(nil)
 
-func (f *fakeTabletSync) UpdateFromFile(path string, progress func(done, total int)) (TabletUpdate, error) {
+func (f *fakeTabletSync) UpdateFromFile(path string, progress func(done, total int)) (myplan.Update, error) {
 	f.imported = append(f.imported, path)
 	progress(1, 2)
 	progress(2, 2)
-	if f.update.Outcome == PlanRemoved {
+	if f.update.Outcome == myplan.PlanRemoved {
 		f.tablet.removed = true
 	}
 	return f.update, nil
@@ -65,7 +65,7 @@ func TestTabletWithoutSyncHasNoFileButtons(t *testing.T) {
 
 func TestTabletUpdatesPlanFromFile(t *testing.T) {
 	tab := testTablet()
-	sync := &fakeTabletSync{tablet: tab, update: TabletUpdate{Outcome: PlanUpdated, AckPath: "/media/usb/plan.ack.chb"}}
+	sync := &fakeTabletSync{tablet: tab, update: myplan.Update{Outcome: myplan.PlanUpdated, AckPath: "/media/usb/plan.ack.chb"}}
 	files := &fakeFiles{path: "/media/usb/plan.chb"}
 	s := tabletSyncSession(t, tab, sync, files)
 	bar := s.tablet.sync
@@ -85,7 +85,7 @@ func TestTabletUpdatesPlanFromFile(t *testing.T) {
 		t.Error("the buttons stay off, or the progress bar stays up, after the update")
 	}
 
-	sync.update = TabletUpdate{Outcome: PlanUpToDate, AckPath: "/media/usb/plan.ack.chb"}
+	sync.update = myplan.Update{Outcome: myplan.PlanUpToDate, AckPath: "/media/usb/plan.ack.chb"}
 	test.Tap(bar.update)
 	if got := resultTexts(bar.result); len(got) == 0 || got[0] != "Your plan is up to date." {
 		t.Errorf("importing nothing new says %q", got)
@@ -94,7 +94,7 @@ func TestTabletUpdatesPlanFromFile(t *testing.T) {
 
 func TestTabletShowsRemovalInsteadOfPlan(t *testing.T) {
 	tab := testTablet()
-	sync := &fakeTabletSync{tablet: tab, update: TabletUpdate{Outcome: PlanRemoved, AckPath: "/media/usb/plan.ack.chb"}}
+	sync := &fakeTabletSync{tablet: tab, update: myplan.Update{Outcome: myplan.PlanRemoved, AckPath: "/media/usb/plan.ack.chb"}}
 	s := tabletSyncSession(t, tab, sync, &fakeFiles{path: "/media/usb/plan.chb"})
 	if !labelShown(s.tablet.root, "Get back to chapel choir on Sundays") {
 		t.Fatal("the plan is not shown before the removal")

@@ -22,7 +22,7 @@ type caseloadScreen struct {
 	records  Records
 	work     worker
 	today    func() careplan.Date
-	loadDemo func(r Records, patients int, progress func(done, total int)) error
+	loadDemo func(patients int, progress func(done, total int)) error
 	onOpen   func(patientID string)
 	onPrint  func() // nil when the app offers no printing
 	onReport func() // nil when the app offers no evaluation report
@@ -62,7 +62,7 @@ type caseloadScreen struct {
 }
 
 func newCaseloadScreen(r Records, work worker, today func() careplan.Date,
-	loadDemo func(Records, int, func(int, int)) error, onOpen func(string), onPrint, onReport func()) *caseloadScreen {
+	loadDemo func(int, func(int, int)) error, onOpen func(string), onPrint, onReport func()) *caseloadScreen {
 	s := &caseloadScreen{records: r, work: work, today: today, loadDemo: loadDemo, onOpen: onOpen, onPrint: onPrint, onReport: onReport}
 
 	s.search = widget.NewEntry()
@@ -258,7 +258,7 @@ func (s *caseloadScreen) onLoadDemo() {
 	s.demoProgress.Show()
 	relayout(s.body)
 	var err error
-	s.work.run(func() { err = s.loadDemo(s.records, demoPatients, s.demoProgressFunc()) },
+	s.work.run(func() { err = s.loadDemo(demoPatients, s.demoProgressFunc()) },
 		func() { s.demoLoaded(err) })
 }
 

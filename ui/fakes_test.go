@@ -59,11 +59,11 @@ type fakeVault struct {
 
 func (v *fakeVault) Exists() bool { return v.exists }
 
-func (v *fakeVault) Open(p string) (Records, error) {
+func (v *fakeVault) Open(p string) error {
 	if p != v.right {
-		return nil, errWrongPassphrase
+		return errWrongPassphrase
 	}
-	return v.records, nil
+	return nil
 }
 
 // Unlock takes the same passphrase as Open.
@@ -82,12 +82,12 @@ func (v *fakeVault) SignedIn() access.User {
 	return v.user
 }
 
-func (v *fakeVault) Create(name, p string) (Records, error) {
+func (v *fakeVault) Create(name, p string) error {
 	v.admin = name
 	v.created = p
 	v.exists = true
 	v.right = p
-	return v.records, nil
+	return nil
 }
 
 // fakeRecords holds patients in memory and remembers whose record was viewed.
@@ -161,11 +161,17 @@ func newTestSession(t *testing.T, cfg Config) (*session, fyne.Window) {
 	if cfg.Today == nil {
 		cfg.Today = fixedToday
 	}
+	if v, ok := cfg.Vault.(*fakeVault); ok && cfg.Records == nil {
+		cfg.Records = v.records
+	}
+	if v, ok := cfg.Vault.(storeVault); ok && cfg.Records == nil {
+		cfg.Records = v.st
+	}
 	return startWith(w, cfg, inline{}), w
 }
 
 // unlockedSession is a session already past the unlock screen, showing the caseload.
-func unlockedSession(t *testing.T, r *fakeRecords, loadDemo func(Records, int, func(int, int)) error) (*session, fyne.Window) {
+func unlockedSession(t *testing.T, r *fakeRecords, loadDemo func(int, func(int, int)) error) (*session, fyne.Window) {
 	t.Helper()
 	v := &fakeVault{exists: true, right: "correct horse", records: r}
 	s, w := newTestSession(t, Config{Vault: v, LoadDemo: loadDemo})

@@ -49,11 +49,11 @@ func (s storePlans) Templates() ([]careplan.Template, error) {
 // storeVault opens a store that is already open.
 type storeVault struct{ st *store.Store }
 
-func (v storeVault) Exists() bool                        { return true }
-func (v storeVault) Open(string) (Records, error)        { return v.st, nil }
-func (v storeVault) Create(_, _ string) (Records, error) { return v.st, nil }
-func (v storeVault) SignedIn() access.User               { return v.st.SignedIn() }
-func (v storeVault) Unlock(p string) error               { return v.st.CheckPassphrase(p) }
+func (v storeVault) Exists() bool             { return true }
+func (v storeVault) Open(string) error        { return nil }
+func (v storeVault) Create(_, _ string) error { return nil }
+func (v storeVault) SignedIn() access.User    { return v.st.SignedIn() }
+func (v storeVault) Unlock(p string) error    { return v.st.CheckPassphrase(p) }
 
 // demoStore is a real store in a temp dir, with a cheap key derivation, holding a few demo
 // people; it returns the first person whose plan has an agreed version and no draft on top.

@@ -239,7 +239,7 @@ func TestScreenshots(t *testing.T) {
 		shoot(t, s.w, "review-wizard.png")
 	})
 	t.Run("empty", func(t *testing.T) {
-		s, w := unlockedSession(t, &fakeRecords{}, func(Records, int, func(int, int)) error { return nil })
+		s, w := unlockedSession(t, &fakeRecords{}, func(int, func(int, int)) error { return nil })
 		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
 		if s.caseload.demo == nil {
 			t.Fatal("the empty caseload offers no demo data")

@@ -29,10 +29,10 @@ type Vault interface {
 	// Open unlocks an existing store with any account's passphrase: the passphrase alone says
 	// who is signing in. A wrong passphrase gives an error whose Error() is written for the
 	// user and is shown as is.
-	Open(passphrase string) (Records, error)
+	Open(passphrase string) error
 	// Create makes a new store with its first hub administrator, name, who signs in with
 	// the passphrase.
-	Create(name, passphrase string) (Records, error)
+	Create(name, passphrase string) error
 	// SignedIn is the account that unlocked the store; screens show or hide what its role
 	// can use (the services enforce the same rules).
 	SignedIn() access.User
@@ -44,9 +44,11 @@ type Vault interface {
 type Config struct {
 	// Vault is the store behind the unlock screen.
 	Vault Vault
+	// Records reads the caseload and people's records once the vault is open.
+	Records Records
 	// LoadDemo fills an empty store with synthetic patients, reporting progress as it goes.
 	// Nil means the empty caseload offers no demo data.
-	LoadDemo func(r Records, patients int, progress func(done, total int)) error
+	LoadDemo func(patients int, progress func(done, total int)) error
 	// Today is the current day, for ages and overdue reviews. Nil means the system clock.
 	Today func() careplan.Date
 	// Printing prints care plans as PDFs. Nil means no print buttons are shown.
@@ -171,8 +173,8 @@ func (s *session) showUnlock() {
 }
 
 // unlocked is called on the UI goroutine once the store is open.
-func (s *session) unlocked(r Records) {
-	s.records = r
+func (s *session) unlocked() {
+	s.records = s.cfg.Records
 	s.user = s.cfg.Vault.SignedIn()
 	if s.user.Role == access.Patient {
 		s.showTablet() // a patient never reaches the caseload or any hub screen
@@ -186,7 +188,7 @@ func (s *session) unlocked(r Records) {
 	if s.cfg.Evaluation != nil {
 		onReport = s.openEvaluation
 	}
-	s.caseload = newCaseloadScreen(r, s.work, s.cfg.Today, s.cfg.LoadDemo, s.openPatient, onPrint, onReport)
+	s.caseload = newCaseloadScreen(s.records, s.work, s.cfg.Today, s.cfg.LoadDemo, s.openPatient, onPrint, onReport)
 	s.addEnrolment()
 	s.addAccountBar()
 	s.showCaseload()

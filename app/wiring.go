@@ -14,6 +14,7 @@ import (
 var (
 	_ ui.Vault       = (*service.Vault)(nil)
 	_ ui.Records     = (*service.Records)(nil)
+	_ ui.Demo        = (*service.Demo)(nil)
 	_ ui.Enrolment   = (*service.Enrolment)(nil)
 	_ ui.Plans       = (*service.Plans)(nil)
 	_ ui.Outcomes    = (*service.Outcomes)(nil)
@@ -29,33 +30,39 @@ var (
 	_ ui.TabletSetup = (*service.TabletSetup)(nil)
 )
 
-// UIConfig wires the desktop screens to the store at path. Call Close on the returned closer
-// when the window has closed. OpenFile is left for the desktop package to set, since opening
-// the system's PDF viewer needs the running Fyne app.
+// UIConfig wires the desktop screens to the store at path: the vault opens it at sign-in, and
+// every service reads it through the vault. Call the returned closer when the window has
+// closed. OpenFile is left for the desktop package to set, since opening the system's PDF
+// viewer needs the running Fyne app.
 func UIConfig(path string, now func() time.Time) (ui.Config, func() error) {
 	v := service.NewVault(path, now, nil)
-	svc := service.NewSet(v.Store, service.Options{Now: now, Fonts: PlanFonts()})
-	cfg := ui.Config{
-		Vault:       v,
+	return ui.Config{
+		Vault:    v,
+		Services: uiServices(service.NewSet(v.Store, service.Options{Now: now, Fonts: PlanFonts()})),
+		Today:    func() careplan.Date { return careplan.DateOf(now()) },
+		Clock:    now,
+	}, v.Close
+}
+
+// uiServices are the services as the screens declare them.
+func uiServices(svc *service.Set) ui.Services {
+	return ui.Services{
 		Records:     svc.Records,
-		LoadDemo:    svc.Demo.LoadDemo,
-		Today:       func() careplan.Date { return careplan.DateOf(now()) },
-		Printing:    svc.Printing,
-		Outcomes:    svc.Outcomes,
-		Evaluation:  svc.Evaluation,
-		Plans:       svc.Plans,
+		Demo:        svc.Demo,
 		Enrolment:   svc.Enrolment,
+		Plans:       svc.Plans,
+		Outcomes:    svc.Outcomes,
+		Printing:    svc.Printing,
+		Evaluation:  svc.Evaluation,
 		Users:       svc.Users,
 		AuditLog:    svc.AuditLog,
 		Settings:    svc.Settings,
-		MayEdit:     svc.Records.MayEdit,
+		Sync:        svc.Sync,
+		Conflicts:   svc.Conflicts,
 		Tablet:      svc.Tablet,
 		TabletSync:  svc.TabletSync,
 		TabletSetup: svc.TabletSetup,
-		Sync:        svc.Sync,
-		Conflicts:   svc.Conflicts,
 	}
-	return cfg, v.Close
 }
 
 // DefaultStorePath is where the desktop app keeps its store when no --db is given: the user's

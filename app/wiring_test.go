@@ -27,10 +27,10 @@ func TestUIConfigWiresTheSignedInAccount(t *testing.T) {
 		t.Fatalf("signed in as %+v", u)
 	}
 	u := access.User{Name: "Cat", Role: access.Coordinator}
-	if err := cfg.Users.AddUser(&u, catPW); err != nil {
+	if err := cfg.Services.Users.AddUser(&u, catPW); err != nil {
 		t.Fatal(err)
 	}
-	if cfg.MayEdit("not-a-patient") {
+	if cfg.Services.Records.MayEdit("not-a-patient") {
 		t.Error("an administrator may edit a record")
 	}
 	if err := cfg.Vault.Unlock("wrong"); !errors.Is(err, store.ErrWrongPassphrase) {
@@ -44,13 +44,22 @@ func TestUIConfigWiresTheSignedInAccount(t *testing.T) {
 	}
 }
 
+// The desktop wires every service the screens need: Start would refuse the Config otherwise.
+func TestUIConfigWiresEveryService(t *testing.T) {
+	cfg, closeStore := UIConfig(filepath.Join(t.TempDir(), "hub.db"), fixedNow)
+	defer closeStore()
+	if err := cfg.Check(); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestUIConfigWiresEnrolment(t *testing.T) {
 	cfg, closer := UIConfig(t.TempDir()+"/hub.db", fixedNow)
 	defer closer()
-	if cfg.Enrolment == nil {
+	if cfg.Services.Enrolment == nil {
 		t.Fatal("the desktop offers no enrolment")
 	}
-	if _, err := cfg.Enrolment.Staff(); err == nil {
+	if _, err := cfg.Services.Enrolment.Staff(); err == nil {
 		t.Error("enrolment before unlock should report the store is locked")
 	}
 }
@@ -58,11 +67,11 @@ func TestUIConfigWiresEnrolment(t *testing.T) {
 func TestUIConfigOffersOutcomesAndEvaluation(t *testing.T) {
 	cfg, closeStore := UIConfig(filepath.Join(t.TempDir(), "hub.db"), fixedNow)
 	defer closeStore()
-	if cfg.Outcomes == nil || cfg.Evaluation == nil {
+	if cfg.Services.Outcomes == nil || cfg.Services.Evaluation == nil {
 		t.Fatal("the desktop screens are not wired to record outcomes and report")
 	}
 	// Before unlocking there is no store to read.
-	if _, err := cfg.Outcomes.Outcomes("anyone"); !errors.Is(err, service.ErrLocked) {
+	if _, err := cfg.Services.Outcomes.Outcomes("anyone"); !errors.Is(err, service.ErrLocked) {
 		t.Errorf("outcomes before unlock: %v", err)
 	}
 }
@@ -70,7 +79,7 @@ func TestUIConfigOffersOutcomesAndEvaluation(t *testing.T) {
 func TestPrintingBeforeUnlock(t *testing.T) {
 	cfg, closeStore := UIConfig(filepath.Join(t.TempDir(), "none.db"), fixedNow)
 	defer closeStore()
-	svc := cfg.Printing
+	svc := cfg.Services.Printing
 	if svc == nil {
 		t.Fatal("the desktop app is not wired for printing")
 	}

@@ -24,8 +24,8 @@ type caseloadScreen struct {
 	today    func() careplan.Date
 	loadDemo func(patients int, progress func(done, total int)) error
 	onOpen   func(patientID string)
-	onPrint  func() // nil when the app offers no printing
-	onReport func() // nil when the app offers no evaluation report
+	onPrint  func() // nil: no batch printing button
+	onReport func() // nil: no evaluation report button
 
 	index    *caseload.Index
 	searcher *caseload.Searcher
@@ -35,8 +35,8 @@ type caseloadScreen struct {
 	search *widget.Entry
 	status *widget.Select
 	count  *widget.Label
-	print  *widget.Button  // batch printing; nil when the app offers none
-	report *widget.Button  // the evaluation report; nil when the app offers none
+	print  *widget.Button  // batch printing; nil without onPrint
+	report *widget.Button  // the evaluation report; nil without onReport
 	bar    *fyne.Container // title, search, filter and count
 	title  *widget.Label   // "Caseload", after the hub's logo and name when they are known
 	right  *fyne.Container // filter, count and buttons
@@ -45,8 +45,8 @@ type caseloadScreen struct {
 	usersButton     *widget.Button  // only for an administrator
 	lockButton      *widget.Button
 	auditButton     *widget.Button // only for coordinators and administrators
-	syncButton      *widget.Button // only for those who sync devices, when the app syncs
-	conflictsButton *widget.Button // only for those who resolve conflicts, when the app syncs
+	syncButton      *widget.Button // only for those who sync devices
+	conflictsButton *widget.Button // only for those who resolve conflicts
 
 	settingsButton *widget.Button
 	list           *widget.List
@@ -56,7 +56,7 @@ type caseloadScreen struct {
 	demoProgress *widget.ProgressBar
 	demoProblem  *widget.Label
 
-	queues *queuePanel // work queues and filters; nil when the app offers no enrolment tools
+	queues *queuePanel // work queues and filters; nil until the session adds them
 
 	root fyne.CanvasObject
 }
@@ -220,8 +220,8 @@ func (s *caseloadScreen) showBody(o fyne.CanvasObject) {
 	s.body.Refresh()
 }
 
-// emptyPanel greets a hub with nobody on its caseload, and offers demo data when the app has
-// some to give.
+// emptyPanel greets a hub with nobody on its caseload, and offers demo data when the screen
+// was given a way to load it.
 func (s *caseloadScreen) emptyPanel() fyne.CanvasObject {
 	nobody := widget.NewLabel("There is nobody on this hub's caseload yet.")
 	nobody.TextStyle.Bold = true

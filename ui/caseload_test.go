@@ -167,17 +167,6 @@ func TestEmptyStoreGolden(t *testing.T) {
 	test.AssertRendersToMarkup(t, "caseload_empty.xml", w.Canvas())
 }
 
-func TestEmptyStoreWithoutDemoData(t *testing.T) {
-	h := newTestHub(t, nil)
-	s, _ := h.session(t, access.User{}, func(c *Config) { c.LoadDemo = nil })
-	if s.caseload.demo != nil {
-		t.Error("demo data offered when the app has none")
-	}
-	if !labelShown(s.caseload.body, "There is nobody on this hub's caseload yet.") {
-		t.Error("the empty caseload does not say so")
-	}
-}
-
 func TestEmptyStoreLoadsDemoThenShowsCaseload(t *testing.T) {
 	s, _, _ := unlockedSession(t, nil)
 	held := &heldWorker{}
@@ -203,7 +192,7 @@ func TestEmptyStoreLoadsDemoThenShowsCaseload(t *testing.T) {
 func TestDemoLoadFailureIsShown(t *testing.T) {
 	h := newTestHub(t, nil)
 	s, _ := h.session(t, access.User{}, func(c *Config) {
-		c.LoadDemo = func(int, func(int, int)) error { return errors.New("the disk is full") }
+		c.Services.Demo = failingDemo{errors.New("the disk is full")}
 	})
 	test.Tap(s.caseload.demo)
 	if !s.caseload.demoProblem.Visible() || !strings.Contains(s.caseload.demoProblem.Text, "the disk is full") {
@@ -213,6 +202,11 @@ func TestDemoLoadFailureIsShown(t *testing.T) {
 		t.Error("after a failed demo load the button cannot be tried again")
 	}
 }
+
+// failingDemo is demo data that cannot be loaded, as on a full disk.
+type failingDemo struct{ err error }
+
+func (f failingDemo) LoadDemo(int, func(done, total int)) error { return f.err }
 
 func TestPeopleCount(t *testing.T) {
 	tests := []struct {

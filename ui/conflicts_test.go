@@ -85,7 +85,7 @@ func TestConflictSaveErrorKeepsTheChoice(t *testing.T) {
 	f := newSyncHub(t)
 	f.importFromLaptop2(t)
 	refused := errors.New("that conflict was already resolved on this device")
-	s := f.syncSession(t, syncCoordinator, &fakeFiles{}, func(c *Config) { c.Conflicts = refusingConflicts{c.Conflicts, refused} })
+	s := f.syncSession(t, syncCoordinator, &fakeFiles{}, func(c *Config) { c.Services.Conflicts = refusingConflicts{c.Services.Conflicts, refused} })
 	test.Tap(s.caseload.conflictsButton)
 	r := s.resolve
 	r.detail.rows[1].keep.SetSelected(keepTheirs)

@@ -132,7 +132,7 @@ func TestEvaluationProblems(t *testing.T) {
 	}
 
 	s, _ = evaluationSession(t, newTestHub(t, testRecords()), files,
-		func(c *Config) { c.Evaluation = failingEvaluation{errors.New("disk on fire")} })
+		func(c *Config) { c.Services.Evaluation = failingEvaluation{errors.New("disk on fire")} })
 	s.report.from.SetText("01/01/2026")
 	test.Tap(s.report.show)
 	if s.report.problem.Visible() || !strings.Contains(s.report.status.Text, "could not be worked out: disk on fire") {
@@ -141,12 +141,5 @@ func TestEvaluationProblems(t *testing.T) {
 	test.Tap(s.report.export)
 	if !strings.Contains(s.report.exported.Text, "could not be written") {
 		t.Errorf("a failed export says %q", s.report.exported.Text)
-	}
-}
-
-func TestNoEvaluationWithoutService(t *testing.T) {
-	s, _ := newTestHub(t, testRecords()).session(t, catCoordinator, func(c *Config) { c.Evaluation = nil })
-	if s.caseload.report != nil {
-		t.Error("the caseload offers an evaluation report the app cannot make")
 	}
 }

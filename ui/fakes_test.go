@@ -53,7 +53,11 @@ func newTestSession(t *testing.T, cfg Config) (*session, fyne.Window) {
 	if cfg.Today == nil {
 		cfg.Today = fixedToday
 	}
-	return startWith(w, cfg, inline{}), w
+	s, err := startWith(w, cfg, inline{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, w
 }
 
 // unlockedSession is a session over a test hub holding r, signed in as Cat Coordinator and

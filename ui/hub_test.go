@@ -101,25 +101,16 @@ func (h *testHub) storeOptions() store.Options {
 
 // config wires the screens to the hub as app.UIConfig does.
 func (h *testHub) config() Config {
+	svc := h.svc
 	return Config{
-		Vault:       h.vault,
-		Records:     h.svc.Records,
-		LoadDemo:    h.svc.Demo.LoadDemo,
-		Today:       fixedToday,
-		Printing:    h.svc.Printing,
-		Outcomes:    h.svc.Outcomes,
-		Evaluation:  h.svc.Evaluation,
-		Plans:       h.svc.Plans,
-		Enrolment:   h.svc.Enrolment,
-		Users:       h.svc.Users,
-		AuditLog:    h.svc.AuditLog,
-		Settings:    h.svc.Settings,
-		MayEdit:     h.svc.Records.MayEdit,
-		Tablet:      h.svc.Tablet,
-		TabletSync:  h.svc.TabletSync,
-		TabletSetup: h.svc.TabletSetup,
-		Sync:        h.svc.Sync,
-		Conflicts:   h.svc.Conflicts,
+		Vault: h.vault,
+		Services: Services{
+			Records: svc.Records, Demo: svc.Demo, Enrolment: svc.Enrolment, Plans: svc.Plans,
+			Outcomes: svc.Outcomes, Printing: svc.Printing, Evaluation: svc.Evaluation, Users: svc.Users,
+			AuditLog: svc.AuditLog, Settings: svc.Settings, Sync: svc.Sync, Conflicts: svc.Conflicts,
+			Tablet: svc.Tablet, TabletSync: svc.TabletSync, TabletSetup: svc.TabletSetup,
+		},
+		Today: fixedToday,
 	}
 }
 

@@ -105,7 +105,10 @@ type failingOutcomes struct {
 }
 
 func (f failingOutcomes) Outcomes(id string) ([]outcomes.Record, error) { return f.real.Outcomes(id) }
-func (f failingOutcomes) SaveAssessment(*pam.Assessment) error          { return f.err }
-func (f failingOutcomes) SaveOutcome(*outcomes.Record) error            { return f.err }
+func (f failingOutcomes) Assessments(id string) ([]pam.Assessment, error) {
+	return f.real.Assessments(id)
+}
+func (f failingOutcomes) SaveAssessment(*pam.Assessment) error { return f.err }
+func (f failingOutcomes) SaveOutcome(*outcomes.Record) error   { return f.err }
 
 var errDiskFull = errors.New("there is no space left on the disk")

@@ -373,7 +373,7 @@ func TestRecordWellbeing(t *testing.T) {
 }
 
 func TestSaveFailureKeepsForm(t *testing.T) {
-	s, _, _ := outcomesSession(t, func(c *Config) { c.Outcomes = failingOutcomes{c.Outcomes, errDiskFull} })
+	s, _, _ := outcomesSession(t, func(c *Config) { c.Services.Outcomes = failingOutcomes{c.Services.Outcomes, errDiskFull} })
 	f := openPAMForm(t, s)
 	fillPAM(f, "58.4", pam.Level3, "01/03/2026", "Sam Green")
 	test.Tap(f.save)

@@ -32,8 +32,8 @@ type Printing interface {
 	PrintBatch(people []printout.BatchPerson, out printout.BatchOutput, progress func(done, total int) bool) (printout.BatchResult, error)
 }
 
-// printTools are what the print buttons need. A nil *printTools means the app offers no
-// printing, and no print buttons are shown.
+// printTools are what the print buttons need. A screen given a nil *printTools shows no print
+// buttons.
 type printTools struct {
 	printing Printing
 	openFile func(path string) error // nil: the PDF is saved but not opened

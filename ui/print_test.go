@@ -215,17 +215,6 @@ func TestPrintingWaitsForTheWorker(t *testing.T) {
 	}
 }
 
-func TestNoPrintButtonsWithoutPrinting(t *testing.T) {
-	s, _, _, _ := printingSession(t, testRecords(), &fakeFiles{}, func(c *Config) { c.Printing = nil })
-	if s.caseload.print != nil {
-		t.Error("the caseload offers batch printing with no printing configured")
-	}
-	s.openPatient(pid("p01"))
-	if s.patient.printing != nil {
-		t.Error("the summary offers printing with no printing configured")
-	}
-}
-
 func TestCaseloadOpensBatchPrinting(t *testing.T) {
 	s, w, _, _ := printingSession(t, batchHub(), &fakeFiles{})
 	test.Tap(s.caseload.print)

@@ -71,13 +71,6 @@ func TestQueuesFilterAndCount(t *testing.T) {
 	}
 }
 
-func TestQueuesHiddenWithoutEnrolment(t *testing.T) {
-	s, _ := newTestHub(t, testRecords()).session(t, catCoordinator, func(c *Config) { c.Enrolment = nil })
-	if s.caseload.queues != nil {
-		t.Error("queues shown although the app offers no enrolment")
-	}
-}
-
 func TestDashboardGolden(t *testing.T) {
 	s, w := enrolSession(t, testRecords())
 	test.Tap(s.caseload.queues.dashboard)

@@ -75,11 +75,6 @@ func TestSyncAndConflictsOnlyForThoseAllowed(t *testing.T) {
 			t.Errorf("%s: Conflicts button %v, want %v", tc.name, got, tc.conf)
 		}
 	}
-	// An app that does not sync (older wiring, or a tablet) shows neither.
-	s := newSyncHub(t).syncSession(t, syncCoordinator, &fakeFiles{}, func(c *Config) { c.Sync, c.Conflicts = nil, nil })
-	if s.caseload.syncButton != nil || s.caseload.conflictsButton != nil {
-		t.Error("sync buttons without sync services")
-	}
 }
 
 func TestConflictsButtonCounts(t *testing.T) {

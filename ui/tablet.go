@@ -21,7 +21,7 @@ import (
 type tabletScreen struct {
 	tablet Tablet
 	work   worker
-	sync   *tabletSyncBar // nil when the app carries no files to or from the tablet
+	sync   *tabletSyncBar // nil: no file buttons (the screen on its own)
 	app    fyne.App
 	base   fyne.Theme           // the theme before the tablet scaled it
 	today  func() careplan.Date // to tell the person when their plan's review has gone by

@@ -129,7 +129,7 @@ func TestTabletSetUpForThePersonShown(t *testing.T) {
 }
 
 func TestTabletSetUpFailureShown(t *testing.T) {
-	s, files := setupSession(t, access.User{}, func(c *Config) { c.TabletSetup = failingSetUp{errors.New("the disk is full")} })
+	s, files := setupSession(t, access.User{}, func(c *Config) { c.Services.TabletSetup = failingSetUp{errors.New("the disk is full")} })
 	s.openPatient(pid("p01"))
 	test.Tap(s.patient.tabletButton)
 	d := s.patient.tabletDlg

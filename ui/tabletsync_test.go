@@ -15,13 +15,6 @@ import (
 	"carehub/store"
 )
 
-func TestTabletWithoutSyncHasNoFileButtons(t *testing.T) {
-	s := newTablet(t).session(t, &fakeFiles{}, func(c *Config) { c.TabletSync = nil })
-	if s.tablet.sync != nil {
-		t.Error("file buttons on a tablet whose app carries no files")
-	}
-}
-
 func TestTabletUpdatesPlanFromFile(t *testing.T) {
 	tab := newTablet(t)
 	bundle := tab.bundleForTablet(t, "plan.chb", func(svc *service.Set) {

@@ -179,6 +179,11 @@ func TestAdministratorManagesAccountsButEditsNothingClinical(t *testing.T) {
 	if err := users.ResetPassphrase(annID, "ann's new passphrase"); err != nil {
 		t.Fatal(err)
 	}
+	// The Users screen offers no patient role; the service refuses one too.
+	pat := access.User{Name: "Another Patient", Role: access.Patient, PatientID: h.bobsPatient}
+	if err := users.AddUser(&pat, "their passphrase"); !errors.Is(err, access.ErrNotAllowed) {
+		t.Errorf("administrator adding a patient's account on the hub: %v", err)
+	}
 	plans := servicesOn(h.v.Store).Plans
 	p := draftFor(h.annsPatient)
 	if err := plans.SavePlan(&p); !errors.Is(err, access.ErrNotAllowed) {

@@ -1,9 +1,6 @@
 package service
 
-import (
-	"carehub/careplan"
-	"carehub/pam"
-)
+import "carehub/careplan"
 
 // Records reads the hub's caseload and one person's record, for the screens and the command
 // line, and says whether the signed-in account may change a person's record. Reading a record
@@ -39,24 +36,6 @@ func (r *Records) PatientByNHS(n careplan.NHSNumber) (careplan.Patient, error) {
 		return careplan.Patient{}, err
 	}
 	return st.PatientByNHS(n)
-}
-
-// Plans returns every version of a person's plan, oldest first.
-func (r *Records) Plans(patientID string) ([]careplan.Plan, error) {
-	st, err := r.store()
-	if err != nil {
-		return nil, err
-	}
-	return st.Plans(patientID)
-}
-
-// Assessments returns a person's PAM assessments, including any entered in error.
-func (r *Records) Assessments(patientID string) ([]pam.Assessment, error) {
-	st, err := r.store()
-	if err != nil {
-		return nil, err
-	}
-	return st.Assessments(patientID)
 }
 
 // MayEdit reports whether the signed-in account may change one person's clinical record: their

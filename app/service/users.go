@@ -1,6 +1,8 @@
 package service
 
 import (
+	"fmt"
+
 	"carehub/careplan"
 	"carehub/careplan/access"
 	"carehub/store"
@@ -37,11 +39,16 @@ func (u *Users) Staff() ([]careplan.StaffMember, error) {
 	return st.Staff()
 }
 
-// AddUser creates an account with its own key slot.
+// AddUser creates an account with its own key slot. A patient's account is made only with
+// their tablet (SetUpTablet), never beside the hub's staff: the Users screen offers no patient
+// role, and this says the same to anyone who calls it.
 func (u *Users) AddUser(user *access.User, passphrase string) error {
 	st, err := u.admin()
 	if err != nil {
 		return err
+	}
+	if user.Role == access.Patient {
+		return fmt.Errorf("%w: a patient's account is made with their tablet (Set up tablet…), not here", access.ErrNotAllowed)
 	}
 	return st.AddUser(user, passphrase)
 }

@@ -63,7 +63,7 @@ func newSyncHub(t *testing.T) *syncFixture {
 	f.hubDo(t, func(hub *service.Set, st *store.Store) {
 		must(t, st.RenameDevice("Mendip hub laptop 1"))
 		must(t, f.laptop2.RenameDevice("Hub laptop 2"))
-		pair(t, st, f.laptop2)
+		servicetest.Pair(t, st, f.laptop2)
 		f.carry(t, hub, f.laptop2Services())
 		h.clock.t = syncAt(11, 20)
 		f.edit(t, st, careplan.NewDate(2027, time.March, 1), careplan.NewDate(2026, time.December, 3), "01373 455 000")
@@ -196,16 +196,6 @@ func (f *syncFixture) edit(t *testing.T, st *store.Store, review, due careplan.D
 			s.Contact = phone
 			must(t, st.SaveService(&s))
 		}
-	}
-}
-
-// pair gives each store the other's device card.
-func pair(t *testing.T, a, b *store.Store) {
-	t.Helper()
-	for _, p := range [][2]*store.Store{{a, b}, {b, a}} {
-		card, err := p[0].DeviceCard()
-		must(t, err)
-		must(t, p[1].AddPeer(card))
 	}
 }
 

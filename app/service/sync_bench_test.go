@@ -2,6 +2,7 @@ package service
 
 import (
 	"bufio"
+	"carehub/app/service/servicetest"
 	"errors"
 	"os"
 	"path/filepath"
@@ -36,7 +37,7 @@ const (
 func BenchmarkSyncBundleExport30k(b *testing.B) {
 	a := openBenchStore(b, demoStoreFile(b, 30_000))
 	laptopB := newSyncBenchLaptop(b, filepath.Join(b.TempDir(), "b.carehub"))
-	pairBench(b, a, laptopB)
+	servicetest.Pair(b, a, laptopB)
 	to := deviceOf(b, laptopB)
 	out := filepath.Join(b.TempDir(), "to-b.chb")
 	var peak memPeak
@@ -75,7 +76,7 @@ func BenchmarkSyncBundleImport30k(b *testing.B) {
 	b.Cleanup(func() { closeA() })
 	emptyB := filepath.Join(dir, "b-empty.carehub")
 	laptopB := newSyncBenchLaptop(b, emptyB)
-	pairBench(b, a, laptopB)
+	servicetest.Pair(b, a, laptopB)
 	bundlePath := filepath.Join(dir, "to-b.chb")
 	if _, err := exportSyncBundle(a, deviceOf(b, laptopB), bundlePath, nil); err != nil {
 		b.Fatal(err)
@@ -135,20 +136,6 @@ func newSyncBenchLaptop(b *testing.B, path string) *store.Store {
 		b.Fatal(err)
 	}
 	return st
-}
-
-// pairBench makes two stores know each other's device cards, as exchanging card files does.
-func pairBench(b *testing.B, x, y *store.Store) {
-	b.Helper()
-	for _, p := range [][2]*store.Store{{x, y}, {y, x}} {
-		card, err := p[1].DeviceCard()
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := p[0].AddPeer(card); err != nil {
-			b.Fatal(err)
-		}
-	}
 }
 
 func deviceOf(b *testing.B, st *store.Store) uuid.UUID {

@@ -1,6 +1,7 @@
 package service
 
 import (
+	"carehub/app/service/servicetest"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -18,7 +19,7 @@ import (
 func TestSyncedCaseloadMatchesTheSender(t *testing.T) {
 	dir := t.TempDir()
 	a, b := syncLaptop(t, "Hub laptop 1", 60), syncLaptop(t, "Hub laptop 2", 0)
-	pairBoth(t, a, b)
+	servicetest.Pair(t, a, b)
 	carryBundle(t, dir, a, b)
 	sameCaseload(t, "after the first sync", a, b)
 
@@ -72,19 +73,6 @@ func TestSyncedCaseloadMatchesTheSender(t *testing.T) {
 	for _, e := range got {
 		if e.PatientID == rows[0].PatientID && (e.LastContact != today || e.LastPAM != today) {
 			t.Errorf("laptop 2's entry for the person with a new contact and PAM: %+v", e)
-		}
-	}
-}
-
-func pairBoth(t *testing.T, x, y *store.Store) {
-	t.Helper()
-	for _, p := range [][2]*store.Store{{x, y}, {y, x}} {
-		card, err := p[1].DeviceCard()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := p[0].AddPeer(card); err != nil {
-			t.Fatal(err)
 		}
 	}
 }

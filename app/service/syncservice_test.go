@@ -155,7 +155,7 @@ func bundleToLaptop2(t *testing.T) (laptop2 *store.Store, dir, path string) {
 	t.Helper()
 	dir = t.TempDir()
 	a, b := syncLaptop(t, "Hub laptop 1", 3), syncLaptop(t, "Hub laptop 2", 0)
-	pairStores(t, a, b)
+	servicetest.Pair(t, a, b)
 	card, _ := b.DeviceCard()
 	path = filepath.Join(dir, "x.chb")
 	if _, err := exportSyncBundle(a, card.Device, path, nil); err != nil {
@@ -206,19 +206,5 @@ func TestSyncImportWhoseAckCannotBeSavedSaysWhatWasImported(t *testing.T) {
 	}
 	if n, _ := b.PatientCount(); n != 3 {
 		t.Errorf("laptop 2 holds %d people, want the 3 imported", n)
-	}
-}
-
-// pairStores gives each store the other's device card.
-func pairStores(t *testing.T, a, b *store.Store) {
-	t.Helper()
-	for _, p := range [][2]*store.Store{{a, b}, {b, a}} {
-		card, err := p[0].DeviceCard()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := p[1].AddPeer(card); err != nil {
-			t.Fatal(err)
-		}
 	}
 }

@@ -89,3 +89,17 @@ func PrintLeftovers(t *testing.T, dir string) []string {
 	}
 	return found
 }
+
+// Pair gives each of two stores the other's device card, as carrying cards both ways does.
+func Pair(t testing.TB, a, b *store.Store) {
+	t.Helper()
+	for _, p := range [][2]*store.Store{{a, b}, {b, a}} {
+		card, err := p[0].DeviceCard()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := p[1].AddPeer(card); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

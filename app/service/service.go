@@ -2,8 +2,9 @@
 // line both do (signing in, enrolment, plans, outcomes, printing, the evaluation report,
 // accounts, the audit, settings, sync and conflicts, tablets, FHIR export, backup, demo data).
 // Each service takes the open store and a clock, checks the signed-in account's role before
-// anything it reads or changes, and returns domain types (careplan/...), so the screens need
-// neither the store nor a rule of their own.
+// anything it changes (and before the reads a role restricts: the audit, accounts, tablets,
+// check-ins), and returns domain types (careplan/...), so the screens need neither the store
+// nor a rule of their own.
 //
 // The screens declare the small interfaces they use (package ui); this package does not import
 // ui, so the wiring (package app) asserts that each service satisfies them.

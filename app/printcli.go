@@ -10,6 +10,8 @@ import (
 	"carehub/store"
 )
 
+// runPrint is `carehub print`: one person's plan to a PDF, or every plan due for review before
+// a day into a folder, through the same printing service as the screens.
 func runPrint(env Env, args []string) error {
 	fs := newFlags("print")
 	db := fs.String("db", "", "the store")

@@ -42,11 +42,11 @@ type batchScreen struct {
 	work   worker
 	onBack func()
 
-	by       BatchBy
+	by       printout.BatchBy
 	toFolder bool
-	people   []BatchPerson // who the preview found for the current choice; nil while unknown
-	asked    int           // counts preview requests, so a late answer to an old one is ignored
-	stop     *atomic.Bool  // set by Cancel; read by the running batch
+	people   []printout.BatchPerson // who the preview found for the current choice; nil while unknown
+	asked    int                    // counts preview requests, so a late answer to an old one is ignored
+	stop     *atomic.Bool           // set by Cancel; read by the running batch
 
 	back      *widget.Button
 	mode      *widget.RadioGroup
@@ -145,12 +145,12 @@ func keyWorkersIn(ix *caseload.Index) []string {
 func (s *batchScreen) onBackTapped() { s.onBack() }
 
 func (s *batchScreen) onModeChosen(label string) {
-	s.by = ByReviewDue
+	s.by = printout.ByReviewDue
 	if label == byKeyWorkerLabel {
-		s.by = ByKeyWorker
+		s.by = printout.ByKeyWorker
 	}
-	s.dates.Hidden = s.by != ByReviewDue
-	s.workers.Hidden = s.by != ByKeyWorker
+	s.dates.Hidden = s.by != printout.ByReviewDue
+	s.workers.Hidden = s.by != printout.ByKeyWorker
 	s.refreshPreview()
 	kit.Relayout(s.root)
 }
@@ -168,18 +168,18 @@ var (
 
 // selection reads the choice of people from the form. complete is false while a date is too
 // short to be a whole one yet, so nobody is told off half-way through typing.
-func (s *batchScreen) selection() (sel BatchSelection, complete bool, err error) {
-	if s.by == ByKeyWorker {
+func (s *batchScreen) selection() (sel printout.BatchSelection, complete bool, err error) {
+	if s.by == printout.ByKeyWorker {
 		if s.keyWorker.Selected == "" {
 			return sel, false, errNoKeyWorker
 		}
-		return BatchSelection{By: ByKeyWorker, KeyWorker: s.keyWorker.Selected}, true, nil
+		return printout.BatchSelection{By: printout.ByKeyWorker, KeyWorker: s.keyWorker.Selected}, true, nil
 	}
 	return reviewRange(s.from.Text, s.to.Text)
 }
 
 // reviewRange reads the two dates of a review-due batch.
-func reviewRange(fromText, toText string) (sel BatchSelection, complete bool, err error) {
+func reviewRange(fromText, toText string) (sel printout.BatchSelection, complete bool, err error) {
 	from, errFrom := careplan.ParseDate(fromText)
 	to, errTo := careplan.ParseDate(toText)
 	complete = len(strings.TrimSpace(fromText)) >= len("1/1/2026") && len(strings.TrimSpace(toText)) >= len("1/1/2026")
@@ -191,7 +191,7 @@ func reviewRange(fromText, toText string) (sel BatchSelection, complete bool, er
 	case from.After(to):
 		return sel, true, errDatesOrder
 	}
-	return BatchSelection{By: ByReviewDue, From: from, To: to}, true, nil
+	return printout.BatchSelection{By: printout.ByReviewDue, From: from, To: to}, true, nil
 }
 
 // refreshPreview works out, off the UI goroutine, who the current choice would print.
@@ -210,7 +210,7 @@ func (s *batchScreen) refreshPreview() {
 	kit.Relayout(s.root)
 	var (
 		asked  = s.asked
-		people []BatchPerson
+		people []printout.BatchPerson
 	)
 	s.work.run(func() { people, err = s.tools.printing.PlansFor(sel) }, func() { s.previewed(asked, people, err) })
 }
@@ -237,7 +237,7 @@ func (s *batchScreen) showProblem(err error, shout bool) {
 }
 
 // previewed runs on the UI goroutine with who the choice would print.
-func (s *batchScreen) previewed(asked int, people []BatchPerson, err error) {
+func (s *batchScreen) previewed(asked int, people []printout.BatchPerson, err error) {
 	if asked != s.asked {
 		return // the choice has changed since
 	}
@@ -262,7 +262,7 @@ func (s *batchScreen) setPreview(text string) {
 	s.preview.Hidden = text == ""
 }
 
-func withAgreedPlan(people []BatchPerson) int {
+func withAgreedPlan(people []printout.BatchPerson) int {
 	n := 0
 	for _, p := range people {
 		if p.HasAgreed {
@@ -310,8 +310,8 @@ func (s *batchScreen) onPrintTapped() {
 }
 
 // batchFileName suggests a name that says what the batch holds.
-func batchFileName(sel BatchSelection) string {
-	if sel.By == ByKeyWorker {
+func batchFileName(sel printout.BatchSelection) string {
+	if sel.By == printout.ByKeyWorker {
 		name := strings.Map(func(r rune) rune {
 			if r == ' ' {
 				return '-'
@@ -336,8 +336,8 @@ func (s *batchScreen) printTo(path string) {
 	s.setRunning(true)
 	var (
 		people = s.people
-		out    = BatchOutput{Path: path, Folder: s.toFolder}
-		res    BatchResult
+		out    = printout.BatchOutput{Path: path, Folder: s.toFolder}
+		res    printout.BatchResult
 		err    error
 	)
 	s.showProgress(0, withAgreedPlan(people))
@@ -396,7 +396,7 @@ func (s *batchScreen) setRunning(on bool) {
 }
 
 // finished runs on the UI goroutine when the batch has printed, failed or been cancelled.
-func (s *batchScreen) finished(out BatchOutput, res BatchResult, err error) {
+func (s *batchScreen) finished(out printout.BatchOutput, res printout.BatchResult, err error) {
 	s.stop = nil
 	s.setRunning(false)
 	if withAgreedPlan(s.people) == 0 {
@@ -420,7 +420,7 @@ func (s *batchScreen) finished(out BatchOutput, res BatchResult, err error) {
 
 // batchSummary says what a batch printed and who was left out: "21 plans printed to …; 2
 // people have no agreed plan: …".
-func batchSummary(out BatchOutput, res BatchResult) string {
+func batchSummary(out printout.BatchOutput, res printout.BatchResult) string {
 	text := fmt.Sprintf("%s printed to %s (%s).", plansCount(res.Printed), out.Path, pagesCount(res.Pages))
 	if len(res.NoPlan) == 0 {
 		return text

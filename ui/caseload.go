@@ -23,10 +23,10 @@ type caseloadScreen struct {
 	records  Records
 	work     worker
 	today    func() careplan.Date
-	loadDemo func(r Records, patients int, progress func(done, total int)) error
+	loadDemo func(patients int, progress func(done, total int)) error
 	onOpen   func(patientID string)
-	onPrint  func() // nil when the app offers no printing
-	onReport func() // nil when the app offers no evaluation report
+	onPrint  func() // nil: no batch printing button
+	onReport func() // nil: no evaluation report button
 
 	index    *caseload.Index
 	searcher *caseload.Searcher
@@ -36,8 +36,8 @@ type caseloadScreen struct {
 	search *widget.Entry
 	status *widget.Select
 	count  *widget.Label
-	print  *widget.Button  // batch printing; nil when the app offers none
-	report *widget.Button  // the evaluation report; nil when the app offers none
+	print  *widget.Button  // batch printing; nil without onPrint
+	report *widget.Button  // the evaluation report; nil without onReport
 	bar    *fyne.Container // title, search, filter and count
 	title  *widget.Label   // "Caseload", after the hub's logo and name when they are known
 	right  *fyne.Container // filter, count and buttons
@@ -46,8 +46,8 @@ type caseloadScreen struct {
 	usersButton     *widget.Button  // only for an administrator
 	lockButton      *widget.Button
 	auditButton     *widget.Button // only for coordinators and administrators
-	syncButton      *widget.Button // only for those who sync devices, when the app syncs
-	conflictsButton *widget.Button // only for those who resolve conflicts, when the app syncs
+	syncButton      *widget.Button // only for those who sync devices
+	conflictsButton *widget.Button // only for those who resolve conflicts
 
 	settingsButton *widget.Button
 	list           *widget.List
@@ -57,13 +57,13 @@ type caseloadScreen struct {
 	demoProgress *widget.ProgressBar
 	demoProblem  *widget.Label
 
-	queues *queuePanel // work queues and filters; nil when the app offers no enrolment tools
+	queues *queuePanel // work queues and filters; nil until the session adds them
 
 	root fyne.CanvasObject
 }
 
 func newCaseloadScreen(r Records, work worker, today func() careplan.Date,
-	loadDemo func(Records, int, func(int, int)) error, onOpen func(string), onPrint, onReport func()) *caseloadScreen {
+	loadDemo func(int, func(int, int)) error, onOpen func(string), onPrint, onReport func()) *caseloadScreen {
 	s := &caseloadScreen{records: r, work: work, today: today, loadDemo: loadDemo, onOpen: onOpen, onPrint: onPrint, onReport: onReport}
 
 	s.search = widget.NewEntry()
@@ -221,8 +221,8 @@ func (s *caseloadScreen) showBody(o fyne.CanvasObject) {
 	s.body.Refresh()
 }
 
-// emptyPanel greets a hub with nobody on its caseload, and offers demo data when the app has
-// some to give.
+// emptyPanel greets a hub with nobody on its caseload, and offers demo data when the screen
+// was given a way to load it.
 func (s *caseloadScreen) emptyPanel() fyne.CanvasObject {
 	nobody := widget.NewLabel("There is nobody on this hub's caseload yet.")
 	nobody.TextStyle.Bold = true
@@ -259,7 +259,7 @@ func (s *caseloadScreen) onLoadDemo() {
 	s.demoProgress.Show()
 	kit.Relayout(s.body)
 	var err error
-	s.work.run(func() { err = s.loadDemo(s.records, demoPatients, s.demoProgressFunc()) },
+	s.work.run(func() { err = s.loadDemo(demoPatients, s.demoProgressFunc()) },
 		func() { s.demoLoaded(err) })
 }
 

@@ -3,6 +3,7 @@ package ui
 import (
 	"time"
 
+	"carehub/careplan/devices"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
@@ -29,7 +30,7 @@ func conflictColumns() *kit.Columns {
 // field. The person's name and NHS number head it and stay in view while the fields scroll,
 // so nobody resolves a conflict believing it is someone else's record.
 type conflictDetail struct {
-	conflict Conflict
+	conflict devices.Conflict
 	onSave   func()
 
 	patient              *widget.Label
@@ -40,7 +41,7 @@ type conflictDetail struct {
 	root                 fyne.CanvasObject
 }
 
-func newConflictDetail(c Conflict, onSave func()) *conflictDetail {
+func newConflictDetail(c devices.Conflict, onSave func()) *conflictDetail {
 	d := &conflictDetail{conflict: c, onSave: onSave}
 	d.patient = widget.NewLabel(whoseRecord(c))
 	d.patient.SizeName = theme.SizeNameSubHeadingText
@@ -69,8 +70,8 @@ func newConflictDetail(c Conflict, onSave func()) *conflictDetail {
 func (d *conflictDetail) onSaveTapped() { d.onSave() }
 
 // choices says, for each field, which side to keep.
-func (d *conflictDetail) choices() map[string]Side {
-	keep := make(map[string]Side, len(d.rows))
+func (d *conflictDetail) choices() map[string]devices.Side {
+	keep := make(map[string]devices.Side, len(d.rows))
 	for _, r := range d.rows {
 		keep[r.key] = r.side()
 	}
@@ -84,7 +85,7 @@ func columnHeading(text string) *widget.Label {
 }
 
 // sideText names who made one side's edit, on which device and when.
-func sideText(s ConflictSide) string {
+func sideText(s devices.ConflictSide) string {
 	return s.Device + ", " + orNotRecorded(s.User) + ", " + whenText(s.When)
 }
 
@@ -104,7 +105,7 @@ type conflictFieldRow struct {
 	root                *fyne.Container
 }
 
-func newConflictFieldRow(f ConflictField) *conflictFieldRow {
+func newConflictFieldRow(f devices.ConflictField) *conflictFieldRow {
 	r := &conflictFieldRow{key: f.Key}
 	r.label = kit.Bold(f.Label)
 	r.label.Wrapping = fyne.TextWrapWord
@@ -125,9 +126,9 @@ func valueLabel(text string) *widget.Label {
 	return l
 }
 
-func (r *conflictFieldRow) side() Side {
+func (r *conflictFieldRow) side() devices.Side {
 	if r.keep.Selected == keepTheirs {
-		return Theirs
+		return devices.Theirs
 	}
-	return Ours
+	return devices.Ours
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 
+	"carehub/careplan/devices"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -20,7 +21,7 @@ type conflictsScreen struct {
 	onBack    func()
 	onChanged func() // a record changed: the caseload and conflict count are stale
 
-	items  []Conflict
+	items  []devices.Conflict
 	detail *conflictDetail // the conflict shown; nil when none is
 
 	back    *widget.Button
@@ -57,13 +58,13 @@ func (s *conflictsScreen) onBackTapped() { s.onBack() }
 func (s *conflictsScreen) load() {
 	s.showBody(kit.CentredMessage("Reading conflicts…", widget.MediumImportance))
 	var (
-		items []Conflict
+		items []devices.Conflict
 		err   error
 	)
 	s.work.run(func() { items, err = s.conflicts.Conflicts() }, func() { s.loaded(items, err) })
 }
 
-func (s *conflictsScreen) loaded(items []Conflict, err error) {
+func (s *conflictsScreen) loaded(items []devices.Conflict, err error) {
 	if err != nil {
 		s.showBody(kit.CentredMessage(fmt.Sprintf("The conflicts could not be read: %s", kit.OneLine(err)), widget.DangerImportance))
 		return
@@ -155,7 +156,7 @@ func newConflictLine() *conflictLine {
 	return l
 }
 
-func (l *conflictLine) show(c Conflict) {
+func (l *conflictLine) show(c devices.Conflict) {
 	l.patient.SetText(whoseRecord(c))
 	l.what.SetText(c.What)
 	l.when.SetText(whenText(latest(c.Ours.When, c.Theirs.When)))
@@ -167,7 +168,7 @@ func (l *conflictLine) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // whoseRecord names the person a conflict is about, or says it is the hub's own record.
-func whoseRecord(c Conflict) string {
+func whoseRecord(c devices.Conflict) string {
 	if c.Patient == "" {
 		return "Hub record (not about one person)"
 	}

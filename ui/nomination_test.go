@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan"
-	"carehub/store"
 )
 
 // nominationInput is what a test types into the nomination form.
@@ -51,7 +50,7 @@ func typeNomination(t *testing.T, n *nominationScreen, in nominationInput) {
 	}
 }
 
-func openNominationOn(t *testing.T, st *store.Store) (*session, *nominationScreen) {
+func openNominationOn(t *testing.T, st liveStore) (*session, *nominationScreen) {
 	t.Helper()
 	s, _ := storeSession(t, st)
 	test.Tap(s.caseload.queues.nominate)

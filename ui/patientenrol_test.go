@@ -9,11 +9,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan"
-	"carehub/store"
 )
 
 // savedPatient stores an active patient with consent to join and to share with a carer.
-func savedPatient(t *testing.T, st *store.Store) careplan.Patient {
+func savedPatient(t *testing.T, st liveStore) careplan.Patient {
 	t.Helper()
 	d := careplan.NewDate
 	p := careplan.NewNomination(careplan.Patient{
@@ -52,7 +51,7 @@ func savedPatient(t *testing.T, st *store.Store) careplan.Patient {
 	return p
 }
 
-func openSaved(t *testing.T, st *store.Store) (*session, careplan.Patient) {
+func openSaved(t *testing.T, st liveStore) (*session, careplan.Patient) {
 	t.Helper()
 	p := savedPatient(t, st)
 	s, _ := storeSession(t, st)

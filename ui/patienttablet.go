@@ -7,13 +7,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan"
+	"carehub/careplan/devices"
 	"carehub/ui/kit"
 )
 
 // tabletStateReader says how current a person's tablet is. Sync is one; the summary needs
 // only this.
 type tabletStateReader interface {
-	TabletOf(patientID string) (TabletState, error)
+	TabletOf(patientID string) (devices.TabletState, error)
 }
 
 // tabletTitle heads the tablet section of the summary.
@@ -22,7 +23,7 @@ const tabletTitle = "Their tablet"
 // tabletSection tells the key worker whether the plan the person sees at home is the one on
 // screen: a tablet that has not had the latest agreed plan is a stale plan in someone's hands.
 // It is left out (nil) for people without a tablet.
-func tabletSection(t TabletState) fyne.CanvasObject {
+func tabletSection(t devices.TabletState) fyne.CanvasObject {
 	if !t.Paired {
 		return nil
 	}

@@ -213,10 +213,11 @@ func TestSaveAsTemplate(t *testing.T) {
 	test.Tap(e.saveTemplate)
 	test.Type(e.templates.name, "Garden and falls")
 	test.Tap(e.templates.form.Save)
-	if len(f.templates) != 1 {
-		t.Fatalf("%d templates saved", len(f.templates))
+	saved := f.hubTemplates(t)
+	if len(saved) != 1 {
+		t.Fatalf("%d templates saved", len(saved))
 	}
-	tpl := f.templates[0]
+	tpl := saved[0]
 	text := strings.ToLower(strings.Join([]string{tpl.Name, tpl.Description}, " "))
 	for _, g := range tpl.Goals {
 		text += " " + g.Suggestion
@@ -262,8 +263,8 @@ func TestPlanEditorRemovesAndAddsToDirectory(t *testing.T) {
 	test.Type(dlg.name, "Frome Lunch Club")
 	test.Type(dlg.area, "Frome")
 	test.Tap(dlg.form.Save)
-	if len(f.services) != 3 || e.support.service.Selected != "Frome Lunch Club" {
-		t.Fatalf("directory %+v, chosen %q", f.services, e.support.service.Selected)
+	if dir := f.directory(t); len(dir) != 3 || e.support.service.Selected != "Frome Lunch Club" {
+		t.Fatalf("directory %+v, chosen %q", dir, e.support.service.Selected)
 	}
 	e.support.goal.SetSelectedIndex(1)
 	test.Tap(e.support.add)

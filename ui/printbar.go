@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan"
+	"carehub/careplan/printout"
 	"carehub/ui/kit"
 )
 
@@ -21,7 +22,7 @@ type printBar struct {
 	work  worker
 
 	patient    careplan.Patient // set once the summary has loaded
-	offer      PlanOffer
+	offer      printout.Offer
 	draft      bool // the user chose the draft
 	largePrint bool
 

@@ -40,7 +40,7 @@ type queuePanel struct {
 	nominate   *widget.Button
 	dashboard  *widget.Button
 	staff      *widget.Button
-	services   *widget.Button // nil when the app edits no plans, so keeps no directory
+	services   *widget.Button // nil when the panel was made without a Services screen to open
 	everyone   *widget.Button
 	queues     map[caseload.Queue]*widget.Button
 	queueOrder []caseload.Queue

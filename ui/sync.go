@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"carehub/careplan/devices"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -33,8 +34,8 @@ type syncScreen struct {
 	onChanged   func() // an import changed records: the caseload and conflict count are stale
 	onConflicts func() // nil when this session cannot open the Conflicts screen
 
-	this    Device
-	devices []Device
+	this    devices.Device
+	devices []devices.Device
 	busy    bool
 
 	back      *widget.Button
@@ -96,25 +97,25 @@ func (s *syncScreen) onBackTapped() { s.onBack() }
 func (s *syncScreen) load() {
 	s.setBusy(true)
 	var (
-		this    Device
-		devices []Device
-		err     error
+		this   devices.Device
+		paired []devices.Device
+		err    error
 	)
 	s.work.run(func() {
 		if this, err = s.sync.ThisDevice(); err == nil {
-			devices, err = s.sync.Devices()
+			paired, err = s.sync.Devices()
 		}
-	}, func() { s.loaded(this, devices, err) })
+	}, func() { s.loaded(this, paired, err) })
 }
 
-func (s *syncScreen) loaded(this Device, devices []Device, err error) {
+func (s *syncScreen) loaded(this devices.Device, paired []devices.Device, err error) {
 	s.setBusy(false)
 	if err != nil {
 		kit.SetProblem(s.problem, fmt.Sprintf("The devices could not be read: %s", kit.OneLine(err)))
 		return
 	}
 	kit.SetProblem(s.problem, "")
-	s.this, s.devices = this, devices
+	s.this, s.devices = this, paired
 	s.thisName.SetText(this.Name)
 	s.showDevices()
 }
@@ -265,7 +266,7 @@ func (s *syncScreen) addDeviceFrom(path string) {
 		return
 	}
 	var (
-		d   Device
+		d   devices.Device
 		err error
 	)
 	s.work.run(func() { d, err = s.sync.AddDevice(path) }, func() {
@@ -281,7 +282,7 @@ func (s *syncScreen) addDeviceFrom(path string) {
 	})
 }
 
-func (s *syncScreen) onMakeBundle(d Device) {
+func (s *syncScreen) onMakeBundle(d devices.Device) {
 	if s.busy {
 		return
 	}
@@ -289,12 +290,12 @@ func (s *syncScreen) onMakeBundle(d Device) {
 	s.files.SaveFile(s.w, "Save the bundle for "+d.Name, name, func(path string) { s.exportTo(d, path) })
 }
 
-func (s *syncScreen) exportTo(d Device, path string) {
+func (s *syncScreen) exportTo(d devices.Device, path string) {
 	if !s.start("Making the bundle for "+d.Name+"…", true) {
 		return
 	}
 	var (
-		res SyncResult
+		res devices.SyncResult
 		err error
 	)
 	progress := s.progressFunc()
@@ -318,7 +319,7 @@ func (s *syncScreen) importFrom(path string) {
 		return
 	}
 	var (
-		res SyncResult
+		res devices.SyncResult
 		err error
 	)
 	progress := s.progressFunc()
@@ -334,7 +335,7 @@ func (s *syncScreen) importFrom(path string) {
 }
 
 // importLines says what an import did and what the person must do next.
-func importLines(res SyncResult) []string {
+func importLines(res devices.SyncResult) []string {
 	lines := []string{res.Summary}
 	if res.AckPath != "" {
 		lines = append(lines, "Give this acknowledgement back to the sending device: "+res.AckPath)

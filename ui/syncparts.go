@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"carehub/careplan/devices"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -17,15 +18,15 @@ import (
 // deviceRow is one paired device on the Sync screen: what it is, when bundles last went each
 // way, what it is still waiting for, and the button that makes its next bundle.
 type deviceRow struct {
-	device   Device
-	onBundle func(Device)
+	device   devices.Device
+	onBundle func(devices.Device)
 
 	name, kind, sent, received, waiting *widget.Label
 	bundle                              *widget.Button
 	root                                fyne.CanvasObject
 }
 
-func newDeviceRow(d Device, onBundle func(Device)) *deviceRow {
+func newDeviceRow(d devices.Device, onBundle func(devices.Device)) *deviceRow {
 	r := &deviceRow{device: d, onBundle: onBundle}
 	r.name = kit.Bold(d.Name)
 	r.kind = widget.NewLabel(deviceKind(d))
@@ -47,7 +48,7 @@ func (r *deviceRow) onBundleTapped() { r.onBundle(r.device) }
 
 // deviceKind says what a device is; a tablet names its patient, so a bundle is never made
 // for the wrong person's tablet.
-func deviceKind(d Device) string {
+func deviceKind(d devices.Device) string {
 	if !d.Tablet {
 		return "Hub laptop"
 	}

@@ -22,7 +22,7 @@ import (
 type tabletScreen struct {
 	tablet Tablet
 	work   worker
-	sync   *tabletSyncBar // nil when the app carries no files to or from the tablet
+	sync   *tabletSyncBar // nil: no file buttons (the screen on its own)
 	app    fyne.App
 	base   fyne.Theme           // the theme before the tablet scaled it
 	today  func() careplan.Date // to tell the person when their plan's review has gone by
@@ -90,9 +90,9 @@ func (s *tabletScreen) loaded(v myplan.View, err error) {
 	if s.sync != nil {
 		// Once the hub has taken the records off, no check-in is left to send: the button
 		// would only make an empty file the person might carry in for nothing.
-		s.sync.showSend(!errors.Is(err, ErrPlanNotHere))
+		s.sync.showSend(!errors.Is(err, myplan.ErrPlanNotHere))
 	}
-	if errors.Is(err, ErrPlanNotHere) {
+	if errors.Is(err, myplan.ErrPlanNotHere) {
 		s.view = myplan.View{}
 		s.goals = nil
 		s.page.Add(heading(planNotHereText))

@@ -23,21 +23,21 @@ type TabletSetup interface {
 	SetUpTablet(patientID, path, passphrase string) error
 }
 
-// tabletTools gathers what the "Set up tablet…" action needs, or is nil when the app offers no
-// tablet set-up or the signed-in account may not use it.
+// tabletTools gathers what the "Set up tablet…" action needs, or is nil when the signed-in
+// account may not use it.
 type tabletTools struct {
 	setup TabletSetup
 	files kit.FileChooser
 	w     fyne.Window
 }
 
-// tabletTools is nil unless the app sets up tablets and the signed-in account's role may: the
-// service refuses anyone else, and hiding the button keeps the screen honest.
+// tabletTools is nil unless the signed-in account's role may set up tablets: the service
+// refuses anyone else, and hiding the button keeps the screen honest.
 func (s *session) tabletTools() *tabletTools {
-	if s.cfg.TabletSetup == nil || !s.user.SetsUpTablets() {
+	if !s.user.SetsUpTablets() {
 		return nil
 	}
-	return &tabletTools{setup: s.cfg.TabletSetup, files: s.files, w: s.w}
+	return &tabletTools{setup: s.svc.TabletSetup, files: s.files, w: s.w}
 }
 
 // showTabletSetup adds "Set up tablet…" to the bar under the banner for a person who may have

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"carehub/careplan/myplan"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -57,7 +58,7 @@ func (b *tabletSyncBar) onUpdate() {
 func (b *tabletSyncBar) updateFrom(path string) {
 	b.start("Reading the file from your key worker…")
 	var (
-		res TabletUpdate
+		res myplan.Update
 		err error
 	)
 	progress := b.progressFunc()
@@ -74,14 +75,14 @@ func (b *tabletSyncBar) updateFrom(path string) {
 }
 
 // updateLines says what a file from the hub did, in the patient's words.
-func updateLines(res TabletUpdate) []string {
+func updateLines(res myplan.Update) []string {
 	var lines []string
 	switch res.Outcome {
-	case PlanUpdated:
+	case myplan.PlanUpdated:
 		lines = append(lines, "Your plan has been updated.")
-	case PlanRemoved:
+	case myplan.PlanRemoved:
 		lines = append(lines, planNotHereText)
-	case CheckInsReceived:
+	case myplan.CheckInsReceived:
 		lines = append(lines, "Your key worker has your check-ins. Your plan has not changed.")
 	default:
 		lines = append(lines, "Your plan is up to date.")

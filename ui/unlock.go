@@ -40,7 +40,7 @@ func checkNewPassphrase(passphrase, confirm string) error {
 type unlockScreen struct {
 	vault      Vault
 	work       worker
-	onUnlocked func(Records)
+	onUnlocked func()
 	firstRun   bool
 	busy       bool
 
@@ -52,7 +52,7 @@ type unlockScreen struct {
 	root       fyne.CanvasObject
 }
 
-func newUnlockScreen(v Vault, work worker, onUnlocked func(Records)) *unlockScreen {
+func newUnlockScreen(v Vault, work worker, onUnlocked func()) *unlockScreen {
 	s := &unlockScreen{vault: v, work: work, onUnlocked: onUnlocked, firstRun: !v.Exists()}
 
 	title := widget.NewLabel("carehub")
@@ -118,16 +118,13 @@ func (s *unlockScreen) onSubmit() {
 		return
 	}
 	s.setBusy(true)
-	var (
-		r   Records
-		err error
-	)
+	var err error
 	open := s.vault.Open
 	if s.firstRun {
 		name := strings.TrimSpace(s.name.Text)
-		open = func(pass string) (Records, error) { return s.vault.Create(name, pass) }
+		open = func(pass string) error { return s.vault.Create(name, pass) }
 	}
-	s.work.run(func() { r, err = open(pass) }, func() { s.opened(r, err) })
+	s.work.run(func() { err = open(pass) }, func() { s.opened(err) })
 }
 
 func (s *unlockScreen) check(pass string) error {
@@ -144,7 +141,7 @@ func (s *unlockScreen) check(pass string) error {
 }
 
 // opened runs on the UI goroutine with the result of opening the store.
-func (s *unlockScreen) opened(r Records, err error) {
+func (s *unlockScreen) opened(err error) {
 	s.setBusy(false)
 	if err != nil {
 		s.showProblem(err)
@@ -155,7 +152,7 @@ func (s *unlockScreen) opened(r Records, err error) {
 	if s.confirm != nil {
 		s.confirm.SetText("")
 	}
-	s.onUnlocked(r)
+	s.onUnlocked()
 }
 
 func (s *unlockScreen) showProblem(err error) {

@@ -59,5 +59,5 @@ bench:
 	$(GO) test -run XXX -bench . -benchtime 20x ./store/ ./careplan/caseload/ ./careplan/printout/
 	$(GO) test -run XXX -bench SavePlanEdit -benchtime 500x ./store/
 	$(GO) test -run XXX -bench . ./careplan/evaluation/
-	$(GO) test -run XXX -bench 'SyncBundle(Export|Import)30k' -benchtime 2x -count 2 ./app/
-	$(GO) test -run XXX -bench FHIRExportStore30k -benchtime 2x -count 2 ./app/
+	$(GO) test -run XXX -bench 'SyncBundle(Export|Import)30k' -benchtime 2x -count 2 ./app/service/
+	$(GO) test -run XXX -bench FHIRExportStore30k -benchtime 2x -count 2 ./app/service/

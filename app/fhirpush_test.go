@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"carehub/app/service/servicetest"
 	"carehub/careplan"
 	"carehub/careplan/access"
 	"carehub/careplan/outcomes"
@@ -23,11 +24,11 @@ func pushStore(t *testing.T, n int) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := LoadDemo(st, 3, n, careplan.DateOf(fixedNow()), nil); err != nil {
+	if err := services(Env{Now: fixedNow}, st).Demo.Load(3, n, nil); err != nil {
 		t.Fatal(err)
 	}
 	st.Close()
-	t.Cleanup(func() { checkBolt(t, db) })
+	t.Cleanup(func() { servicetest.CheckBolt(t, db) })
 	return db
 }
 

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"carehub/careplan"
+	"carehub/ui/kit"
 )
 
 // The agree dialog shows the domain's agreement rules, each problem naming its part of the
@@ -16,7 +17,7 @@ func TestAgreeDialogNamesEachProblem(t *testing.T) {
 	e := s.patient.plan.editor
 	test.Type(e.reviewDate, "01/01/2020")
 	test.Tap(e.agree)
-	e.agreeing.on.SetText(entryDate(fixedToday().AddDays(1)))
+	e.agreeing.on.SetText(kit.DateText(fixedToday().AddDays(1)))
 	test.Tap(e.agreeing.confirm)
 	if got := e.agreeing.onProblem.Text; got != "A plan cannot be agreed on a day still to come" {
 		t.Errorf("beside the date: %q", got)

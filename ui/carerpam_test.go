@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"carehub/careplan"
-	"carehub/careplan/outcomes"
 	"carehub/pam"
 )
 
@@ -17,26 +16,25 @@ import (
 // patient's).
 func ownThenCarerPAM(patientID string) []pam.Assessment {
 	return []pam.Assessment{
-		{ID: "own", PatientID: patientID, Score: 420, Level: pam.Level1, Instrument: pam.PAM13,
+		{ID: fixtureID(patientID + "-own"), PatientID: patientID, Score: 420, Level: pam.Level1, Instrument: pam.PAM13,
 			TakenOn: careplan.NewDate(2026, 2, 10), RecordedBy: "Sam Green", Source: "paper form"},
-		{ID: "carer", PatientID: patientID, Score: 740, Level: pam.Level4, Instrument: pam.CarerPAM, CarerName: "Rhodri O'Brien",
-			TakenOn: careplan.NewDate(2026, 2, 25), RecordedBy: "Sam Green", Source: "paper form"},
+		{ID: fixtureID(patientID + "-carer"), PatientID: patientID, Score: 740, Level: pam.Level4, Instrument: pam.CarerPAM,
+			CarerName: "Rhodri O'Brien", TakenOn: careplan.NewDate(2026, 2, 25), RecordedBy: "Sam Green", Source: "paper form"},
 	}
 }
 
-func TestPlanEditorPromptsForOwnPAMNotCarers(t *testing.T) {
-	r := &fakeRecords{}
-	p := fullPatient("p01", testNHSNumber(100))
+// carerPAMPerson is Siân O'Brien with no plan yet, her own PAM at level 1 and her son's
+// Carer PAM at level 4 after it.
+func carerPAMPerson() *people {
+	r := &people{staff: testStaff(), services: testServices()}
+	p := fullPatient(pid("p01"), testNHSNumber(100))
 	r.add(p, nil, ownThenCarerPAM(p.ID))
-	f := &fakePlans{records: r, services: testServices()}
-	v := &fakeVault{exists: true, right: "correct horse", records: r}
-	s, w := newTestSession(t, Config{Vault: v, Plans: f})
-	test.Type(s.unlock.passphrase, "correct horse")
-	test.Tap(s.unlock.submit)
-	s.openPatient(p.ID)
-	s.patient.showPlan()
-	e := s.patient.plan.editor
+	return r
+}
 
+func TestPlanEditorPromptsForOwnPAMNotCarers(t *testing.T) {
+	s, w, f := planSessionOf(t, carerPAMPerson())
+	e := s.patient.plan.editor
 	if !strings.HasPrefix(e.pamLevel.Text, "Latest PAM: Level 1") {
 		t.Errorf("PAM shown as %q, want the person's own level 1", e.pamLevel.Text)
 	}
@@ -57,7 +55,7 @@ func TestPlanEditorPromptsForOwnPAMNotCarers(t *testing.T) {
 		t.Errorf("warnings %q (shown %v), want too many actions at level 1", e.warnings.Text, e.warnings.Visible())
 	}
 
-	// Agreed, the version keeps the person's level, not the carer's.
+	// Agreed through the plan service, the version keeps the person's level, not the carer's.
 	test.Type(e.whatMatters, "Staying at home.")
 	test.Type(e.contingency.redCall, "999")
 	test.Type(e.reviewDate, "01/06/2026")
@@ -65,14 +63,14 @@ func TestPlanEditorPromptsForOwnPAMNotCarers(t *testing.T) {
 	test.Tap(e.agreeing.confirm)
 	vs := f.storedVersions(t)
 	if len(vs) != 1 || vs[0].Agreement == nil || vs[0].Agreement.PAMLevel != 1 {
-		t.Fatalf("agreed %+v, want PAM level 1 at agreement", vs)
+		t.Fatalf("agreed %+v, want PAM level 1 at agreement (problem %q)", vs, e.agreeing.problem.Text)
 	}
 }
 
 // The review wizard asks for a new PAM when the person's own is six months old, however
 // recent the carer's.
 func TestReviewPAMDueIgnoresCarerPAM(t *testing.T) {
-	old := ownThenCarerPAM("p01")
+	old := ownThenCarerPAM(pid("p01"))
 	old[0].TakenOn = fixedToday().AddMonths(-7)
 	w := &reviewWizard{today: fixedToday(), assessments: old}
 	text := strings.Join(labelTexts(w.pamDue()), " ")
@@ -84,21 +82,16 @@ func TestReviewPAMDueIgnoresCarerPAM(t *testing.T) {
 // The Outcomes tab charts the person's own PAMs, and the carer's as a series of its own,
 // labelled as the carer's.
 func TestOutcomesChartsCarerPAMApart(t *testing.T) {
-	r := &fakeRecords{}
-	p := fullPatient("p01", testNHSNumber(100))
-	r.add(p, nil, ownThenCarerPAM(p.ID))
-	o := &fakeOutcomes{records: r, outcomes: map[string][]outcomes.Record{}}
-	v := &fakeVault{exists: true, right: "correct horse", records: r}
-	s, _ := newTestSession(t, Config{Vault: v, Outcomes: o})
-	test.Type(s.unlock.passphrase, "correct horse")
-	test.Tap(s.unlock.submit)
-	s.openPatient(p.ID)
+	h := newTestHub(t, carerPAMPerson())
+	s, _ := h.session(t, catCoordinator)
+	s.openPatient(pid("p01"))
 	s.patient.showOutcomes()
 	tab := s.patient.outcomes
-	if len(tab.chart.history) != 1 || tab.chart.history[0].ID != "own" {
+	own, carer := ownThenCarerPAM(pid("p01"))[0], ownThenCarerPAM(pid("p01"))[1]
+	if len(tab.chart.history) != 1 || tab.chart.history[0].ID != own.ID {
 		t.Errorf("the person's chart draws %+v, want only their own PAM", tab.chart.history)
 	}
-	if tab.carerChart == nil || len(tab.carerChart.history) != 1 || tab.carerChart.history[0].ID != "carer" {
+	if tab.carerChart == nil || len(tab.carerChart.history) != 1 || tab.carerChart.history[0].ID != carer.ID {
 		t.Fatal("no chart of the Carer PAM of its own")
 	}
 	text := strings.Join(labelTexts(tab.root), "\n")

@@ -36,7 +36,7 @@ func newTables() tables {
 		relationships: relationships(),
 		languages:     interpreterLanguages(),
 		needs:         otherNeeds(),
-		conditions:    careplan.Conditions(),
+		conditions:    demoConditions(),
 		goals:         goalIdeas(),
 	}
 	w := conditionWeights()
@@ -46,4 +46,20 @@ func newTables() tables {
 		t.conditionWeights = append(t.conditionWeights, max(w[c.Code], 1))
 	}
 	return t
+}
+
+// demoConditions are the conditions demo people are given: the hub's list, less any the demo
+// has no weight for (conditionWeights). Conditions added to the hub's list later (type 1
+// diabetes, schizophrenia, bipolar affective disorder, learning disability) are offered in the
+// app but not handed out here, so the same seed still makes the same people, and every figure
+// and screenshot drawn from demo data stays as it was.
+func demoConditions() []careplan.Condition {
+	w := conditionWeights()
+	var out []careplan.Condition
+	for _, c := range careplan.Conditions() {
+		if _, ok := w[c.Code]; ok {
+			out = append(out, c)
+		}
+	}
+	return out
 }

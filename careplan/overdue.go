@@ -10,5 +10,6 @@ func (s Status) UnderPlan() bool { return s == StatusConsented || s == StatusAct
 // after leaving, has no review overdue: nobody is chased for a plan no longer in force. The
 // caseload row, the caseload's "Review overdue" queue and the patient summary all ask this.
 func ReviewOverdue(review Date, s Status, today Date) bool {
-	return s.UnderPlan() && !review.IsZero() && review.Before(today)
+	// Cheapest refusal first: most reviews are still to come.
+	return !review.IsZero() && review.Before(today) && s.UnderPlan()
 }

@@ -53,13 +53,15 @@ func DueOn(today careplan.Date) DueToday {
 }
 
 // Since reports whether a new PAM is due for someone whose own latest PAM that counts was
-// taken on last (the zero Date when there is none); the same answer as DueSince.
-func (d DueToday) Since(last careplan.Date) bool {
+// taken on last (the zero Date when there is none); the same answer as DueSince. Most people
+// in a queue had a PAM in the last six months, so that answer takes one comparison; the
+// calendar is asked only in the few days where the month lengths decide.
+func (d *DueToday) Since(last careplan.Date) bool {
 	switch {
-	case !last.After(d.surelyDue): // the zero Date too: no PAM yet
-		return true
 	case last.After(d.surelyNot):
 		return false
+	case !last.After(d.surelyDue): // the zero Date too: no PAM yet
+		return true
 	}
 	return DueSince(last, d.today)
 }

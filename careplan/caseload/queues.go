@@ -90,7 +90,9 @@ func (q Queue) in(e *careplan.CaseloadEntry, d queueDay) bool {
 	case QueueReviewSoon:
 		return engaged(e) && !e.ReviewDate.IsZero() && !e.ReviewDate.Before(d.today) && !e.ReviewDate.After(d.soonEnd)
 	case QueueReviewOverdue:
-		return careplan.ReviewOverdue(e.ReviewDate, e.Status, d.today)
+		// engaged first only because it is inlined and refuses most people cheaply; the rule
+		// is ReviewOverdue's, which asks it again.
+		return engaged(e) && careplan.ReviewOverdue(e.ReviewDate, e.Status, d.today)
 	case QueuePAMDue:
 		return engaged(e) && d.pamDue.Since(e.LastPAM) // LastPAM is the person's own, never a Carer PAM
 	case QueueNoContact:

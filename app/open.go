@@ -37,10 +37,13 @@ func passphrase(env Env, name string) (string, error) {
 	return p, nil
 }
 
-// operator names who ran a command, for the envelopes and the audit log.
+// operator names who ran a command, for the envelopes and the audit log: the system account,
+// which Unix calls USER and Windows USERNAME.
 func operator(env Env) string {
-	if u := env.Getenv("USER"); u != "" {
-		return "command line (" + u + ")"
+	for _, name := range []string{"USER", "USERNAME"} {
+		if u := env.Getenv(name); u != "" {
+			return "command line (" + u + ")"
+		}
 	}
 	return "command line"
 }

@@ -37,6 +37,7 @@ func commands() []command {
 		{"sync", "sync export --db FILE --to DEVICE --out FILE  /  sync import --db FILE --in FILE [--ack FILE]\n" +
 			"                                         signed, encrypted bundles between paired devices", runSync},
 		{"export", "export fhir --db FILE --out FILE [--all]  FHIR R4 (UK Core) transaction Bundle, or NDJSON if FILE ends .ndjson", runExport},
+		{"version", "version                                  which carehub this is: version, commit, build date", runVersion},
 	}
 }
 
@@ -59,6 +60,9 @@ func Main(env Env, gui GUI) int {
 
 func dispatch(env Env, gui GUI) error {
 	args := env.Args
+	if len(args) > 0 && (args[0] == "--version" || args[0] == "-version") {
+		return runVersion(env, args[1:])
+	}
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		return runApp(env, args, gui)
 	}

@@ -1,18 +1,22 @@
 # carehub: two commands for people — `make run` and `make test` — plus a few for developers.
 # Each installs the system packages it needs first (see .ci/deps.sh).
+# Every Go module is vendored (vendor/): nothing here downloads modules.
 
 GO      ?= go
 DB      ?=
 # Every package except the ones that link the windowing system (GLFW) runs under the race
 # detector; those two are built and tested without it to keep CI inside its time limit.
 GUI_PKGS := carehub carehub/app/desktop
+# Go files of our own: gofmt leaves vendored code as its authors wrote it.
+GO_FILES = $$(git ls-files '*.go' ':!:vendor/' ':!:*/vendor/' 2>/dev/null || find . -name '*.go' -not -path '*/vendor/*')
 
-.PHONY: run test deps build vet fmt-check race gui-test smoke screenshots bench
+.PHONY: run test deps build vet vet-windows staticcheck fmt-check race gui-test smoke \
+	screenshots bench
 
 run: deps
 	$(GO) run . $(if $(DB),--db $(DB))
 
-test: deps fmt-check vet race gui-test smoke
+test: deps fmt-check vet vet-windows staticcheck race gui-test smoke
 
 deps:
 	@./.ci/deps.sh
@@ -21,11 +25,20 @@ build: deps
 	$(GO) build -o carehub .
 
 fmt-check:
-	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	@out=$$(gofmt -l $(GO_FILES)); \
 	if [ -n "$$out" ]; then echo "gofmt needed on:"; echo "$$out"; exit 1; fi
 
 vet:
 	$(GO) vet ./...
+
+# The same for Windows, test files included, for every package that builds without cgo (all
+# but the two that link GLFW).
+vet-windows:
+	GOOS=windows CGO_ENABLED=0 $(GO) vet $$($(GO) list ./... | grep -v -x -e carehub -e carehub/app/desktop)
+
+# staticcheck is pinned in go.mod's tool directive (honnef.co/go/tools v0.8.2) and vendored.
+staticcheck:
+	$(GO) tool staticcheck ./...
 
 race:
 	$(GO) test -race -count=1 $$($(GO) list ./... | grep -v -x -e carehub -e carehub/app/desktop)

@@ -1,20 +1,23 @@
-# carehub: two commands for people — `make run` and `make test` — plus a few for developers.
+# carehub: two commands for people — `make run` and `make test` — plus a few for developers
+# and `make package` for the files a hub installs.
 # Each installs the system packages it needs first (see .ci/deps.sh).
-# Every Go module is vendored (vendor/): nothing here downloads modules.
+# Every Go module is vendored (vendor/, tools/fyne/vendor/): nothing here downloads modules.
 
 GO      ?= go
 DB      ?=
 # Every package except the ones that link the windowing system (GLFW) runs under the race
 # detector; those two are built and tested without it to keep CI inside its time limit.
 GUI_PKGS := carehub carehub/app/desktop
+# The commit and build date `carehub version` and the About box show (see app/buildinfo).
+LDFLAGS = $(shell ./.ci/ldflags.sh)
 # Go files of our own: gofmt leaves vendored code as its authors wrote it.
 GO_FILES = $$(git ls-files '*.go' ':!:vendor/' ':!:*/vendor/' 2>/dev/null || find . -name '*.go' -not -path '*/vendor/*')
 
 .PHONY: run test deps build vet vet-windows staticcheck fmt-check race gui-test smoke \
-	screenshots bench
+	package screenshots bench
 
 run: deps
-	$(GO) run . $(if $(DB),--db $(DB))
+	$(GO) run -ldflags '$(LDFLAGS)' . $(if $(DB),--db $(DB))
 
 test: deps fmt-check vet vet-windows staticcheck race gui-test smoke
 
@@ -22,7 +25,7 @@ deps:
 	@./.ci/deps.sh
 
 build: deps
-	$(GO) build -o carehub .
+	$(GO) build -ldflags '$(LDFLAGS)' -o carehub .
 
 fmt-check:
 	@out=$$(gofmt -l $(GO_FILES)); \
@@ -32,7 +35,7 @@ vet:
 	$(GO) vet ./...
 
 # The same for Windows, test files included, for every package that builds without cgo (all
-# but the two that link GLFW).
+# but the two that link GLFW; `make package` compiles those for Windows).
 vet-windows:
 	GOOS=windows CGO_ENABLED=0 $(GO) vet $$($(GO) list ./... | grep -v -x -e carehub -e carehub/app/desktop)
 
@@ -50,6 +53,13 @@ gui-test:
 # `make run` works on a machine with no screen attached.
 smoke: build
 	@./.ci/smoke.sh ./carehub
+
+# dist/carehub-VERSION-linux-amd64.tar.xz and dist/carehub-VERSION-windows-amd64.exe, made by
+# `fyne package` (fyne.io/tools, pinned in tools/fyne), and dist/SHA256SUMS. VERSION is
+# FyneApp.toml's.
+package:
+	@./.ci/deps.sh package
+	./.ci/package.sh
 
 # Writes PNGs of the main screens, drawn headless by Fyne's test driver, to docs/screenshots/.
 screenshots:

@@ -13,13 +13,17 @@ LDFLAGS = $(shell ./.ci/ldflags.sh)
 # Go files of our own: gofmt leaves vendored code as its authors wrote it.
 GO_FILES = $$(git ls-files '*.go' ':!:vendor/' ':!:*/vendor/' 2>/dev/null || find . -name '*.go' -not -path '*/vendor/*')
 
-.PHONY: run test deps build vet vet-windows staticcheck fmt-check race gui-test smoke \
-	package screenshots bench
+.PHONY: run test ci deps build vet vet-windows staticcheck fmt-check race gui-test smoke \
+	package package-check screenshots bench
 
 run: deps
 	$(GO) run -ldflags '$(LDFLAGS)' . $(if $(DB),--db $(DB))
 
 test: deps fmt-check vet vet-windows staticcheck race gui-test smoke
+
+# What CI runs (.ci/run): the tests, then both packages built and inspected, so a change that
+# breaks the Windows build fails CI.
+ci: test package-check
 
 deps:
 	@./.ci/deps.sh
@@ -60,6 +64,12 @@ smoke: build
 package:
 	@./.ci/deps.sh package
 	./.ci/package.sh
+
+# Checks what `make package` wrote: the checksums, the tarball's program, desktop file and
+# icon, the Linux program's `carehub version`, and that the .exe is a Windows GUI program for
+# x86-64 carrying the version, icon and commit.
+package-check: package
+	./.ci/checkdist.sh
 
 # Writes PNGs of the main screens, drawn headless by Fyne's test driver, to docs/screenshots/.
 screenshots:

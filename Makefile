@@ -11,7 +11,7 @@ GUI_PKGS := carehub carehub/app/desktop
 # The commit and build date `carehub version` and the About box show (see app/buildinfo).
 LDFLAGS = $(shell ./.ci/ldflags.sh)
 # Go files of our own: gofmt leaves vendored code as its authors wrote it.
-GO_FILES = $$(git ls-files '*.go' ':!:vendor/' ':!:*/vendor/' 2>/dev/null || find . -name '*.go' -not -path '*/vendor/*')
+GO_FILES = $$(git ls-files '*.go' ':(exclude,glob)**/vendor/**' 2>/dev/null || find . -name '*.go' -not -path '*/vendor/*')
 
 .PHONY: run test ci deps build vet vet-windows staticcheck fmt-check race gui-test smoke \
 	package package-check screenshots bench

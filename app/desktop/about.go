@@ -33,8 +33,10 @@ func aboutContent(build buildinfo.Info, dbPath string) fyne.CanvasObject {
 	for _, line := range build.Lines() {
 		box.Add(widget.NewLabel(line))
 	}
+	// On one line, however long (a wrapped label here overlaps the Close button), and
+	// selectable, so IT can copy the path.
 	store := widget.NewLabel("Store: " + dbPath)
-	store.Wrapping = fyne.TextWrapBreak
+	store.Selectable = true
 	box.Add(store)
 	return box
 }

@@ -40,7 +40,7 @@ func passphrase(env Env, name string) (string, error) {
 
 // services are the use cases a command runs, on the store it opened, by its clock.
 func services(env Env, st *store.Store) *service.Set {
-	return service.NewSet(service.On(st), service.Options{Now: env.Now, Fonts: PlanFonts()})
+	return service.NewSet(service.On(st), service.Options{Now: env.Now, Fonts: PlanFonts(), Getenv: env.Getenv})
 }
 
 // operator names who ran a command, for the envelopes and the audit log.

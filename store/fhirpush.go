@@ -3,7 +3,6 @@ package store
 import (
 	"crypto/sha256"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"time"
 
@@ -18,8 +17,8 @@ import (
 // device's, and what was published of each person. All of it is sealed: it names servers and
 // the ids they gave people's records.
 
-// ErrNoFHIRServer is returned when no shared-record server has been set up.
-var ErrNoFHIRServer = errors.New("no shared-record FHIR server is set up: a hub administrator sets one with carehub fhir connect")
+// ErrNoFHIRServer is returned when no shared-record server has been set up (fhir.ErrNoServer).
+var ErrNoFHIRServer = fmt.Errorf("%w: a hub administrator sets one up in the app's Settings or with carehub fhir connect", fhir.ErrNoServer)
 
 // Keys in the fhir-push bucket.
 const (

@@ -1,4 +1,12 @@
-package app
+// Package fhirserver starts the local FHIR server the shared-record tests publish to (Medplum's
+// FHIR engine on its in-memory repository, server.mjs beside this file) on 127.0.0.1, and
+// reads it back as a receiver would. The command-line, service and screen tests share it.
+//
+// The server's packages come from package-lock.json: `make test` installs them first (make
+// fhir-server); a test that finds them missing runs npm ci itself. Without node the tests that
+// need the server skip on a developer's machine, and fail in CI (CI set), so they can never be
+// skipped there without anyone noticing.
+package fhirserver
 
 import (
 	"bufio"
@@ -6,24 +14,29 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
 )
 
-// The push tests run against a real FHIR server: Medplum's FHIR engine on its in-memory
-// repository (test/fhirserver), started on 127.0.0.1 for the test and stopped after it.
+// dir is the folder of server.mjs: this file's own.
+func dir(t testing.TB) string {
+	_, file, _, ok := runtime.Caller(0)
+	if !ok {
+		t.Fatal("fhirserver: cannot find test/fhirserver")
+	}
+	return filepath.Dir(file)
+}
 
-const fhirServerDir = "../test/fhirserver"
-
-// needNode finds node, or skips the test where node is missing; in CI (CI set) a missing node
-// fails the test instead, so the push tests can never be skipped there without anyone noticing.
-func needNode(t *testing.T) string {
+// needNode finds node, or skips the test where node is missing (fails it in CI).
+func needNode(t testing.TB) string {
 	t.Helper()
 	node, err := exec.LookPath("node")
 	if err != nil {
@@ -35,16 +48,12 @@ func needNode(t *testing.T) string {
 	return node
 }
 
-// startFHIRServer starts the local FHIR server and returns its base URL. The server's
-// packages come from test/fhirserver/package-lock.json (make test runs npm ci; a developer's
-// first run here does it too).
-func startFHIRServer(t *testing.T) string {
+// Start starts the local FHIR server for the test, stopped when it ends, and returns its base
+// URL.
+func Start(t testing.TB) string {
 	t.Helper()
 	node := needNode(t)
-	dir, err := filepath.Abs(fhirServerDir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir := dir(t)
 	if _, err := os.Stat(filepath.Join(dir, "node_modules", "@medplum", "fhir-router")); err != nil {
 		npm := exec.Command("npm", "ci", "--no-audit", "--no-fund")
 		npm.Dir = dir
@@ -82,8 +91,20 @@ func startFHIRServer(t *testing.T) string {
 	return ""
 }
 
-// fhirSearch runs a search on the server and returns the matching resources.
-func fhirSearch(t *testing.T, base, query string) []map[string]any {
+// Down is the address of a server that is not there: a port on 127.0.0.1 that was free a
+// moment ago, so connecting to it is refused.
+func Down(t testing.TB) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return "http://" + l.Addr().String()
+}
+
+// Search runs a search on the server and returns the matching resources.
+func Search(t testing.TB, base, query string) []map[string]any {
 	t.Helper()
 	resp, err := http.Get(base + "/" + query)
 	if err != nil {
@@ -105,14 +126,18 @@ func fhirSearch(t *testing.T, base, query string) []map[string]any {
 	return out
 }
 
-// byNHS is a search for a Patient by NHS number.
-func byNHS(nhs string) string {
+// ByNHS is a search for a Patient by NHS number (digits only).
+func ByNHS(nhs string) string {
 	return "Patient?identifier=" + url.QueryEscape("https://fhir.nhs.uk/Id/nhs-number|"+nhs)
 }
 
-// fhirPut replaces a resource on the server as another system would, and returns its new
-// version.
-func fhirPut(t *testing.T, base string, r map[string]any) string {
+// Query escapes a token search value ("system|code") for a search's query string.
+func Query(s string) string {
+	return strings.NewReplacer("|", "%7C", ":", "%3A", "/", "%2F").Replace(s)
+}
+
+// Put replaces a resource on the server as another system would, and returns its new version.
+func Put(t testing.TB, base string, r map[string]any) string {
 	t.Helper()
 	raw, _ := json.Marshal(r)
 	req, _ := http.NewRequest(http.MethodPut, fmt.Sprintf("%s/%s/%s", base, r["resourceType"], r["id"]), strings.NewReader(string(raw)))
@@ -127,10 +152,11 @@ func fhirPut(t *testing.T, base string, r map[string]any) string {
 	if resp.StatusCode != 200 {
 		t.Fatalf("PUT: %d %v", resp.StatusCode, got)
 	}
-	return versionOf(got)
+	return Version(got)
 }
 
-func versionOf(r map[string]any) string {
+// Version is a resource's meta.versionId.
+func Version(r map[string]any) string {
 	meta, _ := r["meta"].(map[string]any)
 	v, _ := meta["versionId"].(string)
 	return v

@@ -33,7 +33,7 @@ type FHIRCheckpoint struct {
 	Upto    uint64    `json:"upto"`              // change-log position the last push covered
 	Mapping string    `json:"mapping,omitempty"` // the mapping that push used; another one re-examines everyone
 	Retry   []string  `json:"retry,omitempty"`   // patients whose last push failed, tried again next time
-	Last    time.Time `json:"last,omitzero"`     // when the last push finished
+	Last    time.Time `json:"last,omitzero"`     // when the last push finished, or stopped having sent something
 }
 
 // FHIRPublication is what was published of one person on one server.

@@ -56,3 +56,19 @@ func TestPushFailureLine(t *testing.T) {
 		t.Errorf("%q", got)
 	}
 }
+
+// A configuration says every problem at once, so a form marks each field.
+func TestServerConfigSaysEveryProblem(t *testing.T) {
+	err := ServerConfig{URL: "fhir.example.nhs.uk", Auth: AuthClientCredentials}.Validate()
+	for _, want := range []error{ErrServerURL, ErrTokenURL, ErrClientID, ErrNoKey} {
+		if !errors.Is(err, want) {
+			t.Errorf("%v does not say %v", err, want)
+		}
+	}
+	if first, _, _ := strings.Cut(err.Error(), "\n"); first != ErrServerURL.Error() {
+		t.Errorf("the first problem is %q, want the address's", first)
+	}
+	if err := (ServerConfig{URL: "https://fhir.example.nhs.uk/R4", Auth: "basic"}).Validate(); !errors.Is(err, ErrAuthKind) {
+		t.Errorf("an unknown way of signing in: %v", err)
+	}
+}

@@ -65,8 +65,12 @@ func Push(ctx context.Context, st *store.Store, opt Options) (Result, error) {
 	res.Examined = len(ids)
 	var retry []string
 	// stopped records where the push stopped, with the people still to retry, and audits it.
+	// It counts as the last publish only when it sent something.
 	stopped := func(done int, err error) (Result, error) {
-		cp.Retry, cp.Last = mergeIDs(cp.Retry, retry), opt.Now()
+		cp.Retry = mergeIDs(cp.Retry, retry)
+		if res.Resources > 0 {
+			cp.Last = opt.Now()
+		}
 		detail := fmt.Sprintf("fhir push to %s stopped: %d of %d people sent; %s", host(opt.Server), done, len(ids), res.Summary())
 		if serr := st.SaveFHIRCheckpoint(cp, detail); serr != nil {
 			return res, serr

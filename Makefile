@@ -13,13 +13,13 @@ LDFLAGS = $(shell ./.ci/ldflags.sh)
 # Go files of our own: gofmt leaves vendored code as its authors wrote it.
 GO_FILES = $$(git ls-files '*.go' ':(exclude,glob)**/vendor/**' 2>/dev/null || find . -name '*.go' -not -path '*/vendor/*')
 
-.PHONY: run test ci deps build vet vet-windows staticcheck fmt-check race gui-test smoke \
+.PHONY: run test ci deps fhir-server build vet vet-windows staticcheck fmt-check race gui-test smoke \
 	package package-check screenshots bench
 
 run: deps
 	$(GO) run -ldflags '$(LDFLAGS)' . $(if $(DB),--db $(DB))
 
-test: deps fmt-check vet vet-windows staticcheck race gui-test smoke
+test: deps fhir-server fmt-check vet vet-windows staticcheck race gui-test smoke
 
 # What CI runs (.ci/run): the tests, then both packages built and inspected, so a change that
 # breaks the Windows build fails CI.
@@ -27,6 +27,18 @@ ci: test package-check
 
 deps:
 	@./.ci/deps.sh
+
+# The local FHIR server the push tests publish to (Medplum's FHIR engine, test/fhirserver):
+# its packages exactly as package-lock.json pins them, installed again only when the lock file
+# changes. Without node the push tests skip on a developer's machine and fail in CI (CI=true).
+FHIR_SERVER := test/fhirserver
+fhir-server:
+	@if ! command -v npm >/dev/null 2>&1; then \
+		echo "carehub: npm is missing: the FHIR push tests cannot start their local server"; \
+	elif [ ! -f $(FHIR_SERVER)/node_modules/.package-lock.json ] || \
+		[ $(FHIR_SERVER)/package-lock.json -nt $(FHIR_SERVER)/node_modules/.package-lock.json ]; then \
+		cd $(FHIR_SERVER) && npm ci --no-audit --no-fund; \
+	fi
 
 build: deps
 	$(GO) build -ldflags '$(LDFLAGS)' -o carehub .
@@ -80,5 +92,5 @@ bench:
 	$(GO) test -run XXX -bench . -benchtime 20x ./store/ ./careplan/caseload/ ./careplan/printout/
 	$(GO) test -run XXX -bench SavePlanEdit -benchtime 500x ./store/
 	$(GO) test -run XXX -bench . ./careplan/evaluation/
-	$(GO) test -run XXX -bench 'SyncBundle(Export|Import)30k' -benchtime 2x -count 2 ./app/
-	$(GO) test -run XXX -bench FHIRExportStore30k -benchtime 2x -count 2 ./app/
+	$(GO) test -run XXX -bench 'SyncBundle(Export|Import)30k' -benchtime 2x -count 2 ./app/service/
+	$(GO) test -run XXX -bench FHIRExportStore30k -benchtime 2x -count 2 ./app/service/

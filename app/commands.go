@@ -6,7 +6,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"carehub/careplan"
+	"carehub/app/service"
 	"carehub/store"
 )
 
@@ -32,7 +32,7 @@ func runDemo(env Env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	if err := LoadDemo(st, *seed, *n, careplan.DateOf(env.Now()), nil); err != nil {
+	if err := services(env, st).Demo.Load(*seed, *n, nil); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "%d synthetic patients written to %s\n", *n, *db)
@@ -86,11 +86,11 @@ func onStore(env Env, args []string, name string, fn func(st *store.Store) error
 }
 
 func runCheck(env Env, args []string) error {
-	return onStore(env, args, "check", func(st *store.Store) error { return checkStore(env, st) })
+	return onStore(env, args, "check", func(st *store.Store) error { return checkStore(env, services(env, st)) })
 }
 
-func checkStore(env Env, st *store.Store) error {
-	rep, err := st.Check()
+func checkStore(env Env, svc *service.Set) error {
+	rep, err := svc.Backup.Check()
 	if err != nil {
 		return err
 	}
@@ -110,11 +110,11 @@ func checkStore(env Env, st *store.Store) error {
 }
 
 func runList(env Env, args []string) error {
-	return onStore(env, args, "list", func(st *store.Store) error { return listPatients(env, st) })
+	return onStore(env, args, "list", func(st *store.Store) error { return listPatients(env, services(env, st)) })
 }
 
-func listPatients(env Env, st *store.Store) error {
-	rows, err := st.Caseload()
+func listPatients(env Env, svc *service.Set) error {
+	rows, err := svc.Records.Caseload()
 	if err != nil {
 		return err
 	}
@@ -153,7 +153,7 @@ func runBackup(env Env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	if err := st.Backup(*out); err != nil {
+	if err := services(env, st).Backup.Backup(*out); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "backup written to %s\n", *out)

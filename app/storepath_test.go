@@ -7,6 +7,8 @@ import (
 	"runtime"
 	"testing"
 
+	"carehub/app/service"
+	"carehub/app/service/servicetest"
 	"carehub/store"
 )
 
@@ -45,19 +47,17 @@ func TestTheDefaultStoreWorksUnderAUserFolderWithSpacesAndAccents(t *testing.T) 
 		t.Fatalf("default store %q, want %q", path, want)
 	}
 
-	first := newVault(path, fixedNow)
-	first.kdf = cheapKDF
+	first := service.NewVault(path, fixedNow, servicetest.CheapKDF)
 	if first.Exists() {
 		t.Fatal("a store exists before first run")
 	}
-	if _, err := first.Create("Ada Admin", "a long passphrase"); err != nil {
+	if err := first.Create("Ada Admin", "a long passphrase"); err != nil {
 		t.Fatalf("first run: %v", err)
 	}
 	defer first.Close()
 
-	second := newVault(path, fixedNow)
-	second.kdf = cheapKDF
-	_, err = second.Open("a long passphrase")
+	second := service.NewVault(path, fixedNow, servicetest.CheapKDF)
+	err = second.Open("a long passphrase")
 	if !errors.Is(err, store.ErrAlreadyOpen) || err.Error() != "carehub is already open on this store" {
 		t.Fatalf("a second copy on the open store: %v", err)
 	}
@@ -65,7 +65,7 @@ func TestTheDefaultStoreWorksUnderAUserFolderWithSpacesAndAccents(t *testing.T) 
 	if err := first.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := second.Open("a long passphrase"); err != nil {
+	if err := second.Open("a long passphrase"); err != nil {
 		t.Fatalf("after the first copy closed: %v", err)
 	}
 	if err := second.Close(); err != nil {
@@ -84,5 +84,5 @@ func TestTheDefaultStoreWorksUnderAUserFolderWithSpacesAndAccents(t *testing.T) 
 	if code, stdout, stderr := run(t, "a long passphrase", "check", "--db", out); code != 0 {
 		t.Fatalf("check on the backup exited %d: %s %s", code, stdout, stderr)
 	}
-	checkBolt(t, out)
+	servicetest.CheckBolt(t, out)
 }

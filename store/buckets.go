@@ -32,6 +32,8 @@ import (
 //	checkins          check-in id (16 bytes) → sealed goal check-in from a tablet (schema step 6)
 //	peers             device id (16 bytes) → sealed paired device: card, checkpoint (schema step 7)
 //	conflicts         record id (16 bytes) → sealed conflict found by a merge (schema step 7)
+//	fhir-push         "config" → sealed shared-record server settings; 's' ‖ server key → sealed
+//	                  checkpoint; 'p' ‖ server key ‖ patient id → sealed publication (schema step 9)
 const (
 	bucketMeta           = "meta"
 	bucketKeyslots       = "keyslots"
@@ -63,6 +65,8 @@ const (
 
 	bucketPeers     = "peers"
 	bucketConflicts = "conflicts"
+
+	bucketFHIRPush = "fhir-push"
 )
 
 // Keys in the meta bucket.

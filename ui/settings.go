@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan/access"
+	"carehub/ui/kit"
 )
 
 // Settings keeps each person's own settings and the hub's name and logo.
@@ -52,12 +53,12 @@ func applyPreferences(a fyne.App, p access.Preferences) {
 }
 
 // settingsScreen changes a person's own text size and theme, and for an administrator the
-// hub's name and logo.
+// hub's name and logo and the shared record's server.
 type settingsScreen struct {
 	settings Settings
 	work     worker
 	app      fyne.App
-	files    fileChooser
+	files    kit.FileChooser
 	w        fyne.Window
 	onBack   func()
 	onHub    func(name string, logo []byte) // tells the caseload what the hub now looks like
@@ -72,6 +73,7 @@ type settingsScreen struct {
 	hub     *widget.Entry
 	save    *widget.Button
 	said    *widget.Label
+	scroll  *container.Scroll
 	root    fyne.CanvasObject
 
 	// The logo's controls, only for an administrator (nil otherwise). A chosen logo is saved
@@ -80,9 +82,14 @@ type settingsScreen struct {
 	chooseLogo *widget.Button
 	removeLogo *widget.Button
 	logoSaid   *widget.Label
+
+	// The shared record's server, only for an administrator (nil otherwise); saved on its own.
+	shared *sharedRecordPart
 }
 
-func newSettingsScreen(st Settings, work worker, a fyne.App, files fileChooser, w fyne.Window, admin bool,
+// newSettingsScreen makes the Settings screen; publish is the shared record's service for an
+// administrator, and nil for anyone else, who then sees no such section.
+func newSettingsScreen(st Settings, publish Publish, work worker, a fyne.App, files kit.FileChooser, w fyne.Window, admin bool,
 	onBack func(), onHub func(name string, logo []byte)) *settingsScreen {
 	s := &settingsScreen{settings: st, work: work, app: a, files: files, w: w, admin: admin, onBack: onBack, onHub: onHub}
 	var sizes, themes []string
@@ -100,14 +107,20 @@ func newSettingsScreen(st Settings, work worker, a fyne.App, files fileChooser, 
 	s.hub.SetPlaceHolder("The hub's name, as printed on plans")
 	s.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), s.onSave)
 	s.save.Importance = widget.HighImportance
-	s.said = problemLabel()
-	fields := []formField{{"Text size", s.size, nil}, {"Theme", s.variant, nil}}
+	s.said = kit.NewProblemLabel()
+	fields := []kit.Field{{Name: "Text size", Widget: s.size}, {Name: "Theme", Widget: s.variant}}
 	if admin {
-		fields = append(fields, formField{"Hub name", s.hub, nil}, s.logoField())
+		fields = append(fields, kit.Field{Name: "Hub name", Widget: s.hub}, s.logoField())
 	}
 	back := widget.NewButtonWithIcon("Back to caseload", theme.NavigateBackIcon(), s.onBackTapped)
-	form := container.NewVBox(subheading("Settings", widget.MediumImportance), formGrid(fields...), s.said, container.NewHBox(s.save))
-	s.root = container.NewBorder(container.NewHBox(back), nil, nil, nil, container.New(&readingWidth{max: 640}, form))
+	form := container.NewVBox(kit.Subheading("Settings", widget.MediumImportance), kit.Grid(fields...), s.said, container.NewHBox(s.save))
+	if publish != nil {
+		s.shared = newSharedRecordPart(publish, work, files, w)
+		form.Add(widget.NewSeparator())
+		form.Add(s.shared.root)
+	}
+	s.scroll = container.NewVScroll(container.New(&kit.ReadingWidth{Max: 640}, form))
+	s.root = container.NewBorder(container.NewHBox(back), nil, nil, nil, s.scroll)
 	return s
 }
 
@@ -115,6 +128,9 @@ func (s *settingsScreen) onBackTapped() { s.onBack() }
 
 // load reads the current settings in the worker.
 func (s *settingsScreen) load() {
+	if s.shared != nil {
+		s.shared.load()
+	}
 	var (
 		p    access.Preferences
 		hub  string
@@ -134,7 +150,7 @@ func (s *settingsScreen) load() {
 
 func (s *settingsScreen) loaded(p access.Preferences, hub string, logo []byte, err error) {
 	if err != nil {
-		setProblem(s.said, fmt.Sprintf("The settings could not be read: %v", err))
+		kit.SetProblem(s.said, fmt.Sprintf("The settings could not be read: %v", err))
 		return
 	}
 	s.hubName = hub
@@ -170,7 +186,7 @@ func (s *settingsScreen) saved(p access.Preferences, hub string, err error) {
 	s.save.Enable()
 	if err != nil {
 		s.said.Importance = widget.DangerImportance
-		setProblem(s.said, fmt.Sprintf("Not saved: %v", err))
+		kit.SetProblem(s.said, fmt.Sprintf("Not saved: %v", err))
 		return
 	}
 	if s.admin {
@@ -179,5 +195,5 @@ func (s *settingsScreen) saved(p access.Preferences, hub string, err error) {
 	}
 	applyPreferences(s.app, p)
 	s.said.Importance = widget.SuccessImportance
-	setProblem(s.said, "Saved.")
+	kit.SetProblem(s.said, "Saved.")
 }

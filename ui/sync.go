@@ -4,10 +4,13 @@ import (
 	"fmt"
 	"time"
 
+	"carehub/careplan/devices"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"carehub/ui/kit"
 )
 
 // File kinds the Sync screen saves and opens. An acknowledgement is a bundle too (of kind
@@ -24,15 +27,16 @@ const (
 type syncScreen struct {
 	sync        Sync
 	work        worker
-	files       fileChooser
+	files       kit.FileChooser
 	w           fyne.Window
 	now         func() time.Time // names bundle files
 	onBack      func()
-	onChanged   func() // an import changed records: the caseload and conflict count are stale
-	onConflicts func() // nil when this session cannot open the Conflicts screen
+	onChanged   func()       // an import changed records: the caseload and conflict count are stale
+	onConflicts func()       // nil when this session cannot open the Conflicts screen
+	publishing  *publishPart // the shared care record; nil for those who may not publish
 
-	this    Device
-	devices []Device
+	this    devices.Device
+	devices []devices.Device
 	busy    bool
 
 	back      *widget.Button
@@ -48,10 +52,13 @@ type syncScreen struct {
 	problem   *widget.Label // the screen could not be read
 	renaming  *renameDialog
 	result    *resultDialog // the last outcome shown
+	scroll    *container.Scroll
 	root      fyne.CanvasObject
 }
 
-func newSyncScreen(sync Sync, work worker, files fileChooser, w fyne.Window, now func() time.Time,
+// newSyncScreen makes the Sync screen; publish is nil for those who may not publish to the
+// shared care record, who then see no such section.
+func newSyncScreen(sync Sync, publish Publish, work worker, files kit.FileChooser, w fyne.Window, now func() time.Time,
 	onBack, onChanged, onConflicts func()) *syncScreen {
 	s := &syncScreen{sync: sync, work: work, files: files, w: w, now: now, onBack: onBack,
 		onChanged: onChanged, onConflicts: onConflicts, rows: map[string]*deviceRow{}}
@@ -68,51 +75,59 @@ func newSyncScreen(sync Sync, work worker, files fileChooser, w fyne.Window, now
 	s.progress.Hide()
 	s.doing = widget.NewLabel("")
 	s.doing.Hide()
-	s.problem = problemLabel()
+	s.problem = kit.NewProblemLabel()
 
-	title := subheading("Sync: carry changes between devices", widget.MediumImportance)
+	title := kit.Subheading("Sync: carry changes between devices", widget.MediumImportance)
 	form := container.NewVBox(
-		section("This device",
+		kit.Section("This device",
 			container.NewHBox(s.thisName, s.rename),
-			quiet("Another device pairs with this one by adding its card. A card holds no patient data."),
+			kit.Quiet("Another device pairs with this one by adding its card. A card holds no patient data."),
 			container.NewHBox(s.saveCard)),
-		section("Paired devices", s.list, container.NewHBox(s.addDevice)),
-		section("Bring changes in",
-			quiet("Import a bundle made for this device, or the acknowledgement a device gave back for a bundle from here."),
+		kit.Section("Paired devices", s.list, container.NewHBox(s.addDevice)),
+		kit.Section("Bring changes in",
+			kit.Quiet("Import a bundle made for this device, or the acknowledgement a device gave back for a bundle from here."),
 			container.NewHBox(s.importer)),
 		s.doing, s.progress, s.problem,
 	)
-	s.root = container.NewBorder(container.NewHBox(s.back, title), nil, nil, nil,
-		container.NewVScroll(container.NewPadded(form)))
+	if publish != nil {
+		s.publishing = newPublishPart(publish, work, w, s.claim, s.release, s.isBusy)
+		form.Add(widget.NewSeparator())
+		form.Add(s.publishing.root)
+	}
+	s.scroll = container.NewVScroll(container.NewPadded(form))
+	s.root = container.NewBorder(container.NewHBox(s.back, title), nil, nil, nil, s.scroll)
 	return s
 }
 
 func (s *syncScreen) onBackTapped() { s.onBack() }
 
-// load reads this device and the paired devices. The buttons stay off until they are read,
-// so no job starts against a list that is about to change.
+// load reads this device and the paired devices, and where the shared record is. The buttons
+// stay off until they are read, so no job starts against a list that is about to change.
 func (s *syncScreen) load() {
+	if s.publishing != nil {
+		s.publishing.load()
+	}
 	s.setBusy(true)
 	var (
-		this    Device
-		devices []Device
-		err     error
+		this   devices.Device
+		paired []devices.Device
+		err    error
 	)
 	s.work.run(func() {
 		if this, err = s.sync.ThisDevice(); err == nil {
-			devices, err = s.sync.Devices()
+			paired, err = s.sync.Devices()
 		}
-	}, func() { s.loaded(this, devices, err) })
+	}, func() { s.loaded(this, paired, err) })
 }
 
-func (s *syncScreen) loaded(this Device, devices []Device, err error) {
+func (s *syncScreen) loaded(this devices.Device, paired []devices.Device, err error) {
 	s.setBusy(false)
 	if err != nil {
-		setProblem(s.problem, fmt.Sprintf("The devices could not be read: %s", oneLine(err)))
+		kit.SetProblem(s.problem, fmt.Sprintf("The devices could not be read: %s", kit.OneLine(err)))
 		return
 	}
-	setProblem(s.problem, "")
-	s.this, s.devices = this, devices
+	kit.SetProblem(s.problem, "")
+	s.this, s.devices = this, paired
 	s.thisName.SetText(this.Name)
 	s.showDevices()
 }
@@ -122,7 +137,7 @@ func (s *syncScreen) showDevices() {
 	s.rows = map[string]*deviceRow{}
 	s.list.Objects = nil
 	if len(s.devices) == 0 {
-		s.list.Add(quiet("No devices are paired with this one yet. Add another device's card to pair with it."))
+		s.list.Add(kit.Quiet("No devices are paired with this one yet. Add another device's card to pair with it."))
 	}
 	for _, d := range s.devices {
 		r := newDeviceRow(d, s.onMakeBundle)
@@ -130,7 +145,7 @@ func (s *syncScreen) showDevices() {
 		s.list.Add(r.root)
 	}
 	s.list.Refresh()
-	relayout(s.root)
+	kit.Relayout(s.root)
 }
 
 // setBusy turns every action off while a job runs, and back on when it ends.
@@ -147,7 +162,27 @@ func (s *syncScreen) setBusy(on bool) {
 			c.Enable()
 		}
 	}
+	if s.publishing != nil {
+		s.publishing.enable(!on)
+	}
 }
+
+// claim takes the screen for a job that shows its own progress (publishing): every other
+// action is off until release. It returns false when another job is already running.
+func (s *syncScreen) claim() bool {
+	if s.busy {
+		return false
+	}
+	s.setBusy(true)
+	kit.SetProblem(s.problem, "")
+	return true
+}
+
+// release gives the screen back after a claimed job.
+func (s *syncScreen) release() { s.setBusy(false) }
+
+// isBusy reports whether a job is running.
+func (s *syncScreen) isBusy() bool { return s.busy }
 
 // start marks a job as running, with a progress bar when it reports progress. It returns
 // false when another job is already running.
@@ -156,12 +191,12 @@ func (s *syncScreen) start(doing string, withProgress bool) bool {
 		return false
 	}
 	s.setBusy(true)
-	setProblem(s.problem, "")
+	kit.SetProblem(s.problem, "")
 	s.doing.SetText(doing)
 	s.doing.Show()
 	s.progress.SetValue(0)
 	s.progress.Hidden = !withProgress
-	relayout(s.root)
+	kit.Relayout(s.root)
 	return true
 }
 
@@ -170,14 +205,14 @@ func (s *syncScreen) end() {
 	s.setBusy(false)
 	s.doing.Hide()
 	s.progress.Hide()
-	relayout(s.root)
+	kit.Relayout(s.root)
 }
 
 // finish ends a job and shows its outcome: lines, or the error's own first line.
 func (s *syncScreen) finish(title string, lines []string, conflicts int, err error) {
 	s.end()
 	if err != nil {
-		s.result = showResult(s.w, title, []string{oneLine(err)}, true, nil)
+		s.result = showResult(s.w, title, []string{kit.OneLine(err)}, true, nil)
 		return
 	}
 	var onConflicts func()
@@ -231,7 +266,7 @@ func (s *syncScreen) renameTo(name string) {
 }
 
 func (s *syncScreen) onSaveCard() {
-	s.files.saveFile(s.w, "Save this device's card", fileSafe("carehub-"+s.this.Name)+cardExt, s.saveCardTo)
+	s.files.SaveFile(s.w, "Save this device's card", fileSafe("carehub-"+s.this.Name)+cardExt, s.saveCardTo)
 }
 
 func (s *syncScreen) saveCardTo(path string) {
@@ -255,7 +290,7 @@ func cardSavedTitle(err error) string {
 }
 
 func (s *syncScreen) onAddDevice() {
-	s.files.openFile(s.w, []string{cardExt}, s.addDeviceFrom)
+	s.files.OpenFile(s.w, []string{cardExt}, s.addDeviceFrom)
 }
 
 func (s *syncScreen) addDeviceFrom(path string) {
@@ -263,7 +298,7 @@ func (s *syncScreen) addDeviceFrom(path string) {
 		return
 	}
 	var (
-		d   Device
+		d   devices.Device
 		err error
 	)
 	s.work.run(func() { d, err = s.sync.AddDevice(path) }, func() {
@@ -279,20 +314,20 @@ func (s *syncScreen) addDeviceFrom(path string) {
 	})
 }
 
-func (s *syncScreen) onMakeBundle(d Device) {
+func (s *syncScreen) onMakeBundle(d devices.Device) {
 	if s.busy {
 		return
 	}
 	name := bundleFileName(d.Name, s.now())
-	s.files.saveFile(s.w, "Save the bundle for "+d.Name, name, func(path string) { s.exportTo(d, path) })
+	s.files.SaveFile(s.w, "Save the bundle for "+d.Name, name, func(path string) { s.exportTo(d, path) })
 }
 
-func (s *syncScreen) exportTo(d Device, path string) {
+func (s *syncScreen) exportTo(d devices.Device, path string) {
 	if !s.start("Making the bundle for "+d.Name+"…", true) {
 		return
 	}
 	var (
-		res SyncResult
+		res devices.SyncResult
 		err error
 	)
 	progress := s.progressFunc()
@@ -308,7 +343,7 @@ func (s *syncScreen) exportTo(d Device, path string) {
 }
 
 func (s *syncScreen) onImport() {
-	s.files.openFile(s.w, []string{bundleExt}, s.importFrom)
+	s.files.OpenFile(s.w, []string{bundleExt}, s.importFrom)
 }
 
 func (s *syncScreen) importFrom(path string) {
@@ -316,7 +351,7 @@ func (s *syncScreen) importFrom(path string) {
 		return
 	}
 	var (
-		res SyncResult
+		res devices.SyncResult
 		err error
 	)
 	progress := s.progressFunc()
@@ -332,7 +367,7 @@ func (s *syncScreen) importFrom(path string) {
 }
 
 // importLines says what an import did and what the person must do next.
-func importLines(res SyncResult) []string {
+func importLines(res devices.SyncResult) []string {
 	lines := []string{res.Summary}
 	if res.AckPath != "" {
 		lines = append(lines, "Give this acknowledgement back to the sending device: "+res.AckPath)

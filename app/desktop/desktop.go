@@ -43,7 +43,9 @@ func Run(dbPath string, build buildinfo.Info) error {
 	cfg, closeStore := app.UIConfig(dbPath, time.Now)
 	cfg.IdleLock = idle
 	cfg.OpenFile = func(path string) error { return openInViewer(a, path) }
-	ui.Start(w, cfg)
+	if err := ui.Start(w, cfg); err != nil {
+		return err
+	}
 	w.ShowAndRun()
 	return closeStore()
 }

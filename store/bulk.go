@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"runtime"
 	"sort"
@@ -380,7 +379,7 @@ func (o *opener) pickPlan(versions [][]byte, onlyFinal bool) (*careplan.Plan, er
 	if len(open) == 1 {
 		// Decoded once in full; it still has to be a version CurrentPlan would pick.
 		var p careplan.Plan
-		if err := json.Unmarshal(open[0].body, &p); err != nil {
+		if err := decodeBody(open[0].body, &p); err != nil {
 			return nil, fmt.Errorf("%w: %v", errBadEnvelope, err)
 		}
 		if p.State == careplan.PlanAgreed || p.State == careplan.PlanDraft && !onlyFinal {
@@ -410,7 +409,7 @@ func (o *opener) pickPlan(versions [][]byte, onlyFinal bool) (*careplan.Plan, er
 		return nil, nil
 	}
 	var p careplan.Plan
-	if err := json.Unmarshal(best.body, &p); err != nil {
+	if err := decodeBody(best.body, &p); err != nil {
 		return nil, fmt.Errorf("%w: %v", errBadEnvelope, err)
 	}
 	return &p, nil

@@ -258,7 +258,7 @@ func (s *Store) ResolveConflict(recordID string, keepTheirs map[string]bool) err
 // latest draft, or a new draft started from the agreed version as it stands.
 func (w *writer) resolveIntoDraft(c Conflict, agreedBody, chosen []byte) error {
 	var agreed careplan.Plan
-	if err := json.Unmarshal(agreedBody, &agreed); err != nil {
+	if err := decodeBody(agreedBody, &agreed); err != nil {
 		return fmt.Errorf("%w: %v", errBadEnvelope, err)
 	}
 	patient, err := parseID(agreed.PatientID)

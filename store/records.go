@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -96,7 +95,7 @@ func (w *writer) putRecord(r record) (uint64, error) {
 		}
 		base, action = prev.version, AuditUpdated
 	}
-	plain, err := json.Marshal(r.body)
+	plain, err := encodeBody(r.body)
 	if err != nil {
 		return 0, fmt.Errorf("encoding %s %s: %w", r.kind, r.id, err)
 	}
@@ -170,43 +169,6 @@ func recordExists(tx *bolt.Tx, kind Kind, id uuid.UUID) (bool, error) {
 	return existed && err == nil && !e.deleted, err
 }
 
-// byPatientKey is a key in a by-patient index: patient id then record id, so one prefix scan
-// finds a patient's records.
-func byPatientKey(patient, record uuid.UUID) []byte {
-	return append(append(make([]byte, 0, 32), patient[:]...), record[:]...)
-}
-
-// recordsOfPatient lists the ids in a by-patient index for one patient.
-func recordsOfPatient(tx *bolt.Tx, index string, patient uuid.UUID) ([]uuid.UUID, error) {
-	b, err := bucket(tx, index)
-	if err != nil {
-		return nil, err
-	}
-	var ids []uuid.UUID
-	c := b.Cursor()
-	for k, _ := c.Seek(patient[:]); len(k) == 32 && uuid.UUID(k[:16]) == patient; k, _ = c.Next() {
-		ids = append(ids, uuid.UUID(k[16:]))
-	}
-	return ids, nil
-}
-
-// patientIDOf checks that a record's patient id is well formed and that the patient is on the
-// hub, so no plan or assessment is ever stored for nobody.
-func patientIDOf(tx *bolt.Tx, patientID string) (uuid.UUID, error) {
-	pid, err := parseID(patientID)
-	if err != nil {
-		return pid, fmt.Errorf("patient id: %w", err)
-	}
-	ok, err := recordExists(tx, KindPatient, pid)
-	if err != nil {
-		return pid, err
-	}
-	if !ok {
-		return pid, fmt.Errorf("patient %s: %w", pid, ErrNotFound)
-	}
-	return pid, nil
-}
-
 // forEachRecord unseals every live record of a kind in turn.
 func forEachRecord(tx *bolt.Tx, k *keys, kind Kind, fn func(e envelope) error) error {
 	b, err := bucket(tx, bucketOfKind(kind))
@@ -225,10 +187,46 @@ func forEachRecord(tx *bolt.Tx, k *keys, kind Kind, fn func(e envelope) error) e
 	})
 }
 
-// unmarshalBody decodes an envelope's body into out.
-func unmarshalBody(e envelope, out any) error {
-	if err := json.Unmarshal(e.body, out); err != nil {
-		return fmt.Errorf("%s %s: %w: %v", e.kind, e.id, errBadEnvelope, err)
+// knownNew reports whether record id of kind is the record sync is applying and the import has
+// found no copy of it here (writer.incomingNew): a new record is then looked up once, by the
+// import, rather than again by its typed save and by putRecord.
+func (w *writer) knownNew(kind Kind, id uuid.UUID) bool {
+	return w.incomingNew && w.incoming != nil && w.incoming.kind == kind && w.incoming.id == id
+}
+
+// getBody is getBody in this transaction, knowing a new incoming record is not stored.
+func (w *writer) getBody(kind Kind, id uuid.UUID, out any) (envelope, error) {
+	if w.knownNew(kind, id) {
+		return envelope{}, ErrNotFound
 	}
-	return nil
+	return getBody(w.tx, w.keys, kind, id, out)
+}
+
+// recordHeader is recordHeader in this transaction, knowing a new incoming record is not
+// stored.
+func (w *writer) recordHeader(kind Kind, id uuid.UUID) (envelope, bool, error) {
+	if w.knownNew(kind, id) {
+		return envelope{}, false, nil
+	}
+	return recordHeader(w.tx, kind, id)
+}
+
+// recordExists is recordExists in this transaction, knowing a new incoming record is not
+// stored.
+func (w *writer) recordExists(kind Kind, id uuid.UUID) (bool, error) {
+	if w.knownNew(kind, id) {
+		return false, nil
+	}
+	return recordExists(w.tx, kind, id)
+}
+
+// putHubRecord stores one of the hub's own records (a template or a service), which have no
+// indexes of their own.
+func (w *writer) putHubRecord(kind Kind, id string, body any, name string) error {
+	uid, err := parseID(id)
+	if err != nil {
+		return err
+	}
+	_, err = w.putRecord(record{kind: kind, id: uid, body: body, note: auditNote{detail: name}})
+	return err
 }

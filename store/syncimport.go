@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -59,7 +58,7 @@ func (e enrolledTwice) Unwrap() error { return ErrEnrolledTwice }
 // already holds under another record.
 func enrolledTwiceError(theirs envelope) error {
 	var p careplan.Patient
-	if err := json.Unmarshal(theirs.body, &p); err != nil {
+	if err := decodeBody(theirs.body, &p); err != nil {
 		return ErrEnrolledTwice
 	}
 	return enrolledTwice{name: strings.TrimSpace(p.GivenName + " " + p.FamilyName), nhs: p.NHSNumber}

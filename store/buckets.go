@@ -32,6 +32,7 @@ import (
 //	checkins          check-in id (16 bytes) → sealed goal check-in from a tablet (schema step 6)
 //	peers             device id (16 bytes) → sealed paired device: card, checkpoint (schema step 7)
 //	conflicts         record id (16 bytes) → sealed conflict found by a merge (schema step 7)
+//	accounts          key slot name → 1, account name in clear: the sign-in list (schema step 9)
 const (
 	bucketMeta           = "meta"
 	bucketKeyslots       = "keyslots"
@@ -63,6 +64,8 @@ const (
 
 	bucketPeers     = "peers"
 	bucketConflicts = "conflicts"
+
+	bucketAccounts = "accounts" // the sign-in list: active staff accounts' names (signin.go)
 )
 
 // Keys in the meta bucket.

@@ -81,7 +81,7 @@ func (s *Store) Check() (Report, error) {
 			checkByPatient(bucketPAMByPatient, KindAssessment),
 			checkByPatient(bucketOutcomesByPatient, KindOutcome),
 			checkByPatient(bucketContactsByPatient, KindContact),
-			s.checkCheckIns,
+			s.checkCheckIns, s.checkSignInList,
 		} {
 			if err := f(tx, &r); err != nil {
 				return err

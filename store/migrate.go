@@ -24,6 +24,7 @@ func migrations() []migration {
 		createCheckInBucket,  // 6: goal check-ins made on a patient's tablet
 		createSyncBuckets,    // 7: paired devices and merge conflicts (sync)
 		createCheckInIndex,   // 8: goal check-ins by patient
+		createSignInList,     // 9: active staff accounts' names, for signing in by name
 	}
 }
 

@@ -167,6 +167,9 @@ func create(path, passphrase string, kdf KDFParams, opt Options) (*Store, error)
 		if err := meta.Put([]byte(metaCheckInIndex), []byte{1}); err != nil { // nor old check-ins
 			return err
 		}
+		if err := markSignInList(tx); err != nil { // nor accounts left off the sign-in list
+			return err
+		}
 		slots, err := bucket(tx, bucketKeyslots)
 		if err != nil {
 			return err
@@ -194,10 +197,21 @@ func create(path, passphrase string, kdf KDFParams, opt Options) (*Store, error)
 	return s, nil
 }
 
-// Open unlocks the existing store at path. A wrong passphrase is reported as
-// ErrWrongPassphrase and changes nothing in the file: the passphrase is checked in a read-only
-// transaction, before any migration runs.
+// Open unlocks the existing store at path with the passphrase alone: every key slot is tried
+// in turn, and the one that opens says who signed in (OpenAs tries one). A wrong passphrase is
+// reported as ErrWrongPassphrase and changes nothing in the file: the passphrase is checked in
+// a read-only transaction, before any migration runs.
 func Open(path, passphrase string, opt Options) (*Store, error) {
+	return openWith(path, opt, func(tx *bolt.Tx) (string, []byte, error) {
+		if passphrase == "" {
+			return "", nil, ErrWrongPassphrase
+		}
+		return unlockAnySlot(tx, passphrase)
+	}, "")
+}
+
+// openExisting opens the bbolt file of an existing store, refusing to create one.
+func openExisting(path string, opt Options) (*bolt.DB, error) {
 	info, err := os.Stat(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("%s: %w", path, ErrNoStore)
@@ -209,11 +223,20 @@ func Open(path, passphrase string, opt Options) (*Store, error) {
 		// bbolt would initialise an empty file: refuse before it can.
 		return nil, fmt.Errorf("%s: %w", path, ErrNotCarehub)
 	}
-	db, err := openBolt(path, opt)
+	return openBolt(path, opt)
+}
+
+// slotOpener finds the key slot a sign-in opens and unwraps the data key from it.
+type slotOpener func(tx *bolt.Tx) (slot string, dataKey []byte, err error)
+
+// openWith unlocks the store at path with open; as, when not empty, is the account the person
+// said they are, which the slot must turn out to be.
+func openWith(path string, opt Options, open slotOpener, as string) (*Store, error) {
+	db, err := openExisting(path, opt)
 	if err != nil {
 		return nil, err
 	}
-	s, err := unlock(db, path, passphrase, opt)
+	s, err := unlock(db, path, open, as, opt)
 	if err != nil {
 		db.Close()
 		return nil, err
@@ -221,27 +244,26 @@ func Open(path, passphrase string, opt Options) (*Store, error) {
 	return s, nil
 }
 
-func unlock(db *bolt.DB, path, passphrase string, opt Options) (*Store, error) {
+func unlock(db *bolt.DB, path string, open slotOpener, as string, opt Options) (*Store, error) {
 	var dataKey []byte
 	var origin uuid.UUID
 	var schema int
 	var slotName string
-	err := db.View(func(tx *bolt.Tx) error {
-		var err error
-		if origin, err = readIdentity(tx); err != nil {
+	err := guard(func() error {
+		return db.View(func(tx *bolt.Tx) error {
+			var err error
+			if origin, err = readIdentity(tx); err != nil {
+				return err
+			}
+			if schema, err = schemaVersion(tx); err != nil {
+				return err
+			}
+			if schema > len(migrations()) {
+				return ErrNewerStore
+			}
+			slotName, dataKey, err = open(tx)
 			return err
-		}
-		if schema, err = schemaVersion(tx); err != nil {
-			return err
-		}
-		if schema > len(migrations()) {
-			return ErrNewerStore
-		}
-		if passphrase == "" {
-			return ErrWrongPassphrase
-		}
-		slotName, dataKey, err = unlockAnySlot(tx, passphrase)
-		return err
+		})
 	})
 	if err != nil {
 		return nil, err
@@ -249,7 +271,10 @@ func unlock(db *bolt.DB, path, passphrase string, opt Options) (*Store, error) {
 	// Only the right passphrase gets this far, and only a store with steps to run is written:
 	// an ordinary open leaves the file as it was.
 	if schema < len(migrations()) {
-		if err := db.Update(func(tx *bolt.Tx) error { return runMigrations(tx, migrations()) }); err != nil {
+		err := guard(func() error {
+			return db.Update(func(tx *bolt.Tx) error { return runMigrations(tx, migrations()) })
+		})
+		if err != nil {
 			return nil, err
 		}
 	}
@@ -264,11 +289,19 @@ func unlock(db *bolt.DB, path, passphrase string, opt Options) (*Store, error) {
 	if err := s.signInWith(slotName, opt.User); err != nil {
 		return nil, err
 	}
+	if as != "" {
+		if err := s.checkSignedInAs(as); err != nil {
+			return nil, err
+		}
+	}
 	if err := s.upgradeCaseload(); err != nil {
 		return nil, fmt.Errorf("updating the caseload for the work queues: %w", err)
 	}
 	if err := s.indexCheckIns(); err != nil {
 		return nil, fmt.Errorf("indexing goal check-ins by person: %w", err)
+	}
+	if err := s.listAccounts(); err != nil {
+		return nil, fmt.Errorf("listing the accounts for signing in by name: %w", err)
 	}
 	return s, nil
 }
@@ -410,10 +443,20 @@ func (s *Store) currentUser() string {
 
 // update runs fn in one read-write transaction with a writer for this store.
 func (s *Store) update(fn func(w *writer) error) error {
-	return s.db.Update(func(tx *bolt.Tx) error {
-		return fn(s.writer(tx))
+	return guard(func() error {
+		return s.db.Update(func(tx *bolt.Tx) error {
+			return fn(s.writer(tx))
+		})
 	})
 }
+
+// view runs fn in one read transaction.
+func (s *Store) view(fn func(tx *bolt.Tx) error) error {
+	return guard(func() error { return s.db.View(fn) })
+}
+
+// guard runs fn, which reads or writes the file.
+func guard(fn func() error) error { return fn() }
 
 func (s *Store) writer(tx *bolt.Tx) *writer {
 	return &writer{tx: tx, keys: s.keys, origin: s.origin, user: s.currentUser(), now: s.now(), clock: &s.clock}

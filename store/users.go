@@ -224,7 +224,10 @@ func (w *writer) putUser(u access.User) error {
 		return err
 	}
 	key := []byte(u.ID)
-	return b.Put(key, w.keys.seal(nil, plain, key))
+	if err := b.Put(key, w.keys.seal(nil, plain, key)); err != nil {
+		return err
+	}
+	return putSignInName(w.tx, u)
 }
 
 func getUser(tx *bolt.Tx, k *keys, id string) (access.User, error) {

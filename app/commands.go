@@ -85,8 +85,23 @@ func onStore(env Env, args []string, name string, fn func(st *store.Store) error
 	return fn(st)
 }
 
+// runCheck opens the store even when its history does not hold together (which refuses every
+// other command), so it can say where.
 func runCheck(env Env, args []string) error {
-	return onStore(env, args, "check", func(st *store.Store) error { return checkStore(env, st) })
+	fs := newFlags("check")
+	db := fs.String("db", "", "the store")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := need(fs, *db, "db"); err != nil {
+		return err
+	}
+	st, err := openStoreWith(env, *db, store.Options{Now: env.Now, User: operator(env), Inspect: true})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return checkStore(env, st)
 }
 
 func checkStore(env Env, st *store.Store) error {

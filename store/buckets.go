@@ -33,6 +33,8 @@ import (
 //	peers             device id (16 bytes) → sealed paired device: card, checkpoint (schema step 7)
 //	conflicts         record id (16 bytes) → sealed conflict found by a merge (schema step 7)
 //	accounts          key slot name → 1, account name in clear: the sign-in list (schema step 9)
+//	chain-gaps        version (8 bytes) → 1, digest, link: a change-log entry a tablet's wipe
+//	                  removed, kept only as its place in the history's chain (schema step 10)
 const (
 	bucketMeta           = "meta"
 	bucketKeyslots       = "keyslots"
@@ -65,7 +67,8 @@ const (
 	bucketPeers     = "peers"
 	bucketConflicts = "conflicts"
 
-	bucketAccounts = "accounts" // the sign-in list: active staff accounts' names (signin.go)
+	bucketAccounts  = "accounts"   // the sign-in list: active staff accounts' names (signin.go)
+	bucketChainGaps = "chain-gaps" // where a wipe removed change-log entries (chain.go)
 )
 
 // Keys in the meta bucket.

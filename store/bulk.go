@@ -155,6 +155,9 @@ func readSealedPatients(tx *bolt.Tx, free chan *bulkBatch, stop chan struct{}, s
 	var b *bulkBatch
 	c := patients.Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if err := storedAs(KindPatient, k, v); err != nil {
+			return err
+		}
 		if e, _, err := decodeEnvelope(v); err != nil {
 			return err
 		} else if e.deleted {
@@ -176,7 +179,9 @@ func readSealedPatients(tx *bolt.Tx, free chan *bulkBatch, stop chan struct{}, s
 		} else {
 			b.sealed = append(b.sealed, sealedPatient{})
 		}
-		r.read(&b.sealed[len(b.sealed)-1], uuid.UUID(k), v)
+		if err := r.read(&b.sealed[len(b.sealed)-1], uuid.UUID(k), v); err != nil {
+			return err
+		}
 		if len(b.sealed) == bulkBatchPeople {
 			send(b)
 			b = nil
@@ -215,9 +220,12 @@ func newSealedReader(tx *bolt.Tx) (*sealedReader, error) {
 }
 
 // read fills sp with the patient's stored values, reusing sp's lists.
-func (r *sealedReader) read(sp *sealedPatient, id uuid.UUID, patient []byte) {
+func (r *sealedReader) read(sp *sealedPatient, id uuid.UUID, patient []byte) error {
 	sp.id, sp.patient = id, patient
-	sp.allPlans = valuesOf(sp.allPlans[:0], r.plansIdx, r.plans, id)
+	var err error
+	if sp.allPlans, err = valuesOf(sp.allPlans[:0], r.plansIdx, r.plans, KindPlan, id); err != nil {
+		return err
+	}
 	// An agreed version is final (Check holds every store to that), so when any version is
 	// final the drafts cannot be the plan in force and stay sealed.
 	sp.plans, sp.plansFinal = sp.plans[:0], false
@@ -231,20 +239,28 @@ func (r *sealedReader) read(sp *sealedPatient, id uuid.UUID, patient []byte) {
 	} else {
 		sp.plans = append(sp.plans, sp.allPlans...)
 	}
-	sp.pams = valuesOf(sp.pams[:0], r.pamsIdx, r.pams, id)
-	sp.outcomes = valuesOf(sp.outcomes[:0], r.outcomesIdx, r.outcomes, id)
-	sp.contacts = valuesOf(sp.contacts[:0], r.contactsIdx, r.contacts, id)
+	if sp.pams, err = valuesOf(sp.pams[:0], r.pamsIdx, r.pams, KindAssessment, id); err != nil {
+		return err
+	}
+	if sp.outcomes, err = valuesOf(sp.outcomes[:0], r.outcomesIdx, r.outcomes, KindOutcome, id); err != nil {
+		return err
+	}
+	sp.contacts, err = valuesOf(sp.contacts[:0], r.contactsIdx, r.contacts, KindContact, id)
+	return err
 }
 
 // valuesOf appends the stored values of a patient's records listed in a by-patient index, in
 // index (record id) order; a listed record that is not stored is left out.
-func valuesOf(out [][]byte, idx, records *bolt.Cursor, patient uuid.UUID) [][]byte {
+func valuesOf(out [][]byte, idx, records *bolt.Cursor, kind Kind, patient uuid.UUID) ([][]byte, error) {
 	for k, _ := idx.Seek(patient[:]); len(k) == 32 && uuid.UUID(k[:16]) == patient; k, _ = idx.Next() {
 		if rk, v := records.Seek(k[16:]); v != nil && bytes.Equal(rk, k[16:]) {
+			if err := storedAs(kind, rk, v); err != nil {
+				return out, err
+			}
 			out = append(out, v)
 		}
 	}
-	return out
+	return out, nil
 }
 
 // opener unseals records into one buffer that it reuses from patient to patient: a body is

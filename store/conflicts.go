@@ -313,7 +313,7 @@ func (w *writer) restampFinal(current envelope, c Conflict) error {
 	}
 	entry := w.auditEntry(AuditUpdated, current.kind, c.RecordID, auditNote{patientID: c.PatientID,
 		detail: "sync conflict on an agreed version resolved; the agreed version is unchanged"})
-	return appendChange(w.tx, w.keys, version, current.kind, current.id, entry)
+	return w.appendChange(version, current.kind, current.id, uuid.Nil, version, entry)
 }
 
 func mustJSON(v any) []byte {

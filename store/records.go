@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"time"
@@ -39,6 +40,13 @@ type writer struct {
 	// later, while a bundle is applied, holds index and caseload writes back until the end of
 	// the transaction, when they are made once and in key order (see deferredWrites).
 	later *deferredWrites
+
+	// tail is the history's newest entry once this transaction has appended to it, and links
+	// computes the links (chain.go).
+	tail        *chainTail
+	links       *linker
+	tailAtStart chainMark // the tail when this transaction first appended
+	appended    int       // entries this transaction has appended
 }
 
 // syncing reports whether this write is sync applying another device's record, which the
@@ -79,6 +87,9 @@ func (w *writer) putRecord(r record) (uint64, error) {
 	var stored []byte
 	if !w.knownNew(r.kind, r.id) {
 		stored = b.Get(r.id[:])
+		if err := storedAs(r.kind, r.id[:], stored); err != nil {
+			return 0, err
+		}
 	}
 	if w.incoming != nil {
 		return w.putIncoming(b, r, stored != nil)
@@ -114,7 +125,7 @@ func (w *writer) putRecord(r record) (uint64, error) {
 		return 0, err
 	}
 	entry := w.auditEntry(action, r.kind, r.id.String(), r.note)
-	return version, appendChange(w.tx, w.keys, version, r.kind, r.id, entry)
+	return version, w.appendChange(version, r.kind, r.id, uuid.Nil, version, entry)
 }
 
 // recordHeader reads the clear header of a stored record without unsealing it. existed is
@@ -127,6 +138,9 @@ func recordHeader(tx *bolt.Tx, kind Kind, id uuid.UUID) (e envelope, existed boo
 	v := b.Get(id[:])
 	if v == nil {
 		return e, false, nil
+	}
+	if err := storedAs(kind, id[:], v); err != nil {
+		return e, true, err
 	}
 	if e, _, err = decodeEnvelope(v); err != nil {
 		return e, true, fmt.Errorf("%s %s: %w", kind, id, err)
@@ -144,6 +158,9 @@ func getRecord(tx *bolt.Tx, k *keys, kind Kind, id uuid.UUID) (envelope, error) 
 	if v == nil {
 		return envelope{}, fmt.Errorf("%s %s: %w", kind, id, ErrNotFound)
 	}
+	if err := storedAs(kind, id[:], v); err != nil {
+		return envelope{}, err
+	}
 	e, err := openEnvelope(k, v)
 	if err != nil {
 		return e, err
@@ -152,6 +169,31 @@ func getRecord(tx *bolt.Tx, k *keys, kind Kind, id uuid.UUID) (envelope, error) 
 		return e, fmt.Errorf("%s %s: %w", kind, id, ErrNotFound)
 	}
 	return e, nil
+}
+
+// storedAs checks that a stored envelope is the record its bucket and key say it is. Each
+// envelope's seal binds its own header, so a whole envelope moved under another record's key
+// still decrypts: without this check, asking for one person could show another's record.
+func storedAs(kind Kind, key, v []byte) error {
+	if len(v) < envelopeHeaderSize {
+		return nil // too short to be anyone's: decoding reports it
+	}
+	if v[1] == kindCode(kind) && bytes.Equal(v[35:envelopeHeaderSize], key) {
+		return nil
+	}
+	inside := "an unreadable record"
+	if e, _, err := decodeEnvelope(v); err == nil {
+		inside = fmt.Sprintf("%s %s", e.kind, e.id)
+	}
+	return fmt.Errorf("the record stored as %s %s is %s: %w", kind, keyName(key), inside, ErrAltered)
+}
+
+// keyName writes a record key as its id when it is one.
+func keyName(key []byte) string {
+	if len(key) == 16 {
+		return uuid.UUID(key).String()
+	}
+	return fmt.Sprintf("%x", key)
 }
 
 // getBody reads record id into out (a pointer to the domain type).
@@ -175,7 +217,10 @@ func forEachRecord(tx *bolt.Tx, k *keys, kind Kind, fn func(e envelope) error) e
 	if err != nil {
 		return err
 	}
-	return b.ForEach(func(_, v []byte) error {
+	return b.ForEach(func(key, v []byte) error {
+		if err := storedAs(kind, key, v); err != nil {
+			return err
+		}
 		e, err := openEnvelope(k, v)
 		if err != nil {
 			return err

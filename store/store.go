@@ -58,6 +58,10 @@ type Options struct {
 	// Owner, when set, makes Create give the store this one account (a patient's, for their
 	// tablet) instead of the shared slot or an administrator. It gets a new id.
 	Owner *access.User
+	// Inspect opens a store even when its history does not hold together (ErrAltered), so that
+	// `carehub check` can say where; History then reports what the unlock found. Nothing else
+	// should set it.
+	Inspect bool
 }
 
 // Store is an open, unlocked carehub store.
@@ -78,6 +82,8 @@ type Store struct {
 	mu       sync.Mutex // guards user and signedIn
 	user     string
 	signedIn access.User
+
+	history error // what the unlock's check of the history found, when opened with Inspect
 }
 
 // fileMode keeps the store readable by its owner only.
@@ -168,6 +174,9 @@ func create(path, passphrase string, kdf KDFParams, opt Options) (*Store, error)
 			return err
 		}
 		if err := markSignInList(tx); err != nil { // nor accounts left off the sign-in list
+			return err
+		}
+		if err := meta.Put([]byte(metaChain), []byte{1}); err != nil { // its history is chained from the start
 			return err
 		}
 		slots, err := bucket(tx, bucketKeyslots)
@@ -294,6 +303,15 @@ func unlock(db *bolt.DB, path string, open slotOpener, as string, opt Options) (
 			return nil, err
 		}
 	}
+	if err := s.upgradeChain(); err != nil {
+		return nil, fmt.Errorf("chaining the history: %w", err)
+	}
+	if err := s.verifyHistory(); err != nil {
+		if !opt.Inspect || !errors.Is(err, ErrAltered) {
+			return nil, err
+		}
+		s.history = err
+	}
 	if err := s.upgradeCaseload(); err != nil {
 		return nil, fmt.Errorf("updating the caseload for the work queues: %w", err)
 	}
@@ -419,6 +437,10 @@ func newStore(db *bolt.DB, path string, dataKey []byte, origin uuid.UUID, kdf KD
 	return s, nil
 }
 
+// History is what this unlock's check of the history found: nil, or (for a store opened with
+// Options.Inspect) the ErrAltered that would have refused it.
+func (s *Store) History() error { return s.history }
+
 // Close releases the file lock and forgets the data key. The Store must not be used afterwards.
 func (s *Store) Close() error {
 	clear(s.dataKey)
@@ -445,7 +467,11 @@ func (s *Store) currentUser() string {
 func (s *Store) update(fn func(w *writer) error) error {
 	return guard(func() error {
 		return s.db.Update(func(tx *bolt.Tx) error {
-			return fn(s.writer(tx))
+			w := s.writer(tx)
+			if err := fn(w); err != nil {
+				return err
+			}
+			return w.advanceMark()
 		})
 	})
 }

@@ -44,7 +44,7 @@ func (w *writer) putIncoming(b *bolt.Bucket, r record, existed bool) (uint64, er
 	if w.incoming.version == 0 {
 		from = uuid.Nil // a merge made here: the sender has not seen it
 	}
-	return env.version, appendChangeFrom(w.tx, w.keys, logged, r.kind, r.id, from, entry)
+	return env.version, w.appendChange(logged, r.kind, r.id, from, env.version, entry)
 }
 
 // applyRecord writes env, a record sync has decided to keep, through its kind's own save, so

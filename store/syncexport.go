@@ -267,6 +267,9 @@ func rawRecord(tx *bolt.Tx, k *keys, kind Kind, id uuid.UUID) (envelope, error) 
 	if v == nil {
 		return envelope{}, fmt.Errorf("%s %s: %w", kind, id, ErrNotFound)
 	}
+	if err := storedAs(kind, id[:], v); err != nil {
+		return envelope{}, err
+	}
 	return openEnvelope(k, v)
 }
 

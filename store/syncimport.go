@@ -285,6 +285,9 @@ func (imp importer) record(theirs envelope) error {
 		}
 		return nil
 	}
+	if err := storedAs(theirs.kind, theirs.id[:], stored); err != nil {
+		return err
+	}
 	ours, err := openEnvelope(w.keys, stored)
 	if err != nil {
 		return err

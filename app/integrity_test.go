@@ -94,3 +94,45 @@ func TestPrintOfARecordSwappedUnderAnotherIsRefused(t *testing.T) {
 		t.Errorf("check on swapped records: exit %d\n%s", code, out)
 	}
 }
+
+func TestDamagedStoreCommandsSayOneLineAndChangeNothing(t *testing.T) {
+	db := demoStore(t, "4")
+	whole, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The store cut short, and (separately) one of its pages zeroed, as a failing disk leaves it.
+	cut := whole[:12<<10]
+	zeroed := bytes.Clone(whole)
+	clear(zeroed[3*4096 : 4*4096])
+	dir := t.TempDir()
+	for name, file := range map[string][]byte{"cut short": cut, "zeroed page": zeroed} {
+		path := filepath.Join(dir, strings.ReplaceAll(name, " ", "-")+".db")
+		if err := os.WriteFile(path, file, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		for _, args := range [][]string{
+			{"check", "--db", path},
+			{"list", "--db", path},
+			{"backup", "--db", path, "--out", filepath.Join(dir, "copy.db")},
+			{"print", "--db", path, "--patient", "9434765919", "--out", filepath.Join(dir, "plan.pdf")},
+			{"export", "fhir", "--db", path, "--out", filepath.Join(dir, "out.json"), "--all"},
+			{"report", "--db", path, "--from", "2026-01-01", "--to", "2026-06-30"},
+			{"device", "list", "--db", path},
+		} {
+			code, _, stderr := run(t, "pw-for-tests", args...)
+			if code != 1 || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, "this store is damaged: ") ||
+				!strings.HasSuffix(stderr, "restore it from a backup\n") {
+				t.Errorf("%s, %s: exit %d, %q", name, args[0], code, stderr)
+			}
+		}
+		if after, _ := os.ReadFile(path); !bytes.Equal(after, file) {
+			t.Errorf("%s: the commands changed the damaged file", name)
+		}
+		for _, out := range []string{"copy.db", "plan.pdf", "out.json"} {
+			if _, err := os.Stat(filepath.Join(dir, out)); err == nil {
+				t.Errorf("%s: %s was written from a damaged store", name, out)
+			}
+		}
+	}
+}

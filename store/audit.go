@@ -124,7 +124,7 @@ func (s *Store) Audit() ([]AuditEntry, error) {
 		entry   AuditEntry
 	}
 	var all []versioned
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		views, err := bucket(tx, bucketAudit)
 		if err != nil {
 			return err

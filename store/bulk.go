@@ -84,29 +84,40 @@ func (s *Store) eachPatient(decoders int, fn func(r PatientRecords) error) error
 		wg.Go(func() {
 			o := &opener{keys: s.keys}
 			for b := range work {
-				b.records, b.err = o.openPatients(b.sealed, b.records[:0])
+				// The sealed values are bbolt's memory: a file cut short while open faults
+				// here, and must fail the read rather than the process.
+				b.err = guard(func() error {
+					var err error
+					b.records, err = o.openPatients(b.sealed, b.records[:0])
+					return err
+				})
 				b.done <- struct{}{}
 			}
 		})
 	}
 	read := make(chan error, 1)
 	go func() {
-		began := false
-		err := s.db.View(func(tx *bolt.Tx) error {
-			began = true
-			err := readSealedPatients(tx, free, stop, func(b *bulkBatch) {
+		closed := false
+		closeWork := func() {
+			if !closed {
+				close(work)
+				close(order)
+				closed = true
+			}
+		}
+		err := s.view(func(tx *bolt.Tx) error {
+			// Deferred, so that a fault in a damaged file (which guard turns into an error)
+			// still ends the batches and waits for them before the transaction goes.
+			defer func() {
+				closeWork()
+				<-drained // the decoders are done with the transaction's memory
+			}()
+			return readSealedPatients(tx, free, stop, func(b *bulkBatch) {
 				order <- b
 				work <- b
 			})
-			close(work)
-			close(order)
-			<-drained // the decoders are done with the transaction's memory
-			return err
 		})
-		if !began { // no transaction (a closed store): nothing was sent
-			close(work)
-			close(order)
-		}
+		closeWork() // no transaction (a closed store): nothing was sent
 		read <- err
 	}()
 	var err error

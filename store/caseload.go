@@ -245,7 +245,7 @@ func (a *stringArena) add(p []byte) string {
 // display). It opens only the caseload bucket: this is what the app loads at unlock.
 func (s *Store) Caseload() ([]careplan.CaseloadEntry, error) {
 	var out []careplan.CaseloadEntry
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		b, err := bucket(tx, bucketCaseload)
 		if err != nil {
 			return err
@@ -268,7 +268,7 @@ func (s *Store) Caseload() ([]careplan.CaseloadEntry, error) {
 // PatientCount is the number of patients on the hub.
 func (s *Store) PatientCount() (int, error) {
 	var n int
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		b, err := bucket(tx, bucketCaseload)
 		if err != nil {
 			return err

@@ -16,7 +16,7 @@ import (
 // one byte.
 func (s *Store) upgradeCaseload() error {
 	var done bool
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		meta, err := bucket(tx, bucketMeta)
 		if err != nil {
 			return err
@@ -27,7 +27,7 @@ func (s *Store) upgradeCaseload() error {
 	if err != nil || done {
 		return err
 	}
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.writeTx(func(tx *bolt.Tx) error {
 		err := forEachRecord(tx, s.keys, KindPatient, func(e envelope) error {
 			var p careplan.Patient
 			if err := unmarshalBody(e, &p); err != nil {

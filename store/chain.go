@@ -502,6 +502,9 @@ func putMark(tx *bolt.Tx, k *keys, m chainMark) error {
 
 // writeTx runs fn in a read-write transaction that writes no record (upgrades, the mark).
 func (s *Store) writeTx(fn func(tx *bolt.Tx) error) error {
+	if err := s.stillWhole(); err != nil {
+		return err
+	}
 	return guard(func() error { return s.db.Update(fn) })
 }
 

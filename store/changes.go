@@ -132,7 +132,7 @@ func decodeLogEntry(k, v []byte) (logEntry, error) {
 // version for a local write, and a local version for a record that arrived by sync.
 func (s *Store) ChangesSince(v uint64) ([]Change, error) {
 	var out []Change
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		return eachChangeAfter(tx, v, func(ch Change) error {
 			out = append(out, ch)
 			return nil

@@ -52,7 +52,7 @@ func (r *Report) problem(format string, args ...any) {
 // The error is for a check that could not run; what the check found is in the Report.
 func (s *Store) Check() (Report, error) {
 	var r Report
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		for err := range tx.Check() {
 			r.problem("file structure: %v", err)
 		}

@@ -33,7 +33,7 @@ func createCheckInIndex(tx *bolt.Tx) error {
 // records that it is done, so later unlocks only read one byte.
 func (s *Store) indexCheckIns() error {
 	var done bool
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		meta, err := bucket(tx, bucketMeta)
 		if err != nil {
 			return err

@@ -125,7 +125,7 @@ func (m syncMeta) includesJSON(s stampJSON) bool { return m.seen(s.Device) >= s.
 // Conflicts lists the open conflicts, oldest first.
 func (s *Store) Conflicts() ([]Conflict, error) {
 	var out []Conflict
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		var err error
 		out, err = openConflicts(tx, s.keys)
 		return err
@@ -181,7 +181,7 @@ func (w *writer) receiveConflict(c Conflict) (bool, error) {
 // ConflictCount is how many conflicts are open, for a badge on the caseload.
 func (s *Store) ConflictCount() (int, error) {
 	n := 0
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		b, err := bucket(tx, bucketConflicts)
 		if err != nil {
 			return err

@@ -232,7 +232,18 @@ func openExisting(path string, opt Options) (*bolt.DB, error) {
 		// bbolt would initialise an empty file: refuse before it can.
 		return nil, fmt.Errorf("%s: %w", path, ErrNotCarehub)
 	}
-	return openBolt(path, opt)
+	// bbolt trusts its file, and a damaged one can crash it where nothing can recover: check
+	// the file's structure first (filecheck.go).
+	if err := checkFile(path); err != nil {
+		return nil, err
+	}
+	var db *bolt.DB
+	err = guard(func() error {
+		var err error
+		db, err = openBolt(path, opt)
+		return err
+	})
+	return db, err
 }
 
 // slotOpener finds the key slot a sign-in opens and unwraps the data key from it.
@@ -425,7 +436,7 @@ func newStore(db *bolt.DB, path string, dataKey []byte, origin uuid.UUID, kdf KD
 		now = time.Now
 	}
 	s := &Store{db: db, path: path, now: now, keys: k, origin: origin, kdf: kdf, dataKey: dataKey, user: opt.User}
-	err = db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		var err error
 		s.clock.last, err = lastVersion(tx)
 		return err
@@ -465,6 +476,9 @@ func (s *Store) currentUser() string {
 
 // update runs fn in one read-write transaction with a writer for this store.
 func (s *Store) update(fn func(w *writer) error) error {
+	if err := s.stillWhole(); err != nil {
+		return err
+	}
 	return guard(func() error {
 		return s.db.Update(func(tx *bolt.Tx) error {
 			w := s.writer(tx)
@@ -476,13 +490,30 @@ func (s *Store) update(fn func(w *writer) error) error {
 	})
 }
 
+// stillWhole refuses a write to a file that has been cut short since it was opened (another
+// program, a network share): bbolt rebuilds its free list after every write that fails, on a
+// goroutine of its own that would fault past the end of the file and take carehub down. A read
+// needs no such check: guard turns its fault into ErrDamaged.
+func (s *Store) stillWhole() error {
+	info, err := os.Stat(s.path)
+	if err != nil {
+		return err
+	}
+	var need int64
+	if err := s.view(func(tx *bolt.Tx) error { need = tx.Size(); return nil }); err != nil {
+		return err
+	}
+	if info.Size() < need {
+		return damaged("the file has been cut short while open (%d bytes of %d)", info.Size(), need)
+	}
+	return nil
+}
+
 // view runs fn in one read transaction.
 func (s *Store) view(fn func(tx *bolt.Tx) error) error {
 	return guard(func() error { return s.db.View(fn) })
 }
 
-// guard runs fn, which reads or writes the file.
-func guard(fn func() error) error { return fn() }
 
 func (s *Store) writer(tx *bolt.Tx) *writer {
 	return &writer{tx: tx, keys: s.keys, origin: s.origin, user: s.currentUser(), now: s.now(), clock: &s.clock}

@@ -54,7 +54,7 @@ func (s *Store) ExportBundle(w io.Writer, to uuid.UUID, progress func(done, tota
 	if err != nil {
 		return res, err
 	}
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		peer, found, err := getPeer(tx, s.keys, to)
 		if err != nil {
 			return err

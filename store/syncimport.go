@@ -161,7 +161,7 @@ func (s *Store) writeAck(ack io.Writer, self bundle.Identity, sender bundle.Card
 // alreadyImported reports whether bundle id from device was imported before.
 func (s *Store) alreadyImported(device, id uuid.UUID) bool {
 	seen := false
-	_ = s.db.View(func(tx *bolt.Tx) error {
+	_ = s.view(func(tx *bolt.Tx) error {
 		rec, ok, err := getPeer(tx, s.keys, device)
 		seen = ok && err == nil && slices.Contains(rec.Seen, id)
 		return nil
@@ -173,7 +173,7 @@ func (s *Store) alreadyImported(device, id uuid.UUID) bool {
 func (s *Store) peerCard(device uuid.UUID) (bundle.Card, bool) {
 	var card bundle.Card
 	var found bool
-	_ = s.db.View(func(tx *bolt.Tx) error {
+	_ = s.view(func(tx *bolt.Tx) error {
 		rec, ok, err := getPeer(tx, s.keys, device)
 		card, found = rec.Card, ok && err == nil
 		return nil

@@ -27,12 +27,13 @@ func runDemo(env Env, args []string) error {
 	if *n < 1 || *n > maxDemoPatients {
 		return fmt.Errorf("%w: demo --patients must be between 1 and %d", errUsage, maxDemoPatients)
 	}
-	st, err := createStore(env, *db)
+	st, err := createStore(env, *db, func(st *store.Store) error {
+		return LoadDemo(st, *seed, *n, careplan.DateOf(env.Now()), nil)
+	})
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	if err := LoadDemo(st, *seed, *n, careplan.DateOf(env.Now()), nil); err != nil {
+	if err := st.Close(); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "%d synthetic patients written to %s\n", *n, *db)

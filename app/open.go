@@ -25,13 +25,15 @@ func openStoreWith(env Env, path string, opt store.Options) (*store.Store, error
 	return store.Open(path, pass, opt)
 }
 
-// createStore makes a new store for a non-interactive command.
-func createStore(env Env, path string) (*store.Store, error) {
+// createStore makes a new store for a non-interactive command, with fill (when not nil)
+// writing what it starts with before it is moved into place: an interrupted command leaves no
+// store, not half of one.
+func createStore(env Env, path string, fill func(*store.Store) error) (*store.Store, error) {
 	pass, err := passphrase(env, PassphraseVar)
 	if err != nil {
 		return nil, err
 	}
-	return store.Create(path, pass, store.Options{Now: env.Now, User: operator(env)})
+	return store.CreateWith(path, pass, store.Options{Now: env.Now, User: operator(env)}, fill)
 }
 
 func passphrase(env Env, name string) (string, error) {

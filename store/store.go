@@ -95,37 +95,6 @@ func Exists(path string) bool {
 	return err == nil
 }
 
-// Create makes a new store at path, locked with passphrase. It refuses a path that already
-// has a file, so an existing store can never be overwritten.
-func Create(path, passphrase string, opt Options) (*Store, error) {
-	if passphrase == "" {
-		return nil, ErrNoPassphrase
-	}
-	kdf := ProductionKDF()
-	if opt.KDF != nil {
-		kdf = *opt.KDF
-	}
-	if err := kdf.valid(); err != nil {
-		return nil, err
-	}
-	// O_EXCL makes the refusal atomic; bbolt then initialises the empty file.
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, fileMode)
-	if errors.Is(err, os.ErrExist) {
-		return nil, fmt.Errorf("%s: %w", path, ErrStoreExists)
-	}
-	if err != nil {
-		return nil, err
-	}
-	f.Close()
-
-	s, err := create(path, passphrase, kdf, opt)
-	if err != nil {
-		os.Remove(path) // a failed create leaves nothing behind
-		return nil, err
-	}
-	return s, nil
-}
-
 func create(path, passphrase string, kdf KDFParams, opt Options) (*Store, error) {
 	db, err := openBolt(path, opt)
 	if err != nil {

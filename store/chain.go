@@ -255,7 +255,7 @@ func (it *chainIter) set(src chainSource, k, v []byte) {
 func (it *chainIter) next() (chainEntry, bool) {
 	best := -1
 	for src, e := range it.head {
-		if e.key != nil && len(e.key) >= 8 && (best < 0 || comparePos(e.pos(), it.head[best].pos()) < 0) {
+		if len(e.key) >= 8 && (best < 0 || comparePos(e.pos(), it.head[best].pos()) < 0) {
 			best = src
 		}
 	}

@@ -53,7 +53,7 @@ func historyStore(t *testing.T) (string, Options, []careplan.Patient) {
 
 // problemsOf opens the store for inspection, as `carehub check` does, and returns what the
 // unlock and Check found.
-func problemsOf(t *testing.T, path string, opt Options) (unlock error, problems []string) {
+func problemsOf(t *testing.T, path string, opt Options) (problems []string, unlock error) {
 	t.Helper()
 	opt.Inspect = true
 	s, err := Open(path, testPassphrase, opt)
@@ -65,7 +65,7 @@ func problemsOf(t *testing.T, path string, opt Options) (unlock error, problems 
 	if err != nil {
 		t.Fatal(err)
 	}
-	return s.History(), r.Problems
+	return r.Problems, s.History()
 }
 
 func mentions(problems []string, words ...string) bool {
@@ -109,7 +109,7 @@ func TestRollbackOfARecordFromABackupIsFound(t *testing.T) {
 		}
 		return tx.Bucket([]byte(bucketCaseload)).Put(id[:], oldCaseload)
 	})
-	unlock, problems := problemsOf(t, path, opt)
+	problems, unlock := problemsOf(t, path, opt)
 	if unlock != nil {
 		t.Errorf("the history itself is intact, yet the unlock found %v", unlock)
 	}
@@ -129,7 +129,7 @@ func TestRollbackOfARecordFromABackupIsFound(t *testing.T) {
 		}
 		return b.Delete(last)
 	})
-	_, problems = problemsOf(t, path, opt)
+	problems, _ = problemsOf(t, path, opt)
 	if !mentions(problems, "history", "does not follow from the entry before it") {
 		t.Errorf("check did not find the deleted change-log entry: %q", problems)
 	}
@@ -152,7 +152,7 @@ func TestDeletedChangeLogEntryIsFound(t *testing.T) {
 	// Behind the point the last unlock verified: the next unlock does not walk there, check does.
 	path, opt, ps := historyStore(t)
 	deleteChangeOf(path, uuid.MustParse(ps[1].ID))
-	unlock, problems := problemsOf(t, path, opt)
+	problems, unlock := problemsOf(t, path, opt)
 	if unlock != nil {
 		t.Errorf("the unlock walked history it had verified before: %v", unlock)
 	}
@@ -224,13 +224,13 @@ func TestDeletedViewedAuditEntriesAreFound(t *testing.T) {
 	if _, err := Open(path, testPassphrase, opt); !errors.Is(err, ErrAltered) {
 		t.Fatalf("opening after every view was deleted from the end of the history: %v, want ErrAltered", err)
 	}
-	_, problems := problemsOf(t, path, opt)
+	problems, _ := problemsOf(t, path, opt)
 	if !mentions(problems, "history", "ends before", "earlier unlock verified") {
 		t.Errorf("check: %q", problems)
 	}
 
 	// Views in the middle, with work after them, break the chain at that work.
-	path, opt, ps = historyStore(t)
+	path, opt, _ = historyStore(t)
 	s, err = Open(path, testPassphrase, opt)
 	if err != nil {
 		t.Fatal(err)
@@ -241,7 +241,7 @@ func TestDeletedViewedAuditEntriesAreFound(t *testing.T) {
 	}
 	s.Close()
 	editBolt(t, path, deleteViews)
-	_, problems = problemsOf(t, path, opt)
+	problems, _ = problemsOf(t, path, opt)
 	if !mentions(problems, "history", "patient "+p.ID, "does not follow") {
 		t.Errorf("check: %q", problems)
 	}
@@ -293,7 +293,7 @@ func TestResealedAuditEntryIsFound(t *testing.T) {
 	}
 	// One verified long ago is found by check.
 	first := reseal((*bolt.Cursor).First)
-	_, problems := problemsOf(t, path, opt)
+	problems, _ := problemsOf(t, path, opt)
 	if !mentions(problems, "history", named(first)) {
 		t.Errorf("check: %q", problems)
 	}

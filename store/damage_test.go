@@ -58,7 +58,7 @@ func usedSize(file []byte) int {
 // openDamaged writes file to a store path and does what every command does first: open it,
 // then (if it opened) check it and read the caseload. It must never crash; it returns what the
 // open said, and whether a failed open left the file as it was.
-func openDamaged(t testing.TB, file []byte) (openErr error, unchanged bool) {
+func openDamaged(t testing.TB, file []byte) (unchanged bool, openErr error) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "damaged.carehub")
 	if err := os.WriteFile(path, file, 0o600); err != nil {
@@ -70,10 +70,10 @@ func openDamaged(t testing.TB, file []byte) (openErr error, unchanged bool) {
 		_, _ = s.Caseload()
 		_ = s.EachPatient(func(PatientRecords) error { return nil })
 		s.Close()
-		return nil, true
+		return true, nil
 	}
 	after, readErr := os.ReadFile(path)
-	return err, readErr == nil && bytes.Equal(after, file)
+	return readErr == nil && bytes.Equal(after, file), err
 }
 
 // pageSizeOf reads the page size from a store file's first meta page.
@@ -103,7 +103,7 @@ func TestDamagedStoreFilesAreReportedNotCrashedOn(t *testing.T) {
 		}(),
 	}
 	for name, file := range cases {
-		err, unchanged := openDamaged(t, file)
+		unchanged, err := openDamaged(t, file)
 		if !errors.Is(err, ErrDamaged) {
 			t.Errorf("%s: %v, want ErrDamaged", name, err)
 			continue
@@ -116,7 +116,7 @@ func TestDamagedStoreFilesAreReportedNotCrashedOn(t *testing.T) {
 			t.Errorf("%s: the failed open changed the file", name)
 		}
 	}
-	if err, _ := openDamaged(t, []byte("Dear Sam,\nthis is a letter, not a store.\n")); !errors.Is(err, ErrNotCarehub) {
+	if _, err := openDamaged(t, []byte("Dear Sam,\nthis is a letter, not a store.\n")); !errors.Is(err, ErrNotCarehub) {
 		t.Errorf("a text file: %v, want ErrNotCarehub", err)
 	}
 }
@@ -137,7 +137,7 @@ func TestEveryPageZeroedOrScribbledIsReported(t *testing.T) {
 					p[i] ^= byte(i)
 				}
 			}
-			err, unchanged := openDamaged(t, b)
+			unchanged, err := openDamaged(t, b)
 			if err != nil && !errors.Is(err, ErrDamaged) && !errors.Is(err, ErrNotCarehub) && !errors.Is(err, ErrAltered) {
 				t.Errorf("page %d %s: %v", page, how, err)
 			}
@@ -184,9 +184,9 @@ func TestStoreCutShortWhileOpenFailsTheReadNotTheProcess(t *testing.T) {
 // Each operation is 4 bytes: a kind, and a position and length or value scaled to the file.
 func FuzzOpenDamagedStore(f *testing.F) {
 	seed := damagedSeed(f)
-	f.Add([]byte{0, 0x80, 0, 0})          // cut at half
-	f.Add([]byte{1, 0x00, 0x10, 0x20})    // zero a stretch near the start
-	f.Add([]byte{2, 0x40, 0x00, 0xFF})    // flip a byte a quarter in
+	f.Add([]byte{0, 0x80, 0, 0})       // cut at half
+	f.Add([]byte{1, 0x00, 0x10, 0x20}) // zero a stretch near the start
+	f.Add([]byte{2, 0x40, 0x00, 0xFF}) // flip a byte a quarter in
 	f.Add([]byte{2, 0x01, 0x00, 0x01, 2, 0x90, 0x00, 0x80, 1, 0xC0, 0x00, 0xFF})
 	f.Fuzz(func(t *testing.T, ops []byte) {
 		if len(ops) > 64 {
@@ -209,7 +209,7 @@ func FuzzOpenDamagedStore(f *testing.F) {
 		if len(file) == 0 {
 			return // an empty file is refused before anything reads it (TestOpenRefusesEmptyFile)
 		}
-		err, unchanged := openDamaged(t, file)
+		unchanged, err := openDamaged(t, file)
 		if err != nil && !unchanged {
 			t.Errorf("a failed open (%v) changed the file", err)
 		}
@@ -217,7 +217,7 @@ func FuzzOpenDamagedStore(f *testing.F) {
 }
 
 func TestCheckedSeedIsHealthy(t *testing.T) {
-	err, _ := openDamaged(t, damagedSeed(t))
+	_, err := openDamaged(t, damagedSeed(t))
 	if err != nil {
 		t.Fatalf("the undamaged seed does not open: %v", err)
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
 
 // Setting up a store is all or nothing: Create builds the whole store in a file beside the
@@ -126,7 +127,7 @@ func isStore(path string) bool {
 		OpenFile: func(name string, flag int, mode os.FileMode) (*os.File, error) {
 			return os.OpenFile(name, flag&^os.O_CREATE, mode)
 		}})
-	if errors.Is(err, bolt.ErrTimeout) {
+	if errors.Is(err, berrors.ErrTimeout) {
 		return true
 	}
 	if err != nil {
@@ -171,7 +172,7 @@ func lockedByBolt(path string) bool {
 	if err == nil {
 		db.Close()
 	}
-	return errors.Is(err, bolt.ErrTimeout)
+	return errors.Is(err, berrors.ErrTimeout)
 }
 
 // moveTo moves a store built at a set-up path into place at path: bbolt's file is closed, linked

@@ -84,7 +84,7 @@ func TestDeactivatedAccountsPassphraseNoLongerOpens(t *testing.T) {
 	if err := s.DeactivateUser(ann.ID); err != nil {
 		t.Fatal(err)
 	}
-	s, err := reopen(t, s, path, "ann's passphrase", opt)
+	_, err := reopen(t, s, path, "ann's passphrase", opt)
 	if !errors.Is(err, ErrWrongPassphrase) {
 		t.Fatalf("a deactivated account's passphrase: got %v, want ErrWrongPassphrase", err)
 	}

@@ -119,6 +119,7 @@ func readSignInList(tx *bolt.Tx) ([]signInEntry, bool, error) {
 // tablet, a store with only the shared hub passphrase, or one from before the list that has
 // not been unlocked since.
 func AccountNames(path string, opt Options) ([]string, error) {
+	opt.readOnly = true
 	db, err := openExisting(path, opt)
 	if err != nil {
 		return nil, err

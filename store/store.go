@@ -63,6 +63,8 @@ type Options struct {
 	// `carehub check` can say where; History then reports what the unlock found. Nothing else
 	// should set it.
 	Inspect bool
+
+	readOnly bool // open bbolt read-only: nothing is written, and no free list is rebuilt
 }
 
 // Store is an open, unlocked carehub store.
@@ -361,6 +363,7 @@ func openBolt(path string, opt Options) (*bolt.DB, error) {
 	}
 	db, err := bolt.Open(path, fileMode, &bolt.Options{
 		Timeout:         timeout,
+		ReadOnly:        opt.readOnly,
 		NoFreelistSync:  true,
 		FreelistType:    bolt.FreelistMapType,
 		InitialMmapSize: initialMmapSize(),

@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"carehub/careplan"
+	bolt "go.etcd.io/bbolt"
 )
 
 // damagedSeed makes a small closed store with a few people, plans and views, and returns its
@@ -233,5 +233,30 @@ func TestCheckedSeedIsHealthy(t *testing.T) {
 	if err := checkFile(s.Path()); err != nil {
 		t.Errorf("a healthy store is called damaged: %v", err)
 	}
-	_ = careplan.Date{}
+}
+
+// A panic that is a bug in carehub (not damage to the file) must not be reported as a damaged
+// store: it would send someone to their backups for nothing.
+func TestABugIsNotReportedAsDamage(t *testing.T) {
+	defer func() {
+		if r := recover(); r == nil {
+			t.Error("guard swallowed a programming error as damage")
+		}
+	}()
+	var plans map[string]int
+	_ = guard(func() error {
+		plans["draft"]++ // assignment to entry in nil map
+		return nil
+	})
+}
+
+// A panic raised inside bbolt (as on a page it cannot read) is damage: one line, no crash.
+func TestAPanicInsideBboltIsReportedAsDamage(t *testing.T) {
+	s, _ := newTestStore(t)
+	err := guard(func() error {
+		return s.db.Update(func(tx *bolt.Tx) error { return tx.Commit() }) // bbolt asserts here
+	})
+	if !errors.Is(err, ErrDamaged) {
+		t.Errorf("got %v, want ErrDamaged", err)
+	}
 }

@@ -61,6 +61,7 @@ type HistoryError struct {
 	Why string
 }
 
+// Error names the entry and says to restore from a backup.
 func (e *HistoryError) Error() string {
 	return "this store's history has been altered: " + e.At + " " + e.Why + " — restore it from a backup"
 }

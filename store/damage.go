@@ -23,6 +23,7 @@ type DamagedError struct {
 	Detail string
 }
 
+// Error says what is damaged and to restore from a backup.
 func (e *DamagedError) Error() string {
 	return "this store is damaged: " + e.Detail + " — restore it from a backup"
 }

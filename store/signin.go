@@ -41,6 +41,7 @@ type WrongPassphraseError struct {
 	Account string
 }
 
+// Error names the account the passphrase is not right for.
 func (e WrongPassphraseError) Error() string {
 	return "that passphrase is not right for " + e.Account
 }

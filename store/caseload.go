@@ -241,6 +241,9 @@ func (a *stringArena) add(p []byte) string {
 	return a.b.String()[start:]
 }
 
+// maxCaseloadHint bounds how many entries Caseload makes room for before reading any.
+const maxCaseloadHint = 1 << 20
+
 // Caseload returns every patient's caseload entry, in no particular order (callers sort for
 // display). It opens only the caseload bucket: this is what the app loads at unlock.
 func (s *Store) Caseload() ([]careplan.CaseloadEntry, error) {
@@ -250,7 +253,9 @@ func (s *Store) Caseload() ([]careplan.CaseloadEntry, error) {
 		if err != nil {
 			return err
 		}
-		out = make([]careplan.CaseloadEntry, 0, b.Sequence())
+		// The bucket's count of entries sizes the list, unless it is beyond belief (a damaged
+		// file): then the list grows as entries are read.
+		out = make([]careplan.CaseloadEntry, 0, min(b.Sequence(), maxCaseloadHint))
 		var arena stringArena
 		scratch := make([]byte, 0, 512)
 		c := b.Cursor()

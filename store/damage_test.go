@@ -179,11 +179,45 @@ func TestStoreCutShortWhileOpenFailsTheReadNotTheProcess(t *testing.T) {
 	}
 }
 
+// slotParams finds where a store file keeps its key slots' argon2id parameters (time, memory,
+// threads): the byte ranges of the file that hold them.
+func slotParams(t testing.TB, file []byte) [][2]int {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "slots.carehub")
+	if err := os.WriteFile(path, file, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var ranges [][2]int
+	_ = db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket([]byte(bucketKeyslots)).ForEach(func(_, v []byte) error {
+			if at := bytes.Index(file, v); at >= 0 {
+				ranges = append(ranges, [2]int{at + 2, at + 11})
+			}
+			return nil
+		})
+	})
+	if len(ranges) == 0 {
+		t.Fatal("no key slot found in the seed")
+	}
+	return ranges
+}
+
 // FuzzOpenDamagedStore damages a small store as the fuzzer says — cut it, zero a stretch,
 // flip bytes — and opens, checks and reads it as the commands do: nothing may crash.
 // Each operation is 4 bytes: a kind, and a position and length or value scaled to the file.
+//
+// The key slots' argon2id parameters are left as they were: they are authenticated only by the
+// unwrap that follows the derivation, so damage there makes unlocking slow (up to the 1 GiB and
+// 64 passes a slot may ask for, then "the passphrase is not right"), which would only make
+// this fuzzing slow, not find a crash.
 func FuzzOpenDamagedStore(f *testing.F) {
 	seed := damagedSeed(f)
+	params := slotParams(f, seed)
 	f.Add([]byte{0, 0x80, 0, 0})       // cut at half
 	f.Add([]byte{1, 0x00, 0x10, 0x20}) // zero a stretch near the start
 	f.Add([]byte{2, 0x40, 0x00, 0xFF}) // flip a byte a quarter in
@@ -207,7 +241,10 @@ func FuzzOpenDamagedStore(f *testing.F) {
 			}
 		}
 		if len(file) == 0 {
-			return // an empty file is refused before anything reads it (TestOpenRefusesEmptyFile)
+			return // an empty file is refused before anything reads it
+		}
+		for _, r := range params {
+			copy(file[min(r[0], len(file)):min(r[1], len(file))], seed[r[0]:r[1]])
 		}
 		unchanged, err := openDamaged(t, file)
 		if err != nil && !unchanged {

@@ -212,16 +212,20 @@ func (c *fileChecker) treePage(id uint64, low, high []byte, depth, nesting int) 
 	if flags != boltBranchPage && flags != boltLeafPage {
 		return nil, damaged("page %d is not a page of records (type %#x)", id, flags)
 	}
-	elems, err := elements(p, id)
+	count, err := elementCount(p, id)
 	if err != nil {
 		return nil, err
 	}
-	if flags == boltBranchPage && len(elems) == 0 {
+	if flags == boltBranchPage && count == 0 {
 		return nil, damaged("page %d is an empty branch", id)
 	}
 	running := low
 	var largest []byte
-	for i, e := range elems {
+	for i := range count {
+		e, err := elementAt(p, i, id)
+		if err != nil {
+			return nil, err
+		}
 		if err := keyInOrder(e.key, running, high, i, id); err != nil {
 			return nil, err
 		}
@@ -235,8 +239,12 @@ func (c *fileChecker) treePage(id uint64, low, high []byte, depth, nesting int) 
 			continue
 		}
 		next := high
-		if i+1 < len(elems) {
-			next = elems[i+1].key
+		if i+1 < count {
+			after, err := elementAt(p, i+1, id)
+			if err != nil {
+				return nil, err
+			}
+			next = after.key
 		}
 		max, err := c.treePage(e.child, e.key, next, depth+1, nesting)
 		if err != nil {
@@ -265,35 +273,39 @@ type element struct {
 	child      uint64
 }
 
-// elements reads a page's elements, checking that each lies inside the page.
-func elements(p []byte, id uint64) ([]element, error) {
-	flags, count := native.Uint16(p[8:]), uint64(native.Uint16(p[10:]))
+// elementCount reads how many elements a page holds, checking that they fit in it.
+func elementCount(p []byte, id uint64) (int, error) {
+	count := uint64(native.Uint16(p[10:]))
 	if boltPageHeader+count*boltElementSize > uint64(len(p)) {
-		return nil, damaged("page %d holds more than fits in it", id)
+		return 0, damaged("page %d holds more than fits in it", id)
 	}
-	out := make([]element, count)
-	for i := range out {
-		at := boltPageHeader + uint64(i)*boltElementSize
-		el := p[at : at+boltElementSize]
-		var pos, ksize, vsize uint64
-		if flags == boltBranchPage {
-			pos, ksize = uint64(native.Uint32(el[0:])), uint64(native.Uint32(el[4:]))
-			out[i].child = native.Uint64(el[8:])
-		} else {
-			out[i].flags = native.Uint32(el[0:])
-			pos, ksize, vsize = uint64(native.Uint32(el[4:])), uint64(native.Uint32(el[8:])), uint64(native.Uint32(el[12:]))
-		}
-		start := at + pos
-		if start+ksize+vsize > uint64(len(p)) {
-			return nil, damaged("a record of page %d runs past its end", id)
-		}
-		if ksize == 0 { // bbolt never writes an empty key, and panics reading one
-			return nil, damaged("a record of page %d has no key", id)
-		}
-		out[i].key = p[start : start+ksize]
-		out[i].value = p[start+ksize : start+ksize+vsize]
+	return int(count), nil
+}
+
+// elementAt reads element i of a page (elementCount has checked there is one), checking that
+// its key and value lie inside the page. The key and value are the page's own bytes.
+func elementAt(p []byte, i int, id uint64) (element, error) {
+	var e element
+	at := boltPageHeader + uint64(i)*boltElementSize
+	el := p[at : at+boltElementSize]
+	var pos, ksize, vsize uint64
+	if native.Uint16(p[8:]) == boltBranchPage {
+		pos, ksize = uint64(native.Uint32(el[0:])), uint64(native.Uint32(el[4:]))
+		e.child = native.Uint64(el[8:])
+	} else {
+		e.flags = native.Uint32(el[0:])
+		pos, ksize, vsize = uint64(native.Uint32(el[4:])), uint64(native.Uint32(el[8:])), uint64(native.Uint32(el[12:]))
 	}
-	return out, nil
+	start := at + pos
+	if start+ksize+vsize > uint64(len(p)) {
+		return e, damaged("a record of page %d runs past its end", id)
+	}
+	if ksize == 0 { // bbolt never writes an empty key, and panics reading one
+		return e, damaged("a record of page %d has no key", id)
+	}
+	e.key = p[start : start+ksize]
+	e.value = p[start+ksize : start+ksize+vsize]
+	return e, nil
 }
 
 // bucketValue checks a bucket stored as a leaf value: its own tree of pages, or its one page
@@ -309,12 +321,16 @@ func (c *fileChecker) bucketValue(v []byte, id uint64, nesting int) error {
 	if len(inline) < boltPageHeader || native.Uint16(inline[8:]) != boltLeafPage {
 		return damaged("a small bucket on page %d cannot be read", id)
 	}
-	elems, err := elements(inline, id)
+	count, err := elementCount(inline, id)
 	if err != nil {
 		return err
 	}
 	var previous []byte
-	for i, e := range elems {
+	for i := range count {
+		e, err := elementAt(inline, i, id)
+		if err != nil {
+			return err
+		}
 		if e.flags&boltBucketLeaf != 0 {
 			return damaged("a small bucket on page %d holds a bucket", id)
 		}

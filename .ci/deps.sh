@@ -21,6 +21,11 @@ if ! command -v go >/dev/null 2>&1; then
   missing+=(golang-go)
 fi
 
+if ! command -v node >/dev/null 2>&1; then
+  # The FHIR push tests run a local FHIR server (test/fhirserver) on Node 20.19 or later.
+  missing+=(nodejs npm)
+fi
+
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"carehub/careplan"
+	"carehub/app/service"
 	"carehub/store"
 )
 
@@ -27,8 +27,10 @@ func runDemo(env Env, args []string) error {
 	if *n < 1 || *n > maxDemoPatients {
 		return fmt.Errorf("%w: demo --patients must be between 1 and %d", errUsage, maxDemoPatients)
 	}
+	// The whole demo hub is written before the store is moved into place: an interrupted demo
+	// leaves no store, not part of one.
 	st, err := createStore(env, *db, func(st *store.Store) error {
-		return LoadDemo(st, *seed, *n, careplan.DateOf(env.Now()), nil)
+		return services(env, st).Demo.Load(*seed, *n, nil)
 	})
 	if err != nil {
 		return err
@@ -102,11 +104,11 @@ func runCheck(env Env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	return checkStore(env, st)
+	return checkStore(env, services(env, st))
 }
 
-func checkStore(env Env, st *store.Store) error {
-	rep, err := st.Check()
+func checkStore(env Env, svc *service.Set) error {
+	rep, err := svc.Backup.Check()
 	if err != nil {
 		return err
 	}
@@ -126,11 +128,11 @@ func checkStore(env Env, st *store.Store) error {
 }
 
 func runList(env Env, args []string) error {
-	return onStore(env, args, "list", func(st *store.Store) error { return listPatients(env, st) })
+	return onStore(env, args, "list", func(st *store.Store) error { return listPatients(env, services(env, st)) })
 }
 
-func listPatients(env Env, st *store.Store) error {
-	rows, err := st.Caseload()
+func listPatients(env Env, svc *service.Set) error {
+	rows, err := svc.Records.Caseload()
 	if err != nil {
 		return err
 	}
@@ -169,7 +171,7 @@ func runBackup(env Env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	if err := st.Backup(*out); err != nil {
+	if err := services(env, st).Backup.Backup(*out); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "backup written to %s\n", *out)

@@ -36,7 +36,11 @@ func commands() []command {
 			"                                         pair this store with a hub laptop or a patient's tablet", runDevice},
 		{"sync", "sync export --db FILE --to DEVICE --out FILE  /  sync import --db FILE --in FILE [--ack FILE]\n" +
 			"                                         signed, encrypted bundles between paired devices", runSync},
-		{"export", "export fhir --db FILE --out FILE [--all]  FHIR R4 (UK Core) transaction Bundle, or NDJSON if FILE ends .ndjson", runExport},
+		{"fhir", "fhir push --db FILE [--server URL]       publish consenting people's agreed plans to the shared-record FHIR server\n" +
+			"carehub fhir connect --db FILE --server URL [--auth bearer|client-credentials --token-url URL --client-id ID --key-id KID --key-file PEM [--key-in-store]]\n" +
+			"                                         set up the shared-record server (administrators); see docs/fhir-server.md", runFHIR},
+		{"export", "export fhir --db FILE --out FILE [--all] [--per-person]\n" +
+			"                                         FHIR R4 (UK Core) transaction Bundle, NDJSON if FILE ends .ndjson, or a folder of one Bundle per person", runExport},
 	}
 }
 

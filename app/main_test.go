@@ -11,8 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"go.etcd.io/bbolt"
-
+	"carehub/app/service/servicetest"
 	"carehub/store"
 )
 
@@ -39,24 +38,6 @@ func run(t *testing.T, pass string, args ...string) (code int, stdout, stderr st
 	return Main(env, noGUI), out.String(), errb.String()
 }
 
-// checkBolt runs bbolt's own consistency check on a closed store file.
-func checkBolt(t *testing.T, path string) {
-	t.Helper()
-	db, err := bbolt.Open(path, 0o600, &bbolt.Options{ReadOnly: true, Timeout: time.Second})
-	if err != nil {
-		t.Fatalf("reopen for check: %v", err)
-	}
-	defer db.Close()
-	if err := db.View(func(tx *bbolt.Tx) error {
-		for err := range tx.Check() {
-			return err
-		}
-		return nil
-	}); err != nil {
-		t.Fatalf("bbolt check: %v", err)
-	}
-}
-
 func demoStore(t *testing.T, patients string) string {
 	t.Helper()
 	db := filepath.Join(t.TempDir(), "hub.db")
@@ -64,7 +45,7 @@ func demoStore(t *testing.T, patients string) string {
 	if code != 0 {
 		t.Fatalf("demo exited %d: %s", code, stderr)
 	}
-	t.Cleanup(func() { checkBolt(t, db) })
+	t.Cleanup(func() { servicetest.CheckBolt(t, db) })
 	return db
 }
 
@@ -160,7 +141,7 @@ func TestBackupIsAWorkingCopy(t *testing.T) {
 	if code != 0 || copied != orig {
 		t.Errorf("the backup does not list the same patients (exit %d, %s)", code, stderr)
 	}
-	checkBolt(t, out)
+	servicetest.CheckBolt(t, out)
 }
 
 func TestBadCommandLinesGetOneClearLine(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"carehub/app/service"
 	"carehub/store"
 )
 
@@ -42,6 +43,11 @@ func passphrase(env Env, name string) (string, error) {
 		return "", fmt.Errorf("set %s to the store's passphrase", name)
 	}
 	return p, nil
+}
+
+// services are the use cases a command runs, on the store it opened, by its clock.
+func services(env Env, st *store.Store) *service.Set {
+	return service.NewSet(service.On(st), service.Options{Now: env.Now, Fonts: PlanFonts()})
 }
 
 // operator names who ran a command, for the envelopes and the audit log.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"carehub/app/service/servicetest"
 	"carehub/careplan"
 	"carehub/store"
 )
@@ -22,7 +23,7 @@ func cliPrintStore(t *testing.T) (db string, who, noPlan careplan.CaseloadEntry)
 		t.Fatal(err)
 	}
 	defer st.Close()
-	return db, demoPerson(t, st, hasAgreed), demoPerson(t, st, func(p []careplan.Plan) bool { return !hasAgreed(p) })
+	return db, servicetest.DemoPerson(t, st, servicetest.HasAgreed), servicetest.DemoPerson(t, st, func(p []careplan.Plan) bool { return !servicetest.HasAgreed(p) })
 }
 
 // unusedNHSNumber is a valid NHS number outside the demo's range.
@@ -46,7 +47,7 @@ func TestPrintOnePatient(t *testing.T) {
 	if !strings.Contains(stdout, who.NHSNumber.Display()) {
 		t.Errorf("print says %q, not whose plan it printed", stdout)
 	}
-	text := pdfText(t, out)
+	text := servicetest.PDFText(t, out)
 	if !strings.Contains(text, who.GivenName+" "+who.FamilyName) || !strings.Contains(text, who.NHSNumber.Display()) {
 		t.Errorf("the PDF does not show %s %s", who.GivenName+" "+who.FamilyName, who.NHSNumber.Display())
 	}
@@ -67,7 +68,7 @@ func TestPrintDueWritesOneFilePerPerson(t *testing.T) {
 	if want := fmt.Sprintf("%d plan(s) printed to %s", len(files), dir); !strings.Contains(stdout, want) {
 		t.Errorf("print says %q, want %q", stdout, want)
 	}
-	if l := leftovers(t, dir); len(l) > 0 {
+	if l := servicetest.PrintLeftovers(t, dir); len(l) > 0 {
 		t.Errorf("temporary files left: %q", l)
 	}
 }
@@ -101,7 +102,7 @@ func TestPrintBadCommandLinesGetOneClearLine(t *testing.T) {
 			if _, err := os.Stat(out); !os.IsNotExist(err) {
 				t.Error("a failed print left a file behind")
 			}
-			if l := leftovers(t, filepath.Dir(out)); len(l) > 0 {
+			if l := servicetest.PrintLeftovers(t, filepath.Dir(out)); len(l) > 0 {
 				t.Errorf("temporary files left: %q", l)
 			}
 		})

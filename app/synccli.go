@@ -7,7 +7,9 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"carehub/app/service"
 	"carehub/store"
+	"carehub/store/bundle"
 )
 
 // runDevice is `carehub device card|add|list`: pairing this store with other devices.
@@ -21,7 +23,7 @@ func runDevice(env Env, args []string) error {
 	case "add":
 		return runDeviceAdd(env, args[1:])
 	case "list":
-		return onStore(env, args[1:], "device list", func(st *store.Store) error { return listDevices(env, st) })
+		return onStore(env, args[1:], "device list", func(st *store.Store) error { return listDevices(env, services(env, st)) })
 	}
 	return fmt.Errorf("%w: device %q: use card, add or list", errUsage, args[0])
 }
@@ -36,7 +38,7 @@ func runDeviceCard(env Env, args []string) error {
 	if err := needAll(fs, [2]string{"db", *db}, [2]string{"out", *out}); err != nil {
 		return err
 	}
-	if sameFile(*db, *out) {
+	if service.SameFile(*db, *out) {
 		return fmt.Errorf("%w: device card: --out is the store itself; choose another file", errUsage)
 	}
 	st, err := openStore(env, *db)
@@ -44,7 +46,7 @@ func runDeviceCard(env Env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	card, err := WriteDeviceCard(st, *out)
+	card, err := services(env, st).Sync.WriteCard(*out)
 	if err != nil {
 		return err
 	}
@@ -67,7 +69,7 @@ func runDeviceAdd(env Env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	card, err := AddDeviceCard(st, *cardPath)
+	card, err := services(env, st).Sync.AddCard(*cardPath)
 	if err != nil {
 		return err
 	}
@@ -75,19 +77,19 @@ func runDeviceAdd(env Env, args []string) error {
 	return nil
 }
 
-func listDevices(env Env, st *store.Store) error {
-	peers, err := st.Peers()
-	if err != nil {
-		return err
-	}
-	waiting, err := st.ChangesWaitingAll()
+func listDevices(env Env, svc *service.Set) error {
+	paired, err := svc.Sync.Devices()
 	if err != nil {
 		return err
 	}
 	w := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(w, "device\tname\trole\tlast sent\tlast received\twaiting")
-	for _, p := range peers {
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%d\n", p.Card.Device, p.Card.Name, p.Card.Role, when(p.LastSent), when(p.LastReceived), waiting[p.Card.Device])
+	for _, d := range paired {
+		role := bundle.RoleHub
+		if d.Tablet {
+			role = bundle.RoleTablet
+		}
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%d\n", d.ID, d.Name, role, when(d.LastSent), when(d.LastReceived), d.Waiting)
 	}
 	return w.Flush()
 }
@@ -124,7 +126,7 @@ func runSyncExport(env Env, args []string) error {
 	if err := needAll(fs, [2]string{"db", *db}, [2]string{"to", *to}, [2]string{"out", *out}); err != nil {
 		return err
 	}
-	if sameFile(*db, *out) {
+	if service.SameFile(*db, *out) {
 		return fmt.Errorf("%w: sync export: --out is the store itself; choose another file", errUsage)
 	}
 	st, err := openStore(env, *db)
@@ -132,15 +134,16 @@ func runSyncExport(env Env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	peer, err := findPeer(st, *to)
+	svc := services(env, st)
+	peer, err := svc.Sync.FindDevice(*to)
 	if err != nil {
 		return err
 	}
-	res, err := ExportSyncBundle(st, peer.Card.Device, *out, nil)
+	res, err := svc.Sync.ExportBundle(peer.Card.Device, *out, nil)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "%s; written to %s\n", exportSummary(res), *out)
+	fmt.Fprintf(env.Stdout, "%s; written to %s\n", service.ExportSummary(res), *out)
 	return nil
 }
 
@@ -156,21 +159,21 @@ func runSyncImport(env Env, args []string) error {
 		return err
 	}
 	if *ack == "" {
-		*ack = ackPathFor(*in)
+		*ack = service.AckPathFor(*in)
 	}
 	st, err := openStore(env, *db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	res, err := ImportSyncFile(st, *in, *ack, nil)
-	if errors.Is(err, errAckNotWritten) {
-		fmt.Fprintln(env.Stdout, importSummary(res)) // it was imported; only the ack is missing
+	res, err := services(env, st).Sync.ImportFile(*in, *ack, nil)
+	if errors.Is(err, service.ErrAckNotWritten) {
+		fmt.Fprintln(env.Stdout, service.ImportSummary(res)) // it was imported; only the ack is missing
 	}
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(env.Stdout, importSummary(res))
+	fmt.Fprintln(env.Stdout, service.ImportSummary(res))
 	if !res.Ack {
 		fmt.Fprintf(env.Stdout, "acknowledgement for %s written to %s\n", res.From.Name, *ack)
 	}

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"carehub/careplan"
+	"carehub/app/service/servicetest"
 	"carehub/store"
 )
 
@@ -16,12 +16,12 @@ import (
 func laptopFile(t *testing.T, dir, name string, demo int) string {
 	t.Helper()
 	path := filepath.Join(dir, strings.ReplaceAll(name, " ", "-")+".carehub")
-	st, err := store.Create(path, "pw-for-tests", store.Options{Now: fixedNow, KDF: cheapKDF})
+	st, err := store.Create(path, "pw-for-tests", store.Options{Now: fixedNow, KDF: servicetest.CheapKDF})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if demo > 0 {
-		if err := LoadDemo(st, 1, demo, careplan.DateOf(fixedNow()), nil); err != nil {
+		if err := services(Env{Now: fixedNow}, st).Demo.Load(1, demo, nil); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -31,7 +31,7 @@ func laptopFile(t *testing.T, dir, name string, demo int) string {
 	if err := st.Close(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { checkBolt(t, path) })
+	t.Cleanup(func() { servicetest.CheckBolt(t, path) })
 	return path
 }
 
@@ -301,7 +301,7 @@ func TestCreateMakesASecondLaptopThatPairs(t *testing.T) {
 	if out := ok(t, "create", "--db", b); out != "empty store written to "+b+"\n" {
 		t.Errorf("create said %q", out)
 	}
-	t.Cleanup(func() { checkBolt(t, b) })
+	t.Cleanup(func() { servicetest.CheckBolt(t, b) })
 	if msg := refused(t, "create", "--db", b); !strings.Contains(msg, "already exists") {
 		t.Errorf("create over a store: %q", msg)
 	}

@@ -2,10 +2,12 @@ package app
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"carehub/app/service/servicetest"
 	"carehub/careplan"
 	"carehub/careplan/access"
 	"carehub/careplan/myplan"
@@ -55,7 +57,7 @@ func TestTabletSetupHoldsOnlyThatPatient(t *testing.T) {
 	if code := Main(env, nil); code != 0 {
 		t.Fatalf("tablet-setup exited %d: %s", code, stderr.String())
 	}
-	checkBolt(t, out)
+	servicetest.CheckBolt(t, out)
 
 	tab, err := store.Open(out, "tablet passphrase", store.Options{Now: fixedNow})
 	if err != nil {
@@ -105,7 +107,7 @@ func TestTabletSetupHoldsOnlyThatPatient(t *testing.T) {
 	}
 
 	// The patient's check-in stays in the tablet store for the hub to collect at sync.
-	svc := &tabletService{store: func() (*store.Store, error) { return tab, nil }, now: fixedNow}
+	svc := services(Env{Now: fixedNow}, tab).Tablet
 	view, err := svc.MyPlan()
 	if err != nil || len(view.Goals) == 0 {
 		t.Fatalf("my plan: %d goals, %v", len(view.Goals), err)
@@ -117,5 +119,28 @@ func TestTabletSetupHoldsOnlyThatPatient(t *testing.T) {
 	got, _ := tab.CheckIns(who.PatientID)
 	if len(got) != 1 || got[0].Note != "walked to the gate" {
 		t.Errorf("check-ins %+v", got)
+	}
+}
+
+// TestTabletSetupCommandKeepsAnExistingFile: the command line has no "replace?" question, so
+// it refuses a path that is already there and leaves the file as it was.
+func TestTabletSetupCommandKeepsAnExistingFile(t *testing.T) {
+	db := demoStore(t, "5")
+	who, _ := agreedPerson(t, db)
+	out := filepath.Join(t.TempDir(), "tablet.db")
+	if err := os.WriteFile(out, []byte("someone's notes"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	env := Env{Args: []string{"tablet-setup", "--db", db, "--patient", string(who.NHSNumber), "--out", out},
+		Stdout: &stdout, Stderr: &stderr, Now: fixedNow,
+		Getenv: func(k string) string {
+			return map[string]string{PassphraseVar: "pw-for-tests", NewPassphraseVar: "tablet passphrase"}[k]
+		}}
+	if code := Main(env, nil); code == 0 || !strings.Contains(stderr.String(), "already exists") {
+		t.Errorf("exit %d, stderr %q", code, stderr.String())
+	}
+	if got, _ := os.ReadFile(out); string(got) != "someone's notes" {
+		t.Errorf("the existing file now holds %q", got)
 	}
 }

@@ -388,7 +388,7 @@ func TestOlderStoreGetsItsHistoryChainedAtUnlock(t *testing.T) {
 }
 
 // unchain turns a store back into one from before the history chain: entries without links or
-// record versions, no marks, schema step 9.
+// record versions, no marks, schema step 10.
 func unchain(t testing.TB, path string) {
 	t.Helper()
 	editBolt(t, path, func(tx *bolt.Tx) error {
@@ -426,7 +426,7 @@ func unchain(t testing.TB, path string) {
 		if err := tx.DeleteBucket([]byte(bucketChainGaps)); err != nil {
 			return err
 		}
-		return meta.Put([]byte(metaSchema), []byte{0, 0, 0, 9})
+		return meta.Put([]byte(metaSchema), []byte{0, 0, 0, 10}) // before the chain's gaps
 	})
 }
 

@@ -150,6 +150,7 @@ func (s *Store) checkSync(tx *bolt.Tx, r *Report) error {
 	}{
 		{bucketPeers, "paired devices", func(k, v []byte) error { _, err := openPeer(s.keys, k, v); return err }},
 		{bucketConflicts, "open conflicts", func(k, v []byte) error { _, err := openConflict(s.keys, k, v); return err }},
+		{bucketFHIRPush, "shared-record publications", func(k, v []byte) error { _, err := s.keys.open(nil, v, k); return err }},
 	} {
 		b, err := bucket(tx, c.bucket)
 		if err != nil {

@@ -24,8 +24,9 @@ func migrations() []migration {
 		createCheckInBucket,  // 6: goal check-ins made on a patient's tablet
 		createSyncBuckets,    // 7: paired devices and merge conflicts (sync)
 		createCheckInIndex,   // 8: goal check-ins by patient
-		createSignInList,     // 9: active staff accounts' names, for signing in by name
-		createChainGaps,      // 10: the places of change-log entries a tablet's wipe removed
+		createFHIRPushBucket, // 9: what was published to shared-record FHIR servers
+		createSignInList,     // 10: active staff accounts' names, for signing in by name
+		createChainGaps,      // 11: the places of change-log entries a tablet's wipe removed
 	}
 }
 
@@ -139,7 +140,7 @@ func createSyncBuckets(tx *bolt.Tx) error {
 	return nil
 }
 
-// createChainGaps adds the bucket of gaps in the history's chain (schema step 10). The chain
+// createChainGaps adds the bucket of gaps in the history's chain (schema step 11). The chain
 // itself is built at the next unlock (chainupgrade.go), because a migration runs before the key
 // is known.
 func createChainGaps(tx *bolt.Tx) error {

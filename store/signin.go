@@ -54,7 +54,7 @@ const signInFormat = 1
 // metaSignInList marks a store whose sign-in list holds every active staff account.
 const metaSignInList = "signin-list" // 1 byte, 1
 
-// createSignInList adds the sign-in list (schema step 9). It is filled by listAccounts at the
+// createSignInList adds the sign-in list (schema step 10). It is filled by listAccounts at the
 // next unlock, because a migration runs before the key is known.
 func createSignInList(tx *bolt.Tx) error {
 	if _, err := tx.CreateBucketIfNotExists([]byte(bucketAccounts)); err != nil {

@@ -173,7 +173,7 @@ func TestOlderStoreGetsItsSignInListAtUnlock(t *testing.T) {
 		if err := meta.Delete([]byte(metaSignInList)); err != nil {
 			return err
 		}
-		return meta.Put([]byte(metaSchema), []byte{0, 0, 0, 8})
+		return meta.Put([]byte(metaSchema), []byte{0, 0, 0, 9}) // before the sign-in list
 	})
 	if names, err := AccountNames(path, opt); err != nil || len(names) != 0 {
 		t.Fatalf("an older store's list: %q, %v", names, err)

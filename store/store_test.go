@@ -302,7 +302,7 @@ func TestCheckCounts(t *testing.T) {
 	}
 	want := []KindCount{{"patients", 1}, {"plans", 1}, {"pam assessments", 1}, {"staff", 1}, {"outcomes", 1},
 		{"contacts", 0}, {"plan templates", 0}, {"community services", 0}, {"goal check-ins", 0}, {"changes", 6}, {"audit entries", 7},
-		{"paired devices", 0}, {"open conflicts", 0}}
+		{"paired devices", 0}, {"open conflicts", 0}, {"shared-record publications", 0}}
 	if !reflect.DeepEqual(r.Counts, want) {
 		t.Errorf("Counts = %v, want %v", r.Counts, want)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"carehub/careplan"
 	"carehub/careplan/access"
+	"carehub/ui/kit"
 )
 
 // Choices that mean "no filter" in the audit screen's selects.
@@ -25,14 +26,16 @@ func auditActions() []string {
 }
 
 // auditColumns are the audit list's column weights: time, user, action, record, patient, detail.
-func auditColumns() *columns { return &columns{weights: []float32{1.3, 1.1, 0.8, 0.9, 2.2, 2.4}} }
+func auditColumns() *kit.Columns {
+	return &kit.Columns{Weights: []float32{1.3, 1.1, 0.8, 0.9, 2.2, 2.4}}
+}
 
 // auditScreen shows the audit, read only, with filters and a CSV export for an information-
 // governance request. Nothing on it can change an entry.
 type auditScreen struct {
 	log    AuditLog
 	work   worker
-	files  fileChooser
+	files  kit.FileChooser
 	w      fyne.Window
 	onBack func()
 
@@ -51,7 +54,7 @@ type auditScreen struct {
 	root     fyne.CanvasObject
 }
 
-func newAuditScreen(log AuditLog, work worker, files fileChooser, w fyne.Window, onBack func()) *auditScreen {
+func newAuditScreen(log AuditLog, work worker, files kit.FileChooser, w fyne.Window, onBack func()) *auditScreen {
 	s := &auditScreen{log: log, work: work, files: files, w: w, onBack: onBack}
 	s.patient = widget.NewEntry()
 	s.patient.SetPlaceHolder("Patient")
@@ -68,25 +71,19 @@ func newAuditScreen(log AuditLog, work worker, files fileChooser, w fyne.Window,
 	s.show.Importance = widget.HighImportance
 	s.export = widget.NewButtonWithIcon("Export CSV…", theme.DownloadIcon(), s.onExport)
 	s.count = widget.NewLabel("")
-	s.problem = problemLabel()
+	s.problem = kit.NewProblemLabel()
 	s.list = widget.NewList(s.length, s.newRow, s.updateRow)
 
 	back := widget.NewButtonWithIcon("Back to caseload", theme.NavigateBackIcon(), s.onBackTapped)
-	title := subheading("Audit: who saw and changed what", widget.MediumImportance)
+	title := kit.Subheading("Audit: who saw and changed what", widget.MediumImportance)
 	filters := container.NewGridWithColumns(5, s.patient, s.user, s.action, s.from, s.to)
-	head := container.New(auditColumns(), boldLabel("When (UTC)"), boldLabel("Who"), boldLabel("Action"),
-		boldLabel("Record"), boldLabel("Patient"), boldLabel("What changed"))
+	head := container.New(auditColumns(), kit.Bold("When (UTC)"), kit.Bold("Who"), kit.Bold("Action"),
+		kit.Bold("Record"), kit.Bold("Patient"), kit.Bold("What changed"))
 	top := container.NewVBox(container.NewHBox(back, title),
 		container.NewBorder(nil, nil, nil, container.NewHBox(s.show, s.export), filters),
 		container.NewHBox(s.count, s.problem), head)
 	s.root = container.NewBorder(top, nil, nil, nil, s.list)
 	return s
-}
-
-func boldLabel(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.TextStyle.Bold = true
-	return l
 }
 
 func (s *auditScreen) onBackTapped()      { s.onBack() }
@@ -110,12 +107,12 @@ func (s *auditScreen) filter() (access.AuditFilter, bool) {
 		}
 		day, err := careplan.ParseDate(d.entry.Text)
 		if err != nil {
-			setProblem(s.problem, capitalise(err.Error())+".")
+			kit.SetProblem(s.problem, kit.Sentence(err.Error())+".")
 			return f, false
 		}
 		*d.into = day
 	}
-	setProblem(s.problem, "")
+	kit.SetProblem(s.problem, "")
 	return f, true
 }
 
@@ -142,7 +139,7 @@ func (s *auditScreen) shown(rows []access.AuditRow, err error, learnUsers bool) 
 	s.show.Enable()
 	if err != nil {
 		s.count.SetText("")
-		setProblem(s.problem, fmt.Sprintf("The audit could not be read: %v", err))
+		kit.SetProblem(s.problem, fmt.Sprintf("The audit could not be read: %v", err))
 		return
 	}
 	s.rows = rows
@@ -171,7 +168,7 @@ func (s *auditScreen) onExport() {
 	if !ok {
 		return
 	}
-	s.files.saveFile(s.w, "Save the audit as CSV", "carehub-audit.csv", func(path string) { s.exportTo(f, path) })
+	s.files.SaveFile(s.w, "Save the audit as CSV", "carehub-audit.csv", func(path string) { s.exportTo(f, path) })
 }
 
 func (s *auditScreen) exportTo(f access.AuditFilter, path string) {
@@ -186,7 +183,7 @@ func (s *auditScreen) exportTo(f access.AuditFilter, path string) {
 func (s *auditScreen) exported(path string, rows int, err error) {
 	s.export.Enable()
 	if err != nil {
-		setProblem(s.problem, fmt.Sprintf("The CSV could not be written: %v", err))
+		kit.SetProblem(s.problem, fmt.Sprintf("The CSV could not be written: %v", err))
 		return
 	}
 	s.count.SetText(fmt.Sprintf("%s entries written to %s", thousands(rows), path))

@@ -6,8 +6,6 @@ import (
 	"sort"
 	"strings"
 	"sync/atomic"
-	"unicode"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -17,6 +15,7 @@ import (
 	"carehub/careplan"
 	"carehub/careplan/caseload"
 	"carehub/careplan/printout"
+	"carehub/ui/kit"
 )
 
 // The batch screen's choices, as the user reads them.
@@ -35,9 +34,6 @@ const batchLookAhead = 28
 // fresh copy, so the default range must not silently leave them out (stale-plan hazard).
 const batchLookBack = 90
 
-// shownDateLayout is how the date entries show a date: the way UK staff write it.
-const shownDateLayout = "02/01/2006"
-
 // batchScreen prints many people's plans at once: everyone with a review due in a date range,
 // or a key worker's caseload. The printing runs in the worker, with a progress bar and a Cancel
 // button, so the app stays usable during a long batch.
@@ -46,11 +42,11 @@ type batchScreen struct {
 	work   worker
 	onBack func()
 
-	by       BatchBy
+	by       printout.BatchBy
 	toFolder bool
-	people   []BatchPerson // who the preview found for the current choice; nil while unknown
-	asked    int           // counts preview requests, so a late answer to an old one is ignored
-	stop     *atomic.Bool  // set by Cancel; read by the running batch
+	people   []printout.BatchPerson // who the preview found for the current choice; nil while unknown
+	asked    int                    // counts preview requests, so a late answer to an old one is ignored
+	stop     *atomic.Bool           // set by Cancel; read by the running batch
 
 	back      *widget.Button
 	mode      *widget.RadioGroup
@@ -75,12 +71,12 @@ func newBatchScreen(tools *printTools, work worker, today careplan.Date, keyWork
 
 	s.mode = widget.NewRadioGroup([]string{byReviewLabel, byKeyWorkerLabel}, s.onModeChosen)
 	s.mode.Required = true
-	s.from = dateEntry(today.AddDays(-batchLookBack))
+	s.from = kit.DateEntry(today.AddDays(-batchLookBack))
 	s.from.OnChanged = s.onDateChanged
-	s.to = dateEntry(today.AddDays(batchLookAhead))
+	s.to = kit.DateEntry(today.AddDays(batchLookAhead))
 	s.to.OnChanged = s.onDateChanged
-	s.dates = container.NewHBox(widget.NewLabel("From"), fixedWidth(150, s.from), widget.NewLabel("to"), fixedWidth(150, s.to),
-		hint("DD/MM/YYYY or YYYY-MM-DD"))
+	s.dates = container.NewHBox(widget.NewLabel("From"), kit.FixedWidth(150, s.from), widget.NewLabel("to"), kit.FixedWidth(150, s.to),
+		kit.Hint("DD/MM/YYYY or YYYY-MM-DD"))
 	s.keyWorker = widget.NewSelect(keyWorkers, s.onKeyWorkerChosen)
 	s.keyWorker.PlaceHolder = "Choose a key worker"
 	s.workers = container.NewHBox(widget.NewLabel("Key worker"), s.keyWorker)
@@ -116,11 +112,11 @@ func newBatchScreen(tools *printTools, work worker, today careplan.Date, keyWork
 	title.SizeName = theme.SizeNameSubHeadingText
 	title.TextStyle.Bold = true
 	form := container.NewVBox(
-		subheading("Who to print for", widget.MediumImportance),
-		quiet("Only people the hub is still working with are included."),
+		kit.Subheading("Who to print for", widget.MediumImportance),
+		kit.Quiet("Only people the hub is still working with are included."),
 		s.mode, s.dates, s.workers, s.problem, s.preview,
 		widget.NewSeparator(),
-		subheading("How to save them", widget.MediumImportance),
+		kit.Subheading("How to save them", widget.MediumImportance),
 		s.output,
 		container.NewHBox(s.print, s.cancel),
 		s.progress, s.done, s.summary,
@@ -128,26 +124,6 @@ func newBatchScreen(tools *printTools, work worker, today careplan.Date, keyWork
 	s.root = container.NewBorder(container.NewHBox(s.back, title), nil, nil, nil,
 		container.NewVScroll(container.NewPadded(form)))
 	return s
-}
-
-// dateEntry is a date field showing day.
-func dateEntry(day careplan.Date) *widget.Entry {
-	e := widget.NewEntry()
-	e.SetPlaceHolder("DD/MM/YYYY")
-	e.SetText(day.Time().Format(shownDateLayout))
-	return e
-}
-
-// fixedWidth gives o a set width, so a short field does not stretch across the window.
-func fixedWidth(w float32, o fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
-}
-
-// hint is a short italic note that sits beside a field and does not wrap.
-func hint(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.TextStyle.Italic = true
-	return l
 }
 
 // keyWorkersIn lists, in order, the key workers of the people the hub is still working with.
@@ -169,14 +145,14 @@ func keyWorkersIn(ix *caseload.Index) []string {
 func (s *batchScreen) onBackTapped() { s.onBack() }
 
 func (s *batchScreen) onModeChosen(label string) {
-	s.by = ByReviewDue
+	s.by = printout.ByReviewDue
 	if label == byKeyWorkerLabel {
-		s.by = ByKeyWorker
+		s.by = printout.ByKeyWorker
 	}
-	s.dates.Hidden = s.by != ByReviewDue
-	s.workers.Hidden = s.by != ByKeyWorker
+	s.dates.Hidden = s.by != printout.ByReviewDue
+	s.workers.Hidden = s.by != printout.ByKeyWorker
 	s.refreshPreview()
-	relayout(s.root)
+	kit.Relayout(s.root)
 }
 
 func (s *batchScreen) onDateChanged(string) { s.refreshPreview() }
@@ -192,18 +168,18 @@ var (
 
 // selection reads the choice of people from the form. complete is false while a date is too
 // short to be a whole one yet, so nobody is told off half-way through typing.
-func (s *batchScreen) selection() (sel BatchSelection, complete bool, err error) {
-	if s.by == ByKeyWorker {
+func (s *batchScreen) selection() (sel printout.BatchSelection, complete bool, err error) {
+	if s.by == printout.ByKeyWorker {
 		if s.keyWorker.Selected == "" {
 			return sel, false, errNoKeyWorker
 		}
-		return BatchSelection{By: ByKeyWorker, KeyWorker: s.keyWorker.Selected}, true, nil
+		return printout.BatchSelection{By: printout.ByKeyWorker, KeyWorker: s.keyWorker.Selected}, true, nil
 	}
 	return reviewRange(s.from.Text, s.to.Text)
 }
 
 // reviewRange reads the two dates of a review-due batch.
-func reviewRange(fromText, toText string) (sel BatchSelection, complete bool, err error) {
+func reviewRange(fromText, toText string) (sel printout.BatchSelection, complete bool, err error) {
 	from, errFrom := careplan.ParseDate(fromText)
 	to, errTo := careplan.ParseDate(toText)
 	complete = len(strings.TrimSpace(fromText)) >= len("1/1/2026") && len(strings.TrimSpace(toText)) >= len("1/1/2026")
@@ -215,16 +191,7 @@ func reviewRange(fromText, toText string) (sel BatchSelection, complete bool, er
 	case from.After(to):
 		return sel, true, errDatesOrder
 	}
-	return BatchSelection{By: ByReviewDue, From: from, To: to}, true, nil
-}
-
-// sentence starts an error message with a capital, to show it on its own.
-func sentence(msg string) string {
-	if msg == "" {
-		return msg
-	}
-	r, n := utf8.DecodeRuneInString(msg)
-	return string(unicode.ToUpper(r)) + msg[n:]
+	return printout.BatchSelection{By: printout.ByReviewDue, From: from, To: to}, true, nil
 }
 
 // refreshPreview works out, off the UI goroutine, who the current choice would print.
@@ -240,10 +207,10 @@ func (s *batchScreen) refreshPreview() {
 	}
 	s.problem.Hide()
 	s.setPreview("Finding people…")
-	relayout(s.root)
+	kit.Relayout(s.root)
 	var (
 		asked  = s.asked
-		people []BatchPerson
+		people []printout.BatchPerson
 	)
 	s.work.run(func() { people, err = s.tools.printing.PlansFor(sel) }, func() { s.previewed(asked, people, err) })
 }
@@ -255,28 +222,28 @@ func (s *batchScreen) showProblem(err error, shout bool) {
 	if errors.Is(err, errNoKeyWorker) {
 		s.setPreview("Choose a key worker to see who is on their caseload.")
 		s.problem.Hide()
-		relayout(s.root)
+		kit.Relayout(s.root)
 		return
 	}
 	if !shout {
 		s.setPreview("Write both dates to see whose reviews are due.")
 		s.problem.Hide()
-		relayout(s.root)
+		kit.Relayout(s.root)
 		return
 	}
-	s.problem.SetText(sentence(err.Error()))
+	s.problem.SetText(kit.Sentence(err.Error()))
 	s.problem.Show()
-	relayout(s.root)
+	kit.Relayout(s.root)
 }
 
 // previewed runs on the UI goroutine with who the choice would print.
-func (s *batchScreen) previewed(asked int, people []BatchPerson, err error) {
+func (s *batchScreen) previewed(asked int, people []printout.BatchPerson, err error) {
 	if asked != s.asked {
 		return // the choice has changed since
 	}
 	if err != nil {
 		s.setPreview(fmt.Sprintf("Who to print for could not be worked out: %v", err))
-		relayout(s.root)
+		kit.Relayout(s.root)
 		return
 	}
 	s.people = people
@@ -286,7 +253,7 @@ func (s *batchScreen) previewed(asked int, people []BatchPerson, err error) {
 	if agreed > 0 && s.stop == nil {
 		s.print.Enable()
 	}
-	relayout(s.root)
+	kit.Relayout(s.root)
 }
 
 // setPreview says who would be printed; an empty line is hidden rather than left as a gap.
@@ -295,7 +262,7 @@ func (s *batchScreen) setPreview(text string) {
 	s.preview.Hidden = text == ""
 }
 
-func withAgreedPlan(people []BatchPerson) int {
+func withAgreedPlan(people []printout.BatchPerson) int {
 	n := 0
 	for _, p := range people {
 		if p.HasAgreed {
@@ -336,15 +303,15 @@ func (s *batchScreen) onPrintTapped() {
 		return
 	}
 	if s.toFolder {
-		s.tools.files.folder(s.tools.w, s.printTo)
+		s.tools.files.Folder(s.tools.w, s.printTo)
 		return
 	}
-	s.tools.files.saveFile(s.tools.w, "Save the plans", batchFileName(sel), s.printTo)
+	s.tools.files.SaveFile(s.tools.w, "Save the plans", batchFileName(sel), s.printTo)
 }
 
 // batchFileName suggests a name that says what the batch holds.
-func batchFileName(sel BatchSelection) string {
-	if sel.By == ByKeyWorker {
+func batchFileName(sel printout.BatchSelection) string {
+	if sel.By == printout.ByKeyWorker {
 		name := strings.Map(func(r rune) rune {
 			if r == ' ' {
 				return '-'
@@ -369,8 +336,8 @@ func (s *batchScreen) printTo(path string) {
 	s.setRunning(true)
 	var (
 		people = s.people
-		out    = BatchOutput{Path: path, Folder: s.toFolder}
-		res    BatchResult
+		out    = printout.BatchOutput{Path: path, Folder: s.toFolder}
+		res    printout.BatchResult
 		err    error
 	)
 	s.showProgress(0, withAgreedPlan(people))
@@ -425,11 +392,11 @@ func (s *batchScreen) setRunning(on bool) {
 		s.summary.Hide()
 	}
 	s.cancel.Refresh()
-	relayout(s.root)
+	kit.Relayout(s.root)
 }
 
 // finished runs on the UI goroutine when the batch has printed, failed or been cancelled.
-func (s *batchScreen) finished(out BatchOutput, res BatchResult, err error) {
+func (s *batchScreen) finished(out printout.BatchOutput, res printout.BatchResult, err error) {
 	s.stop = nil
 	s.setRunning(false)
 	if withAgreedPlan(s.people) == 0 {
@@ -453,7 +420,7 @@ func (s *batchScreen) finished(out BatchOutput, res BatchResult, err error) {
 
 // batchSummary says what a batch printed and who was left out: "21 plans printed to …; 2
 // people have no agreed plan: …".
-func batchSummary(out BatchOutput, res BatchResult) string {
+func batchSummary(out printout.BatchOutput, res printout.BatchResult) string {
 	text := fmt.Sprintf("%s printed to %s (%s).", plansCount(res.Printed), out.Path, pagesCount(res.Pages))
 	if len(res.NoPlan) == 0 {
 		return text
@@ -474,5 +441,5 @@ func (s *batchScreen) report(text string, importance widget.Importance) {
 	s.summary.Importance = importance
 	s.summary.Show()
 	s.summary.Refresh()
-	relayout(s.root)
+	kit.Relayout(s.root)
 }

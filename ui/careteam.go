@@ -6,10 +6,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan"
+	"carehub/ui/kit"
 )
 
 // noOne is the choice for a role left unfilled.
@@ -23,6 +23,7 @@ type teamDialog struct {
 	work    worker
 	patient careplan.Patient
 	onSaved func(careplan.Patient)
+	form    *kit.Form
 
 	workers      []careplan.StaffMember // active key workers, in the order offered
 	coordinators []careplan.StaffMember // active coordinators
@@ -30,34 +31,25 @@ type teamDialog struct {
 	keyWorker   *widget.Select
 	coordinator *widget.Select
 	suggestions *fyne.Container
-	problem     *widget.Label
-	save        *widget.Button
-	cancel      *widget.Button
-	dialog      *dialog.CustomDialog
 }
 
 func newTeamDialog(tools *enrolTools, work worker, p careplan.Patient, onSaved func(careplan.Patient)) *teamDialog {
 	d := &teamDialog{tools: tools, work: work, patient: p, onSaved: onSaved}
+	d.form = kit.NewForm(tools.w, kit.WorkerFunc(work.run), kit.FormSpec{Title: whoseTitle("Care team", p),
+		Save: "Save care team", Failed: "The care team could not be saved"}, d.onSave)
+	d.form.Save.Disable() // until the staff list is read
 	d.keyWorker = widget.NewSelect(nil, nil)
 	d.coordinator = widget.NewSelect(nil, nil)
-	d.suggestions = container.NewVBox(quiet("Reading the staff list…"))
-	d.problem = problemLabel()
-	d.save = widget.NewButton("Save care team", d.onSave)
-	d.save.Importance = widget.HighImportance
-	d.save.Disable() // until the staff list is read
-	d.cancel = widget.NewButton("Cancel", d.onCancel)
-	body := container.NewVBox(
-		formGrid(formField{"Key worker", d.keyWorker, nil}, formField{"Care coordinator", d.coordinator, nil}),
-		subheading("Suggested key workers", widget.MediumImportance), d.suggestions, d.problem)
-	d.dialog = dialog.NewCustomWithoutButtons(whoseTitle("Care team", p), body, tools.w)
-	d.dialog.SetButtons([]fyne.CanvasObject{d.cancel, d.save})
+	d.suggestions = container.NewVBox(kit.Quiet("Reading the staff list…"))
+	d.form.SetContent(
+		kit.Grid(kit.Field{Name: "Key worker", Widget: d.keyWorker}, kit.Field{Name: "Care coordinator", Widget: d.coordinator}),
+		kit.Subheading("Suggested key workers", widget.MediumImportance), d.suggestions)
 	return d
 }
 
 // open shows the dialog and reads the staff list in the worker.
 func (d *teamDialog) open() {
-	d.relayout()
-	d.dialog.Show()
+	d.form.Open(nil)
 	var (
 		staff []careplan.StaffMember
 		err   error
@@ -65,18 +57,11 @@ func (d *teamDialog) open() {
 	d.work.run(func() { staff, err = d.tools.enrol.Staff() }, func() { d.staffRead(staff, err) })
 }
 
-func (d *teamDialog) close() { d.dialog.Hide() }
-
-func (d *teamDialog) onCancel() { d.close() }
-
-func (d *teamDialog) relayout() { fitDialog(d.dialog, dialogWidth) }
-
 // staffRead offers the active staff in each role, with the person's team chosen, and the
 // suggestions.
 func (d *teamDialog) staffRead(staff []careplan.StaffMember, err error) {
 	if err != nil {
-		setProblem(d.problem, fmt.Sprintf("The staff list could not be read: %v", err))
-		d.relayout()
+		d.form.Show(kit.Problems{d.form.Problem: fmt.Sprintf("The staff list could not be read: %v", err)})
 		return
 	}
 	d.workers, d.coordinators = nil, nil
@@ -94,16 +79,16 @@ func (d *teamDialog) staffRead(staff []careplan.StaffMember, err error) {
 	d.suggestions.RemoveAll()
 	found := careplan.SuggestKeyWorkers(d.patient.Conditions, staff)
 	if len(found) == 0 {
-		d.suggestions.Add(quiet("No key worker's specialisms match this person's conditions."))
+		d.suggestions.Add(kit.Quiet("No key worker's specialisms match this person's conditions."))
 	}
 	for _, s := range found {
 		name := s.Staff.Name
 		b := widget.NewButton("Choose "+name, func() { d.keyWorker.SetSelected(name) })
-		why := para(name + ": " + strings.Join(s.Because, "; "))
+		why := kit.Para(name + ": " + strings.Join(s.Because, "; "))
 		d.suggestions.Add(container.NewBorder(nil, nil, nil, b, why))
 	}
-	d.save.Enable()
-	d.relayout()
+	d.form.Save.Enable()
+	d.form.Relayout()
 }
 
 // fill offers the staff by name, choosing current when they are among them.
@@ -129,27 +114,12 @@ func chosen(sel *widget.Select, staff []careplan.StaffMember) (id, name string) 
 	return "", ""
 }
 
+// onSave saves the team chosen in the worker.
 func (d *teamDialog) onSave() {
-	setProblem(d.problem, "")
+	d.form.Show(nil)
 	var team careplan.CareTeam
 	team.KeyWorkerID, team.KeyWorker = chosen(d.keyWorker, d.workers)
 	team.CoordinatorID, team.Coordinator = chosen(d.coordinator, d.coordinators)
-	d.save.Disable()
-	var (
-		saved careplan.Patient
-		err   error
-	)
 	id := d.patient.ID
-	d.work.run(func() { saved, err = d.tools.enrol.AssignTeam(id, team) }, func() { d.saved(saved, err) })
-}
-
-func (d *teamDialog) saved(p careplan.Patient, err error) {
-	d.save.Enable()
-	if err != nil {
-		setProblem(d.problem, fmt.Sprintf("The care team could not be saved: %v", err))
-		d.relayout()
-		return
-	}
-	d.close()
-	d.onSaved(p)
+	kit.SubmitResult(d.form, func() (careplan.Patient, error) { return d.tools.enrol.AssignTeam(id, team) }, d.onSaved)
 }

@@ -10,6 +10,7 @@ import (
 
 	"carehub/careplan"
 	"carehub/careplan/caseload"
+	"carehub/ui/kit"
 )
 
 // allStatuses is the status filter's first option, which filters nothing.
@@ -22,10 +23,10 @@ type caseloadScreen struct {
 	records  Records
 	work     worker
 	today    func() careplan.Date
-	loadDemo func(r Records, patients int, progress func(done, total int)) error
+	loadDemo func(patients int, progress func(done, total int)) error
 	onOpen   func(patientID string)
-	onPrint  func() // nil when the app offers no printing
-	onReport func() // nil when the app offers no evaluation report
+	onPrint  func() // nil: no batch printing button
+	onReport func() // nil: no evaluation report button
 
 	index    *caseload.Index
 	searcher *caseload.Searcher
@@ -35,8 +36,8 @@ type caseloadScreen struct {
 	search *widget.Entry
 	status *widget.Select
 	count  *widget.Label
-	print  *widget.Button  // batch printing; nil when the app offers none
-	report *widget.Button  // the evaluation report; nil when the app offers none
+	print  *widget.Button  // batch printing; nil without onPrint
+	report *widget.Button  // the evaluation report; nil without onReport
 	bar    *fyne.Container // title, search, filter and count
 	title  *widget.Label   // "Caseload", after the hub's logo and name when they are known
 	right  *fyne.Container // filter, count and buttons
@@ -45,8 +46,8 @@ type caseloadScreen struct {
 	usersButton     *widget.Button  // only for an administrator
 	lockButton      *widget.Button
 	auditButton     *widget.Button // only for coordinators and administrators
-	syncButton      *widget.Button // only for those who sync devices, when the app syncs
-	conflictsButton *widget.Button // only for those who resolve conflicts, when the app syncs
+	syncButton      *widget.Button // only for those who sync devices
+	conflictsButton *widget.Button // only for those who resolve conflicts
 
 	settingsButton *widget.Button
 	list           *widget.List
@@ -56,13 +57,13 @@ type caseloadScreen struct {
 	demoProgress *widget.ProgressBar
 	demoProblem  *widget.Label
 
-	queues *queuePanel // work queues and filters; nil when the app offers no enrolment tools
+	queues *queuePanel // work queues and filters; nil until the session adds them
 
 	root fyne.CanvasObject
 }
 
 func newCaseloadScreen(r Records, work worker, today func() careplan.Date,
-	loadDemo func(Records, int, func(int, int)) error, onOpen func(string), onPrint, onReport func()) *caseloadScreen {
+	loadDemo func(int, func(int, int)) error, onOpen func(string), onPrint, onReport func()) *caseloadScreen {
 	s := &caseloadScreen{records: r, work: work, today: today, loadDemo: loadDemo, onOpen: onOpen, onPrint: onPrint, onReport: onReport}
 
 	s.search = widget.NewEntry()
@@ -104,7 +105,7 @@ func newCaseloadScreen(r Records, work worker, today func() careplan.Date,
 // load reads the caseload and builds its search index off the UI goroutine: decrypting 30,000
 // entries takes long enough to freeze the window.
 func (s *caseloadScreen) load() {
-	s.showBody(centredMessage("Loading caseload…", widget.MediumImportance))
+	s.showBody(kit.CentredMessage("Loading caseload…", widget.MediumImportance))
 	s.setSearchable(false)
 	var (
 		ix  *caseload.Index
@@ -122,7 +123,7 @@ func (s *caseloadScreen) load() {
 func (s *caseloadScreen) loaded(ix *caseload.Index, err error) {
 	if err != nil {
 		s.setCount("")
-		s.showBody(centredMessage(fmt.Sprintf("The caseload could not be read: %v", err), widget.DangerImportance))
+		s.showBody(kit.CentredMessage(fmt.Sprintf("The caseload could not be read: %v", err), widget.DangerImportance))
 		return
 	}
 	s.index = ix
@@ -169,7 +170,7 @@ func (s *caseloadScreen) refilter() {
 // setCount changes the count, making room for it in the bar as it gets longer or shorter.
 func (s *caseloadScreen) setCount(text string) {
 	s.count.SetText(text)
-	relayout(s.bar)
+	kit.Relayout(s.bar)
 }
 
 func (s *caseloadScreen) listLength() int { return len(s.shown) }
@@ -220,8 +221,8 @@ func (s *caseloadScreen) showBody(o fyne.CanvasObject) {
 	s.body.Refresh()
 }
 
-// emptyPanel greets a hub with nobody on its caseload, and offers demo data when the app has
-// some to give.
+// emptyPanel greets a hub with nobody on its caseload, and offers demo data when the screen
+// was given a way to load it.
 func (s *caseloadScreen) emptyPanel() fyne.CanvasObject {
 	nobody := widget.NewLabel("There is nobody on this hub's caseload yet.")
 	nobody.TextStyle.Bold = true
@@ -245,7 +246,7 @@ func (s *caseloadScreen) emptyPanel() fyne.CanvasObject {
 		panel.Add(s.demoProgress)
 		panel.Add(s.demoProblem)
 	}
-	return container.New(&readingWidth{max: 520}, panel)
+	return container.New(&kit.ReadingWidth{Max: 520}, panel)
 }
 
 // onLoadDemo loads the demo patients off the UI goroutine, showing progress, then reloads
@@ -256,9 +257,9 @@ func (s *caseloadScreen) onLoadDemo() {
 	s.demoProblem.Hide()
 	s.demoProgress.SetValue(0)
 	s.demoProgress.Show()
-	relayout(s.body)
+	kit.Relayout(s.body)
 	var err error
-	s.work.run(func() { err = s.loadDemo(s.records, demoPatients, s.demoProgressFunc()) },
+	s.work.run(func() { err = s.loadDemo(demoPatients, s.demoProgressFunc()) },
 		func() { s.demoLoaded(err) })
 }
 
@@ -286,7 +287,7 @@ func (s *caseloadScreen) demoLoaded(err error) {
 		s.demoProgress.Hide()
 		s.demoProblem.SetText(fmt.Sprintf("The demo data could not be loaded: %v", err))
 		s.demoProblem.Show()
-		relayout(s.body)
+		kit.Relayout(s.body)
 		return
 	}
 	s.load()

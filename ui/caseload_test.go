@@ -12,10 +12,11 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"carehub/careplan"
+	"carehub/careplan/access"
 )
 
 func TestCaseloadGolden(t *testing.T) {
-	s, w := unlockedSession(t, testRecords(), nil)
+	s, w, _ := unlockedSession(t, testRecords())
 	if got, want := s.caseload.count.Text, "20 of 20 people"; got != want {
 		t.Errorf("count = %q, want %q", got, want)
 	}
@@ -26,7 +27,7 @@ func TestCaseloadGolden(t *testing.T) {
 }
 
 func TestCaseloadSearchIgnoresAccents(t *testing.T) {
-	s, w := unlockedSession(t, testRecords(), nil)
+	s, w, _ := unlockedSession(t, testRecords())
 	test.Type(s.caseload.search, "sian")
 
 	if got := shownNames(s.caseload); len(got) != 1 || got[0] != "O'Brien, Siân" {
@@ -47,7 +48,7 @@ func TestCaseloadSearchIgnoresAccents(t *testing.T) {
 func TestCaseloadSearchByNHSNumber(t *testing.T) {
 	r := testRecords()
 	want := r.patients[4]
-	s, _ := unlockedSession(t, r, nil)
+	s, _, _ := unlockedSession(t, r)
 	test.Type(s.caseload.search, string(want.NHSNumber))
 	got := shownNames(s.caseload)
 	if len(got) != 1 || got[0] != careplan.CaseloadEntryFor(want, nil).SortName() {
@@ -57,7 +58,7 @@ func TestCaseloadSearchByNHSNumber(t *testing.T) {
 
 func TestCaseloadStatusFilter(t *testing.T) {
 	r := testRecords()
-	s, _ := unlockedSession(t, r, nil)
+	s, _, _ := unlockedSession(t, r)
 	active := 0
 	for _, p := range r.patients {
 		if p.Status == careplan.StatusActive {
@@ -90,11 +91,10 @@ func TestCaseloadStatusFilter(t *testing.T) {
 // TestTappingRowOpensThatPatient guards the wrong-patient hazard: the summary opened by a tap
 // must be for the person in the row tapped, with their NHS number in the banner.
 func TestTappingRowOpensThatPatient(t *testing.T) {
-	r := testRecords()
-	s, w := unlockedSession(t, r, nil)
+	s, w, h := unlockedSession(t, testRecords())
 	for _, row := range []int{0, 3} {
 		want := s.caseload.index.Entry(s.caseload.shown[row])
-		r.viewed = nil
+		before := len(h.viewed(t))
 		test.TapCanvas(w.Canvas(), rowPosition(s.caseload, row))
 
 		if s.patient == nil || w.Content() != s.patient.root {
@@ -106,8 +106,8 @@ func TestTappingRowOpensThatPatient(t *testing.T) {
 		if got, wantName := s.patient.name.Text, want.GivenName+" "+want.FamilyName; got != wantName {
 			t.Errorf("row %d: banner name = %q, want %q", row, got, wantName)
 		}
-		if len(r.viewed) != 1 || r.viewed[0] != want.PatientID {
-			t.Errorf("row %d: records viewed %q, want only %q", row, r.viewed, want.PatientID)
+		if viewed := h.viewed(t)[before:]; len(viewed) != 1 || viewed[0] != want.PatientID {
+			t.Errorf("row %d: records viewed %q, want only %q", row, viewed, want.PatientID)
 		}
 
 		test.Tap(s.patient.back)
@@ -118,7 +118,7 @@ func TestTappingRowOpensThatPatient(t *testing.T) {
 }
 
 func TestBackKeepsTheSearch(t *testing.T) {
-	s, w := unlockedSession(t, testRecords(), nil)
+	s, w, _ := unlockedSession(t, testRecords())
 	test.Type(s.caseload.search, "sian")
 	if s.caseload.list.Length() != 1 {
 		t.Fatalf("searching %q shows %d people, want 1", "sian", s.caseload.list.Length())
@@ -136,8 +136,10 @@ func TestBackKeepsTheSearch(t *testing.T) {
 
 func TestCaseloadShowsLoadingThenList(t *testing.T) {
 	test.NewTempApp(t)
+	h := newTestHub(t, testRecords())
+	h.signIn(t, access.User{})
 	held := &heldWorker{}
-	c := newCaseloadScreen(testRecords(), held, fixedToday, nil, func(string) {}, nil, nil)
+	c := newCaseloadScreen(h.svc.Records, held, fixedToday, nil, func(string) {}, nil, nil)
 	w := test.NewTempWindow(t, c.root)
 	w.Resize(testWindowSize())
 	c.load()
@@ -155,7 +157,7 @@ func TestCaseloadShowsLoadingThenList(t *testing.T) {
 }
 
 func TestEmptyStoreGolden(t *testing.T) {
-	s, w := unlockedSession(t, &fakeRecords{}, func(Records, int, func(int, int)) error { return nil })
+	s, w, _ := unlockedSession(t, nil)
 	if s.caseload.demo == nil {
 		t.Fatal("an empty store with demo data available does not offer it")
 	}
@@ -165,32 +167,8 @@ func TestEmptyStoreGolden(t *testing.T) {
 	test.AssertRendersToMarkup(t, "caseload_empty.xml", w.Canvas())
 }
 
-func TestEmptyStoreWithoutDemoData(t *testing.T) {
-	s, _ := unlockedSession(t, &fakeRecords{}, nil)
-	if s.caseload.demo != nil {
-		t.Error("demo data offered when the app has none")
-	}
-	if !labelShown(s.caseload.body, "There is nobody on this hub's caseload yet.") {
-		t.Error("the empty caseload does not say so")
-	}
-}
-
 func TestEmptyStoreLoadsDemoThenShowsCaseload(t *testing.T) {
-	r := &fakeRecords{}
-	var asked int
-	loadDemo := func(got Records, patients int, report func(done, total int)) error {
-		if got != Records(r) {
-			t.Error("LoadDemo was given other records than the open store's")
-		}
-		asked = patients
-		demo := testRecords()
-		for i, p := range demo.patients {
-			r.add(p, demo.plans[p.ID], demo.assessments[p.ID])
-			report(i+1, len(demo.patients))
-		}
-		return nil
-	}
-	s, _ := unlockedSession(t, r, loadDemo)
+	s, _, _ := unlockedSession(t, nil)
 	held := &heldWorker{}
 	s.caseload.work = held
 	test.Tap(s.caseload.demo)
@@ -203,20 +181,18 @@ func TestEmptyStoreLoadsDemoThenShowsCaseload(t *testing.T) {
 	}
 	held.finish() // the caseload reload the demo load started
 
-	if asked != demoPatients {
-		t.Errorf("LoadDemo asked for %d patients, want %d", asked, demoPatients)
+	if got := s.caseload.list.Length(); got != demoPatients {
+		t.Errorf("after loading demo data the caseload shows %d people, want %d", got, demoPatients)
 	}
-	if got := s.caseload.list.Length(); got != 20 {
-		t.Errorf("after loading demo data the caseload shows %d people, want 20", got)
-	}
-	if got, want := s.caseload.count.Text, "20 of 20 people"; got != want {
+	if got, want := s.caseload.count.Text, peopleCount(demoPatients, demoPatients); got != want {
 		t.Errorf("count = %q, want %q", got, want)
 	}
 }
 
 func TestDemoLoadFailureIsShown(t *testing.T) {
-	s, _ := unlockedSession(t, &fakeRecords{}, func(Records, int, func(int, int)) error {
-		return errors.New("the disk is full")
+	h := newTestHub(t, nil)
+	s, _ := h.session(t, access.User{}, func(c *Config) {
+		c.Services.Demo = failingDemo{errors.New("the disk is full")}
 	})
 	test.Tap(s.caseload.demo)
 	if !s.caseload.demoProblem.Visible() || !strings.Contains(s.caseload.demoProblem.Text, "the disk is full") {
@@ -226,6 +202,11 @@ func TestDemoLoadFailureIsShown(t *testing.T) {
 		t.Error("after a failed demo load the button cannot be tried again")
 	}
 }
+
+// failingDemo is demo data that cannot be loaded, as on a full disk.
+type failingDemo struct{ err error }
+
+func (f failingDemo) LoadDemo(int, func(done, total int)) error { return f.err }
 
 func TestPeopleCount(t *testing.T) {
 	tests := []struct {
@@ -279,9 +260,10 @@ func rowPosition(c *caseloadScreen, row int) fyne.Position {
 	return at.Add(fyne.NewPos(40, h*float32(row)+h/2))
 }
 
-// bigCaseload returns a caseload of n made-up entries without building whole patients.
+// bigCaseload is a caseload of n made-up entries without building whole patients: the list's
+// rows are what is tested, not reading them. It reads no one's record.
 type bigCaseload struct {
-	fakeRecords
+	Records
 	entries []careplan.CaseloadEntry
 }
 
@@ -322,15 +304,15 @@ func TestCaseloadMakesRowsOnlyForWhatShows(t *testing.T) {
 	}
 }
 
-// brokenCaseload cannot read the caseload.
-type brokenCaseload struct{ fakeRecords }
+// brokenCaseload cannot read the caseload: the failure the screen must put in words.
+type brokenCaseload struct{ Records }
 
 func (*brokenCaseload) Caseload() ([]careplan.CaseloadEntry, error) {
 	return nil, errors.New("the store is damaged")
 }
 
 func TestCaseloadReadProblemIsShown(t *testing.T) {
-	s, _ := unlockedSession(t, &fakeRecords{}, nil)
+	s, _, _ := unlockedSession(t, nil)
 	c := newCaseloadScreen(&brokenCaseload{}, inline{}, fixedToday, nil, s.openPatient, nil, nil)
 	s.w.SetContent(c.root)
 	c.load()

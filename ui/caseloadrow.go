@@ -7,16 +7,17 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan"
+	"carehub/ui/kit"
 )
 
 // caseloadColumns is the width each caseload column gets, shared by the header and every row.
 // The NHS number and date of birth are how staff tell two people apart, so they always get the
 // width their longest form needs and are never cut short (wrong-patient hazard); the name, key
 // worker and review columns share the rest in proportion.
-func caseloadColumns() *columns {
-	return &columns{
-		weights: []float32{3, 1.6, 2, 1.3, 2, 2.2},
-		fixed: map[int]float32{
+func caseloadColumns() *kit.Columns {
+	return &kit.Columns{
+		Weights: []float32{3, 1.6, 2, 1.3, 2, 2.2},
+		Fixed: map[int]float32{
 			1: textColumnWidth("999 999 9999", "NHS number"),
 			2: textColumnWidth("30 Sep 1938 (100)", "Date of birth (age)"),
 		},

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan"
+	"carehub/ui/kit"
 )
 
 // maxConditionMatches is how many matches the picker offers at once: enough for "diab" or
@@ -35,7 +36,7 @@ func newConditionPicker(onChanged func()) *conditionPicker {
 	c.search.OnChanged = c.onSearchChanged
 	c.matches = container.NewGridWrap(fyne.NewSize(260, theme.Size(theme.SizeNameText)*2.6))
 	c.list = container.NewVBox()
-	c.problem = problemLabel()
+	c.problem = kit.NewProblemLabel()
 	c.root = container.NewVBox(c.search, c.matches, c.list, c.problem)
 	c.showChosen()
 	return c
@@ -97,7 +98,7 @@ func (c *conditionPicker) remove(code string) {
 func (c *conditionPicker) showChosen() {
 	c.list.RemoveAll()
 	if len(c.chosen) == 0 {
-		c.list.Add(quiet("No conditions chosen yet."))
+		c.list.Add(kit.Quiet("No conditions chosen yet."))
 	}
 	for _, code := range c.chosen {
 		code := code

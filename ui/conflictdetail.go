@@ -3,11 +3,14 @@ package ui
 import (
 	"time"
 
+	"carehub/careplan/devices"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"carehub/ui/kit"
 )
 
 // The two choices for each field of a conflict.
@@ -18,16 +21,16 @@ const (
 
 // conflictColumns are the detail's columns: field, this device's value, theirs, and the
 // choice, which gets the width its longer option needs so it is never cut short.
-func conflictColumns() *columns {
+func conflictColumns() *kit.Columns {
 	keep := widget.NewRadioGroup([]string{keepOurs, keepTheirs}, nil).MinSize().Width
-	return &columns{weights: []float32{1, 2, 2}, fixed: map[int]float32{3: keep}}
+	return &kit.Columns{Weights: []float32{1, 2, 2}, Fixed: map[int]float32{3: keep}}
 }
 
 // conflictDetail shows one conflict: whose record, both sides in words, and a choice per
 // field. The person's name and NHS number head it and stay in view while the fields scroll,
 // so nobody resolves a conflict believing it is someone else's record.
 type conflictDetail struct {
-	conflict Conflict
+	conflict devices.Conflict
 	onSave   func()
 
 	patient              *widget.Label
@@ -38,7 +41,7 @@ type conflictDetail struct {
 	root                 fyne.CanvasObject
 }
 
-func newConflictDetail(c Conflict, onSave func()) *conflictDetail {
+func newConflictDetail(c devices.Conflict, onSave func()) *conflictDetail {
 	d := &conflictDetail{conflict: c, onSave: onSave}
 	d.patient = widget.NewLabel(whoseRecord(c))
 	d.patient.SizeName = theme.SizeNameSubHeadingText
@@ -47,7 +50,7 @@ func newConflictDetail(c Conflict, onSave func()) *conflictDetail {
 	d.what = widget.NewLabel(c.What)
 	d.oursHead = columnHeading("This device: " + sideText(c.Ours))
 	d.theirsHead = columnHeading(sideText(c.Theirs))
-	head := container.New(conflictColumns(), boldLabel("Field"), d.oursHead, d.theirsHead, boldLabel("Keep"))
+	head := container.New(conflictColumns(), kit.Bold("Field"), d.oursHead, d.theirsHead, kit.Bold("Keep"))
 
 	fields := container.NewVBox()
 	for _, f := range c.Fields {
@@ -67,8 +70,8 @@ func newConflictDetail(c Conflict, onSave func()) *conflictDetail {
 func (d *conflictDetail) onSaveTapped() { d.onSave() }
 
 // choices says, for each field, which side to keep.
-func (d *conflictDetail) choices() map[string]Side {
-	keep := make(map[string]Side, len(d.rows))
+func (d *conflictDetail) choices() map[string]devices.Side {
+	keep := make(map[string]devices.Side, len(d.rows))
 	for _, r := range d.rows {
 		keep[r.key] = r.side()
 	}
@@ -76,13 +79,13 @@ func (d *conflictDetail) choices() map[string]Side {
 }
 
 func columnHeading(text string) *widget.Label {
-	l := boldLabel(text)
+	l := kit.Bold(text)
 	l.Wrapping = fyne.TextWrapWord
 	return l
 }
 
 // sideText names who made one side's edit, on which device and when.
-func sideText(s ConflictSide) string {
+func sideText(s devices.ConflictSide) string {
 	return s.Device + ", " + orNotRecorded(s.User) + ", " + whenText(s.When)
 }
 
@@ -102,9 +105,9 @@ type conflictFieldRow struct {
 	root                *fyne.Container
 }
 
-func newConflictFieldRow(f ConflictField) *conflictFieldRow {
+func newConflictFieldRow(f devices.ConflictField) *conflictFieldRow {
 	r := &conflictFieldRow{key: f.Key}
-	r.label = boldLabel(f.Label)
+	r.label = kit.Bold(f.Label)
 	r.label.Wrapping = fyne.TextWrapWord
 	r.ours = valueLabel(f.Ours)
 	r.theirs = valueLabel(f.Theirs)
@@ -123,9 +126,9 @@ func valueLabel(text string) *widget.Label {
 	return l
 }
 
-func (r *conflictFieldRow) side() Side {
+func (r *conflictFieldRow) side() devices.Side {
 	if r.keep.Selected == keepTheirs {
-		return Theirs
+		return devices.Theirs
 	}
-	return Ours
+	return devices.Ours
 }

@@ -3,10 +3,13 @@ package ui
 import (
 	"fmt"
 
+	"carehub/careplan/devices"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"carehub/ui/kit"
 )
 
 // conflictsScreen lists the records two devices changed in the same fields and lets a
@@ -18,7 +21,7 @@ type conflictsScreen struct {
 	onBack    func()
 	onChanged func() // a record changed: the caseload and conflict count are stale
 
-	items  []Conflict
+	items  []devices.Conflict
 	detail *conflictDetail // the conflict shown; nil when none is
 
 	back    *widget.Button
@@ -36,14 +39,14 @@ func newConflictsScreen(c Conflicts, work worker, onBack, onChanged func()) *con
 	s := &conflictsScreen{conflicts: c, work: work, onBack: onBack, onChanged: onChanged}
 	s.back = widget.NewButtonWithIcon("Back to caseload", theme.NavigateBackIcon(), s.onBackTapped)
 	s.count = widget.NewLabel("")
-	s.problem = problemLabel()
+	s.problem = kit.NewProblemLabel()
 	s.list = widget.NewList(s.length, s.newRow, s.updateRow)
 	s.list.OnSelected = s.onSelected
 	s.side = container.NewStack()
 	s.split = container.NewHSplit(s.list, s.side)
 	s.split.Offset = 0.28
 	s.body = container.NewStack()
-	title := subheading("Conflicts: the same record changed on two devices", widget.MediumImportance)
+	title := kit.Subheading("Conflicts: the same record changed on two devices", widget.MediumImportance)
 	s.top = container.NewVBox(container.NewHBox(s.back, title, s.count), s.problem)
 	s.root = container.NewBorder(s.top, nil, nil, nil, s.body)
 	return s
@@ -53,25 +56,25 @@ func (s *conflictsScreen) onBackTapped() { s.onBack() }
 
 // load reads the conflicts still to resolve.
 func (s *conflictsScreen) load() {
-	s.showBody(centredMessage("Reading conflicts…", widget.MediumImportance))
+	s.showBody(kit.CentredMessage("Reading conflicts…", widget.MediumImportance))
 	var (
-		items []Conflict
+		items []devices.Conflict
 		err   error
 	)
 	s.work.run(func() { items, err = s.conflicts.Conflicts() }, func() { s.loaded(items, err) })
 }
 
-func (s *conflictsScreen) loaded(items []Conflict, err error) {
+func (s *conflictsScreen) loaded(items []devices.Conflict, err error) {
 	if err != nil {
-		s.showBody(centredMessage(fmt.Sprintf("The conflicts could not be read: %s", oneLine(err)), widget.DangerImportance))
+		s.showBody(kit.CentredMessage(fmt.Sprintf("The conflicts could not be read: %s", kit.OneLine(err)), widget.DangerImportance))
 		return
 	}
 	s.items = items
 	s.detail = nil
 	s.count.SetText(conflictCount(len(items)))
-	relayout(s.top)
+	kit.Relayout(s.top)
 	if len(items) == 0 {
-		s.showBody(centredMessage("No conflicts: every device's changes have merged.", widget.SuccessImportance))
+		s.showBody(kit.CentredMessage("No conflicts: every device's changes have merged.", widget.SuccessImportance))
 		return
 	}
 	s.showBody(s.split)
@@ -96,7 +99,7 @@ func (s *conflictsScreen) onSelected(id widget.ListItemID) {
 	if id < 0 || id >= len(s.items) {
 		return
 	}
-	setProblem(s.problem, "")
+	kit.SetProblem(s.problem, "")
 	s.detail = newConflictDetail(s.items[id], s.onSave)
 	s.side.Objects = []fyne.CanvasObject{s.detail.root}
 	s.side.Refresh()
@@ -116,7 +119,7 @@ func (s *conflictsScreen) onSave() {
 		s.list.Show()
 		if err != nil {
 			d.save.Enable()
-			setProblem(s.problem, "The choice was not saved: "+oneLine(err))
+			kit.SetProblem(s.problem, "The choice was not saved: "+kit.OneLine(err))
 			return
 		}
 		s.onChanged()
@@ -144,7 +147,7 @@ type conflictLine struct {
 var _ fyne.Widget = (*conflictLine)(nil)
 
 func newConflictLine() *conflictLine {
-	l := &conflictLine{patient: boldLabel(""), what: widget.NewLabel(""), when: widget.NewLabel("")}
+	l := &conflictLine{patient: kit.Bold(""), what: widget.NewLabel(""), when: widget.NewLabel("")}
 	for _, lb := range []*widget.Label{l.patient, l.what, l.when} {
 		lb.Truncation = fyne.TextTruncateEllipsis
 	}
@@ -153,7 +156,7 @@ func newConflictLine() *conflictLine {
 	return l
 }
 
-func (l *conflictLine) show(c Conflict) {
+func (l *conflictLine) show(c devices.Conflict) {
 	l.patient.SetText(whoseRecord(c))
 	l.what.SetText(c.What)
 	l.when.SetText(whenText(latest(c.Ours.When, c.Theirs.When)))
@@ -165,7 +168,7 @@ func (l *conflictLine) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // whoseRecord names the person a conflict is about, or says it is the hub's own record.
-func whoseRecord(c Conflict) string {
+func whoseRecord(c devices.Conflict) string {
 	if c.Patient == "" {
 		return "Hub record (not about one person)"
 	}

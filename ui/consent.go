@@ -1,17 +1,15 @@
 package ui
 
 import (
-	"errors"
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan"
+	"carehub/ui/kit"
 )
 
 // consentScopes are the consents the dialog records, in the order offered, with their words.
@@ -44,10 +42,10 @@ type partyRow struct {
 // removed: the history keeps every decision.
 type consentDialog struct {
 	tools   *enrolTools
-	work    worker
 	today   careplan.Date
 	patient careplan.Patient
 	onSaved func(careplan.Patient)
+	form    *kit.Form
 
 	scope           *widget.Select
 	scopeProblem    *widget.Label
@@ -63,59 +61,45 @@ type consentDialog struct {
 	partiesProblem  *widget.Label
 	partyBlock      *fyne.Container // shown for a share consent that is given
 	addParty        *widget.Button
-	problem         *widget.Label
-	save            *widget.Button
-	cancel          *widget.Button
-	dialog          *dialog.CustomDialog
 }
 
 func newConsentDialog(tools *enrolTools, work worker, today careplan.Date, p careplan.Patient, onSaved func(careplan.Patient)) *consentDialog {
-	d := &consentDialog{tools: tools, work: work, today: today, patient: p, onSaved: onSaved}
+	d := &consentDialog{tools: tools, today: today, patient: p, onSaved: onSaved}
+	d.form = kit.NewForm(tools.w, kit.WorkerFunc(work.run), kit.FormSpec{Title: whoseTitle("Consent", p),
+		Save: "Save decision", Failed: "The decision could not be saved"}, d.onSave)
 	var scopes []string
 	for _, sc := range consentScopes() {
 		scopes = append(scopes, sc.what)
 	}
-	d.scope = widget.NewSelect(scopes, d.onChoice)
-	d.scope.PlaceHolder = "Choose what the consent is for"
-	d.scopeProblem = problemLabel()
+	d.scope = kit.NewSelect(scopes, "Choose what the consent is for", d.onChoice)
+	d.scopeProblem = d.form.NewProblemLabel()
 	var decisions []string
 	for _, dec := range consentDecisions() {
 		decisions = append(decisions, decisionWords(dec))
 	}
-	d.decision = widget.NewSelect(decisions, d.onChoice)
-	d.decision.PlaceHolder = "Choose what the person decided"
-	d.decisionProblem = problemLabel()
-	d.on = widget.NewEntry()
-	d.on.SetPlaceHolder("DD/MM/YYYY")
-	d.on.SetText(today.Time().Format("02/01/2006"))
-	d.onProblem = problemLabel()
-	d.how = widget.NewEntry()
-	d.how.SetPlaceHolder("e.g. verbal, written, by phone")
-	d.by = widget.NewEntry()
-	d.by.SetPlaceHolder("Your name")
-	d.byProblem = problemLabel()
+	d.decision = kit.NewSelect(decisions, "Choose what the person decided", d.onChoice)
+	d.decisionProblem = d.form.NewProblemLabel()
+	d.on = kit.DateEntry(today)
+	d.onProblem = d.form.NewProblemLabel()
+	d.how = kit.NewEntry("e.g. verbal, written, by phone")
+	d.by = kit.NewEntry("Your name")
+	d.byProblem = d.form.NewProblemLabel()
 	d.partyList = container.NewVBox()
-	d.partiesProblem = problemLabel()
+	d.partiesProblem = d.form.NewProblemLabel()
 	d.addParty = widget.NewButtonWithIcon("Add another person", theme.ContentAddIcon(), d.onAddParty)
 	d.onAddParty()
 	d.partyBlock = container.NewVBox(
-		quiet("Name everyone the plan may be shared with, with their role and organisation."),
+		kit.Quiet("Name everyone the plan may be shared with, with their role and organisation."),
 		d.partyList, container.NewHBox(d.addParty), d.partiesProblem)
 	d.partyBlock.Hide()
-	d.problem = problemLabel()
-	d.save = widget.NewButton("Save decision", d.onSave)
-	d.save.Importance = widget.HighImportance
-	d.cancel = widget.NewButton("Cancel", d.onCancel)
-	body := container.NewVBox(
-		formGrid(
-			formField{"Consent", d.scope, d.scopeProblem},
-			formField{"Decision", d.decision, d.decisionProblem},
-			formField{"Date", d.on, d.onProblem},
-			formField{"How given", d.how, nil},
-			formField{"Recorded by", d.by, d.byProblem}),
-		d.partyBlock, d.problem)
-	d.dialog = dialog.NewCustomWithoutButtons(whoseTitle("Consent", p), body, tools.w)
-	d.dialog.SetButtons([]fyne.CanvasObject{d.cancel, d.save})
+	d.form.SetContent(
+		kit.Grid(
+			kit.Field{Name: "Consent", Widget: d.scope, Problem: d.scopeProblem},
+			kit.Field{Name: "Decision", Widget: d.decision, Problem: d.decisionProblem},
+			kit.Field{Name: "Date", Widget: d.on, Problem: d.onProblem},
+			kit.Field{Name: "How given", Widget: d.how},
+			kit.Field{Name: "Recorded by", Widget: d.by, Problem: d.byProblem}),
+		d.partyBlock)
 	return d
 }
 
@@ -125,17 +109,6 @@ func decisionWords(d careplan.ConsentDecision) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-func (d *consentDialog) open() {
-	d.relayout()
-	d.dialog.Show()
-}
-
-func (d *consentDialog) close() { d.dialog.Hide() }
-
-func (d *consentDialog) onCancel() { d.close() }
-
-func (d *consentDialog) relayout() { fitDialog(d.dialog, dialogWidth) }
-
 func (d *consentDialog) onAddParty() {
 	r := partyRow{name: widget.NewEntry(), role: widget.NewEntry(), org: widget.NewEntry()}
 	r.name.SetPlaceHolder("Name")
@@ -143,9 +116,7 @@ func (d *consentDialog) onAddParty() {
 	r.org.SetPlaceHolder("Organisation, e.g. family")
 	d.parties = append(d.parties, r)
 	d.partyList.Add(container.NewGridWithColumns(3, r.name, r.role, r.org))
-	if d.dialog != nil {
-		d.relayout()
-	}
+	d.form.Relayout()
 }
 
 // onChoice shows the people a share consent covers, and only when one is being given.
@@ -156,7 +127,7 @@ func (d *consentDialog) onChoice(string) {
 	sc, dec := d.chosen()
 	d.partyBlock.Hidden = sc == careplan.ConsentToJoin || sc == "" || dec != careplan.ConsentGiven
 	d.partyBlock.Refresh()
-	d.relayout()
+	d.form.Relayout()
 }
 
 func (d *consentDialog) chosen() (careplan.ConsentScope, careplan.ConsentDecision) {
@@ -176,11 +147,8 @@ func (d *consentDialog) chosen() (careplan.ConsentScope, careplan.ConsentDecisio
 func (d *consentDialog) read() (careplan.ConsentRecord, bool) {
 	sc, dec := d.chosen()
 	c := careplan.ConsentRecord{Scope: sc, Decision: dec, How: strings.TrimSpace(d.how.Text), RecordedBy: strings.TrimSpace(d.by.Text)}
-	problems := map[*widget.Label]string{}
-	var msg string
-	if c.On, msg = readDate(d.on.Text, "date of the decision"); msg != "" {
-		problems[d.onProblem] = msg
-	}
+	problems := kit.Problems{}
+	c.On = problems.ReadDate(d.on.Text, "date of the decision", d.onProblem)
 	if sc != careplan.ConsentToJoin && dec == careplan.ConsentGiven {
 		for _, r := range d.parties {
 			party := careplan.SharedWith{Name: strings.TrimSpace(r.name.Text), Role: strings.TrimSpace(r.role.Text), Organisation: strings.TrimSpace(r.org.Text)}
@@ -190,53 +158,21 @@ func (d *consentDialog) read() (careplan.ConsentRecord, bool) {
 		}
 	}
 	err := careplan.ValidateConsent(d.patient.Consent, c, d.today)
-	if errors.Is(err, careplan.ErrConsentScope) {
-		problems[d.scopeProblem] = "Choose what the consent is for."
-	}
-	if errors.Is(err, careplan.ErrConsentDecision) {
-		problems[d.decisionProblem] = "Choose what the person decided."
-	}
-	if errors.Is(err, careplan.ErrNothingToWithdraw) {
-		problems[d.decisionProblem] = "This consent has not been given, so there is nothing to withdraw."
-	}
-	if _, read := problems[d.onProblem]; !read && errors.Is(err, careplan.ErrConsentInFuture) {
-		problems[d.onProblem] = "The date cannot be in the future."
-	}
-	if errors.Is(err, careplan.ErrConsentRecordedBy) {
-		problems[d.byProblem] = "Say who is recording the decision."
-	}
-	if errors.Is(err, careplan.ErrConsentParties) {
-		problems[d.partiesProblem] = "Name at least one person, and give each their role and organisation."
-	}
-	for _, l := range []*widget.Label{d.scopeProblem, d.decisionProblem, d.onProblem, d.byProblem, d.partiesProblem} {
-		setProblem(l, problems[l])
-	}
-	return c, len(problems) == 0
+	problems.When(err, careplan.ErrConsentScope, d.scopeProblem, "Choose what the consent is for.")
+	problems.When(err, careplan.ErrNothingToWithdraw, d.decisionProblem, "This consent has not been given, so there is nothing to withdraw.")
+	problems.When(err, careplan.ErrConsentDecision, d.decisionProblem, "Choose what the person decided.")
+	problems.When(err, careplan.ErrConsentInFuture, d.onProblem, "The date cannot be in the future.")
+	problems.When(err, careplan.ErrConsentRecordedBy, d.byProblem, "Say who is recording the decision.")
+	problems.When(err, careplan.ErrConsentParties, d.partiesProblem, "Name at least one person, and give each their role and organisation.")
+	return c, d.form.Show(problems)
 }
 
+// onSave records the decision in the worker; a withdrawal takes effect once it is saved.
 func (d *consentDialog) onSave() {
-	setProblem(d.problem, "")
 	c, ok := d.read()
-	d.relayout()
 	if !ok {
 		return
 	}
-	d.save.Disable()
-	var (
-		saved careplan.Patient
-		err   error
-	)
 	id := d.patient.ID
-	d.work.run(func() { saved, err = d.tools.enrol.RecordConsent(id, c) }, func() { d.saved(saved, err) })
-}
-
-func (d *consentDialog) saved(p careplan.Patient, err error) {
-	d.save.Enable()
-	if err != nil {
-		setProblem(d.problem, fmt.Sprintf("The decision could not be saved: %v", err))
-		d.relayout()
-		return
-	}
-	d.close()
-	d.onSaved(p)
+	kit.SubmitResult(d.form, func() (careplan.Patient, error) { return d.tools.enrol.RecordConsent(id, c) }, d.onSaved)
 }

@@ -12,6 +12,7 @@ import (
 
 	"carehub/careplan"
 	"carehub/careplan/caseload"
+	"carehub/ui/kit"
 )
 
 // dashboardScreen is the hub dashboard: the enrolment funnel against the hub's target, with
@@ -44,7 +45,7 @@ func newDashboardScreen(tools *enrolTools, work worker, today careplan.Date, ix 
 		target: caseload.DefaultTarget}
 	d.targetEntry = widget.NewEntry()
 	d.targetEntry.SetText(strconv.Itoa(d.target))
-	d.targetProblem = problemLabel()
+	d.targetProblem = kit.NewProblemLabel()
 	d.setTarget = widget.NewButton("Set target", d.onSetTarget)
 	d.headline = widget.NewLabel("")
 	d.headline.TextStyle.Bold = true
@@ -75,7 +76,7 @@ func (d *dashboardScreen) load() {
 
 func (d *dashboardScreen) targetRead(n int, err error) {
 	if err != nil {
-		setProblem(d.targetProblem, fmt.Sprintf("The target could not be read: %v", err))
+		kit.SetProblem(d.targetProblem, fmt.Sprintf("The target could not be read: %v", err))
 		return
 	}
 	d.target = n
@@ -87,10 +88,10 @@ func (d *dashboardScreen) targetRead(n int, err error) {
 func (d *dashboardScreen) onSetTarget() {
 	n, err := strconv.Atoi(strings.ReplaceAll(strings.TrimSpace(d.targetEntry.Text), ",", ""))
 	if err != nil || n < 1 || n > 100_000 {
-		setProblem(d.targetProblem, "Write the target as a whole number of people, from 1 to 100,000.")
+		kit.SetProblem(d.targetProblem, "Write the target as a whole number of people, from 1 to 100,000.")
 		return
 	}
-	setProblem(d.targetProblem, "")
+	kit.SetProblem(d.targetProblem, "")
 	d.setTarget.Disable()
 	d.work.run(func() { err = d.tools.enrol.SetEnrolmentTarget(n) }, func() { d.targetSaved(n, err) })
 }
@@ -98,7 +99,7 @@ func (d *dashboardScreen) onSetTarget() {
 func (d *dashboardScreen) targetSaved(n int, err error) {
 	d.setTarget.Enable()
 	if err != nil {
-		setProblem(d.targetProblem, fmt.Sprintf("The target could not be saved: %v", err))
+		kit.SetProblem(d.targetProblem, fmt.Sprintf("The target could not be saved: %v", err))
 		return
 	}
 	d.targetRead(n, nil)
@@ -118,14 +119,14 @@ func (d *dashboardScreen) show() {
 		{"Active", f.Active, false}, {"Discharged", f.Discharged, true}, {"Declined", f.Declined, true},
 	}, d.target)
 	d.months = newMonthChart(f.Months)
-	note := quiet("Each stage counts everyone who reached it: someone active now was also nominated, contacted and consented. Discharged and declined are exits.")
+	note := kit.Quiet("Each stage counts everyone who reached it: someone active now was also nominated, contacted and consented. Discharged and declined are exits.")
 	d.content.Objects = []fyne.CanvasObject{
 		d.headline,
-		section("Enrolment funnel", d.chart, note),
+		kit.Section("Enrolment funnel", d.chart, note),
 		widget.NewSeparator(),
-		section(fmt.Sprintf("Nominations per month (last %d months)", caseload.MonthsShown), d.months),
+		kit.Section(fmt.Sprintf("Nominations per month (last %d months)", caseload.MonthsShown), d.months),
 		widget.NewSeparator(),
-		section("By practice", practiceTable(f.Practices)),
+		kit.Section("By practice", practiceTable(f.Practices)),
 	}
 	d.content.Refresh()
 }
@@ -133,13 +134,13 @@ func (d *dashboardScreen) show() {
 // practiceTable lists each practice's nominations and how many are active now.
 func practiceTable(all []caseload.PracticeCount) fyne.CanvasObject {
 	if len(all) == 0 {
-		return quiet("No nominations yet.")
+		return kit.Quiet("No nominations yet.")
 	}
 	rows := make([][]*widget.Label, 0, len(all))
 	for _, p := range all {
-		rows = append(rows, []*widget.Label{para(orNotRecorded(p.Practice)), para(thousands(p.Nominated)), para(thousands(p.Active))})
+		rows = append(rows, []*widget.Label{kit.Para(orNotRecorded(p.Practice)), kit.Para(thousands(p.Nominated)), kit.Para(thousands(p.Active))})
 	}
-	return table([]float32{3, 1, 1}, []string{"Practice", "Nominated", "Active now"}, rows)
+	return kit.Table([]float32{3, 1, 1}, []string{"Practice", "Nominated", "Active now"}, rows)
 }
 
 // fixedWidthLayout gives its content a fixed width, so a short entry does not shrink to nothing

@@ -8,25 +8,14 @@ type enrolScreens struct {
 	services   *servicesScreen
 }
 
-// enrolTools gathers what the enrolment screens need, or nil when the app offers none.
+// enrolTools gathers what the enrolment screens need.
 func (s *session) enrolTools() *enrolTools {
-	if s.cfg.Enrolment == nil {
-		return nil
-	}
-	return &enrolTools{enrol: s.cfg.Enrolment, w: s.w, onChanged: s.caseloadChanged}
+	return &enrolTools{enrol: s.svc.Enrolment, w: s.w, onChanged: s.caseloadChanged}
 }
 
-// addEnrolment puts the work queues, filters and enrolment buttons on the caseload screen
-// when the app offers enrolment.
+// addEnrolment puts the work queues, filters and enrolment buttons on the caseload screen.
 func (s *session) addEnrolment() {
-	if s.cfg.Enrolment == nil {
-		return
-	}
-	var onServices func()
-	if s.cfg.Plans != nil {
-		onServices = s.openServices
-	}
-	q := addQueues(s.caseload, s.cfg.Today, s.openNomination, s.openDashboard, s.openStaff, onServices)
+	q := addQueues(s.caseload, s.cfg.Today, s.openNomination, s.openDashboard, s.openStaff, s.openServices)
 	// The services refuse what a role cannot do; hiding the buttons keeps the screen honest.
 	if !s.user.Nominates() {
 		q.nominate.Hide()
@@ -70,15 +59,15 @@ func (s *session) openStaff() {
 	st := newStaffScreen(s.enrolTools(), s.work, s.showCaseload)
 	s.enrolled.staff = st
 	s.w.SetTitle("carehub — staff")
-	s.w.SetContent(st.root)
-	st.load()
+	s.w.SetContent(st.page.Root)
+	st.page.Load()
 }
 
 // openServices shows the hub's directory of community services for editing.
 func (s *session) openServices() {
-	sc := newServicesScreen(s.cfg.Plans, s.work, s.showCaseload)
+	sc := newServicesScreen(s.svc.Plans, s.work, s.showCaseload)
 	s.enrolled.services = sc
 	s.w.SetTitle("carehub — community services")
-	s.w.SetContent(sc.root)
-	sc.load()
+	s.w.SetContent(sc.page.Root)
+	sc.page.Load()
 }

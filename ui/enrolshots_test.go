@@ -10,8 +10,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"carehub/careplan/caseload"
-	"carehub/careplan/demo"
-	"carehub/store"
 )
 
 // TestScreenshotsEnrolment adds the enrolment screens to TestScreenshots' set (make screenshots
@@ -26,7 +24,7 @@ func TestScreenshotsEnrolment(t *testing.T) {
 		t.Fatal(err)
 	}
 	st := newEnrolStore(t)
-	fillDemo(t, st, 400)
+	st.h.loadDemo(t, 1, 400)
 	shoot := func(t *testing.T, w fyne.Window, name string) {
 		t.Helper()
 		writePNG(t, filepath.Join(dir, name), w.Canvas().Capture(), testWindowSize())
@@ -62,45 +60,4 @@ func TestScreenshotsEnrolment(t *testing.T) {
 		test.Tap(s.caseload.queues.dashboard)
 		shoot(t, w, "dashboard.png")
 	})
-}
-
-// fillDemo saves n demo people (and the demo staff) into st, as app.LoadDemo does.
-func fillDemo(t *testing.T, st *store.Store, n int) {
-	t.Helper()
-	g := demo.New(1, fixedToday())
-	err := st.Import(func(b *store.Batch) error {
-		for _, m := range g.Staff() {
-			if err := b.SaveStaff(&m); err != nil {
-				return err
-			}
-		}
-		for range n {
-			p := g.Next()
-			if err := b.SavePatient(&p.Patient); err != nil {
-				return err
-			}
-			for i := range p.Plans {
-				p.Plans[i].PatientID = p.Patient.ID
-				if err := b.SavePlan(&p.Plans[i]); err != nil {
-					return err
-				}
-			}
-			for i := range p.Assessments {
-				p.Assessments[i].PatientID = p.Patient.ID
-				if err := b.SaveAssessment(&p.Assessments[i]); err != nil {
-					return err
-				}
-			}
-			for i := range p.Contacts {
-				p.Contacts[i].PatientID = p.Patient.ID
-				if err := b.SaveContact(&p.Contacts[i]); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }

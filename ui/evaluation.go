@@ -13,6 +13,7 @@ import (
 	"carehub/careplan/caseload"
 	"carehub/careplan/evaluation"
 	"carehub/pam"
+	"carehub/ui/kit"
 )
 
 // Evaluation is what the evaluation report screen needs; the app implements it over the store.
@@ -40,7 +41,7 @@ const pseudonymNote = "The CSV is pseudonymised: no names, NHS numbers or full d
 type evaluationScreen struct {
 	eval   Evaluation
 	work   worker
-	files  fileChooser
+	files  kit.FileChooser
 	w      fyne.Window
 	onBack func()
 
@@ -60,25 +61,25 @@ type evaluationScreen struct {
 	root      fyne.CanvasObject
 }
 
-func newEvaluationScreen(eval Evaluation, work worker, files fileChooser, w fyne.Window, today careplan.Date,
+func newEvaluationScreen(eval Evaluation, work worker, files kit.FileChooser, w fyne.Window, today careplan.Date,
 	practices, keyWorkers []string, onBack func()) *evaluationScreen {
 	s := &evaluationScreen{eval: eval, work: work, files: files, w: w, onBack: onBack}
 	s.back = widget.NewButtonWithIcon("Back to caseload", theme.NavigateBackIcon(), s.onBackTapped)
 	// The last 12 months, both days included: what commissioners usually ask for.
-	s.from = dateEntry(today.AddMonths(-12).AddDays(1))
-	s.to = dateEntry(today)
+	s.from = kit.DateEntry(today.AddMonths(-12).AddDays(1))
+	s.to = kit.DateEntry(today)
 	s.practice = widget.NewSelect(append([]string{allPractices}, practices...), nil)
 	s.practice.SetSelectedIndex(0)
 	s.keyWorker = widget.NewSelect(append([]string{allKeyWorkers}, keyWorkers...), nil)
 	s.keyWorker.SetSelectedIndex(0)
-	s.problem = problemLabel()
+	s.problem = kit.NewProblemLabel()
 	s.show = widget.NewButtonWithIcon("Show figures", theme.SearchIcon(), s.onShowTapped)
 	s.show.Importance = widget.HighImportance
 	s.export = widget.NewButtonWithIcon("Export CSV for evaluators…", theme.DocumentSaveIcon(), s.onExportTapped)
-	s.exported = para("")
+	s.exported = kit.Para("")
 	s.exported.TextStyle.Bold = true
 	s.exported.Hide()
-	s.status = para("")
+	s.status = kit.Para("")
 	s.status.Hide()
 	s.figures = container.NewVBox()
 
@@ -86,12 +87,12 @@ func newEvaluationScreen(eval Evaluation, work worker, files fileChooser, w fyne
 	title.SizeName = theme.SizeNameSubHeadingText
 	title.TextStyle.Bold = true
 	scope := container.NewVBox(
-		container.NewHBox(widget.NewLabel("From"), fixedWidth(150, s.from), widget.NewLabel("to"), fixedWidth(150, s.to),
-			hint("DD/MM/YYYY or YYYY-MM-DD")),
-		container.NewHBox(widget.NewLabel("Practice"), fixedWidth(260, s.practice),
-			widget.NewLabel("Key worker"), fixedWidth(220, s.keyWorker)),
+		container.NewHBox(widget.NewLabel("From"), kit.FixedWidth(150, s.from), widget.NewLabel("to"), kit.FixedWidth(150, s.to),
+			kit.Hint("DD/MM/YYYY or YYYY-MM-DD")),
+		container.NewHBox(widget.NewLabel("Practice"), kit.FixedWidth(260, s.practice),
+			widget.NewLabel("Key worker"), kit.FixedWidth(220, s.keyWorker)),
 		s.problem,
-		container.NewHBox(s.show, s.export, hint(pseudonymNote)),
+		container.NewHBox(s.show, s.export, kit.Hint(pseudonymNote)),
 		s.exported,
 	)
 	s.root = container.NewBorder(container.NewHBox(s.back, title), nil, nil, nil,
@@ -139,11 +140,11 @@ func (s *evaluationScreen) filter() (evaluation.Filter, error) {
 func (s *evaluationScreen) checkedFilter() (evaluation.Filter, bool) {
 	f, err := s.filter()
 	if err != nil {
-		setProblem(s.problem, sentence(err.Error()))
-		relayout(s.root)
+		kit.SetProblem(s.problem, kit.Sentence(err.Error()))
+		kit.Relayout(s.root)
 		return f, false
 	}
-	setProblem(s.problem, "")
+	kit.SetProblem(s.problem, "")
 	return f, true
 }
 
@@ -177,7 +178,7 @@ func (s *evaluationScreen) reported(asked int, rep evaluation.Report, err error)
 	}
 	s.status.Hide()
 	s.showFigures(rep)
-	relayout(s.root)
+	kit.Relayout(s.root)
 }
 
 func (s *evaluationScreen) say(l *widget.Label, text string, importance widget.Importance) {
@@ -185,7 +186,7 @@ func (s *evaluationScreen) say(l *widget.Label, text string, importance widget.I
 	l.Importance = importance
 	l.Show()
 	l.Refresh()
-	relayout(s.root)
+	kit.Relayout(s.root)
 }
 
 // showFigures lays out the report: scope, activation with its chart, then the other measures.
@@ -198,22 +199,22 @@ func (s *evaluationScreen) showFigures(r evaluation.Report) {
 	s.chart = newLevelChart(first, latest)
 
 	// Who the figures cover, in two short lines, so the chart shows without scrolling.
-	scope := para(periodWords(r.Filter))
+	scope := kit.Para(periodWords(r.Filter))
 	scope.TextStyle.Bold = true
-	counts := para(fmt.Sprintf("%s people in scope · %s with a PAM in the period · %s with a first and a later PAM",
+	counts := kit.Para(fmt.Sprintf("%s people in scope · %s with a PAM in the period · %s with a first and a later PAM",
 		thousands(r.InScope), thousands(r.WithPAM), thousands(a.People)))
 	parts := []fyne.CanvasObject{container.NewVBox(scope, counts)}
 	if a.People == 0 {
-		parts = append(parts, section("Patient activation (PAM)", quiet("No one in scope has a first and a later PAM in the period.")))
+		parts = append(parts, kit.Section("Patient activation (PAM)", kit.Quiet("No one in scope has a first and a later PAM in the period.")))
 	} else {
-		var act facts
-		act.add("Started at level 1 or 2 and moved up a level (Somerset's measure)", a.MovedUpFromLow.String())
-		act.add("Mean change in score, latest minus first", fmt.Sprintf("%+.1f points", a.MeanChangePoints))
-		act.add(fmt.Sprintf("Gained %g points or more", pam.MeaningfulGain.Points()), a.MeaningfulGain.String())
-		act.add("… with the latest PAM within 12 months", a.MeaningfulGainWithinYear.String())
-		parts = append(parts, section("Patient activation (PAM-13 and PAM-10; Carer PAM not included)",
-			subheading("People at each PAM level at their first and latest PAM in the period", widget.MediumImportance),
-			s.chart, act.grid()))
+		var act kit.Facts
+		act.Add("Started at level 1 or 2 and moved up a level (Somerset's measure)", a.MovedUpFromLow.String())
+		act.Add("Mean change in score, latest minus first", fmt.Sprintf("%+.1f points", a.MeanChangePoints))
+		act.Add(fmt.Sprintf("Gained %g points or more", pam.MeaningfulGain.Points()), a.MeaningfulGain.String())
+		act.Add("… with the latest PAM within 12 months", a.MeaningfulGainWithinYear.String())
+		parts = append(parts, kit.Section("Patient activation (PAM-13 and PAM-10; Carer PAM not included)",
+			kit.Subheading("People at each PAM level at their first and latest PAM in the period", widget.MediumImportance),
+			s.chart, act.Grid()))
 	}
 	parts = append(parts, lonelinessFigures(r.Loneliness), wellbeingFigures(r.Wellbeing), frailtyFigures(r.Frailty),
 		serviceUseFigures(r.ServiceUse))
@@ -245,50 +246,50 @@ func firstLatest(first, latest float64) string { return fmt.Sprintf("%.1f → %.
 func lonelinessFigures(l evaluation.Loneliness) fyne.CanvasObject {
 	const title = "Loneliness (UCLA 3-item, total 3 to 9; higher is lonelier)"
 	if l.People == 0 {
-		return section(title, quiet("No one in scope has a first and a later loneliness score in the period."))
+		return kit.Section(title, kit.Quiet("No one in scope has a first and a later loneliness score in the period."))
 	}
-	var f facts
-	f.add("People with a first and a later score", thousands(l.People))
-	f.add("Mean total, first → latest", firstLatest(l.MeanFirst, l.MeanLatest))
-	f.add("Lonely (total 6 or more), first", l.LonelyFirst.String())
-	f.add("Lonely (total 6 or more), latest", l.LonelyLatest.String())
-	return section(title, f.grid())
+	var f kit.Facts
+	f.Add("People with a first and a later score", thousands(l.People))
+	f.Add("Mean total, first → latest", firstLatest(l.MeanFirst, l.MeanLatest))
+	f.Add("Lonely (total 6 or more), first", l.LonelyFirst.String())
+	f.Add("Lonely (total 6 or more), latest", l.LonelyLatest.String())
+	return kit.Section(title, f.Grid())
 }
 
 func wellbeingFigures(w evaluation.Wellbeing) fyne.CanvasObject {
 	const title = "Wellbeing (ONS4, each 0 to 10, never added up)"
 	if w.People == 0 {
-		return section(title, quiet("No one in scope has a first and a later set of wellbeing answers in the period."))
+		return kit.Section(title, kit.Quiet("No one in scope has a first and a later set of wellbeing answers in the period."))
 	}
-	var f facts
-	f.add("People with a first and a later set of answers", thousands(w.People))
-	f.add("Life satisfaction, first → latest", firstLatest(w.First.LifeSatisfaction, w.Latest.LifeSatisfaction))
-	f.add("Worthwhile, first → latest", firstLatest(w.First.Worthwhile, w.Latest.Worthwhile))
-	f.add("Happy yesterday, first → latest", firstLatest(w.First.Happy, w.Latest.Happy))
-	f.add("Anxious yesterday (lower is better), first → latest", firstLatest(w.First.Anxious, w.Latest.Anxious))
-	return section(title, f.grid())
+	var f kit.Facts
+	f.Add("People with a first and a later set of answers", thousands(w.People))
+	f.Add("Life satisfaction, first → latest", firstLatest(w.First.LifeSatisfaction, w.Latest.LifeSatisfaction))
+	f.Add("Worthwhile, first → latest", firstLatest(w.First.Worthwhile, w.Latest.Worthwhile))
+	f.Add("Happy yesterday, first → latest", firstLatest(w.First.Happy, w.Latest.Happy))
+	f.Add("Anxious yesterday (lower is better), first → latest", firstLatest(w.First.Anxious, w.Latest.Anxious))
+	return kit.Section(title, f.Grid())
 }
 
 func frailtyFigures(fr evaluation.Frailty) fyne.CanvasObject {
 	const title = "Frailty (Clinical Frailty Scale 1 to 9; higher is frailer)"
 	if fr.People == 0 {
-		return section(title, quiet("No one in scope has a first and a later frailty score in the period."))
+		return kit.Section(title, kit.Quiet("No one in scope has a first and a later frailty score in the period."))
 	}
-	var f facts
-	f.add("People with a first and a later score", thousands(fr.People))
-	f.add("Mean score, first → latest", firstLatest(fr.MeanFirst, fr.MeanLatest))
-	return section(title, f.grid())
+	var f kit.Facts
+	f.Add("People with a first and a later score", thousands(fr.People))
+	f.Add("Mean score, first → latest", firstLatest(fr.MeanFirst, fr.MeanLatest))
+	return kit.Section(title, f.Grid())
 }
 
 func serviceUseFigures(u evaluation.ServiceUse) fyne.CanvasObject {
 	const title = "Service use"
 	if !u.Recorded {
-		return section(title, quiet("Contacts and minutes per person per month: not yet recorded (the hub does not keep a contacts log yet)."))
+		return kit.Section(title, kit.Quiet("Contacts and minutes per person per month: not yet recorded (the hub does not keep a contacts log yet)."))
 	}
-	var f facts
-	f.add("Contacts per person per month", fmt.Sprintf("%.1f", u.ContactsPerPersonMonth))
-	f.add("Minutes per person per month", fmt.Sprintf("%.0f", u.MinutesPerPersonMonth))
-	return section(title, f.grid())
+	var f kit.Facts
+	f.Add("Contacts per person per month", fmt.Sprintf("%.1f", u.ContactsPerPersonMonth))
+	f.Add("Minutes per person per month", fmt.Sprintf("%.0f", u.MinutesPerPersonMonth))
+	return kit.Section(title, f.Grid())
 }
 
 // csvFileName suggests a name that says what period the CSV covers.
@@ -302,7 +303,7 @@ func (s *evaluationScreen) onExportTapped() {
 	if !ok {
 		return
 	}
-	s.files.saveFile(s.w, "Save the CSV for evaluators", csvFileName(f), func(path string) { s.exportTo(f, path) })
+	s.files.SaveFile(s.w, "Save the CSV for evaluators", csvFileName(f), func(path string) { s.exportTo(f, path) })
 }
 
 // exportTo writes the CSV in the worker.

@@ -1,9 +1,6 @@
 package ui
 
 import (
-	"errors"
-	"fmt"
-	"sync"
 	"testing"
 	"time"
 
@@ -13,7 +10,6 @@ import (
 
 	"carehub/careplan"
 	"carehub/careplan/access"
-	"carehub/pam"
 )
 
 // fixedToday is the day every test runs on, so ages and overdue marks never drift.
@@ -45,110 +41,6 @@ func (h *heldWorker) finish() {
 	}
 }
 
-var errWrongPassphrase = errors.New("the passphrase is not right for this store")
-
-// fakeVault is a store with one right passphrase.
-type fakeVault struct {
-	exists  bool
-	right   string
-	records *fakeRecords
-	created string // the passphrase Create was called with
-	admin   string // the name Create was called with
-	user    access.User
-}
-
-func (v *fakeVault) Exists() bool { return v.exists }
-
-func (v *fakeVault) Open(p string) (Records, error) {
-	if p != v.right {
-		return nil, errWrongPassphrase
-	}
-	return v.records, nil
-}
-
-// Unlock takes the same passphrase as Open.
-func (v *fakeVault) Unlock(p string) error {
-	if p != v.right {
-		return errWrongPassphrase
-	}
-	return nil
-}
-
-// SignedIn is a coordinator unless the test set someone else.
-func (v *fakeVault) SignedIn() access.User {
-	if v.user.Role == "" {
-		return access.User{Name: "Cat Coordinator", Role: access.Coordinator, Active: true}
-	}
-	return v.user
-}
-
-func (v *fakeVault) Create(name, p string) (Records, error) {
-	v.admin = name
-	v.created = p
-	v.exists = true
-	v.right = p
-	return v.records, nil
-}
-
-// fakeRecords holds patients in memory and remembers whose record was viewed.
-type fakeRecords struct {
-	mu          sync.Mutex
-	patients    []careplan.Patient
-	plans       map[string][]careplan.Plan
-	assessments map[string][]pam.Assessment
-	viewed      []string
-}
-
-func (r *fakeRecords) Caseload() ([]careplan.CaseloadEntry, error) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	out := make([]careplan.CaseloadEntry, len(r.patients))
-	for i, p := range r.patients {
-		var current *careplan.Plan
-		if c, _, ok := currentPlan(r.plans[p.ID]); ok {
-			current = &c
-		}
-		out[i] = careplan.CaseloadEntryFor(p, current)
-	}
-	return out, nil
-}
-
-func (r *fakeRecords) Patient(id string) (careplan.Patient, error) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.viewed = append(r.viewed, id)
-	for _, p := range r.patients {
-		if p.ID == id {
-			return p, nil
-		}
-	}
-	return careplan.Patient{}, fmt.Errorf("no patient %q", id)
-}
-
-func (r *fakeRecords) Plans(id string) ([]careplan.Plan, error) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return r.plans[id], nil
-}
-
-func (r *fakeRecords) Assessments(id string) ([]pam.Assessment, error) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return r.assessments[id], nil
-}
-
-func (r *fakeRecords) add(p careplan.Patient, plans []careplan.Plan, pams []pam.Assessment) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.plans == nil {
-		r.plans = map[string][]careplan.Plan{}
-		r.assessments = map[string][]pam.Assessment{}
-	}
-	r.patients = append(r.patients, p)
-	r.plans[p.ID] = plans
-	r.assessments[p.ID] = pams
-}
-
 // testWindowSize keeps goldens and screenshots the same from run to run.
 func testWindowSize() fyne.Size { return fyne.NewSize(1000, 700) }
 
@@ -161,18 +53,21 @@ func newTestSession(t *testing.T, cfg Config) (*session, fyne.Window) {
 	if cfg.Today == nil {
 		cfg.Today = fixedToday
 	}
-	return startWith(w, cfg, inline{}), w
+	s, err := startWith(w, cfg, inline{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, w
 }
 
-// unlockedSession is a session already past the unlock screen, showing the caseload.
-func unlockedSession(t *testing.T, r *fakeRecords, loadDemo func(Records, int, func(int, int)) error) (*session, fyne.Window) {
+// unlockedSession is a session over a test hub holding r, signed in as Cat Coordinator and
+// showing the caseload.
+func unlockedSession(t *testing.T, r *people) (*session, fyne.Window, *testHub) {
 	t.Helper()
-	v := &fakeVault{exists: true, right: "correct horse", records: r}
-	s, w := newTestSession(t, Config{Vault: v, LoadDemo: loadDemo})
-	test.Type(s.unlock.passphrase, "correct horse")
-	test.Tap(s.unlock.submit)
+	h := newTestHub(t, r)
+	s, w := h.session(t, access.User{})
 	if s.caseload == nil {
 		t.Fatal("the caseload did not open after unlocking")
 	}
-	return s, w
+	return s, w, h
 }

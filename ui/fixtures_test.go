@@ -4,9 +4,92 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/google/uuid"
+
 	"carehub/careplan"
+	"carehub/careplan/outcomes"
 	"carehub/pam"
+	"carehub/store"
 )
+
+// fixtureID is the stored id of the fixture record a test calls key ("p01", "m2"): the store
+// wants UUIDs, the tests want names they can read.
+func fixtureID(key string) string {
+	return uuid.NewSHA1(uuid.NameSpaceOID, []byte("carehub ui test "+key)).String()
+}
+
+// pid is the stored id of fixture person key ("p01" is Siân O'Brien in testRecords).
+func pid(key string) string { return fixtureID(key) }
+
+// people are fixture data for a test hub: people with their plans, PAMs and outcome records,
+// the hub's staff and its directory of services.
+type people struct {
+	patients    []careplan.Patient
+	plans       map[string][]careplan.Plan
+	assessments map[string][]pam.Assessment
+	outcomes    map[string][]outcomes.Record
+	staff       []careplan.StaffMember
+	services    []careplan.Service
+}
+
+// add puts one person on the fixture with their plans and PAMs.
+func (r *people) add(p careplan.Patient, plans []careplan.Plan, pams []pam.Assessment) {
+	if r.plans == nil {
+		r.plans = map[string][]careplan.Plan{}
+		r.assessments = map[string][]pam.Assessment{}
+		r.outcomes = map[string][]outcomes.Record{}
+	}
+	r.patients = append(r.patients, p)
+	r.plans[p.ID] = plans
+	r.assessments[p.ID] = pams
+}
+
+// saveServices writes the hub's directory of services, which a batch does not carry.
+func (r *people) saveServices(st *store.Store) error {
+	for i := range r.services {
+		if err := st.SaveService(&r.services[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// save writes the fixture into a hub store in one transaction.
+func (r *people) save(b *store.Batch) error {
+	for i := range r.staff {
+		if err := b.SaveStaff(&r.staff[i]); err != nil {
+			return err
+		}
+	}
+	for _, p := range r.patients {
+		if err := b.SavePatient(&p); err != nil {
+			return err
+		}
+		if err := r.saveRecordsOf(b, p.ID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *people) saveRecordsOf(b *store.Batch, id string) error {
+	for _, plan := range r.plans[id] {
+		if err := b.SavePlan(&plan); err != nil {
+			return err
+		}
+	}
+	for _, a := range r.assessments[id] {
+		if err := b.SaveAssessment(&a); err != nil {
+			return err
+		}
+	}
+	for _, o := range r.outcomes[id] {
+		if err := b.SaveOutcome(&o); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 // testNHSNumber makes a valid NHS number in the 999 range kept for testing.
 func testNHSNumber(n int) careplan.NHSNumber {
@@ -32,13 +115,13 @@ func caseloadPeople() [][2]string {
 
 // testRecords is a caseload of 20 people with varied statuses, key workers and review dates.
 // The first, Siân O'Brien, has the full record used by the patient summary tests.
-func testRecords() *fakeRecords {
-	r := &fakeRecords{}
+func testRecords() *people {
+	r := &people{staff: testStaff(), services: testServices()}
 	statuses := careplan.Statuses()
 	workers := []string{"Sam Green", "Rhian Davies", "Olu Adebayo", ""}
 	for i, name := range caseloadPeople() {
 		p := careplan.Patient{
-			ID:          fmt.Sprintf("p%02d", i+1),
+			ID:          pid(fmt.Sprintf("p%02d", i+1)),
 			NHSNumber:   testNHSNumber(100 + i*37),
 			GivenName:   name[0],
 			FamilyName:  name[1],
@@ -125,7 +208,7 @@ func testContingency() careplan.Contingency {
 
 func agreedPlan(patientID string, review careplan.Date) careplan.Plan {
 	return careplan.Plan{
-		ID: patientID + "-v2", PatientID: patientID, Version: 2, State: careplan.PlanAgreed,
+		ID: fixtureID(patientID + "-v2"), PatientID: patientID, Version: 2, State: careplan.PlanAgreed,
 		Goals: testGoals(), Contingency: testContingency(), ReviewDate: review,
 		Agreement: &careplan.Agreement{By: "Sam Green", On: careplan.NewDate(2025, time.September, 1), PAMLevel: 2},
 	}
@@ -133,7 +216,7 @@ func agreedPlan(patientID string, review careplan.Date) careplan.Plan {
 
 func draftPlan(patientID string) careplan.Plan {
 	return careplan.Plan{
-		ID: patientID + "-v1", PatientID: patientID, Version: 1, State: careplan.PlanDraft,
+		ID: fixtureID(patientID + "-v1"), PatientID: patientID, Version: 1, State: careplan.PlanDraft,
 		Goals: testGoals()[:1], Contingency: testContingency(), ReviewDate: careplan.NewDate(2026, time.September, 1),
 	}
 }
@@ -142,10 +225,28 @@ func draftPlan(patientID string) careplan.Plan {
 func threePAMs(patientID string) []pam.Assessment {
 	d := func(y int, m time.Month, day int) careplan.Date { return careplan.NewDate(y, m, day) }
 	return []pam.Assessment{
-		{ID: "m1", PatientID: patientID, Score: 462, Level: pam.Level1, Instrument: pam.PAM13, TakenOn: d(2025, time.February, 10), RecordedBy: "Sam Green", Source: "paper form"},
-		{ID: "m2", PatientID: patientID, Score: 510, Level: pam.Level2, Instrument: pam.PAM13, TakenOn: d(2025, time.August, 28), RecordedBy: "Sam Green", Source: "PAM online portal"},
-		{ID: "m3", PatientID: patientID, Score: 823, Level: pam.Level4, Instrument: pam.PAM13, TakenOn: d(2025, time.September, 2), RecordedBy: "Olu Adebayo", Source: "paper form",
+		{ID: fixtureID(patientID + "-m1"), PatientID: patientID, Score: 462, Level: pam.Level1, Instrument: pam.PAM13, TakenOn: d(2025, time.February, 10), RecordedBy: "Sam Green", Source: "paper form"},
+		{ID: fixtureID(patientID + "-m2"), PatientID: patientID, Score: 510, Level: pam.Level2, Instrument: pam.PAM13, TakenOn: d(2025, time.August, 28), RecordedBy: "Sam Green", Source: "PAM online portal"},
+		{ID: fixtureID(patientID + "-m3"), PatientID: patientID, Score: 823, Level: pam.Level4, Instrument: pam.PAM13, TakenOn: d(2025, time.September, 2), RecordedBy: "Olu Adebayo", Source: "paper form",
 			InError: &pam.EnteredInError{Reason: "another patient's form", By: "Jo Marsh", At: time.Date(2025, time.September, 3, 10, 0, 0, 0, time.UTC)}},
-		{ID: "m4", PatientID: patientID, Score: 532, Level: pam.Level2, Instrument: pam.PAM13, TakenOn: d(2026, time.February, 20), RecordedBy: "Sam Green", Source: "PAM online portal"},
+		{ID: fixtureID(patientID + "-m4"), PatientID: patientID, Score: 532, Level: pam.Level2, Instrument: pam.PAM13, TakenOn: d(2026, time.February, 20), RecordedBy: "Sam Green", Source: "PAM online portal"},
+	}
+}
+
+// testStaff are the hub's staff in the fixtures: three key workers and a coordinator.
+func testStaff() []careplan.StaffMember {
+	return []careplan.StaffMember{
+		{ID: fixtureID("staff-s1"), Name: "Olu Adebayo", Role: careplan.RoleKeyWorker, Active: true, Specialisms: []careplan.Specialism{careplan.SpecFalls}},
+		{ID: fixtureID("staff-s2"), Name: "Rhian Davies", Role: careplan.RoleKeyWorker, Active: true, Specialisms: []careplan.Specialism{careplan.SpecDementia}},
+		{ID: fixtureID("staff-s3"), Name: "Sam Green", Role: careplan.RoleKeyWorker, Active: true, Specialisms: []careplan.Specialism{careplan.SpecTelehealth, careplan.SpecMentalHealth}},
+		{ID: fixtureID("staff-s4"), Name: "Jo Marsh", Role: careplan.RoleCoordinator, Active: true},
+	}
+}
+
+// testServices are the hub's directory of community services in the fixtures.
+func testServices() []careplan.Service {
+	return []careplan.Service{
+		{ID: fixtureID("service-s1"), Name: "Frome Community Connectors", Offers: "Help finding local groups", Area: "Frome", Contact: "01373 000 333"},
+		{ID: fixtureID("service-s2"), Name: "Mendip Walking for Health", Offers: "Short led walks", Area: "Mendip"},
 	}
 }

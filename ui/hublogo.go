@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan"
+	"carehub/ui/kit"
 )
 
 // logoHeight is the hub logo's height on screen: about two lines of text, enough to recognise
@@ -91,5 +92,5 @@ func (s *caseloadScreen) showHub(name string, logo []byte) {
 	}
 	s.bar.Layout = layout.NewBorderLayout(nil, nil, left, s.right)
 	s.bar.Objects = []fyne.CanvasObject{s.search, left, s.right}
-	relayout(s.bar)
+	kit.Relayout(s.bar)
 }

@@ -69,7 +69,7 @@ func (s *session) watchIdle() {
 // checkIdle locks the window once it has been idle for the configured time. Tests call it
 // directly with an injected clock.
 func (s *session) checkIdle() {
-	if s.lock.locked || s.records == nil || s.cfg.IdleLock < 0 {
+	if s.lock.locked || !s.signedIn || s.cfg.IdleLock < 0 {
 		return
 	}
 	if e, ok := s.w.Canvas().Focused().(*widget.Entry); ok && e.Text != s.lock.lastText {
@@ -95,7 +95,7 @@ func (s *session) onLockShortcut(fyne.Shortcut) { s.lockNow() }
 // lockNow covers the window with the lock screen. The screen underneath is taken out of the
 // window (so nothing of it is drawn or reachable) but kept whole, drafts and all.
 func (s *session) lockNow() {
-	if s.lock.locked || s.records == nil {
+	if s.lock.locked || !s.signedIn {
 		return
 	}
 	s.lock.locked = true

@@ -8,25 +8,11 @@ import (
 	"fyne.io/fyne/v2/test"
 )
 
-// fakeClock is a settable clock for the idle lock.
-type fakeClock struct{ t time.Time }
-
-func (c *fakeClock) now() time.Time          { return c.t }
-func (c *fakeClock) advance(d time.Duration) { c.t = c.t.Add(d) }
-
 // lockedPlanSession opens a person's Care plan tab with a clock the test moves.
 func lockedPlanSession(t *testing.T) (*session, *fakeClock) {
 	t.Helper()
 	clock := &fakeClock{t: time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)}
-	r := &fakeRecords{}
-	p := fullPatient("p01", testNHSNumber(100))
-	r.add(p, nil, threePAMs(p.ID))
-	v := &fakeVault{exists: true, right: "correct horse", records: r}
-	s, _ := newTestSession(t, Config{Vault: v, Plans: &fakePlans{records: r, services: testServices()}, Clock: clock.now})
-	test.Type(s.unlock.passphrase, "correct horse")
-	test.Tap(s.unlock.submit)
-	s.openPatient(p.ID)
-	s.patient.showPlan()
+	s, _, _ := planSession(t, func(c *Config) { c.Clock = clock.now })
 	return s, clock
 }
 
@@ -76,7 +62,7 @@ func TestIdleLockHidesPatientDataAndKeepsTheDraft(t *testing.T) {
 }
 
 func TestLockButtonLocksAtOnce(t *testing.T) {
-	s, _ := unlockedSession(t, testRecords(), nil)
+	s, _, _ := unlockedSession(t, testRecords())
 	test.Tap(s.caseload.lockButton)
 	if !s.lock.locked {
 		t.Fatal("the Lock button did not lock")
@@ -88,10 +74,7 @@ func TestLockButtonLocksAtOnce(t *testing.T) {
 
 func TestIdleLockCanBeTurnedOff(t *testing.T) {
 	clock := &fakeClock{t: time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)}
-	v := &fakeVault{exists: true, right: "correct horse", records: testRecords()}
-	s, _ := newTestSession(t, Config{Vault: v, Clock: clock.now, IdleLock: -1})
-	test.Type(s.unlock.passphrase, "correct horse")
-	test.Tap(s.unlock.submit)
+	s, _ := newTestHub(t, testRecords()).session(t, catCoordinator, func(c *Config) { c.Clock, c.IdleLock = clock.now, -1 })
 	clock.advance(time.Hour)
 	s.checkIdle()
 	if s.lock.locked {
@@ -100,7 +83,7 @@ func TestIdleLockCanBeTurnedOff(t *testing.T) {
 }
 
 func TestCtrlLLocks(t *testing.T) {
-	s, _ := unlockedSession(t, testRecords(), nil)
+	s, _, _ := unlockedSession(t, testRecords())
 	s.onLockShortcut(lockShortcut())
 	if !s.lock.locked {
 		t.Fatal("Ctrl+L did not lock")

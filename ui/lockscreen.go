@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"carehub/ui/kit"
 )
 
 // lockShortcut is Ctrl+L (Cmd+L on a Mac), which locks the window from any screen.
@@ -46,7 +48,7 @@ func newLockScreen(v Vault, work worker, who string, onUnlock func()) *lockScree
 	s.passphrase.OnSubmitted = s.onSubmitted
 	s.submit = widget.NewButton("Unlock", s.onSubmit)
 	s.submit.Importance = widget.HighImportance
-	s.problem = problemLabel()
+	s.problem = kit.NewProblemLabel()
 	form := container.NewVBox(title)
 	for _, l := range lines {
 		form.Add(l)
@@ -54,7 +56,7 @@ func newLockScreen(v Vault, work worker, who string, onUnlock func()) *lockScree
 	for _, o := range []fyne.CanvasObject{layout.NewSpacer(), s.passphrase, s.submit, s.problem} {
 		form.Add(o)
 	}
-	s.root = container.New(&readingWidth{max: 460}, form)
+	s.root = container.New(&kit.ReadingWidth{Max: 460}, form)
 	return s
 }
 
@@ -68,7 +70,7 @@ func (s *lockScreen) onSubmit() {
 	}
 	pass := s.passphrase.Text
 	if pass == "" {
-		setProblem(s.problem, errPassphraseMissing.Error())
+		kit.SetProblem(s.problem, errPassphraseMissing.Error())
 		return
 	}
 	s.busy = true
@@ -82,8 +84,8 @@ func (s *lockScreen) checked(err error) {
 	s.submit.Enable()
 	s.passphrase.SetText("")
 	if err != nil {
-		setProblem(s.problem, err.Error())
-		relayout(s.root)
+		kit.SetProblem(s.problem, err.Error())
+		kit.Relayout(s.root)
 		return
 	}
 	s.onUnlock()

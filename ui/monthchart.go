@@ -4,15 +4,15 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan/caseload"
+	"carehub/ui/kit"
 )
 
 // monthChart draws nominations per month as vertical bars, oldest on the left, with the count
 // over each bar and the month under it.
 type monthChart struct {
-	widget.BaseWidget
+	kit.Chart
 	months []caseload.MonthCount
 }
 
@@ -20,84 +20,63 @@ var _ fyne.Widget = (*monthChart)(nil)
 
 func newMonthChart(months []caseload.MonthCount) *monthChart {
 	c := &monthChart{months: months}
-	c.ExtendBaseWidget(c)
+	c.ExtendChart(c, &monthDrawing{chart: c})
 	return c
 }
 
-// CreateRenderer is called by Fyne to draw the chart.
-func (c *monthChart) CreateRenderer() fyne.WidgetRenderer {
-	r := &monthRenderer{chart: c}
-	r.build()
-	return r
+// monthDrawing holds a bar, its count and its month's name for each month.
+type monthDrawing struct {
+	chart  *monthChart
+	bars   []*canvas.Rectangle
+	counts []*canvas.Text
+	names  []*canvas.Text
+	axis   *canvas.Line
+	top    int
 }
 
-type monthRenderer struct {
-	chart   *monthChart
-	bars    []*canvas.Rectangle
-	counts  []*canvas.Text
-	names   []*canvas.Text
-	axis    *canvas.Line
-	top     int
-	objects []fyne.CanvasObject
-}
+var _ kit.Drawing = (*monthDrawing)(nil)
 
-func (r *monthRenderer) build() {
+// Build makes a bar per month, with its count and its name, over the axis.
+func (d *monthDrawing) Build() []fyne.CanvasObject {
 	most := 0
-	for _, m := range r.chart.months {
+	for _, m := range d.chart.months {
 		most = max(most, m.Nominated)
 	}
-	r.top, _ = axisScale(most)
-	r.bars, r.counts, r.names, r.objects = nil, nil, nil, nil
-	for _, m := range r.chart.months {
-		b := canvas.NewRectangle(latestBarColour())
-		n := chartText(thousands(m.Nominated), false)
-		name := chartText(m.Month.Format("Jan"), false)
+	d.top, _ = kit.AxisScale(most)
+	d.bars, d.counts, d.names = nil, nil, nil
+	var objects []fyne.CanvasObject
+	for _, m := range d.chart.months {
+		b := canvas.NewRectangle(kit.BarColour())
+		n := kit.ChartText(thousands(m.Nominated), false)
+		name := kit.ChartText(m.Month.Format("Jan"), false)
 		if m.Month.Month() == 1 {
 			name.Text = m.Month.Format("Jan 06") // the year turns: say which
 		}
-		r.bars, r.counts, r.names = append(r.bars, b), append(r.counts, n), append(r.names, name)
-		r.objects = append(r.objects, b, n, name)
+		d.bars, d.counts, d.names = append(d.bars, b), append(d.counts, n), append(d.names, name)
+		objects = append(objects, b, n, name)
 	}
-	r.axis = canvas.NewLine(theme.Color(theme.ColorNameForeground))
-	r.axis.StrokeWidth = 2
-	r.objects = append(r.objects, r.axis)
+	d.axis = kit.AxisLine()
+	return append(objects, d.axis)
 }
 
 // Layout spreads the months evenly across the width.
-func (r *monthRenderer) Layout(size fyne.Size) {
+func (d *monthDrawing) Layout(size fyne.Size) {
 	textH := fyne.MeasureText("0", theme.TextSize(), fyne.TextStyle{}).Height
-	p := plotArea{x: chartPad, y: textH + chartPad, w: fyne.Max(size.Width-2*chartPad, 10)}
-	p.h = fyne.Max(size.Height-p.y-textH-2*chartPad, 10)
-	n := max(len(r.bars), 1)
-	slot := p.w / float32(n)
+	p := kit.PlotArea{X: kit.ChartPad, Y: textH + kit.ChartPad, W: fyne.Max(size.Width-2*kit.ChartPad, 10)}
+	p.H = fyne.Max(size.Height-p.Y-textH-2*kit.ChartPad, 10)
+	n := max(len(d.bars), 1)
+	slot := p.W / float32(n)
 	barW := slot * 0.6
-	for i, m := range r.chart.months {
-		h := p.h * float32(m.Nominated) / float32(max(r.top, 1))
-		x := p.x + slot*float32(i) + (slot-barW)/2
-		r.bars[i].Move(fyne.NewPos(x, p.y+p.h-h))
-		r.bars[i].Resize(fyne.NewSize(barW, h))
-		cs := r.counts[i].MinSize()
-		r.counts[i].Move(fyne.NewPos(x+(barW-cs.Width)/2, p.y+p.h-h-cs.Height))
-		r.counts[i].Resize(cs)
-		ns := r.names[i].MinSize()
-		r.names[i].Move(fyne.NewPos(x+(barW-ns.Width)/2, p.y+p.h+chartPad/2))
-		r.names[i].Resize(ns)
+	for i, m := range d.chart.months {
+		h := p.H * float32(m.Nominated) / float32(max(d.top, 1))
+		x := p.X + slot*float32(i) + (slot-barW)/2
+		d.bars[i].Move(fyne.NewPos(x, p.Bottom()-h))
+		d.bars[i].Resize(fyne.NewSize(barW, h))
+		kit.Place(d.counts[i], x+barW/2, p.Bottom()-h, 0.5, 1)
+		kit.Place(d.names[i], x+barW/2, p.Bottom()+kit.ChartPad/2, 0.5, 0)
 	}
-	r.axis.Position1, r.axis.Position2 = fyne.NewPos(p.x, p.y+p.h), fyne.NewPos(p.x+p.w, p.y+p.h)
+	d.axis.Position1, d.axis.Position2 = fyne.NewPos(p.X, p.Bottom()), fyne.NewPos(p.X+p.W, p.Bottom())
 }
 
 // MinSize leaves room for twelve months' labels.
-func (r *monthRenderer) MinSize() fyne.Size { return fyne.NewSize(480, 180) }
-
-// Refresh rebuilds the objects for new figures or a new theme.
-func (r *monthRenderer) Refresh() {
-	r.build()
-	r.Layout(r.chart.Size())
-	canvas.Refresh(r.chart)
-}
-
-// Objects are the chart's canvas objects.
-func (r *monthRenderer) Objects() []fyne.CanvasObject { return r.objects }
-
-// Destroy has nothing to release.
-func (r *monthRenderer) Destroy() {}
+func (d *monthDrawing) MinSize() fyne.Size { return fyne.NewSize(480, 180) }

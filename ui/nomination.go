@@ -10,6 +10,7 @@ import (
 
 	"carehub/careplan"
 	"carehub/careplan/caseload"
+	"carehub/ui/kit"
 )
 
 // nominationScreen is a GP practice's nomination, typed in by the hub: the practice, the
@@ -82,44 +83,44 @@ func newNominationScreen(tools *enrolTools, work worker, today careplan.Date, ix
 		e.SetPlaceHolder(placeholder)
 		return e
 	}
-	s.practice, s.practiceProblem = entry("e.g. Frome Medical Practice"), problemLabel()
-	s.ods, s.odsProblem = entry("e.g. L85016"), problemLabel()
-	s.clinician, s.clinicianProb = entry("e.g. Dr Helen Ames"), problemLabel()
-	s.nominatedOn, s.nominatedOnProb = entry("DD/MM/YYYY"), problemLabel()
-	s.reason, s.reasonProblem = widget.NewMultiLineEntry(), problemLabel()
+	s.practice, s.practiceProblem = entry("e.g. Frome Medical Practice"), kit.NewProblemLabel()
+	s.ods, s.odsProblem = entry("e.g. L85016"), kit.NewProblemLabel()
+	s.clinician, s.clinicianProb = entry("e.g. Dr Helen Ames"), kit.NewProblemLabel()
+	s.nominatedOn, s.nominatedOnProb = entry("DD/MM/YYYY"), kit.NewProblemLabel()
+	s.reason, s.reasonProblem = widget.NewMultiLineEntry(), kit.NewProblemLabel()
 	s.reason.SetPlaceHolder("Why the practice thinks the hub can help")
 	s.reason.SetMinRowsVisible(2)
 	s.reason.Wrapping = fyne.TextWrapWord
 
-	s.nhs, s.nhsProblem = entry("e.g. 943 476 5919"), problemLabel()
+	s.nhs, s.nhsProblem = entry("e.g. 943 476 5919"), kit.NewProblemLabel()
 	s.nhs.OnChanged = s.onNHSChanged
 	s.nhsOK = widget.NewLabel("")
 	s.nhsOK.Importance = widget.SuccessImportance
 	s.nhsOK.TextStyle.Bold = true
 	s.nhsOK.Hide()
-	s.existing = problemLabel()
+	s.existing = kit.NewProblemLabel()
 	s.existing.Importance = widget.WarningImportance
 	s.openExisting = widget.NewButtonWithIcon("Open their record", theme.NavigateNextIcon(), s.onOpenExisting)
 	s.openExisting.Hide()
-	s.given, s.givenProblem = entry("Given name"), problemLabel()
-	s.family, s.familyProb = entry("Family name"), problemLabel()
-	s.born, s.bornProblem = entry("DD/MM/YYYY"), problemLabel()
+	s.given, s.givenProblem = entry("Given name"), kit.NewProblemLabel()
+	s.family, s.familyProb = entry("Family name"), kit.NewProblemLabel()
+	s.born, s.bornProblem = entry("DD/MM/YYYY"), kit.NewProblemLabel()
 	s.address, s.postcode, s.phone = entry("Home address"), entry("e.g. BA11 1AA"), entry("Home or mobile")
 	for _, e := range []*widget.Entry{s.given, s.family} {
 		e.OnChanged = s.onIdentityChanged
 	}
 	s.born.OnChanged = s.onBornChanged
 	s.nominatedOn.OnChanged = s.onNominatedChanged
-	s.lookalike = problemLabel()
+	s.lookalike = kit.NewProblemLabel()
 	s.lookalike.Importance = widget.WarningImportance
 	s.notSame = widget.NewCheck("I have checked: this is a different person", nil)
 	s.notSame.Hide()
 
 	s.conditions = newConditionPicker(s.onConditionsChanged)
-	s.judgeWhy, s.judgeWhyP = entry("Why the hub should take them on"), problemLabel()
-	s.judgeBy, s.judgeByP = entry("Who made the clinical judgement"), problemLabel()
+	s.judgeWhy, s.judgeWhyP = entry("Why the hub should take them on"), kit.NewProblemLabel()
+	s.judgeBy, s.judgeByP = entry("Who made the clinical judgement"), kit.NewProblemLabel()
 
-	s.problem = problemLabel()
+	s.problem = kit.NewProblemLabel()
 	s.save = widget.NewButtonWithIcon("Save nomination", theme.DocumentSaveIcon(), s.onSave)
 	s.save.Importance = widget.HighImportance
 	s.cancel = widget.NewButton("Cancel", s.onCancel)
@@ -130,36 +131,36 @@ func newNominationScreen(tools *enrolTools, work worker, today careplan.Date, ix
 
 // layout puts the nomination and the person in two titled blocks on a scrolling page.
 func (s *nominationScreen) layout() fyne.CanvasObject {
-	practice := formGrid(
-		formField{"Practice", s.practice, s.practiceProblem},
-		formField{"ODS code", s.ods, s.odsProblem},
-		formField{"Nominating clinician", s.clinician, s.clinicianProb},
-		formField{"Date of nomination", s.nominatedOn, s.nominatedOnProb},
-		formField{"Reason", s.reason, s.reasonProblem})
+	practice := kit.Grid(
+		kit.Field{Name: "Practice", Widget: s.practice, Problem: s.practiceProblem},
+		kit.Field{Name: "ODS code", Widget: s.ods, Problem: s.odsProblem},
+		kit.Field{Name: "Nominating clinician", Widget: s.clinician, Problem: s.clinicianProb},
+		kit.Field{Name: "Date of nomination", Widget: s.nominatedOn, Problem: s.nominatedOnProb},
+		kit.Field{Name: "Reason", Widget: s.reason, Problem: s.reasonProblem})
 	nhs := container.NewVBox(s.nhs, s.nhsProblem, s.nhsOK, s.existing, container.NewHBox(s.openExisting))
-	person := formGrid(
-		formField{"NHS number", nhs, nil},
-		formField{"Given name", s.given, s.givenProblem},
-		formField{"Family name", s.family, s.familyProb},
-		formField{"Date of birth", s.born, s.bornProblem},
-		formField{"Address", s.address, nil},
-		formField{"Postcode", s.postcode, nil},
-		formField{"Phone", s.phone, nil})
+	person := kit.Grid(
+		kit.Field{Name: "NHS number", Widget: nhs},
+		kit.Field{Name: "Given name", Widget: s.given, Problem: s.givenProblem},
+		kit.Field{Name: "Family name", Widget: s.family, Problem: s.familyProb},
+		kit.Field{Name: "Date of birth", Widget: s.born, Problem: s.bornProblem},
+		kit.Field{Name: "Address", Widget: s.address},
+		kit.Field{Name: "Postcode", Widget: s.postcode},
+		kit.Field{Name: "Phone", Widget: s.phone})
 	s.judgement = container.NewVBox(
-		quiet("Fewer than three long-term conditions: the hub takes the person on only with a clinical-judgement reason and the name of who made it."),
-		formGrid(formField{"Reason", s.judgeWhy, s.judgeWhyP}, formField{"Decided by", s.judgeBy, s.judgeByP}))
+		kit.Quiet("Fewer than three long-term conditions: the hub takes the person on only with a clinical-judgement reason and the name of who made it."),
+		kit.Grid(kit.Field{Name: "Reason", Widget: s.judgeWhy, Problem: s.judgeWhyP}, kit.Field{Name: "Decided by", Widget: s.judgeBy, Problem: s.judgeByP}))
 	s.form = container.NewVBox(
-		section("The practice's nomination", practice),
+		kit.Section("The practice's nomination", practice),
 		widget.NewSeparator(),
-		section("The person", person, s.lookalike, s.notSame),
+		kit.Section("The person", person, s.lookalike, s.notSame),
 		widget.NewSeparator(),
-		section("Long-term conditions", s.conditions.root, s.judgement))
+		kit.Section("Long-term conditions", s.conditions.root, s.judgement))
 	title := widget.NewLabel("Nominate a patient")
 	title.SizeName = theme.SizeNameSubHeadingText
 	title.TextStyle.Bold = true
 	back := widget.NewButtonWithIcon("Back to caseload", theme.NavigateBackIcon(), s.onCancel)
 	top := container.NewBorder(nil, nil, container.NewHBox(back, title), container.NewHBox(s.cancel, s.save))
-	page := container.New(&readingWidth{max: 820}, container.NewPadded(s.form))
+	page := container.New(&kit.ReadingWidth{Max: 820}, container.NewPadded(s.form))
 	// The form's own problem sits under the buttons, where it is seen whatever the scroll.
 	s.scroll = container.NewVScroll(page)
 	return container.NewBorder(container.NewVBox(top, s.problem), nil, nil, nil, s.scroll)
@@ -176,7 +177,7 @@ func (s *nominationScreen) onOpenExisting() {
 // onNHSChanged checks the NHS number as it is typed, and looks for it on the caseload.
 func (s *nominationScreen) onNHSChanged(typed string) {
 	n, complete, err := careplan.CheckNHSTyping(typed)
-	setProblem(s.nhsProblem, nhsProblemText(err))
+	kit.SetProblem(s.nhsProblem, nhsProblemText(err))
 	s.nhsOK.Hidden = !complete
 	s.nhsOK.SetText("Valid NHS number")
 	s.existingID, s.existingSays = "", ""
@@ -188,36 +189,36 @@ func (s *nominationScreen) onNHSChanged(typed string) {
 	}
 	s.showExisting()
 	s.checkLookalikes()
-	relayout(s.form)
+	kit.Relayout(s.form)
 }
 
 // showExisting says when the NHS number belongs to someone already on the hub, and offers
 // their record: a second record for one person splits their care in two.
 func (s *nominationScreen) showExisting() {
 	if s.existingID == "" {
-		setProblem(s.existing, "")
+		kit.SetProblem(s.existing, "")
 		s.openExisting.Hide()
 		return
 	}
-	setProblem(s.existing, "Already on the hub: "+s.existingSays+". Open their record rather than nominating them again.")
+	kit.SetProblem(s.existing, "Already on the hub: "+s.existingSays+". Open their record rather than nominating them again.")
 	s.openExisting.Show()
 }
 
 func (s *nominationScreen) onIdentityChanged(string) {
 	s.checkLookalikes()
-	relayout(s.form)
+	kit.Relayout(s.form)
 }
 
 // onBornChanged says at once when a finished date of birth is in the future.
 func (s *nominationScreen) onBornChanged(typed string) {
-	setProblem(s.bornProblem, typedDateProblem(typed, s.today, "The date of birth cannot be in the future."))
+	kit.SetProblem(s.bornProblem, typedDateProblem(typed, s.today, "The date of birth cannot be in the future."))
 	s.checkLookalikes()
-	relayout(s.form)
+	kit.Relayout(s.form)
 }
 
 func (s *nominationScreen) onNominatedChanged(typed string) {
-	setProblem(s.nominatedOnProb, typedDateProblem(typed, s.today, "The nomination cannot be dated in the future."))
-	relayout(s.form)
+	kit.SetProblem(s.nominatedOnProb, typedDateProblem(typed, s.today, "The nomination cannot be dated in the future."))
+	kit.Relayout(s.form)
 }
 
 // checkLookalikes warns when someone on the hub has the same name and date of birth but a
@@ -230,7 +231,7 @@ func (s *nominationScreen) checkLookalikes() {
 		found = s.index.Lookalikes(s.given.Text, s.family.Text, born, n)
 	}
 	if len(found) == 0 {
-		setProblem(s.lookalike, "")
+		kit.SetProblem(s.lookalike, "")
 		s.notSame.Hide()
 		s.notSame.SetChecked(false)
 		return
@@ -238,7 +239,7 @@ func (s *nominationScreen) checkLookalikes() {
 	e := found[0]
 	s.lookalikeMsg = fmt.Sprintf("Someone with the same name and date of birth is already on the hub with a different NHS number (%s). Check this is not the same person before saving.",
 		e.NHSNumber.Display())
-	setProblem(s.lookalike, s.lookalikeMsg)
+	kit.SetProblem(s.lookalike, s.lookalikeMsg)
 	s.notSame.Show()
 }
 
@@ -249,9 +250,9 @@ func (s *nominationScreen) onConditionsChanged() {
 	}
 	s.judgement.Hidden = len(s.conditions.chosen) >= careplan.MinConditions
 	if s.judgement.Hidden {
-		setProblem(s.judgeWhyP, "")
-		setProblem(s.judgeByP, "")
+		kit.SetProblem(s.judgeWhyP, "")
+		kit.SetProblem(s.judgeByP, "")
 	}
 	s.judgement.Refresh()
-	relayout(s.form)
+	kit.Relayout(s.form)
 }

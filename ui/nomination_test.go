@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan"
-	"carehub/store"
 )
 
 // nominationInput is what a test types into the nomination form.
@@ -51,7 +50,7 @@ func typeNomination(t *testing.T, n *nominationScreen, in nominationInput) {
 	}
 }
 
-func openNominationOn(t *testing.T, st *store.Store) (*session, *nominationScreen) {
+func openNominationOn(t *testing.T, st liveStore) (*session, *nominationScreen) {
 	t.Helper()
 	s, _ := storeSession(t, st)
 	test.Tap(s.caseload.queues.nominate)
@@ -69,9 +68,9 @@ func moveStatus(t *testing.T, s *session, to careplan.Status) {
 	d := s.patient.enrolDlg.status
 	d.to.SetSelected(to.Label())
 	test.Type(d.by, "Sam Green")
-	test.Tap(d.save)
+	test.Tap(d.form.Save)
 	if dialogOpen(s) {
-		t.Fatalf("moving to %s failed: %q %q", to, d.toProblem.Text, d.problem.Text)
+		t.Fatalf("moving to %s failed: %q %q", to, d.toProblem.Text, d.form.Problem.Text)
 	}
 }
 
@@ -101,7 +100,7 @@ func TestNominationConsentActiveOnRealStore(t *testing.T) {
 	if len(d.to.Options) == 0 || strings.Contains(strings.Join(d.to.Options, ","), "Active") {
 		t.Errorf("from contacted the dialog offers %q", d.to.Options)
 	}
-	test.Tap(d.cancel)
+	test.Tap(d.form.Dismiss)
 
 	test.Tap(s.patient.enrolDlg.consentButton)
 	c := s.patient.enrolDlg.consent
@@ -109,9 +108,9 @@ func TestNominationConsentActiveOnRealStore(t *testing.T) {
 	c.decision.SetSelected("Given")
 	test.Type(c.how, "verbal, at home")
 	test.Type(c.by, "Sam Green")
-	test.Tap(c.save)
+	test.Tap(c.form.Save)
 	if dialogOpen(s) {
-		t.Fatalf("consent not saved: %q", c.problem.Text)
+		t.Fatalf("consent not saved: %q", c.form.Problem.Text)
 	}
 	moveStatus(t, s, careplan.StatusConsented)
 	moveStatus(t, s, careplan.StatusActive)

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan"
+	"carehub/ui/kit"
 )
 
 // nhsProblemText says what is wrong with an NHS number, in words for whoever typed it.
@@ -24,7 +25,7 @@ func nhsProblemText(err error) string {
 	case errors.Is(err, careplan.ErrNHSNumberCheck):
 		return "This NHS number's check digit is wrong: check it has been copied correctly."
 	}
-	return sentence(err.Error())
+	return kit.Sentence(err.Error())
 }
 
 // typedDateProblem checks a date while it is typed: nothing while it is unfinished, the
@@ -35,18 +36,6 @@ func typedDateProblem(typed string, today careplan.Date, future string) string {
 		return future
 	}
 	return ""
-}
-
-// readDate reads a required date field, returning its problem in words.
-func readDate(typed, what string) (careplan.Date, string) {
-	if strings.TrimSpace(typed) == "" {
-		return careplan.Date{}, "Write the " + what + "."
-	}
-	d, err := careplan.ParseDate(typed)
-	if err != nil {
-		return careplan.Date{}, "Write the date as DD/MM/YYYY or YYYY-MM-DD."
-	}
-	return d, ""
 }
 
 // read builds the patient from the form, with a problem for each field that is wrong. It only
@@ -70,7 +59,7 @@ func (s *nominationScreen) read() (careplan.Patient, bool) {
 	p.Nomination.Clinician = need(s.clinician, s.clinicianProb, "Write who nominated the person.")
 	p.Nomination.Reason = need(s.reason, s.reasonProblem, "Write why the practice nominated the person.")
 	var msg string
-	if p.Nomination.On, msg = readDate(s.nominatedOn.Text, "date of the nomination"); msg != "" {
+	if p.Nomination.On, msg = kit.ReadDate(s.nominatedOn.Text, "date of the nomination"); msg != "" {
 		problems[s.nominatedOnProb] = msg
 	}
 	n, err := careplan.ParseNHSNumber(s.nhs.Text)
@@ -80,7 +69,7 @@ func (s *nominationScreen) read() (careplan.Patient, bool) {
 	p.NHSNumber = n
 	p.GivenName = need(s.given, s.givenProblem, "Write the person's given name.")
 	p.FamilyName = need(s.family, s.familyProb, "Write the person's family name.")
-	if p.DateOfBirth, msg = readDate(s.born.Text, "date of birth"); msg != "" {
+	if p.DateOfBirth, msg = kit.ReadDate(s.born.Text, "date of birth"); msg != "" {
 		problems[s.bornProblem] = msg
 	}
 	p.Contact = careplan.ContactDetails{Address: strings.TrimSpace(s.address.Text),
@@ -139,21 +128,21 @@ func (s *nominationScreen) problemLabels() []*widget.Label {
 
 func (s *nominationScreen) showProblems(problems map[*widget.Label]string) {
 	for _, l := range s.problemLabels() {
-		setProblem(l, problems[l])
+		kit.SetProblem(l, problems[l])
 	}
 	if text, ok := problems[s.lookalike]; ok {
-		setProblem(s.lookalike, text)
+		kit.SetProblem(s.lookalike, text)
 	}
 	if len(problems) > 0 {
-		setProblem(s.problem, "Nothing has been saved: put right what is marked in red below.")
+		kit.SetProblem(s.problem, "Nothing has been saved: put right what is marked in red below.")
 	}
-	relayout(s.form)
-	relayout(s.root)
+	kit.Relayout(s.form)
+	kit.Relayout(s.root)
 }
 
 // onSave saves a whole, valid nomination in the worker; a problem saves nothing.
 func (s *nominationScreen) onSave() {
-	setProblem(s.problem, "")
+	kit.SetProblem(s.problem, "")
 	p, ok := s.read()
 	if !ok {
 		return
@@ -172,8 +161,8 @@ func (s *nominationScreen) saved(p careplan.Patient, duplicateOf string, err err
 	s.save.Enable()
 	switch {
 	case err != nil:
-		setProblem(s.problem, fmt.Sprintf("The nomination could not be saved: %v", err))
-		relayout(s.form)
+		kit.SetProblem(s.problem, fmt.Sprintf("The nomination could not be saved: %v", err))
+		kit.Relayout(s.form)
 	case duplicateOf != "":
 		s.onOpen(duplicateOf)
 	default:

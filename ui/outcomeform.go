@@ -1,17 +1,15 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan"
 	"carehub/careplan/outcomes"
+	"carehub/ui/kit"
 )
 
 // outcomeForm records one frailty, loneliness or wellbeing measurement, dated and with who
@@ -19,11 +17,11 @@ import (
 // typed wrong; outcomes.Record.Validate has the last word on everything.
 type outcomeForm struct {
 	tools   *outcomeTools
-	work    worker
 	today   careplan.Date
 	patient careplan.Patient
 	measure outcomes.Measure
 	onSaved func()
+	form    *kit.Form
 
 	// Clinical Frailty Scale.
 	frailty        *widget.Select
@@ -43,30 +41,21 @@ type outcomeForm struct {
 	takenOnProblem    *widget.Label
 	recordedBy        *widget.Entry
 	recordedByProblem *widget.Label
-	problem           *widget.Label // a save that failed
-	save              *widget.Button
-	cancel            *widget.Button
-	dialog            *dialog.CustomDialog
 }
 
 func newOutcomeForm(tools *outcomeTools, work worker, today careplan.Date, p careplan.Patient,
 	m outcomes.Measure, onSaved func()) *outcomeForm {
-	f := &outcomeForm{tools: tools, work: work, today: today, patient: p, measure: m, onSaved: onSaved}
-	f.takenOn = widget.NewEntry()
-	f.takenOn.SetPlaceHolder("DD/MM/YYYY")
-	f.takenOn.SetText(today.Time().Format(shownDateLayout))
-	f.takenOnProblem = problemLabel()
-	f.recordedBy = widget.NewEntry()
-	f.recordedBy.SetPlaceHolder("Your name")
-	f.recordedByProblem = problemLabel()
-	f.problem = problemLabel()
-	f.save = widget.NewButton("Save", f.onSave)
-	f.save.Importance = widget.HighImportance
-	f.cancel = widget.NewButton("Cancel", f.onCancel)
+	f := &outcomeForm{tools: tools, today: today, patient: p, measure: m, onSaved: onSaved}
+	f.form = kit.NewForm(tools.w, kit.WorkerFunc(work.run), kit.FormSpec{Title: whoseTitle("Record "+measureNoun(m), p),
+		Save: "Save", Failed: "It could not be saved", Width: kit.DialogWidth + 60}, f.onSave)
+	f.takenOn = kit.DateEntry(today)
+	f.takenOnProblem = f.form.NewProblemLabel()
+	f.recordedBy = kit.NewEntry("Your name")
+	f.recordedByProblem = f.form.NewProblemLabel()
 
 	var (
 		intro  *widget.Label
-		fields []formField
+		fields []kit.Field
 	)
 	switch m {
 	case outcomes.MeasureFrailty:
@@ -78,11 +67,9 @@ func newOutcomeForm(tools *outcomeTools, work worker, today careplan.Date, p car
 	}
 	// One grid for the answers and the date and recorder, so every field lines up.
 	fields = append(fields,
-		formField{"Date taken", f.takenOn, f.takenOnProblem},
-		formField{"Recorded by", f.recordedBy, f.recordedByProblem})
-	body := container.NewVBox(intro, formGrid(fields...), f.problem)
-	f.dialog = dialog.NewCustomWithoutButtons(whoseTitle("Record "+measureNoun(m), p), body, tools.w)
-	f.dialog.SetButtons([]fyne.CanvasObject{f.cancel, f.save})
+		kit.Field{Name: "Date taken", Widget: f.takenOn, Problem: f.takenOnProblem},
+		kit.Field{Name: "Recorded by", Widget: f.recordedBy, Problem: f.recordedByProblem})
+	f.form.SetContent(intro, kit.Grid(fields...))
 	return f
 }
 
@@ -107,38 +94,35 @@ func frailtyChoices() []string {
 	return out
 }
 
-func (f *outcomeForm) frailtyFields() (*widget.Label, []formField) {
-	f.frailty = widget.NewSelect(frailtyChoices(), nil)
-	f.frailty.PlaceHolder = "Choose a score from 1 to 9"
-	f.frailtyProblem = problemLabel()
-	return quiet("The Clinical Frailty Scale (version 2.0) is a clinical judgement: choose the score that fits best."),
-		[]formField{{"Frailty score", f.frailty, f.frailtyProblem}}
+func (f *outcomeForm) frailtyFields() (*widget.Label, []kit.Field) {
+	f.frailty = kit.NewSelect(frailtyChoices(), "Choose a score from 1 to 9", nil)
+	f.frailtyProblem = f.form.NewProblemLabel()
+	return kit.Quiet("The Clinical Frailty Scale (version 2.0) is a clinical judgement: choose the score that fits best."),
+		[]kit.Field{{Name: "Frailty score", Widget: f.frailty, Problem: f.frailtyProblem}}
 }
 
-func (f *outcomeForm) lonelinessFields() (*widget.Label, []formField) {
+func (f *outcomeForm) lonelinessFields() (*widget.Label, []kit.Field) {
 	labels := outcomes.UCLAAnswerLabels()
 	answers := labels[1:]
-	var fields []formField
+	var fields []kit.Field
 	for i, topic := range uclaTopics() {
-		f.ucla[i] = widget.NewSelect(answers, f.onUCLAChosen)
-		f.ucla[i].PlaceHolder = "Choose an answer"
-		fields = append(fields, formField{topic, f.ucla[i], nil})
+		f.ucla[i] = kit.NewSelect(answers, "Choose an answer", f.onUCLAChosen)
+		fields = append(fields, kit.Field{Name: topic, Widget: f.ucla[i]})
 	}
-	f.uclaProblem = problemLabel()
+	f.uclaProblem = f.form.NewProblemLabel()
 	f.uclaTotal = widget.NewLabel("")
 	f.uclaTotal.TextStyle.Bold = true
 	var often []string
 	for _, h := range outcomes.HowOftenOptions() {
 		often = append(often, h.Label())
 	}
-	f.howOften = widget.NewSelect(often, nil)
-	f.howOften.PlaceHolder = "Choose an answer"
-	f.howOftenProblem = problemLabel()
+	f.howOften = kit.NewSelect(often, "Choose an answer", nil)
+	f.howOftenProblem = f.form.NewProblemLabel()
 	fields = append(fields,
-		formField{"Total", container.NewVBox(f.uclaTotal, f.uclaProblem), nil},
-		formField{"How often lonely", f.howOften, f.howOftenProblem})
+		kit.Field{Name: "Total", Widget: container.NewVBox(f.uclaTotal, f.uclaProblem)},
+		kit.Field{Name: "How often lonely", Widget: f.howOften, Problem: f.howOftenProblem})
 	f.onUCLAChosen("")
-	return quiet("How often does the person feel each of these? Then: how often do they feel lonely?"), fields
+	return kit.Quiet("How often does the person feel each of these? Then: how often do they feel lonely?"), fields
 }
 
 // uclaAnswer is a UCLA answer's score, 1-3, or 0 when none is chosen.
@@ -187,19 +171,17 @@ func onsQuestions() [4]string {
 	}
 }
 
-func (f *outcomeForm) wellbeingFields() (*widget.Label, []formField) {
-	var fields []formField
+func (f *outcomeForm) wellbeingFields() (*widget.Label, []kit.Field) {
+	var fields []kit.Field
 	questions := onsQuestions()
-	f.onsProblem = problemLabel()
+	f.onsProblem = f.form.NewProblemLabel()
 	for i := range f.ons {
-		i := i
-		f.ons[i] = widget.NewSelect(onsChoices(), func(string) { f.onONSChosen(i) })
-		f.ons[i].PlaceHolder = "0 to 10"
+		f.ons[i] = kit.NewSelect(onsChoices(), "0 to 10", func(string) { f.onONSChosen(i) })
 		f.onsBands[i] = widget.NewLabel("")
-		fields = append(fields, formField{questions[i], container.NewHBox(fixedWidth(190, f.ons[i]), f.onsBands[i]), nil})
+		fields = append(fields, kit.Field{Name: questions[i], Widget: container.NewHBox(kit.FixedWidth(190, f.ons[i]), f.onsBands[i])})
 	}
-	fields[len(fields)-1].problem = f.onsProblem // one problem for the four, under the last
-	return quiet("Four separate answers from 0 to 10; they are never added up. For anxiety, lower is better."), fields
+	fields[len(fields)-1].Problem = f.onsProblem // one problem for the four, under the last
+	return kit.Quiet("Four separate answers from 0 to 10; they are never added up. For anxiety, lower is better."), fields
 }
 
 // onONSChosen shows the ONS band of question i's answer.
@@ -222,17 +204,6 @@ func (f *outcomeForm) wellbeing() outcomes.Wellbeing {
 	}
 }
 
-func (f *outcomeForm) open() {
-	f.relayout()
-	f.dialog.Show()
-}
-
-func (f *outcomeForm) close() { f.dialog.Hide() }
-
-func (f *outcomeForm) relayout() { fitDialog(f.dialog, dialogWidth+60) }
-
-func (f *outcomeForm) onCancel() { f.close() }
-
 // read builds the record from the form, with a problem for each part that is wrong.
 func (f *outcomeForm) read() (outcomes.Record, bool) {
 	r := outcomes.Record{
@@ -250,66 +221,24 @@ func (f *outcomeForm) read() (outcomes.Record, bool) {
 		w := f.wellbeing()
 		r.Wellbeing = &w
 	}
-	problems := map[*widget.Label]string{}
-	dateRead := false
-	switch d, err := careplan.ParseDate(f.takenOn.Text); {
-	case strings.TrimSpace(f.takenOn.Text) == "":
-		problems[f.takenOnProblem] = "Write the date it was taken."
-	case err != nil:
-		problems[f.takenOnProblem] = "Write the date as DD/MM/YYYY or YYYY-MM-DD."
-	default:
-		r.TakenOn, dateRead = d, true
-	}
+	problems := kit.Problems{}
+	r.TakenOn = problems.ReadDate(f.takenOn.Text, "date it was taken", f.takenOnProblem)
 	err := r.Validate(f.today)
-	if dateRead && errors.Is(err, outcomes.ErrTakenOn) {
-		problems[f.takenOnProblem] = "The date cannot be in the future (today is " + f.today.Display() + ")."
-	}
-	if errors.Is(err, outcomes.ErrRecordedBy) {
-		problems[f.recordedByProblem] = "Say who is recording this."
-	}
-	if errors.Is(err, outcomes.ErrFrailty) {
-		problems[f.frailtyProblem] = "Choose a score from 1 to 9."
-	}
-	if errors.Is(err, outcomes.ErrLoneliness) {
-		problems[f.uclaProblem] = "Answer all three loneliness questions."
-	}
-	if errors.Is(err, outcomes.ErrLonelyOften) {
-		problems[f.howOftenProblem] = "Choose how often they feel lonely."
-	}
-	if errors.Is(err, outcomes.ErrWellbeing) {
-		problems[f.onsProblem] = "Answer all four wellbeing questions, each from 0 to 10."
-	}
-	for _, l := range []*widget.Label{f.frailtyProblem, f.uclaProblem, f.howOftenProblem, f.onsProblem, f.takenOnProblem, f.recordedByProblem} {
-		if l != nil {
-			setProblem(l, problems[l])
-		}
-	}
+	problems.When(err, outcomes.ErrTakenOn, f.takenOnProblem, "The date cannot be in the future (today is "+f.today.Display()+").")
+	problems.When(err, outcomes.ErrRecordedBy, f.recordedByProblem, "Say who is recording this.")
+	problems.When(err, outcomes.ErrFrailty, f.frailtyProblem, "Choose a score from 1 to 9.")
+	problems.When(err, outcomes.ErrLoneliness, f.uclaProblem, "Answer all three loneliness questions.")
+	problems.When(err, outcomes.ErrLonelyOften, f.howOftenProblem, "Choose how often they feel lonely.")
+	problems.When(err, outcomes.ErrWellbeing, f.onsProblem, "Answer all four wellbeing questions, each from 0 to 10.")
 	if err != nil && len(problems) == 0 {
-		setProblem(f.problem, sentence(err.Error()))
+		problems[f.form.Problem] = kit.Sentence(err.Error())
 	}
-	return r, len(problems) == 0 && err == nil
+	return r, f.form.Show(problems)
 }
 
 // onSave checks the form and saves it in the worker; the form stays open if that fails.
 func (f *outcomeForm) onSave() {
-	setProblem(f.problem, "")
-	r, ok := f.read()
-	f.relayout() // the problems shown have changed
-	if !ok {
-		return
+	if r, ok := f.read(); ok {
+		f.form.Submit(func() error { return f.tools.outcomes.SaveOutcome(&r) }, f.onSaved)
 	}
-	f.save.Disable()
-	var err error
-	f.work.run(func() { err = f.tools.outcomes.SaveOutcome(&r) }, func() { f.saved(err) })
-}
-
-func (f *outcomeForm) saved(err error) {
-	f.save.Enable()
-	if err != nil {
-		setProblem(f.problem, fmt.Sprintf("It could not be saved: %v", err))
-		f.relayout()
-		return
-	}
-	f.close()
-	f.onSaved()
 }

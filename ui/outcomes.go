@@ -7,13 +7,15 @@ import (
 	"carehub/pam"
 )
 
-// Outcomes is what the patient screen's Outcomes tab needs beyond Records: a person's other
-// outcome measures, and saving new PAM assessments and outcome records. The app implements it
-// over the store. PAM assessments are read through Records, which the summary already uses.
+// Outcomes is what the summary and the Outcomes tab need of a person's measures: reading their
+// PAM assessments and other outcome measures, and saving new ones. The app implements it over
+// the store.
 //
 // Both kinds of record are append-only. Saving one that is already stored (it has an ID) may
 // only mark it entered in error; the implementation stamps when it was marked.
 type Outcomes interface {
+	// Assessments returns a person's PAM assessments, including any entered in error.
+	Assessments(patientID string) ([]pam.Assessment, error)
 	// Outcomes returns a person's frailty, loneliness and wellbeing records, including any
 	// entered in error.
 	Outcomes(patientID string) ([]outcomes.Record, error)
@@ -24,8 +26,8 @@ type Outcomes interface {
 	SaveOutcome(r *outcomes.Record) error
 }
 
-// outcomeTools are what the Outcomes tab needs. A nil *outcomeTools means the app records no
-// outcomes, and the patient screen shows its summary alone, as before.
+// outcomeTools are what the Outcomes tab needs. A nil *outcomeTools means the signed-in person
+// may not record this person's outcomes, and the patient screen shows its summary alone.
 type outcomeTools struct {
 	outcomes Outcomes
 	w        fyne.Window // the forms open as dialogs over it

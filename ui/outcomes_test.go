@@ -60,11 +60,17 @@ func TestOutcomesTabGolden(t *testing.T) {
 	test.AssertRendersToMarkup(t, "outcomes_tab.xml", w.Canvas())
 }
 
-func TestOutcomesTabHiddenWithoutOutcomes(t *testing.T) {
-	s, _ := unlockedSession(t, testRecords(), nil)
-	s.openPatient("p01")
+// Someone who may not change a person's record reads their summary alone: no Outcomes tab to
+// record measures in (the outcome service refuses them anyway).
+func TestOutcomesTabHiddenFromWhoMayNotEdit(t *testing.T) {
+	h := newTestHub(t, testRecords())
+	s, _ := h.session(t, oluKeyWorker)
+	s.openPatient(pid("p01")) // Sam Green's, not Olu's
 	if s.patient.tabs != nil || s.patient.outcomes != nil {
-		t.Error("an app that records no outcomes shows an Outcomes tab")
+		t.Error("a key worker who is not this person's sees an Outcomes tab")
+	}
+	if !labelShown(s.patient.body, "Siân O'Brien") && s.patient.name.Text != "Siân O'Brien" {
+		t.Error("the summary itself did not open")
 	}
 }
 
@@ -93,15 +99,15 @@ func TestRecordPAMMatchingLevel(t *testing.T) {
 	s, _, o := outcomesSession(t)
 	f := openPAMForm(t, s)
 	fillPAM(f, "58.4", pam.Level3, "01/03/2026", "Sam Green")
-	test.Tap(f.save)
+	test.Tap(f.form.Save)
 	if f.mismatch != nil {
 		t.Fatal("a level that matches the score asked to confirm")
 	}
-	if len(o.savedPAM) != 1 {
-		t.Fatalf("saved %d PAMs, want 1", len(o.savedPAM))
+	if len(o.savedPAM(t)) != 1 {
+		t.Fatalf("saved %d PAMs, want 1", len(o.savedPAM(t)))
 	}
-	a := o.savedPAM[0]
-	if a.Score != 584 || a.Level != pam.Level3 || a.Instrument != pam.PAM13 || a.PatientID != "p01" ||
+	a := o.savedPAM(t)[0]
+	if a.Score != 584 || a.Level != pam.Level3 || a.Instrument != pam.PAM13 || a.PatientID != pid("p01") ||
 		a.RecordedBy != "Sam Green" || a.Source != "PAM online portal" || a.TakenOn.String() != "2026-03-01" {
 		t.Errorf("saved %+v", a)
 	}
@@ -120,21 +126,21 @@ func TestRecordPAMMismatchSavedAsReported(t *testing.T) {
 	s, _, o := outcomesSession(t)
 	f := openPAMForm(t, s)
 	fillPAM(f, "58.4", pam.Level2, "01/03/2026", "Sam Green")
-	test.Tap(f.save)
+	test.Tap(f.form.Save)
 	if f.mismatch == nil {
 		t.Fatal("a mismatched level saved without asking")
 	}
 	if want := "A score of 58.4 is usually Level 3, but Level 2 was reported. Save it as reported?"; f.mismatchText.Text != want {
 		t.Errorf("asked %q, want %q", f.mismatchText.Text, want)
 	}
-	if len(o.savedPAM) != 0 {
+	if len(o.savedPAM(t)) != 0 {
 		t.Fatal("saved before the answer")
 	}
 	test.Tap(f.asReported)
-	if len(o.savedPAM) != 1 {
-		t.Fatalf("saved %d PAMs, want 1", len(o.savedPAM))
+	if len(o.savedPAM(t)) != 1 {
+		t.Fatalf("saved %d PAMs, want 1", len(o.savedPAM(t)))
 	}
-	if got := o.savedPAM[0].Level; got != pam.Level2 {
+	if got := o.savedPAM(t)[0].Level; got != pam.Level2 {
 		t.Errorf("saved %v, want the reported Level 2 (not the expected Level 3)", got)
 	}
 }
@@ -143,9 +149,9 @@ func TestRecordPAMMismatchGoBack(t *testing.T) {
 	s, _, o := outcomesSession(t)
 	f := openPAMForm(t, s)
 	fillPAM(f, "58.4", pam.Level2, "01/03/2026", "Sam Green")
-	test.Tap(f.save)
+	test.Tap(f.form.Save)
 	test.Tap(f.goBack)
-	if len(o.savedPAM) != 0 {
+	if len(o.savedPAM(t)) != 0 {
 		t.Fatal("No saved the PAM")
 	}
 	if f.score.Text != "58.4" {
@@ -157,7 +163,7 @@ func TestPAMMismatchGolden(t *testing.T) {
 	s, w, _ := outcomesSession(t)
 	f := openPAMForm(t, s)
 	fillPAM(f, "58.4", pam.Level2, "01/03/2026", "Sam Green")
-	test.Tap(f.save)
+	test.Tap(f.form.Save)
 	test.AssertRendersToMarkup(t, "pam_mismatch.xml", w.Canvas())
 }
 
@@ -184,11 +190,11 @@ func TestRecordPAMBadInput(t *testing.T) {
 			s, _, o := outcomesSession(t)
 			f := openPAMForm(t, s)
 			fillPAM(f, tt.score, tt.level, tt.date, tt.by)
-			test.Tap(f.save)
+			test.Tap(f.form.Save)
 			if got := tt.problem(f); !strings.Contains(got, tt.want) {
 				t.Errorf("inline problem %q, want it to say %q", got, tt.want)
 			}
-			if len(o.savedPAM) != 0 || f.mismatch != nil {
+			if len(o.savedPAM(t)) != 0 || f.mismatch != nil {
 				t.Error("bad input was saved or went on to the level check")
 			}
 		})
@@ -202,52 +208,52 @@ func TestPAMFormGolden(t *testing.T) {
 	s, w, _ := outcomesSession(t)
 	f := openPAMForm(t, s)
 	fillPAM(f, "101", pam.Level4, "01/03/2026", "Sam Green")
-	test.Tap(f.save)
+	test.Tap(f.form.Save)
 	test.AssertRendersToMarkup(t, "pam_form.xml", w.Canvas())
 }
 
 func TestCarerPAMNeedsCarer(t *testing.T) {
 	s, _, o := outcomesSession(t)
 	f := openPAMForm(t, s)
-	if f.carerRow.visible() {
+	if f.carerRow.Visible() {
 		t.Error("the carer is asked for a PAM-13")
 	}
 	fillPAM(f, "60.1", pam.Level3, "01/03/2026", "Sam Green")
 	f.instrument.SetSelected(string(pam.CarerPAM))
-	if !f.carerRow.visible() {
+	if !f.carerRow.Visible() {
 		t.Fatal("a Carer PAM does not ask whose it is")
 	}
-	test.Tap(f.save)
-	if !strings.Contains(f.carerProblem.Text, "Choose which carer") || len(o.savedPAM) != 0 {
-		t.Fatalf("a Carer PAM without a carer: problem %q, saved %d", f.carerProblem.Text, len(o.savedPAM))
+	test.Tap(f.form.Save)
+	if !strings.Contains(f.carerProblem.Text, "Choose which carer") || len(o.savedPAM(t)) != 0 {
+		t.Fatalf("a Carer PAM without a carer: problem %q, saved %d", f.carerProblem.Text, len(o.savedPAM(t)))
 	}
 	f.carer.SetSelected("Rhodri O'Brien")
-	test.Tap(f.save)
-	if len(o.savedPAM) != 1 || o.savedPAM[0].CarerName != "Rhodri O'Brien" || o.savedPAM[0].Instrument != pam.CarerPAM {
-		t.Fatalf("saved %+v", o.savedPAM)
+	test.Tap(f.form.Save)
+	if len(o.savedPAM(t)) != 1 || o.savedPAM(t)[0].CarerName != "Rhodri O'Brien" || o.savedPAM(t)[0].Instrument != pam.CarerPAM {
+		t.Fatalf("saved %+v", o.savedPAM(t))
 	}
 }
 
 func TestMarkPAMEnteredInError(t *testing.T) {
 	s, _, o := outcomesSession(t)
 	tab := s.patient.outcomes
-	if _, ok := tab.marks["m3"]; ok {
+	if _, ok := tab.marks[fixtureID(pid("p01")+"-m3")]; ok {
 		t.Error("a PAM already entered in error can be marked again")
 	}
-	test.Tap(tab.marks["m4"])
+	test.Tap(tab.marks[fixtureID(pid("p01")+"-m4")])
 	d := tab.marking
-	test.Tap(d.confirm)
-	if !d.reasonProblem.Visible() || !d.byProblem.Visible() || len(o.savedPAM) != 0 {
+	test.Tap(d.form.Save)
+	if !d.reasonProblem.Visible() || !d.byProblem.Visible() || len(o.savedPAM(t)) != 0 {
 		t.Fatal("marking without a reason or a name was not refused inline")
 	}
 	test.Type(d.reason, "typed into the wrong record")
 	test.Type(d.by, "Jo Marsh")
-	test.Tap(d.confirm)
-	if len(o.savedPAM) != 1 {
-		t.Fatalf("saved %d, want the mark", len(o.savedPAM))
+	test.Tap(d.form.Save)
+	if len(o.savedPAM(t)) != 1 {
+		t.Fatalf("saved %d, want the mark", len(o.savedPAM(t)))
 	}
-	m := o.savedPAM[0]
-	if m.ID != "m4" || m.InError == nil || m.InError.Reason != "typed into the wrong record" || m.InError.By != "Jo Marsh" || m.Score != 532 {
+	m := o.savedPAM(t)[0]
+	if m.ID != fixtureID(pid("p01")+"-m4") || m.InError == nil || m.InError.Reason != "typed into the wrong record" || m.InError.By != "Jo Marsh" || m.Score != 532 {
 		t.Errorf("saved %+v", m)
 	}
 	tab = s.patient.outcomes
@@ -268,17 +274,17 @@ func TestMarkPAMEnteredInError(t *testing.T) {
 
 func TestMarkOutcomeEnteredInError(t *testing.T) {
 	s, _, o := outcomesSession(t)
-	test.Tap(s.patient.outcomes.marks["w2"])
+	test.Tap(s.patient.outcomes.marks[fixtureID(pid("p01")+"-w2")])
 	d := s.patient.outcomes.marking
 	test.Type(d.by, "Jo Marsh")
-	test.Tap(d.confirm)
-	if !strings.Contains(d.reasonProblem.Text, "Say why") || len(o.savedOut) != 0 {
+	test.Tap(d.form.Save)
+	if !strings.Contains(d.reasonProblem.Text, "Say why") || len(o.savedOut(t)) != 0 {
 		t.Fatal("marking without a reason was not refused")
 	}
 	test.Type(d.reason, "answers were another person's")
-	test.Tap(d.confirm)
-	if len(o.savedOut) != 1 || o.savedOut[0].ID != "w2" || o.savedOut[0].InError == nil {
-		t.Fatalf("saved %+v", o.savedOut)
+	test.Tap(d.form.Save)
+	if len(o.savedOut(t)) != 1 || o.savedOut(t)[0].ID != fixtureID(o.patientID+"-w2") || o.savedOut(t)[0].InError == nil {
+		t.Fatalf("saved %+v", o.savedOut(t))
 	}
 	if !strings.Contains(tabText(s), "entered in error: answers were another person's (Jo Marsh)") {
 		t.Error("the wellbeing row does not say it was entered in error")
@@ -289,17 +295,17 @@ func TestRecordFrailty(t *testing.T) {
 	s, _, o := outcomesSession(t)
 	test.Tap(s.patient.outcomes.recordFrailty)
 	f := s.patient.outcomes.outcomeForm
-	test.Tap(f.save)
-	if !f.frailtyProblem.Visible() || !f.recordedByProblem.Visible() || len(o.savedOut) != 0 {
+	test.Tap(f.form.Save)
+	if !f.frailtyProblem.Visible() || !f.recordedByProblem.Visible() || len(o.savedOut(t)) != 0 {
 		t.Fatal("an empty frailty form was not refused inline")
 	}
 	f.frailty.SetSelectedIndex(5) // 6 — living with moderate frailty
 	test.Type(f.recordedBy, "Dr Helen Ames")
-	test.Tap(f.save)
-	if len(o.savedOut) != 1 {
-		t.Fatalf("saved %d records", len(o.savedOut))
+	test.Tap(f.form.Save)
+	if len(o.savedOut(t)) != 1 {
+		t.Fatalf("saved %d records", len(o.savedOut(t)))
 	}
-	r := o.savedOut[0]
+	r := o.savedOut(t)[0]
 	if r.Measure != outcomes.MeasureFrailty || r.Frailty == nil || r.Frailty.Score != 6 || r.TakenOn != fixedToday() || r.RecordedBy != "Dr Helen Ames" {
 		t.Errorf("saved %+v", r)
 	}
@@ -315,24 +321,24 @@ func TestRecordLoneliness(t *testing.T) {
 	test.Type(f.recordedBy, "Sam Green")
 	f.ucla[0].SetSelected("often")
 	f.ucla[1].SetSelected("hardly ever or never")
-	test.Tap(f.save)
-	if !f.uclaProblem.Visible() || len(o.savedOut) != 0 {
+	test.Tap(f.form.Save)
+	if !f.uclaProblem.Visible() || len(o.savedOut(t)) != 0 {
 		t.Fatal("unanswered loneliness questions were not refused inline")
 	}
 	f.ucla[2].SetSelected("some of the time")
 	if got := f.uclaTotal.Text; got != "Total 6 of 9 (lonely)" {
 		t.Errorf("live total %q", got)
 	}
-	test.Tap(f.save)
-	if f.uclaProblem.Visible() || !f.howOftenProblem.Visible() || len(o.savedOut) != 0 {
+	test.Tap(f.form.Save)
+	if f.uclaProblem.Visible() || !f.howOftenProblem.Visible() || len(o.savedOut(t)) != 0 {
 		t.Fatal("an unanswered how-often question was not refused inline")
 	}
 	f.howOften.SetSelected("occasionally")
-	test.Tap(f.save)
-	if len(o.savedOut) != 1 {
-		t.Fatalf("saved %d records", len(o.savedOut))
+	test.Tap(f.form.Save)
+	if len(o.savedOut(t)) != 1 {
+		t.Fatalf("saved %d records", len(o.savedOut(t)))
 	}
-	l := o.savedOut[0].Loneliness
+	l := o.savedOut(t)[0].Loneliness
 	if l == nil || *l != (outcomes.Loneliness{LackCompanionship: 3, LeftOut: 1, Isolated: 2, HowOften: outcomes.Occasionally}) {
 		t.Errorf("saved %+v", l)
 	}
@@ -347,8 +353,8 @@ func TestRecordWellbeing(t *testing.T) {
 	f.ons[0].SetSelectedIndex(0)
 	f.ons[1].SetSelectedIndex(9)
 	f.ons[2].SetSelectedIndex(7)
-	test.Tap(f.save)
-	if !f.onsProblem.Visible() || !f.takenOnProblem.Visible() || len(o.savedOut) != 0 {
+	test.Tap(f.form.Save)
+	if !f.onsProblem.Visible() || !f.takenOnProblem.Visible() || len(o.savedOut(t)) != 0 {
 		t.Fatal("a missing answer or a bad date was not refused inline")
 	}
 	f.ons[3].SetSelectedIndex(2)
@@ -356,24 +362,23 @@ func TestRecordWellbeing(t *testing.T) {
 		t.Errorf("bands %q %q %q", f.onsBands[0].Text, f.onsBands[1].Text, f.onsBands[3].Text)
 	}
 	f.takenOn.SetText("2026-02-27")
-	test.Tap(f.save)
-	if len(o.savedOut) != 1 {
-		t.Fatalf("saved %d records", len(o.savedOut))
+	test.Tap(f.form.Save)
+	if len(o.savedOut(t)) != 1 {
+		t.Fatalf("saved %d records", len(o.savedOut(t)))
 	}
-	w := o.savedOut[0].Wellbeing
+	w := o.savedOut(t)[0].Wellbeing
 	if w == nil || *w != (outcomes.Wellbeing{LifeSatisfaction: 0, Worthwhile: 9, Happy: 7, Anxious: 2}) {
 		t.Errorf("saved %+v", w)
 	}
 }
 
 func TestSaveFailureKeepsForm(t *testing.T) {
-	s, _, o := outcomesSession(t)
-	o.err = errAppendOnly
+	s, _, _ := outcomesSession(t, func(c *Config) { c.Services.Outcomes = failingOutcomes{c.Services.Outcomes, errDiskFull} })
 	f := openPAMForm(t, s)
 	fillPAM(f, "58.4", pam.Level3, "01/03/2026", "Sam Green")
-	test.Tap(f.save)
-	if !strings.Contains(f.problem.Text, "could not be saved") {
-		t.Errorf("a failed save says %q", f.problem.Text)
+	test.Tap(f.form.Save)
+	if !strings.Contains(f.form.Problem.Text, "could not be saved") {
+		t.Errorf("a failed save says %q", f.form.Problem.Text)
 	}
 	if f.score.Text != "58.4" {
 		t.Error("a failed save lost what was typed")

@@ -13,6 +13,7 @@ import (
 	"carehub/careplan"
 	"carehub/careplan/outcomes"
 	"carehub/pam"
+	"carehub/ui/kit"
 )
 
 // outcomesTab is the patient screen's Outcomes tab: every PAM in a table and a chart, how
@@ -65,10 +66,10 @@ func (t *outcomesTab) show(assessments []pam.Assessment, records []outcomes.Reco
 	pamParts = append(pamParts, pamChange(history)...)
 	pamParts = append(pamParts, outcomesPAMDue(assessments, t.today), t.pamTable(assessments))
 	sections := []fyne.CanvasObject{
-		section("Patient Activation Measure (PAM)", pamParts...),
-		section(outcomes.MeasureFrailty.Label(), t.frailtyTable(records)),
-		section(outcomes.MeasureLoneliness.Label(), t.lonelinessTable(records)),
-		section(outcomes.MeasureWellbeing.Label(), t.wellbeingTable(records)),
+		kit.Section("Patient Activation Measure (PAM)", pamParts...),
+		kit.Section(outcomes.MeasureFrailty.Label(), t.frailtyTable(records)),
+		kit.Section(outcomes.MeasureLoneliness.Label(), t.lonelinessTable(records)),
+		kit.Section(outcomes.MeasureWellbeing.Label(), t.wellbeingTable(records)),
 	}
 	t.content.RemoveAll()
 	for i, s := range sections {
@@ -86,10 +87,10 @@ func (t *outcomesTab) leave() {
 		t.pamForm.close()
 	}
 	if t.outcomeForm != nil {
-		t.outcomeForm.close()
+		t.outcomeForm.form.Close()
 	}
 	if t.marking != nil {
-		t.marking.close()
+		t.marking.form.Close()
 	}
 }
 
@@ -98,22 +99,22 @@ func outcomesPAMDue(all []pam.Assessment, today careplan.Date) *widget.Label {
 	due, ok := pam.NextDue(all)
 	switch {
 	case !ok && len(all) == 0:
-		l := para("No PAM recorded yet — one is due now")
+		l := kit.Para("No PAM recorded yet — one is due now")
 		l.Importance = widget.WarningImportance
 		l.TextStyle.Bold = true
 		return l
 	case !ok:
-		l := para("No PAM that counts yet — one is due now")
+		l := kit.Para("No PAM that counts yet — one is due now")
 		l.Importance = widget.WarningImportance
 		l.TextStyle.Bold = true
 		return l
 	case due.Before(today):
-		l := para("Next PAM due " + due.Display() + " · overdue")
+		l := kit.Para("Next PAM due " + due.Display() + " · overdue")
 		l.Importance = widget.DangerImportance
 		l.TextStyle.Bold = true
 		return l
 	default:
-		l := para("Next PAM due " + due.Display())
+		l := kit.Para("Next PAM due " + due.Display())
 		l.TextStyle.Bold = true
 		return l
 	}
@@ -128,7 +129,7 @@ func wellbeingColumns() []float32  { return []float32{1.1, 1.1, 1.1, 1.1, 1.1, 1
 
 func (t *outcomesTab) pamTable(all []pam.Assessment) fyne.CanvasObject {
 	if len(all) == 0 {
-		return quiet("No PAM recorded yet.")
+		return kit.Quiet("No PAM recorded yet.")
 	}
 	rows := make([][]fyne.CanvasObject, 0, len(all))
 	for _, a := range sortedAssessments(all) {
@@ -137,12 +138,12 @@ func (t *outcomesTab) pamTable(all []pam.Assessment) fyne.CanvasObject {
 			instrument += " for " + a.CarerName
 		}
 		cells := []*widget.Label{
-			para(a.TakenOn.Display()),
-			para(a.Score.String()),
-			para(a.Level.String() + ": " + a.Level.Description()),
-			para(instrument),
-			para(orNotRecorded(a.RecordedBy)),
-			para(orNotRecorded(a.Source)),
+			kit.Para(a.TakenOn.Display()),
+			kit.Para(a.Score.String()),
+			kit.Para(a.Level.String() + ": " + a.Level.Description()),
+			kit.Para(instrument),
+			kit.Para(orNotRecorded(a.RecordedBy)),
+			kit.Para(orNotRecorded(a.Source)),
 		}
 		var action fyne.CanvasObject
 		if a.InError != nil {
@@ -153,7 +154,7 @@ func (t *outcomesTab) pamTable(all []pam.Assessment) fyne.CanvasObject {
 		}
 		rows = append(rows, historyRow(cells, a.InError != nil, action))
 	}
-	return objectTable(pamColumns(),
+	return kit.ObjectTable(pamColumns(),
 		[]string{"Date", "Score", "Level as reported", "Instrument", "Recorded by", "Source", ""}, rows)
 }
 
@@ -171,7 +172,7 @@ func historyRow(cells []*widget.Label, inError bool, action fyne.CanvasObject) [
 
 // inErrorNote marks a row entered in error: "entered in error: wrong person (Jo Marsh)".
 func inErrorNote(reason, by string) *widget.Label {
-	l := para(fmt.Sprintf("entered in error: %s (%s)", orNotRecorded(reason), orNotRecorded(by)))
+	l := kit.Para(fmt.Sprintf("entered in error: %s (%s)", orNotRecorded(reason), orNotRecorded(by)))
 	l.TextStyle.Italic = true
 	l.TextStyle.Bold = true
 	l.Importance = widget.DangerImportance
@@ -207,7 +208,7 @@ func (t *outcomesTab) outcomeRow(r outcomes.Record, cells []*widget.Label) []fyn
 func (t *outcomesTab) frailtyTable(all []outcomes.Record) fyne.CanvasObject {
 	recs := measureRecords(all, outcomes.MeasureFrailty)
 	if len(recs) == 0 {
-		return quiet("No Clinical Frailty Scale score recorded yet.")
+		return kit.Quiet("No Clinical Frailty Scale score recorded yet.")
 	}
 	var rows [][]fyne.CanvasObject
 	for _, r := range recs {
@@ -215,12 +216,12 @@ func (t *outcomesTab) frailtyTable(all []outcomes.Record) fyne.CanvasObject {
 			continue
 		}
 		rows = append(rows, t.outcomeRow(r, []*widget.Label{
-			para(r.TakenOn.Display()),
-			para(fmt.Sprintf("%d: %s", r.Frailty.Score, r.Frailty.Label())),
-			para(orNotRecorded(r.RecordedBy)),
+			kit.Para(r.TakenOn.Display()),
+			kit.Para(fmt.Sprintf("%d: %s", r.Frailty.Score, r.Frailty.Label())),
+			kit.Para(orNotRecorded(r.RecordedBy)),
 		}))
 	}
-	return objectTable(frailtyColumns(), []string{"Date", "Clinical Frailty Scale", "Recorded by", ""}, rows)
+	return kit.ObjectTable(frailtyColumns(), []string{"Date", "Clinical Frailty Scale", "Recorded by", ""}, rows)
 }
 
 // uclaTopics name the three UCLA questions in a few plain words, in their order.
@@ -249,7 +250,7 @@ func uclaWords(l outcomes.Loneliness) string {
 func (t *outcomesTab) lonelinessTable(all []outcomes.Record) fyne.CanvasObject {
 	recs := measureRecords(all, outcomes.MeasureLoneliness)
 	if len(recs) == 0 {
-		return quiet("No loneliness answers recorded yet.")
+		return kit.Quiet("No loneliness answers recorded yet.")
 	}
 	var rows [][]fyne.CanvasObject
 	for _, r := range recs {
@@ -258,14 +259,14 @@ func (t *outcomesTab) lonelinessTable(all []outcomes.Record) fyne.CanvasObject {
 			continue
 		}
 		rows = append(rows, t.outcomeRow(r, []*widget.Label{
-			para(r.TakenOn.Display()),
-			para(uclaWords(*l)),
-			para(fmt.Sprintf("%d of 9", l.Total())),
-			para(l.HowOften.Label()),
-			para(orNotRecorded(r.RecordedBy)),
+			kit.Para(r.TakenOn.Display()),
+			kit.Para(uclaWords(*l)),
+			kit.Para(fmt.Sprintf("%d of 9", l.Total())),
+			kit.Para(l.HowOften.Label()),
+			kit.Para(orNotRecorded(r.RecordedBy)),
 		}))
 	}
-	return objectTable(lonelinessColumns(),
+	return kit.ObjectTable(lonelinessColumns(),
 		[]string{"Date", "UCLA answers", "Total", "Feels lonely", "Recorded by", ""}, rows)
 }
 
@@ -291,22 +292,22 @@ func onsBand(i, answer int) string {
 func (t *outcomesTab) wellbeingTable(all []outcomes.Record) fyne.CanvasObject {
 	recs := measureRecords(all, outcomes.MeasureWellbeing)
 	if len(recs) == 0 {
-		return quiet("No wellbeing answers recorded yet.")
+		return kit.Quiet("No wellbeing answers recorded yet.")
 	}
 	var rows [][]fyne.CanvasObject
 	for _, r := range recs {
 		if r.Wellbeing == nil {
 			continue
 		}
-		cells := []*widget.Label{para(r.TakenOn.Display())}
+		cells := []*widget.Label{kit.Para(r.TakenOn.Display())}
 		for i, a := range onsAnswers(*r.Wellbeing) {
-			cells = append(cells, para(fmt.Sprintf("%d (%s)", a, onsBand(i, a))))
+			cells = append(cells, kit.Para(fmt.Sprintf("%d (%s)", a, onsBand(i, a))))
 		}
-		cells = append(cells, para(orNotRecorded(r.RecordedBy)))
+		cells = append(cells, kit.Para(orNotRecorded(r.RecordedBy)))
 		rows = append(rows, t.outcomeRow(r, cells))
 	}
 	topics := onsTopics()
-	return objectTable(wellbeingColumns(),
+	return kit.ObjectTable(wellbeingColumns(),
 		[]string{"Date", topics[0], topics[1], topics[2], topics[3], "Recorded by", ""}, rows)
 }
 
@@ -323,7 +324,7 @@ func (t *outcomesTab) onRecordWellbeing() { t.openOutcomeForm(outcomes.MeasureWe
 
 func (t *outcomesTab) openOutcomeForm(m outcomes.Measure) {
 	t.outcomeForm = newOutcomeForm(t.tools, t.work, t.today, t.patient, m, t.onSaved)
-	t.outcomeForm.open()
+	t.outcomeForm.form.Open(nil)
 }
 
 // onMarkPAM asks why a PAM was entered in error, then saves the mark.

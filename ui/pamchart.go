@@ -7,24 +7,16 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"carehub/pam"
-)
-
-// Chart sizes, chosen for readers with poor eyesight: thick lines, large points, labels at the
-// theme's body text size.
-const (
-	chartLineWidth = 3
-	chartDotRadius = 7
-	chartPad       = 8
+	"carehub/ui/kit"
 )
 
 // pamChart draws a person's PAM scores over time on a 0-100 scale, over the four level bands
 // of the published cut points. Only assessments that count are drawn: one entered in error
 // must not look like a real change.
 type pamChart struct {
-	widget.BaseWidget
+	kit.Chart
 	history []pam.Assessment // the assessments that count, oldest first
 }
 
@@ -32,20 +24,13 @@ var _ fyne.Widget = (*pamChart)(nil)
 
 func newPAMChart(history []pam.Assessment) *pamChart {
 	c := &pamChart{history: history}
-	c.ExtendBaseWidget(c)
+	c.ExtendChart(c, &pamDrawing{chart: c})
 	return c
 }
 
-// CreateRenderer is called by Fyne to draw the chart.
-func (c *pamChart) CreateRenderer() fyne.WidgetRenderer {
-	r := &pamChartRenderer{chart: c}
-	r.build()
-	return r
-}
-
-// pamChartRenderer holds the chart's canvas objects, made once per set of points and placed by
+// pamDrawing holds the chart's canvas objects, made once per set of points and placed by
 // Layout at whatever size the chart is given.
-type pamChartRenderer struct {
+type pamDrawing struct {
 	chart *pamChart
 
 	bands      []*canvas.Rectangle
@@ -58,8 +43,9 @@ type pamChartRenderer struct {
 	scores     []*canvas.Text
 	dates      []*canvas.Text
 	empty      *canvas.Text
-	objects    []fyne.CanvasObject
 }
+
+var _ kit.Drawing = (*pamDrawing)(nil)
 
 // chartTicks are the scores marked on the y axis.
 func chartTicks() []pam.Score { return []pam.Score{0, 200, 400, 600, 800, 1000} }
@@ -86,195 +72,130 @@ func bandLabel(b pam.Band) string {
 	return fmt.Sprintf("%s · %s-%s", b.Level, b.From, b.To)
 }
 
-func chartText(text string, bold bool) *canvas.Text {
-	t := canvas.NewText(text, theme.Color(theme.ColorNameForeground))
-	t.TextSize = theme.TextSize()
-	t.TextStyle.Bold = bold
-	return t
-}
-
-func (r *pamChartRenderer) build() {
+// Build makes the bands, the grid, the axes and a point per assessment, joined by lines.
+func (d *pamDrawing) Build() []fyne.CanvasObject {
 	fg := theme.Color(theme.ColorNameForeground)
-	r.bands, r.bandLabels = nil, nil
+	d.bands, d.bandLabels = nil, nil
 	for _, b := range pam.Bands() {
-		r.bands = append(r.bands, canvas.NewRectangle(bandColour(b.Level)))
-		r.bandLabels = append(r.bandLabels, chartText(bandLabel(b), true))
+		d.bands = append(d.bands, canvas.NewRectangle(bandColour(b.Level)))
+		d.bandLabels = append(d.bandLabels, kit.ChartText(bandLabel(b), true))
 	}
-	r.grid, r.ticks = nil, nil
+	d.grid, d.ticks = nil, nil
 	for _, s := range chartTicks() {
-		line := canvas.NewLine(theme.Color(theme.ColorNameSeparator))
-		line.StrokeWidth = 1
-		r.grid = append(r.grid, line)
-		t := chartText(fmt.Sprintf("%d", int(s.Points())), false)
-		t.Alignment = fyne.TextAlignTrailing
-		r.ticks = append(r.ticks, t)
+		d.grid = append(d.grid, kit.Gridline())
+		d.ticks = append(d.ticks, kit.TickLabel(fmt.Sprintf("%d", int(s.Points()))))
 	}
-	for i := range r.axis {
-		r.axis[i] = canvas.NewLine(fg)
-		r.axis[i].StrokeWidth = 2
-	}
-	h := r.chart.history
-	r.lines, r.dots, r.scores, r.dates = nil, nil, nil, nil
+	d.axis = [2]*canvas.Line{kit.AxisLine(), kit.AxisLine()}
+	h := d.chart.history
+	d.lines, d.dots, d.scores, d.dates = nil, nil, nil, nil
 	for i, a := range h {
 		if i > 0 {
 			line := canvas.NewLine(fg)
-			line.StrokeWidth = chartLineWidth
-			r.lines = append(r.lines, line)
+			line.StrokeWidth = kit.ChartLineWidth
+			d.lines = append(d.lines, line)
 		}
 		dot := canvas.NewCircle(theme.Color(theme.ColorNamePrimary))
 		dot.StrokeColor = fg
 		dot.StrokeWidth = 2
-		r.dots = append(r.dots, dot)
-		r.scores = append(r.scores, chartText(a.Score.String(), true))
-		d := chartText(a.TakenOn.Display(), false)
-		d.Alignment = fyne.TextAlignCenter
-		r.dates = append(r.dates, d)
+		d.dots = append(d.dots, dot)
+		d.scores = append(d.scores, kit.ChartText(a.Score.String(), true))
+		date := kit.ChartText(a.TakenOn.Display(), false)
+		date.Alignment = fyne.TextAlignCenter
+		d.dates = append(d.dates, date)
 	}
-	r.empty = chartText("No PAM that counts yet, so nothing to draw.", false)
-	r.empty.Hidden = len(h) > 0
+	d.empty = kit.ChartText("No PAM that counts yet, so nothing to draw.", false)
+	d.empty.Hidden = len(h) > 0
 
-	r.objects = nil
-	for _, b := range r.bands {
-		r.objects = append(r.objects, b)
-	}
-	for _, g := range r.grid {
-		r.objects = append(r.objects, g)
-	}
-	r.objects = append(r.objects, r.axis[0], r.axis[1])
-	for _, t := range r.ticks {
-		r.objects = append(r.objects, t)
-	}
-	for _, t := range r.bandLabels {
-		r.objects = append(r.objects, t)
-	}
-	for _, l := range r.lines {
-		r.objects = append(r.objects, l)
-	}
-	for _, d := range r.dots {
-		r.objects = append(r.objects, d)
-	}
-	for _, t := range r.scores {
-		r.objects = append(r.objects, t)
-	}
-	for _, t := range r.dates {
-		r.objects = append(r.objects, t)
-	}
-	r.objects = append(r.objects, r.empty)
+	objects := kit.AppendObjects(nil, d.bands...)
+	objects = kit.AppendObjects(objects, d.grid...)
+	objects = append(objects, d.axis[0], d.axis[1])
+	objects = kit.AppendObjects(objects, d.ticks...)
+	objects = kit.AppendObjects(objects, d.bandLabels...)
+	objects = kit.AppendObjects(objects, d.lines...)
+	objects = kit.AppendObjects(objects, d.dots...)
+	objects = kit.AppendObjects(objects, d.scores...)
+	objects = kit.AppendObjects(objects, d.dates...)
+	return append(objects, d.empty)
 }
 
-// plotArea is where scores are drawn, inside the margins left for the axis labels.
-type plotArea struct {
-	x, y, w, h float32
-}
+// yOf is the height a score is drawn at.
+func yOf(p kit.PlotArea, s pam.Score) float32 { return p.YOf(float32(s), 1000) }
 
-func (p plotArea) yOf(s pam.Score) float32 {
-	return p.y + p.h - p.h*float32(s)/1000
-}
-
-func (r *pamChartRenderer) plot(size fyne.Size) plotArea {
+func (d *pamDrawing) plot(size fyne.Size) kit.PlotArea {
 	tick := fyne.MeasureText("100", theme.TextSize(), fyne.TextStyle{})
 	var label float32
 	for _, b := range pam.Bands() {
 		label = fyne.Max(label, fyne.MeasureText(bandLabel(b), theme.TextSize(), fyne.TextStyle{Bold: true}).Width)
 	}
-	left := tick.Width + 2*chartPad
-	top := tick.Height/2 + chartPad
-	bottom := tick.Height + 2*chartPad
-	right := label + 2*chartPad
-	return plotArea{x: left, y: top, w: fyne.Max(size.Width-left-right, 10), h: fyne.Max(size.Height-top-bottom, 10)}
+	left := tick.Width + 2*kit.ChartPad
+	top := tick.Height/2 + kit.ChartPad
+	bottom := tick.Height + 2*kit.ChartPad
+	right := label + 2*kit.ChartPad
+	return kit.PlotArea{X: left, Y: top, W: fyne.Max(size.Width-left-right, 10), H: fyne.Max(size.Height-top-bottom, 10)}
 }
 
 // Layout places everything for size.
-func (r *pamChartRenderer) Layout(size fyne.Size) {
-	p := r.plot(size)
+func (d *pamDrawing) Layout(size fyne.Size) {
+	p := d.plot(size)
 	for i, b := range pam.Bands() {
-		top, bottom := p.yOf(b.To), p.yOf(b.From)
+		top, bottom := yOf(p, b.To), yOf(p, b.From)
 		if b.Level == pam.Level4 {
-			top = p.y
+			top = p.Y
 		}
-		r.bands[i].Move(fyne.NewPos(p.x, top))
-		r.bands[i].Resize(fyne.NewSize(p.w, bottom-top))
-		l := r.bandLabels[i]
-		ls := l.MinSize()
-		l.Move(fyne.NewPos(p.x+p.w+chartPad, (top+bottom-ls.Height)/2))
-		l.Resize(ls)
+		d.bands[i].Move(fyne.NewPos(p.X, top))
+		d.bands[i].Resize(fyne.NewSize(p.W, bottom-top))
+		kit.Place(d.bandLabels[i], p.X+p.W+kit.ChartPad, (top+bottom)/2, 0, 0.5)
 	}
 	for i, s := range chartTicks() {
-		y := p.yOf(s)
-		r.grid[i].Position1 = fyne.NewPos(p.x, y)
-		r.grid[i].Position2 = fyne.NewPos(p.x+p.w, y)
-		t := r.ticks[i]
-		ts := t.MinSize()
-		t.Move(fyne.NewPos(p.x-chartPad-ts.Width, y-ts.Height/2))
-		t.Resize(ts)
+		p.PlaceTick(d.grid[i], d.ticks[i], yOf(p, s))
 	}
-	r.axis[0].Position1, r.axis[0].Position2 = fyne.NewPos(p.x, p.y), fyne.NewPos(p.x, p.y+p.h)
-	r.axis[1].Position1, r.axis[1].Position2 = fyne.NewPos(p.x, p.y+p.h), fyne.NewPos(p.x+p.w, p.y+p.h)
-
-	es := r.empty.MinSize()
-	r.empty.Move(fyne.NewPos(p.x+(p.w-es.Width)/2, p.y+p.h/2-es.Height))
-	r.empty.Resize(es)
-	r.layoutPoints(p)
+	d.axis[0].Position1, d.axis[0].Position2 = fyne.NewPos(p.X, p.Y), fyne.NewPos(p.X, p.Bottom())
+	d.axis[1].Position1, d.axis[1].Position2 = fyne.NewPos(p.X, p.Bottom()), fyne.NewPos(p.X+p.W, p.Bottom())
+	kit.Place(d.empty, p.X+p.W/2, p.Y+p.H/2, 0.5, 1)
+	d.layoutPoints(p)
 }
 
 // layoutPoints places each assessment by its date, so a long gap between two PAMs looks long.
 // A date label that would overlap the one before it is hidden; the table lists every date.
-func (r *pamChartRenderer) layoutPoints(p plotArea) {
-	h := r.chart.history
+func (d *pamDrawing) layoutPoints(p kit.PlotArea) {
+	h := d.chart.history
 	if len(h) == 0 {
 		return
 	}
-	inset := fyne.Min(p.w/4, fyne.MeasureText("28 Aug 2025", theme.TextSize(), fyne.TextStyle{}).Width/2+chartPad)
+	inset := fyne.Min(p.W/4, fyne.MeasureText("28 Aug 2025", theme.TextSize(), fyne.TextStyle{}).Width/2+kit.ChartPad)
 	first, last := h[0].TakenOn.Time(), h[len(h)-1].TakenOn.Time()
 	span := last.Sub(first).Hours()
 	var prev fyne.Position
 	shownRight := float32(-1)
 	for i, a := range h {
-		x := p.x + p.w/2
+		x := p.X + p.W/2
 		if span > 0 {
-			x = p.x + inset + (p.w-2*inset)*float32(a.TakenOn.Time().Sub(first).Hours()/span)
+			x = p.X + inset + (p.W-2*inset)*float32(a.TakenOn.Time().Sub(first).Hours()/span)
 		}
-		pos := fyne.NewPos(x, p.yOf(a.Score))
-		r.dots[i].Move(pos.SubtractXY(chartDotRadius, chartDotRadius))
-		r.dots[i].Resize(fyne.NewSquareSize(2 * chartDotRadius))
+		pos := fyne.NewPos(x, yOf(p, a.Score))
+		d.dots[i].Move(pos.SubtractXY(kit.ChartDotRadius, kit.ChartDotRadius))
+		d.dots[i].Resize(fyne.NewSquareSize(2 * kit.ChartDotRadius))
 		if i > 0 {
-			r.lines[i-1].Position1, r.lines[i-1].Position2 = prev, pos
+			d.lines[i-1].Position1, d.lines[i-1].Position2 = prev, pos
 		}
 		prev = pos
 
-		s := r.scores[i]
-		ss := s.MinSize()
-		sy := pos.Y - chartDotRadius - ss.Height
-		if sy < p.y {
-			sy = pos.Y + chartDotRadius
+		// The score sits over its point, or under it when there is no room above.
+		if above := pos.Y - kit.ChartDotRadius; above-d.scores[i].MinSize().Height >= p.Y {
+			kit.Place(d.scores[i], x, above, 0.5, 1)
+		} else {
+			kit.Place(d.scores[i], x, pos.Y+kit.ChartDotRadius, 0.5, 0)
 		}
-		s.Move(fyne.NewPos(x-ss.Width/2, sy))
-		s.Resize(ss)
 
-		d := r.dates[i]
-		ds := d.MinSize()
-		left := x - ds.Width/2
-		d.Hidden = left < shownRight+chartPad
-		if !d.Hidden {
-			shownRight = left + ds.Width
+		date := d.dates[i]
+		left := x - date.MinSize().Width/2
+		date.Hidden = left < shownRight+kit.ChartPad
+		if !date.Hidden {
+			shownRight = left + date.MinSize().Width
 		}
-		d.Move(fyne.NewPos(left, p.y+p.h+chartPad/2))
-		d.Resize(ds)
+		kit.Place(date, x, p.Bottom()+kit.ChartPad/2, 0.5, 0)
 	}
 }
 
 // MinSize leaves room for the bands to be told apart and the labels to be read.
-func (r *pamChartRenderer) MinSize() fyne.Size { return fyne.NewSize(560, 320) }
-
-// Refresh rebuilds the objects, so a theme change or new points are drawn afresh.
-func (r *pamChartRenderer) Refresh() {
-	r.build()
-	r.Layout(r.chart.Size())
-	canvas.Refresh(r.chart)
-}
-
-// Objects are the chart's canvas objects.
-func (r *pamChartRenderer) Objects() []fyne.CanvasObject { return r.objects }
-
-// Destroy has nothing to release.
-func (r *pamChartRenderer) Destroy() {}
+func (d *pamDrawing) MinSize() fyne.Size { return fyne.NewSize(560, 320) }

@@ -10,9 +10,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan"
+	"carehub/careplan/devices"
 	"carehub/careplan/myplan"
 	"carehub/careplan/outcomes"
 	"carehub/pam"
+	"carehub/ui/kit"
 )
 
 // patientRecord is everything the summary shows about one person, read together off the UI
@@ -21,25 +23,46 @@ type patientRecord struct {
 	patient     careplan.Patient
 	plans       []careplan.Plan
 	assessments []pam.Assessment
-	outcomes    []outcomes.Record // read only when the app records outcomes
-	checkIns    []myplan.CheckIn  // from their tablet; read only when the app has plans
-	unsettled   []string          // open conflicts in their records, in words; read only when the app syncs
-	tablet      TabletState       // how current their tablet is; read only when the app syncs
+	outcomes    []outcomes.Record   // read only for those who may record outcomes
+	checkIns    []myplan.CheckIn    // from their tablet
+	unsettled   []string            // open conflicts in their records, in words
+	tablet      devices.TabletState // how current their tablet is
+}
+
+// patientReaders are what the summary reads one person's records through, whoever is signed in.
+type patientReaders struct {
+	records  Records
+	plans    planReader
+	measures measureReader
+	checkIns checkInReader
+	conflict unsettledReader
+	tabletOf tabletStateReader
+}
+
+// planReader reads a person's plan versions; Plans is one.
+type planReader interface {
+	Plans(patientID string) ([]careplan.Plan, error)
+}
+
+// measureReader reads a person's PAMs and other outcome measures; Outcomes is one.
+type measureReader interface {
+	Assessments(patientID string) ([]pam.Assessment, error)
+	Outcomes(patientID string) ([]outcomes.Record, error)
 }
 
 // patientScreen is the read-only summary of one person. The identity banner sits above the
 // scrolling part so that whoever is reading always sees whose record it is: showing the wrong
 // patient's plan is a clinical hazard.
 type patientScreen struct {
-	records Records
-	tools   *outcomeTools // nil when the app records no outcomes: no tabs, only the summary
-	work    worker
-	today   careplan.Date
-	onBack  func()
-	rec     patientRecord // what was read, kept to redraw after a measure is saved
+	read   patientReaders
+	tools  *outcomeTools // nil when they may not change the record: no tabs, only the summary
+	work   worker
+	today  careplan.Date
+	onBack func()
+	rec    patientRecord // what was read, kept to redraw after a measure is saved
 
 	back      *widget.Button
-	printing  *printBar // nil when the app offers no printing
+	printing  *printBar // nil: no print bar
 	name      *widget.Label
 	nhsNumber *widget.Label
 	born      *widget.Label
@@ -49,24 +72,20 @@ type patientScreen struct {
 	outcomes  *outcomesTab
 	root      fyne.CanvasObject
 
-	planTools *planTools // nil when the app edits no plans: no Care plan tab
+	planTools *planTools // nil when they may not change the record: no Care plan tab
 	plan      *planTab
 
-	enrol    *enrolTools     // nil when the app offers no enrolment tools: no enrolment bar
+	enrol    *enrolTools     // nil when they may not change the record: no enrolment bar
 	enrolBar *fyne.Container // consent, status, care team and contacts; hidden until filled
 	enrolDlg *enrolDialogs   // the enrolment dialogs last opened
-
-	checkIns checkInReader     // nil when the app has no plans service: no check-ins are shown
-	conflict unsettledReader   // nil when the app has no conflicts service: no notice is shown
-	tabletOf tabletStateReader // nil when the app does not sync: no tablet section
 
 	tablets      *tabletTools       // nil when the signed-in account may not set up tablets
 	tabletButton *widget.Button     // "Set up tablet…", on the enrolment bar when shown
 	tabletDlg    *tabletSetupDialog // the set-up dialog last opened
 }
 
-func newPatientScreen(r Records, work worker, today careplan.Date, tools *printTools, outcomeTools *outcomeTools, onBack func()) *patientScreen {
-	s := &patientScreen{records: r, tools: outcomeTools, work: work, today: today, onBack: onBack}
+func newPatientScreen(read patientReaders, work worker, today careplan.Date, tools *printTools, outcomeTools *outcomeTools, onBack func()) *patientScreen {
+	s := &patientScreen{read: read, tools: outcomeTools, work: work, today: today, onBack: onBack}
 	s.back = widget.NewButtonWithIcon("Back to caseload", theme.NavigateBackIcon(), s.onBackTapped)
 	if tools != nil {
 		s.printing = newPrintBar(tools, work)
@@ -85,7 +104,7 @@ func newPatientScreen(r Records, work worker, today careplan.Date, tools *printT
 	s.status = widget.NewLabel("")
 	s.status.SizeName = theme.SizeNameSubHeadingText
 
-	s.body = container.NewStack(centredMessage("Loading patient summary…", widget.MediumImportance))
+	s.body = container.NewStack(kit.CentredMessage("Loading patient summary…", widget.MediumImportance))
 	s.enrolBar = container.NewHBox()
 	s.enrolBar.Hide()
 	s.root = container.NewBorder(s.banner(), nil, nil, nil, s.body)
@@ -137,45 +156,42 @@ func (s *patientScreen) load(patientID string) {
 		rec patientRecord
 		err error
 	)
-	var o Outcomes
-	if s.tools != nil {
-		o = s.tools.outcomes
-	}
-	c, u, tab := s.checkIns, s.conflict, s.tabletOf
+	read, withOutcomes := s.read, s.tools != nil
 	s.work.run(func() {
-		if rec, err = readPatient(s.records, o, patientID); err == nil && c != nil {
-			rec.checkIns, err = c.CheckIns(patientID)
+		if rec, err = readPatient(read, withOutcomes, patientID); err == nil {
+			rec.checkIns, err = read.checkIns.CheckIns(patientID)
 		}
-		if err == nil && u != nil {
-			rec.unsettled, err = u.Unsettled(patientID)
+		if err == nil {
+			rec.unsettled, err = read.conflict.Unsettled(patientID)
 		}
-		if err == nil && tab != nil {
-			rec.tablet, err = tab.TabletOf(patientID)
+		if err == nil {
+			rec.tablet, err = read.tabletOf.TabletOf(patientID)
 		}
 	}, func() { s.loaded(rec, err) })
 }
 
-// readPatient reads a person's record, plans and measures; outcomes only when o is not nil.
-func readPatient(r Records, o Outcomes, id string) (patientRecord, error) {
+// readPatient reads a person's record, plans and measures; their outcome records only with
+// withOutcomes, for the Outcomes tab.
+func readPatient(read patientReaders, withOutcomes bool, id string) (patientRecord, error) {
 	var rec patientRecord
 	var err error
-	if rec.patient, err = r.Patient(id); err != nil {
+	if rec.patient, err = read.records.Patient(id); err != nil {
 		return rec, err
 	}
-	if rec.plans, err = r.Plans(id); err != nil {
+	if rec.plans, err = read.plans.Plans(id); err != nil {
 		return rec, err
 	}
-	rec.assessments, rec.outcomes, err = readMeasures(r, o, id)
+	rec.assessments, rec.outcomes, err = readMeasures(read.measures, withOutcomes, id)
 	return rec, err
 }
 
-// readMeasures reads a person's PAM assessments, and their other outcomes when o is not nil.
-func readMeasures(r Records, o Outcomes, id string) ([]pam.Assessment, []outcomes.Record, error) {
-	assessments, err := r.Assessments(id)
-	if err != nil || o == nil {
+// readMeasures reads a person's PAM assessments, and their other outcomes with withOutcomes.
+func readMeasures(m measureReader, withOutcomes bool, id string) ([]pam.Assessment, []outcomes.Record, error) {
+	assessments, err := m.Assessments(id)
+	if err != nil || !withOutcomes {
 		return assessments, nil, err
 	}
-	recs, err := o.Outcomes(id)
+	recs, err := m.Outcomes(id)
 	return assessments, recs, err
 }
 
@@ -188,7 +204,7 @@ func (s *patientScreen) reloadMeasures() {
 		recs        []outcomes.Record
 		err         error
 	)
-	s.work.run(func() { assessments, recs, err = readMeasures(s.records, s.tools.outcomes, id) },
+	s.work.run(func() { assessments, recs, err = readMeasures(s.read.measures, true, id) },
 		func() { s.measuresReloaded(id, assessments, recs, err) })
 }
 
@@ -197,8 +213,8 @@ func (s *patientScreen) measuresReloaded(id string, assessments []pam.Assessment
 		return // another person has been opened since
 	}
 	if err != nil {
-		s.showBody(centredMessage(fmt.Sprintf("The saved measure could not be read back: %v", err), widget.DangerImportance))
-		relayout(s.root)
+		s.showBody(kit.CentredMessage(fmt.Sprintf("The saved measure could not be read back: %v", err), widget.DangerImportance))
+		kit.Relayout(s.root)
 		return
 	}
 	s.rec.assessments, s.rec.outcomes = assessments, recs
@@ -209,8 +225,8 @@ func (s *patientScreen) measuresReloaded(id string, assessments []pam.Assessment
 func (s *patientScreen) loaded(rec patientRecord, err error) {
 	if err != nil {
 		s.name.SetText("Patient summary")
-		s.showBody(centredMessage(fmt.Sprintf("This person's record could not be read: %v", err), widget.DangerImportance))
-		relayout(s.root)
+		s.showBody(kit.CentredMessage(fmt.Sprintf("This person's record could not be read: %v", err), widget.DangerImportance))
+		kit.Relayout(s.root)
 		return
 	}
 	s.rec = rec
@@ -231,7 +247,7 @@ func (s *patientScreen) loaded(rec patientRecord, err error) {
 	s.showRecord()
 }
 
-// showRecord draws the summary, and the Outcomes tab beside it when the app records outcomes.
+// showRecord draws the summary, and the Outcomes tab beside it for those who may record outcomes.
 func (s *patientScreen) showRecord() {
 	rec := s.rec
 	p := rec.patient
@@ -263,7 +279,7 @@ func (s *patientScreen) showRecord() {
 	summary := container.NewVScroll(container.NewPadded(content))
 	if s.outcomes == nil && s.plan == nil {
 		s.showBody(summary)
-		relayout(s.root)
+		kit.Relayout(s.root)
 		return
 	}
 	items := []*container.TabItem{container.NewTabItem("Summary", summary)}
@@ -279,7 +295,7 @@ func (s *patientScreen) showRecord() {
 	s.tabs = container.NewAppTabs(items...)
 	s.tabs.SelectIndex(selected)
 	s.showBody(s.tabs)
-	relayout(s.root)
+	kit.Relayout(s.root)
 }
 
 // showOutcomes switches to the Outcomes tab, when there is one.

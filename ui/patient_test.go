@@ -12,8 +12,8 @@ import (
 )
 
 func TestPatientSummaryAgreedPlanGolden(t *testing.T) {
-	s, w := unlockedSession(t, testRecords(), nil)
-	s.openPatient("p01")
+	s, w, _ := unlockedSession(t, testRecords())
+	s.openPatient(pid("p01"))
 
 	if got := s.patient.nhsNumber.Text; got != testNHSNumber(100).Display() {
 		t.Errorf("banner NHS number = %q", got)
@@ -50,14 +50,14 @@ func TestPatientSummaryAgreedPlanGolden(t *testing.T) {
 }
 
 func TestPatientSummaryDraftPlanGolden(t *testing.T) {
-	r := &fakeRecords{}
-	p := fullPatient("d1", testNHSNumber(4321))
+	r := &people{}
+	p := fullPatient(pid("d1"), testNHSNumber(4321))
 	p.GivenName, p.FamilyName, p.PreferredName = "Zoë", "Clarke", ""
 	p.Needs = careplan.CommunicationNeeds{}
 	p.Carers = nil
 	p.Nomination.Judgement = &careplan.ClinicalJudgement{Reason: "Frailty with two conditions", By: "Dr Helen Ames"}
 	r.add(p, []careplan.Plan{draftPlan(p.ID)}, nil)
-	s, w := unlockedSession(t, r, nil)
+	s, w, _ := unlockedSession(t, r)
 	s.openPatient(p.ID)
 
 	texts := strings.Join(labelTexts(s.patient.body), "\n")
@@ -77,8 +77,8 @@ func TestPatientSummaryDraftPlanGolden(t *testing.T) {
 }
 
 func TestPatientSummaryReadProblem(t *testing.T) {
-	s, _ := unlockedSession(t, testRecords(), nil)
-	s.openPatient("nobody")
+	s, _, _ := unlockedSession(t, testRecords())
+	s.openPatient(pid("nobody"))
 	if !strings.Contains(strings.Join(labelTexts(s.patient.body), "\n"), "could not be read") {
 		t.Error("a record that cannot be read does not say so")
 	}
@@ -88,8 +88,8 @@ func TestPatientSummaryReadProblem(t *testing.T) {
 }
 
 func TestBannerStaysAboveTheScroll(t *testing.T) {
-	s, _ := unlockedSession(t, testRecords(), nil)
-	s.openPatient("p01")
+	s, _, _ := unlockedSession(t, testRecords())
+	s.openPatient(pid("p01"))
 	for _, o := range test.LaidOutObjects(s.patient.body) {
 		if o == s.patient.nhsNumber || o == s.patient.name {
 			t.Fatal("the identity banner is inside the scrolling part of the summary")

@@ -8,6 +8,7 @@ import (
 
 	"carehub/careplan"
 	"carehub/careplan/myplan"
+	"carehub/ui/kit"
 )
 
 // checkInReader reads the goal check-ins that have reached the hub from a person's tablet.
@@ -33,7 +34,7 @@ func checkInSection(checkIns []myplan.CheckIn, plans []careplan.Plan) fyne.Canva
 	for _, c := range newest {
 		out = append(out, checkInLines(c, goals)...)
 	}
-	return section("From their tablet", out...)
+	return kit.Section("From their tablet", out...)
 }
 
 // goalWords maps each goal of the current plan to its words. A check-in names its goal by id,
@@ -56,11 +57,11 @@ func checkInLines(c myplan.CheckIn, goals map[string]string) []fyne.CanvasObject
 	} else {
 		goal = goalGone
 	}
-	head := para(careplan.DateOf(c.At).Display() + " · " + goal)
+	head := kit.Para(careplan.DateOf(c.At).Display() + " · " + goal)
 	head.TextStyle.Bold = true
 	how := "Going: " + c.Scale.Words()
 	if note := strings.TrimSpace(c.Note); note != "" {
 		how += " · “" + note + "”"
 	}
-	return []fyne.CanvasObject{head, quiet(how)}
+	return []fyne.CanvasObject{head, kit.Quiet(how)}
 }

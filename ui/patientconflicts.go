@@ -3,6 +3,8 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
+
+	"carehub/ui/kit"
 )
 
 // unsettledReader says what in one person's records two devices changed differently.
@@ -24,12 +26,12 @@ func unsettledSection(unsettled []string) fyne.CanvasObject {
 	}
 	var out []fyne.CanvasObject
 	for _, u := range unsettled {
-		l := para(u)
+		l := kit.Para(u)
 		l.TextStyle.Bold = true
 		l.Importance = widget.WarningImportance
 		out = append(out, l)
 	}
-	out = append(out, quiet("Two devices changed these differently. This summary shows the later change; "+
+	out = append(out, kit.Quiet("Two devices changed these differently. This summary shows the later change; "+
 		"the other is kept until a coordinator chooses under Conflicts. Check with the coordinator before acting on them."))
-	return section(unsettledTitle, out...)
+	return kit.Section(unsettledTitle, out...)
 }

@@ -8,26 +8,27 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan"
+	"carehub/ui/kit"
 )
 
 // The patient summary's sections about the person: who they are, how to reach them, how they
 // came to the hub and where they are on the pathway.
 
 func contactSection(p careplan.Patient) fyne.CanvasObject {
-	var f facts
+	var f kit.Facts
 	if p.PreferredName != "" {
-		f.add("Preferred name", p.PreferredName)
+		f.Add("Preferred name", p.PreferredName)
 	}
-	f.add("Address", orNotRecorded(p.Contact.Address))
-	f.add("Postcode", orNotRecorded(p.Contact.Postcode))
-	f.add("Phone", orNotRecorded(p.Contact.Phone))
-	f.add("Email", orNotRecorded(p.Contact.Email))
+	f.Add("Address", orNotRecorded(p.Contact.Address))
+	f.Add("Postcode", orNotRecorded(p.Contact.Postcode))
+	f.Add("Phone", orNotRecorded(p.Contact.Phone))
+	f.Add("Email", orNotRecorded(p.Contact.Email))
 	practice := orNotRecorded(p.Practice.Name)
 	if p.Practice.ODSCode != "" {
 		practice += " (ODS code " + p.Practice.ODSCode + ")"
 	}
-	f.add("GP practice", practice)
-	return section("Contact and practice", f.grid())
+	f.Add("GP practice", practice)
+	return kit.Section("Contact and practice", f.Grid())
 }
 
 // needsSection puts communication needs in bold warning colour: a letter in small print or a
@@ -35,7 +36,7 @@ func contactSection(p careplan.Patient) fyne.CanvasObject {
 func needsSection(n careplan.CommunicationNeeds) fyne.CanvasObject {
 	var out []fyne.CanvasObject
 	highlight := func(text string) {
-		l := para(text)
+		l := kit.Para(text)
 		l.TextStyle.Bold = true
 		l.Importance = widget.WarningImportance
 		out = append(out, l)
@@ -47,19 +48,19 @@ func needsSection(n careplan.CommunicationNeeds) fyne.CanvasObject {
 		highlight("Needs an interpreter: " + n.Interpreter)
 	}
 	if n.Other != "" {
-		out = append(out, para(n.Other))
+		out = append(out, kit.Para(n.Other))
 	}
 	if len(out) == 0 {
-		out = append(out, quiet("No communication needs recorded."))
+		out = append(out, kit.Quiet("No communication needs recorded."))
 	}
-	return section("Communication needs", out...)
+	return kit.Section("Communication needs", out...)
 }
 
 func carersSection(carers []careplan.Carer) fyne.CanvasObject {
 	if len(carers) == 0 {
-		return section("Carers", quiet("No carers recorded."))
+		return kit.Section("Carers", kit.Quiet("No carers recorded."))
 	}
-	var f facts
+	var f kit.Facts
 	for _, c := range carers {
 		var about []string
 		if c.Relationship != "" {
@@ -68,42 +69,42 @@ func carersSection(carers []careplan.Carer) fyne.CanvasObject {
 		if c.Phone != "" {
 			about = append(about, c.Phone)
 		}
-		f.add(c.Name, orNotRecorded(strings.Join(about, " · ")))
+		f.Add(c.Name, orNotRecorded(strings.Join(about, " · ")))
 	}
-	return section("Carers", f.grid())
+	return kit.Section("Carers", f.Grid())
 }
 
 func conditionsSection(codes []string) fyne.CanvasObject {
 	if len(codes) == 0 {
-		return section("Long-term conditions", quiet("No long-term conditions recorded."))
+		return kit.Section("Long-term conditions", kit.Quiet("No long-term conditions recorded."))
 	}
 	var out []fyne.CanvasObject
 	for _, c := range codes {
-		out = append(out, para("• "+careplan.ConditionTerm(c)))
+		out = append(out, kit.Para("• "+careplan.ConditionTerm(c)))
 	}
-	return section(fmt.Sprintf("Long-term conditions (%d)", len(codes)), out...)
+	return kit.Section(fmt.Sprintf("Long-term conditions (%d)", len(codes)), out...)
 }
 
 func nominationSection(n careplan.Nomination) fyne.CanvasObject {
-	var f facts
-	f.add("Nominated on", n.On.Display())
+	var f kit.Facts
+	f.Add("Nominated on", n.On.Display())
 	practice := orNotRecorded(n.Practice.Name)
 	if n.Practice.ODSCode != "" {
 		practice += " (" + n.Practice.ODSCode + ")"
 	}
-	f.add("By practice", practice)
-	f.add("Clinician", orNotRecorded(n.Clinician))
-	f.add("Reason", orNotRecorded(n.Reason))
+	f.Add("By practice", practice)
+	f.Add("Clinician", orNotRecorded(n.Clinician))
+	f.Add("Reason", orNotRecorded(n.Reason))
 	if n.Judgement != nil {
-		f.add("Clinical judgement", fmt.Sprintf("%s (decided by %s)", n.Judgement.Reason, orNotRecorded(n.Judgement.By)))
+		f.Add("Clinical judgement", fmt.Sprintf("%s (decided by %s)", n.Judgement.Reason, orNotRecorded(n.Judgement.By)))
 	}
-	return section("Nomination", f.grid())
+	return kit.Section("Nomination", f.Grid())
 }
 
 // consentSection shows the latest decision for each consent the hub records; only the latest
 // counts, so a withdrawal shows at once.
 func consentSection(history []careplan.ConsentRecord) fyne.CanvasObject {
-	var f facts
+	var f kit.Facts
 	scopes := []struct {
 		scope careplan.ConsentScope
 		what  string
@@ -115,10 +116,10 @@ func consentSection(history []careplan.ConsentRecord) fyne.CanvasObject {
 	for _, sc := range scopes {
 		rec, ok := careplan.CurrentConsent(history, sc.scope)
 		if !ok {
-			f.add(sc.what, "Not recorded").TextStyle.Italic = true
+			f.Add(sc.what, "Not recorded").TextStyle.Italic = true
 			continue
 		}
-		v := f.add(sc.what, consentWords(rec))
+		v := f.Add(sc.what, consentWords(rec))
 		if rec.Decision != careplan.ConsentGiven {
 			v.Importance = widget.WarningImportance
 		}
@@ -130,14 +131,14 @@ func consentSection(history []careplan.ConsentRecord) fyne.CanvasObject {
 	if len(sharing.SharedWith) > 0 {
 		shared = strings.Join(sharing.SharedWith, "; ")
 	}
-	v := f.add("The plan is shared with", shared)
+	v := f.Add("The plan is shared with", shared)
 	v.TextStyle.Bold = true
 	if len(sharing.NotSharedWith) > 0 {
-		ns := f.add("Not shared with", strings.Join(sharing.NotSharedWith, "; "))
+		ns := f.Add("Not shared with", strings.Join(sharing.NotSharedWith, "; "))
 		ns.TextStyle.Bold = true
 		ns.Importance = widget.WarningImportance
 	}
-	return section("Consent", f.grid())
+	return kit.Section("Consent", f.Grid())
 }
 
 // consentWords writes one decision: "Given on 3 Mar 2025 (verbal; recorded by Sam Green)".
@@ -178,10 +179,10 @@ func consentWords(r careplan.ConsentRecord) string {
 }
 
 func statusSection(p careplan.Patient) fyne.CanvasObject {
-	now := para("Now: " + p.Status.Label())
+	now := kit.Para("Now: " + p.Status.Label())
 	now.TextStyle.Bold = true
 	if len(p.History) == 0 {
-		return section("Status", now, quiet("No status changes recorded."))
+		return kit.Section("Status", now, kit.Quiet("No status changes recorded."))
 	}
 	rows := make([][]*widget.Label, len(p.History))
 	for i, h := range p.History {
@@ -189,15 +190,15 @@ func statusSection(p careplan.Patient) fyne.CanvasObject {
 		if h.From != "" {
 			move = h.From.Label() + " → " + h.To.Label()
 		}
-		rows[i] = []*widget.Label{para(h.On.Display()), para(move), para(orNotRecorded(h.By)), para(h.Reason)}
+		rows[i] = []*widget.Label{kit.Para(h.On.Display()), kit.Para(move), kit.Para(orNotRecorded(h.By)), kit.Para(h.Reason)}
 	}
-	return section("Status", now,
-		table([]float32{1.2, 2, 1.5, 3}, []string{"Date", "Change", "By", "Reason"}, rows))
+	return kit.Section("Status", now,
+		kit.Table([]float32{1.2, 2, 1.5, 3}, []string{"Date", "Change", "By", "Reason"}, rows))
 }
 
 func teamSection(t careplan.CareTeam) fyne.CanvasObject {
-	var f facts
-	f.add("Key worker", orNotRecorded(t.KeyWorker))
-	f.add("Care coordinator", orNotRecorded(t.Coordinator))
-	return section("Care team", f.grid())
+	var f kit.Facts
+	f.Add("Key worker", orNotRecorded(t.KeyWorker))
+	f.Add("Care coordinator", orNotRecorded(t.Coordinator))
+	return kit.Section("Care team", f.Grid())
 }

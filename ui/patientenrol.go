@@ -52,12 +52,12 @@ func (s *patientScreen) enrolSaved(p careplan.Patient) {
 
 func (s *patientScreen) onConsent() {
 	s.enrolDlg.consent = newConsentDialog(s.enrol, s.work, s.today, s.rec.patient, s.enrolSaved)
-	s.enrolDlg.consent.open()
+	s.enrolDlg.consent.form.Open(nil)
 }
 
 func (s *patientScreen) onStatus() {
 	s.enrolDlg.status = newStatusDialog(s.enrol, s.work, s.today, s.rec.patient, s.enrolSaved)
-	s.enrolDlg.status.open()
+	s.enrolDlg.status.form.Open(nil)
 }
 
 func (s *patientScreen) onTeam() {

@@ -9,11 +9,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan"
-	"carehub/store"
 )
 
 // savedPatient stores an active patient with consent to join and to share with a carer.
-func savedPatient(t *testing.T, st *store.Store) careplan.Patient {
+func savedPatient(t *testing.T, st liveStore) careplan.Patient {
 	t.Helper()
 	d := careplan.NewDate
 	p := careplan.NewNomination(careplan.Patient{
@@ -52,7 +51,7 @@ func savedPatient(t *testing.T, st *store.Store) careplan.Patient {
 	return p
 }
 
-func openSaved(t *testing.T, st *store.Store) (*session, careplan.Patient) {
+func openSaved(t *testing.T, st liveStore) (*session, careplan.Patient) {
 	t.Helper()
 	p := savedPatient(t, st)
 	s, _ := storeSession(t, st)
@@ -80,9 +79,9 @@ func TestShareWithdrawalShownOnSummary(t *testing.T) {
 	}
 	test.Type(c.how, "by phone")
 	test.Type(c.by, "Jo Marsh")
-	test.Tap(c.save)
+	test.Tap(c.form.Save)
 	if dialogOpen(s) {
-		t.Fatalf("withdrawal not saved: %q %q", c.decisionProblem.Text, c.problem.Text)
+		t.Fatalf("withdrawal not saved: %q %q", c.decisionProblem.Text, c.form.Problem.Text)
 	}
 	if !labelShown(s.patient.root, "Nobody") {
 		t.Errorf("after withdrawal the summary still shares the plan: %q", labelTexts(s.patient.root))
@@ -105,7 +104,7 @@ func TestConsentDialogBadInput(t *testing.T) {
 	test.Tap(s.patient.enrolDlg.consentButton)
 	c := s.patient.enrolDlg.consent
 	c.on.SetText("tomorrow")
-	test.Tap(c.save)
+	test.Tap(c.form.Save)
 	for name, l := range map[string]*widget.Label{"scope": c.scopeProblem, "decision": c.decisionProblem, "date": c.onProblem, "by": c.byProblem} {
 		if l.Hidden {
 			t.Errorf("%s: no message", name)
@@ -116,12 +115,12 @@ func TestConsentDialogBadInput(t *testing.T) {
 	c.on.SetText("01/03/2026")
 	test.Type(c.by, "Sam Green")
 	test.Type(c.parties[0].name, "Dr Ames")
-	test.Tap(c.save)
+	test.Tap(c.form.Save)
 	if c.partiesProblem.Hidden {
 		t.Error("a party without role and organisation shows no message")
 	}
 	c.decision.SetSelected("Withdrawn")
-	test.Tap(c.save)
+	test.Tap(c.form.Save)
 	if !strings.Contains(c.decisionProblem.Text, "nothing to withdraw") {
 		t.Errorf("withdrawing what was never given: %q", c.decisionProblem.Text)
 	}
@@ -136,7 +135,7 @@ func TestStatusDialogBadInputAndDied(t *testing.T) {
 	test.Tap(s.patient.enrolDlg.statusButton)
 	d := s.patient.enrolDlg.status
 	d.on.SetText("01/01/2025") // before the last change
-	test.Tap(d.save)
+	test.Tap(d.form.Save)
 	if d.toProblem.Hidden || d.onProblem.Hidden || d.byProblem.Hidden {
 		t.Errorf("problems: %q %q %q", d.toProblem.Text, d.onProblem.Text, d.byProblem.Text)
 	}
@@ -146,9 +145,9 @@ func TestStatusDialogBadInputAndDied(t *testing.T) {
 	}
 	d.on.SetText("02/03/2026")
 	test.Type(d.by, "Jo Marsh")
-	test.Tap(d.save)
+	test.Tap(d.form.Save)
 	if dialogOpen(s) {
-		t.Fatalf("not saved: %q", d.problem.Text)
+		t.Fatalf("not saved: %q", d.form.Problem.Text)
 	}
 	if !s.patient.enrolDlg.statusButton.Disabled() {
 		t.Error("died is final, but status can still be changed")
@@ -167,7 +166,7 @@ func TestContactsDialog(t *testing.T) {
 	d.on.SetText("03/03/2026")
 	test.Type(d.minutes, "ninety")
 	test.Type(d.note, strings.Repeat("x", careplan.MaxContactNote+1))
-	test.Tap(d.save)
+	test.Tap(d.form.Save)
 	for name, l := range map[string]*widget.Label{"how": d.kindProblem, "date": d.onProblem, "by": d.byProblem,
 		"minutes": d.minutesProblem, "note": d.noteProblem} {
 		if l.Hidden {
@@ -182,15 +181,15 @@ func TestContactsDialog(t *testing.T) {
 	test.Type(d.by, "Sam Green")
 	d.minutes.SetText("45")
 	d.note.SetText("Walked to the post office together")
-	test.Tap(d.save)
+	test.Tap(d.form.Save)
 	cs, _ := st.Contacts(p.ID)
 	if len(cs) != 1 || cs[0].Minutes != 45 || cs[0].Kind != careplan.ContactHomeVisit {
-		t.Fatalf("stored contacts %+v (problem %q)", cs, d.problem.Text)
+		t.Fatalf("stored contacts %+v (problem %q)", cs, d.form.Problem.Text)
 	}
 	if !labelShown(d.history, "Walked to the post office together") {
 		t.Error("the log does not show the new contact")
 	}
-	test.Tap(d.closeButton)
+	test.Tap(d.form.Dismiss)
 	for _, e := range storedPatients(t, st) {
 		if e.LastContact != careplan.NewDate(2026, time.March, 1) {
 			t.Errorf("caseload last contact %v", e.LastContact)
@@ -219,7 +218,7 @@ func TestTeamDialogSuggestsAndAssigns(t *testing.T) {
 	}
 	d.keyWorker.SetSelected("Rhian Davies")
 	d.coordinator.SetSelected("Jo Marsh")
-	test.Tap(d.save)
+	test.Tap(d.form.Save)
 	got, _ := st.Patient(p.ID)
 	if got.Team.KeyWorker != "Rhian Davies" || got.Team.Coordinator != "Jo Marsh" || got.Team.KeyWorkerID == "" {
 		t.Errorf("stored team %+v", got.Team)
@@ -231,21 +230,21 @@ func TestStaffScreenAddsAndEdits(t *testing.T) {
 	s, _ := storeSession(t, st)
 	test.Tap(s.caseload.queues.staff)
 	sc := s.enrolled.staff
-	test.Tap(sc.save)
+	test.Tap(sc.page.Save)
 	if sc.nameProblem.Hidden || sc.roleProblem.Hidden {
 		t.Error("an empty form shows no messages")
 	}
 	test.Type(sc.name, "Priya Patel")
 	sc.role.SetSelected(string(careplan.RoleKeyWorker))
 	sc.specialisms.SetSelected([]string{string(careplan.SpecFalls)})
-	test.Tap(sc.save)
+	test.Tap(sc.page.Save)
 	staff, _ := st.Staff()
 	if len(staff) != 1 || staff[0].Name != "Priya Patel" || len(staff[0].Specialisms) != 1 || !staff[0].Active {
 		t.Fatalf("stored staff %+v", staff)
 	}
-	test.Tap(sc.editButtons[staff[0].ID])
+	test.Tap(sc.page.EditButton(staff[0].ID))
 	sc.active.SetChecked(false)
-	test.Tap(sc.save)
+	test.Tap(sc.page.Save)
 	staff, _ = st.Staff()
 	if len(staff) != 1 || staff[0].Active {
 		t.Errorf("after marking as left: %+v", staff)

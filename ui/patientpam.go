@@ -9,6 +9,7 @@ import (
 
 	"carehub/careplan"
 	"carehub/pam"
+	"carehub/ui/kit"
 )
 
 // pamSection shows every PAM recorded, including those entered in error (marked, and left out
@@ -16,7 +17,7 @@ import (
 func pamSection(all []pam.Assessment, today careplan.Date) fyne.CanvasObject {
 	const title = "Patient Activation Measure (PAM)"
 	if len(all) == 0 {
-		return section(title, quiet("No PAM recorded yet: one is due now."))
+		return kit.Section(title, kit.Quiet("No PAM recorded yet: one is due now."))
 	}
 	sorted := append([]pam.Assessment(nil), all...)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].TakenOn.Before(sorted[j].TakenOn) })
@@ -26,18 +27,18 @@ func pamSection(all []pam.Assessment, today careplan.Date) fyne.CanvasObject {
 	for _, a := range sorted {
 		rows = append(rows, pamRow(a))
 		if a.InError != nil {
-			notes = append(notes, quiet(fmt.Sprintf("The PAM of %s was entered in error and does not count: %s (marked by %s).",
+			notes = append(notes, kit.Quiet(fmt.Sprintf("The PAM of %s was entered in error and does not count: %s (marked by %s).",
 				a.TakenOn.Display(), orNotRecorded(a.InError.Reason), orNotRecorded(a.InError.By))))
 		}
 	}
 	out := []fyne.CanvasObject{
-		table([]float32{1.3, 1.4, 3.6, 1.4, 1.6},
+		kit.Table([]float32{1.3, 1.4, 3.6, 1.4, 1.6},
 			[]string{"Date", "Score", "Level", "Instrument", "Recorded by"}, rows),
 	}
 	out = append(out, notes...)
 	out = append(out, pamChange(pam.History(all))...)
 	out = append(out, pamDue(all, today))
-	return section(title, out...)
+	return kit.Section(title, out...)
 }
 
 // pamRow is one assessment. One entered in error is greyed, italic and says so in its score,
@@ -52,11 +53,11 @@ func pamRow(a pam.Assessment) []*widget.Label {
 		instrument += " for " + a.CarerName
 	}
 	row := []*widget.Label{
-		para(a.TakenOn.Display()),
-		para(score),
-		para(a.Level.String() + ": " + a.Level.Description()),
-		para(instrument),
-		para(orNotRecorded(a.RecordedBy)),
+		kit.Para(a.TakenOn.Display()),
+		kit.Para(score),
+		kit.Para(a.Level.String() + ": " + a.Level.Description()),
+		kit.Para(instrument),
+		kit.Para(orNotRecorded(a.RecordedBy)),
 	}
 	if a.InError != nil {
 		for _, l := range row {
@@ -71,7 +72,7 @@ func pamRow(a pam.Assessment) []*widget.Label {
 // count. The rule for a meaningful change is pam's, not the screen's.
 func pamChange(history []pam.Assessment) []fyne.CanvasObject {
 	if len(history) < 2 {
-		return []fyne.CanvasObject{quiet("Only one PAM counts so far, so there is no change to show yet.")}
+		return []fyne.CanvasObject{kit.Quiet("Only one PAM counts so far, so there is no change to show yet.")}
 	}
 	latest := history[len(history)-1]
 	first := pam.Between(history[0], latest)
@@ -87,7 +88,7 @@ func changeLine(since string, c pam.Change) *widget.Label {
 	if c.LevelMove != 0 {
 		text += fmt.Sprintf(", %s to %s", c.From.Level, c.To.Level)
 	}
-	l := para(text)
+	l := kit.Para(text)
 	if c.Meaningful {
 		l.SetText(text + " · meaningful")
 		if !c.WithinYear {
@@ -112,15 +113,15 @@ func pamDue(all []pam.Assessment, today careplan.Date) *widget.Label {
 	due, ok := pam.NextDue(all)
 	switch {
 	case !ok:
-		l := para("No PAM counts yet: one is due now.")
+		l := kit.Para("No PAM counts yet: one is due now.")
 		l.Importance = widget.WarningImportance
 		return l
 	case due.Before(today):
-		l := para("Next PAM was due on " + due.Display() + " · overdue")
+		l := kit.Para("Next PAM was due on " + due.Display() + " · overdue")
 		l.Importance = widget.DangerImportance
 		l.TextStyle.Bold = true
 		return l
 	default:
-		return para("Next PAM due by " + due.Display())
+		return kit.Para("Next PAM due by " + due.Display())
 	}
 }

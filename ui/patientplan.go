@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan"
+	"carehub/ui/kit"
 )
 
 // currentPlan picks the version the summary shows (careplan.CurrentPlan: the latest agreed
@@ -25,23 +26,23 @@ func planSection(plans []careplan.Plan, today careplan.Date) fyne.CanvasObject {
 	const title = "Care and support plan"
 	p, next, ok := currentPlan(plans)
 	if !ok {
-		return section(title, quiet("No care and support plan yet."))
+		return kit.Section(title, kit.Quiet("No care and support plan yet."))
 	}
 	out := []fyne.CanvasObject{planState(p)}
 	if next != nil {
-		out = append(out, quiet(fmt.Sprintf("A new draft (version %d) is being written; this is the agreed version the person holds.", next.Version)))
+		out = append(out, kit.Quiet(fmt.Sprintf("A new draft (version %d) is being written; this is the agreed version the person holds.", next.Version)))
 	}
 	out = append(out, reviewLine(p, today))
 	out = append(out, goalsByDomain(p.Goals)...)
 	out = append(out, contingency(p.Contingency)...)
-	return section(title, out...)
+	return kit.Section(title, out...)
 }
 
 // planState says whether this version has been agreed, plainly, so nobody takes a draft for
 // the plan the person agreed.
 func planState(p careplan.Plan) *widget.Label {
 	if p.State != careplan.PlanAgreed || p.Agreement == nil {
-		l := para(fmt.Sprintf("Version %d · Draft — not yet agreed", p.Version))
+		l := kit.Para(fmt.Sprintf("Version %d · Draft — not yet agreed", p.Version))
 		l.TextStyle.Bold = true
 		l.Importance = widget.WarningImportance
 		return l
@@ -51,7 +52,7 @@ func planState(p careplan.Plan) *widget.Label {
 	if p.Agreement.PAMLevel > 0 {
 		text += fmt.Sprintf(" · PAM level %d when agreed", p.Agreement.PAMLevel)
 	}
-	l := para(text)
+	l := kit.Para(text)
 	l.TextStyle.Bold = true
 	return l
 }
@@ -59,14 +60,14 @@ func planState(p careplan.Plan) *widget.Label {
 func reviewLine(p careplan.Plan, today careplan.Date) *widget.Label {
 	switch {
 	case p.ReviewDate.IsZero():
-		return quiet("No review date set.")
+		return kit.Quiet("No review date set.")
 	case p.ReviewDate.Before(today):
-		l := para("Review was due on " + p.ReviewDate.Display() + " · overdue")
+		l := kit.Para("Review was due on " + p.ReviewDate.Display() + " · overdue")
 		l.TextStyle.Bold = true
 		l.Importance = widget.DangerImportance
 		return l
 	default:
-		return para("Review by " + p.ReviewDate.Display())
+		return kit.Para("Review by " + p.ReviewDate.Display())
 	}
 }
 
@@ -74,7 +75,7 @@ func reviewLine(p careplan.Plan, today careplan.Date) *widget.Label {
 // A goal in a domain not on the list still shows, under "Other", rather than going missing.
 func goalsByDomain(goals []careplan.Goal) []fyne.CanvasObject {
 	if len(goals) == 0 {
-		return []fyne.CanvasObject{quiet("No goals written yet.")}
+		return []fyne.CanvasObject{kit.Quiet("No goals written yet.")}
 	}
 	var out []fyne.CanvasObject
 	shown := 0
@@ -113,13 +114,13 @@ func domainGoals(domain string, goals []careplan.Goal) []fyne.CanvasObject {
 	if len(goals) == 0 {
 		return nil
 	}
-	out := []fyne.CanvasObject{subheading(domain, widget.MediumImportance)}
+	out := []fyne.CanvasObject{kit.Subheading(domain, widget.MediumImportance)}
 	for _, g := range goals {
-		words := para("“" + g.InMyWords + "”")
+		words := kit.Para("“" + g.InMyWords + "”")
 		words.TextStyle.Italic = true
-		out = append(out, words, quiet(goalScores(g)))
+		out = append(out, words, kit.Quiet(goalScores(g)))
 		if g.Outcome != nil {
-			out = append(out, quiet(goalOutcome(*g.Outcome)))
+			out = append(out, kit.Quiet(goalOutcome(*g.Outcome)))
 		}
 	}
 	return out
@@ -149,18 +150,18 @@ func plural(n int, one, many string) string {
 
 // contingency is "what to do if I become unwell" under green, amber and red headings.
 func contingency(c careplan.Contingency) []fyne.CanvasObject {
-	var green, amber, red facts
-	green.add("What I do", orNotRecorded(c.Green.WhatIDo))
-	amber.add("Warning signs", orNotRecorded(c.Amber.WarningSigns))
-	amber.add("What I do", orNotRecorded(c.Amber.WhatIDo))
-	amber.add("Who I call", orNotRecorded(c.Amber.WhoICall))
-	red.add("Who to call", orNotRecorded(c.Red.WhoToCall))
-	red.add("What they need to know", orNotRecorded(c.Red.WhatTheyNeedToKnow))
+	var green, amber, red kit.Facts
+	green.Add("What I do", orNotRecorded(c.Green.WhatIDo))
+	amber.Add("Warning signs", orNotRecorded(c.Amber.WarningSigns))
+	amber.Add("What I do", orNotRecorded(c.Amber.WhatIDo))
+	amber.Add("Who I call", orNotRecorded(c.Amber.WhoICall))
+	red.Add("Who to call", orNotRecorded(c.Red.WhoToCall))
+	red.Add("What they need to know", orNotRecorded(c.Red.WhatTheyNeedToKnow))
 	return []fyne.CanvasObject{
-		subheading("If I become unwell", widget.MediumImportance),
-		subheading("Green: I'm well", widget.SuccessImportance), green.grid(),
-		subheading("Amber: warning signs", widget.WarningImportance), amber.grid(),
-		subheading("Red: emergency", widget.DangerImportance), red.grid(),
+		kit.Subheading("If I become unwell", widget.MediumImportance),
+		kit.Subheading("Green: I'm well", widget.SuccessImportance), green.Grid(),
+		kit.Subheading("Amber: warning signs", widget.WarningImportance), amber.Grid(),
+		kit.Subheading("Red: emergency", widget.DangerImportance), red.Grid(),
 	}
 }
 

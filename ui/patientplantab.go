@@ -8,15 +8,12 @@ import (
 
 // The patient screen's Care plan tab: kept here so patient.go only gains the hooks.
 
-// planTools gathers what the Care plan tab needs, or nil when the app edits no plans.
+// planTools gathers what the Care plan tab needs.
 func (s *session) planTools() *planTools {
-	if s.cfg.Plans == nil {
-		return nil
-	}
-	return &planTools{plans: s.cfg.Plans, w: s.w}
+	return &planTools{plans: s.svc.Plans, w: s.w}
 }
 
-// startPlanTab makes the Care plan tab for the person just read, when the app edits plans.
+// startPlanTab makes the Care plan tab for the person just read, for those who may edit it.
 func (s *patientScreen) startPlanTab(p careplan.Patient) {
 	if s.planTools == nil {
 		return

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan"
+	"carehub/ui/kit"
 )
 
 // agreeDialog locks the draft as the version agreed with the person: who agreed it with them
@@ -33,27 +34,27 @@ func newAgreeDialog(e *planEditor) *agreeDialog {
 	d.by.SetText(e.patient.Team.KeyWorker)
 	d.by.SetPlaceHolder("Who agreed the plan with the person")
 	d.by.OnSubmitted = d.onSubmitted
-	d.byProblem = problemLabel()
+	d.byProblem = kit.NewProblemLabel()
 	d.on = widget.NewEntry()
-	d.on.SetText(entryDate(e.today))
+	d.on.SetText(kit.DateText(e.today))
 	d.on.OnSubmitted = d.onSubmitted
-	d.onProblem = problemLabel()
-	d.problem = problemLabel()
+	d.onProblem = kit.NewProblemLabel()
+	d.problem = kit.NewProblemLabel()
 	d.confirm = widget.NewButton("Agree and lock this version", d.onConfirm)
 	d.confirm.Importance = widget.HighImportance
 	d.cancel = widget.NewButton("Cancel", d.onCancel)
-	explain := para("Agreeing locks this version as the plan the person holds. It cannot be changed afterwards: " +
+	explain := kit.Para("Agreeing locks this version as the plan the person holds. It cannot be changed afterwards: " +
 		"any later change starts a new draft.")
-	body := container.NewVBox(explain, formGrid(
-		formField{label: "Agreed with the person by", field: d.by, problem: d.byProblem},
-		formField{label: "On", field: d.on, problem: d.onProblem}), d.problem)
+	body := container.NewVBox(explain, kit.Grid(
+		kit.Field{Name: "Agreed with the person by", Widget: d.by, Problem: d.byProblem},
+		kit.Field{Name: "On", Widget: d.on, Problem: d.onProblem}), d.problem)
 	d.dialog = dialog.NewCustomWithoutButtons(whoseTitle("Agree plan", e.patient), body, e.tools.w)
 	d.dialog.SetButtons([]fyne.CanvasObject{d.cancel, d.confirm})
 	return d
 }
 
 func (d *agreeDialog) open() {
-	fitDialog(d.dialog, dialogWidth)
+	kit.FitDialog(d.dialog, kit.DialogWidth)
 	d.dialog.Show()
 	d.e.tools.w.Canvas().Focus(d.by)
 }
@@ -67,28 +68,28 @@ func (d *agreeDialog) onSubmitted(string) { d.onConfirm() }
 func (d *agreeDialog) onConfirm() {
 	by := strings.TrimSpace(d.by.Text)
 	on, err := careplan.ParseDate(d.on.Text)
-	setProblem(d.byProblem, "")
-	setProblem(d.onProblem, "")
-	setProblem(d.problem, "")
+	kit.SetProblem(d.byProblem, "")
+	kit.SetProblem(d.onProblem, "")
+	kit.SetProblem(d.problem, "")
 	ok := true
 	if by == "" {
-		setProblem(d.byProblem, "Say who agreed the plan with the person")
+		kit.SetProblem(d.byProblem, "Say who agreed the plan with the person")
 		ok = false
 	}
 	if err != nil {
-		setProblem(d.onProblem, "Write the date as DD/MM/YYYY")
+		kit.SetProblem(d.onProblem, "Write the date as DD/MM/YYYY")
 		ok = false
 	} else if on.After(d.e.today) {
-		setProblem(d.onProblem, "A plan cannot be agreed on a day still to come")
+		kit.SetProblem(d.onProblem, "A plan cannot be agreed on a day still to come")
 		ok = false
 	}
 	if !ok {
-		fitDialog(d.dialog, dialogWidth)
+		kit.FitDialog(d.dialog, kit.DialogWidth)
 		return
 	}
 	if err := d.e.readyToAgree(); err != nil {
-		setProblem(d.problem, err.Error())
-		fitDialog(d.dialog, dialogWidth)
+		kit.SetProblem(d.problem, err.Error())
+		kit.FitDialog(d.dialog, kit.DialogWidth)
 		return
 	}
 	snap := d.e.plan.Clone()
@@ -100,8 +101,8 @@ func (d *agreeDialog) onConfirm() {
 func (d *agreeDialog) agreed(snap careplan.Plan, err error) {
 	d.confirm.Enable()
 	if err != nil {
-		setProblem(d.problem, "The plan was not agreed: "+planProblem(err))
-		fitDialog(d.dialog, dialogWidth)
+		kit.SetProblem(d.problem, "The plan was not agreed: "+planProblem(err))
+		kit.FitDialog(d.dialog, kit.DialogWidth)
 		return
 	}
 	d.close()

@@ -1,28 +1,16 @@
 package ui
 
 import (
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/widget"
-
 	"carehub/careplan"
+	"carehub/ui/kit"
 )
 
 // serviceDialog adds a community group or service to the hub's directory, from the plan
 // where it is first needed, then offers it for signposting straight away.
 type serviceDialog struct {
-	s *supportPart
-
-	name        *widget.Entry
-	nameProblem *widget.Label
-	offers      *widget.Entry
-	area        *widget.Entry
-	contact     *widget.Entry
-	problem     *widget.Label
-	confirm     *widget.Button
-	cancel      *widget.Button
-	dialog      *dialog.CustomDialog
+	serviceFields
+	s    *supportPart
+	form *kit.Form
 }
 
 func (s *supportPart) onAddToDirectory() {
@@ -30,60 +18,26 @@ func (s *supportPart) onAddToDirectory() {
 		s.adding.close()
 	}
 	d := &serviceDialog{s: s}
-	d.name = widget.NewEntry()
-	d.name.SetPlaceHolder("e.g. Frome Lunch Club")
-	d.nameProblem = problemLabel()
-	d.offers = widget.NewEntry()
-	d.offers.SetPlaceHolder("What it offers, in a line")
-	d.area = widget.NewEntry()
-	d.area.SetPlaceHolder("Where")
-	d.contact = widget.NewEntry()
+	d.form = kit.NewForm(s.e.tools.w, kit.WorkerFunc(s.e.work.run), kit.FormSpec{Title: "New service for the directory",
+		Save: "Add to the directory", Failed: "The service was not added"}, d.onSave)
+	d.serviceFields = newServiceFields(d.form.NewProblemLabel())
 	d.contact.SetPlaceHolder("Phone, email or website — press Enter to save")
 	d.contact.OnSubmitted = d.onSubmitted
-	d.problem = problemLabel()
-	d.confirm = widget.NewButton("Add to the directory", d.onSave)
-	d.confirm.Importance = widget.HighImportance
-	d.cancel = widget.NewButton("Cancel", d.onCancel)
-	body := container.NewVBox(para("The directory is the hub's: every plan can signpost to what is added here."),
-		formGrid(formField{label: "Name", field: d.name, problem: d.nameProblem},
-			formField{label: "What it offers", field: d.offers},
-			formField{label: "Area", field: d.area},
-			formField{label: "Contact", field: d.contact}), d.problem)
-	d.dialog = dialog.NewCustomWithoutButtons("New service for the directory", body, s.e.tools.w)
-	d.dialog.SetButtons([]fyne.CanvasObject{d.cancel, d.confirm})
-	fitDialog(d.dialog, dialogWidth)
-	d.dialog.Show()
-	s.e.tools.w.Canvas().Focus(d.name)
+	d.form.SetContent(kit.Para("The directory is the hub's: every plan can signpost to what is added here."),
+		kit.Grid(d.fields()...))
+	d.form.Open(d.name)
 	s.adding = d
 }
 
-func (d *serviceDialog) close()             { d.dialog.Hide() }
-func (d *serviceDialog) onCancel()          { d.close() }
+func (d *serviceDialog) close()             { d.form.Close() }
 func (d *serviceDialog) onSubmitted(string) { d.onSave() }
 
 // onSave saves the new service off the UI goroutine.
 func (d *serviceDialog) onSave() {
-	svc := careplan.Service{Name: d.name.Text, Offers: d.offers.Text, Area: d.area.Text, Contact: d.contact.Text}
-	if err := svc.Validate(); err != nil {
-		setProblem(d.nameProblem, "Give the service a name")
-		fitDialog(d.dialog, dialogWidth)
-		return
+	svc, problems := d.read(careplan.Service{})
+	if d.form.Show(problems) {
+		d.form.Submit(func() error { return d.s.e.tools.plans.SaveService(&svc) }, func() { d.s.directoryGained(svc) })
 	}
-	setProblem(d.nameProblem, "")
-	d.confirm.Disable()
-	var err error
-	d.s.e.work.run(func() { err = d.s.e.tools.plans.SaveService(&svc) }, func() { d.saved(svc, err) })
-}
-
-func (d *serviceDialog) saved(svc careplan.Service, err error) {
-	d.confirm.Enable()
-	if err != nil {
-		setProblem(d.problem, "The service was not added: "+err.Error())
-		fitDialog(d.dialog, dialogWidth)
-		return
-	}
-	d.close()
-	d.s.directoryGained(svc)
 }
 
 // directoryGained offers a service just added to the directory, already chosen.

@@ -12,6 +12,7 @@ import (
 
 	"carehub/careplan"
 	"carehub/pam"
+	"carehub/ui/kit"
 )
 
 // planData is what the Care plan tab reads together off the UI goroutine.
@@ -101,10 +102,10 @@ func (e *planEditor) build() {
 	e.state.TextStyle.Bold = true
 	e.saveStatus = widget.NewLabel("")
 	e.saveStatus.Truncation = fyne.TextTruncateEllipsis
-	e.pamLevel = para("")
+	e.pamLevel = kit.Para("")
 	e.pamLevel.TextStyle.Bold = true
-	e.pamPrompt = para("")
-	e.warnings = para("")
+	e.pamPrompt = kit.Para("")
+	e.warnings = kit.Para("")
 	e.warnings.Importance = widget.WarningImportance
 	e.warnings.TextStyle.Bold = true
 
@@ -118,17 +119,17 @@ func (e *planEditor) build() {
 	e.newGoalWords = widget.NewEntry()
 	e.newGoalWords.SetPlaceHolder("A new goal in the person's words — press Enter to add")
 	e.newGoalWords.OnSubmitted = e.onNewGoalSubmitted
-	e.newGoalProblem = problemLabel()
+	e.newGoalProblem = kit.NewProblemLabel()
 	e.addGoal = widget.NewButtonWithIcon("Add goal", theme.ContentAddIcon(), e.onAddGoal)
 
 	e.support = newSupportPart(e)
 	e.contingency = newContingencyPart(e)
 	e.people = newPeoplePart(e)
 	e.reviewDate = widget.NewEntry()
-	e.reviewDate.SetText(entryDate(e.plan.ReviewDate))
+	e.reviewDate.SetText(kit.DateText(e.plan.ReviewDate))
 	e.reviewDate.SetPlaceHolder("DD/MM/YYYY")
 	e.reviewDate.OnChanged = e.onReviewDate
-	e.reviewProblem = problemLabel()
+	e.reviewProblem = kit.NewProblemLabel()
 
 	e.fromTemplate = widget.NewButtonWithIcon("Start from a template…", theme.DocumentCreateIcon(), e.onFromTemplate)
 	e.saveTemplate = widget.NewButton("Save as template…", e.onSaveTemplate)
@@ -139,14 +140,14 @@ func (e *planEditor) build() {
 
 	newGoal := container.NewBorder(nil, nil, e.newGoalDomain, e.addGoal, e.newGoalWords)
 	content := container.NewVBox(
-		section("PAM", e.pamLevel, e.pamPrompt, e.warnings),
+		kit.Section("PAM", e.pamLevel, e.pamPrompt, e.warnings),
 		widget.NewSeparator(),
-		section("About me", formGrid(
-			formField{label: "About me", field: e.aboutMe},
-			formField{label: "What matters to me", field: e.whatMatters},
-			formField{label: "My strengths", field: e.strengths})),
+		kit.Section("About me", kit.Grid(
+			kit.Field{Name: "About me", Widget: e.aboutMe},
+			kit.Field{Name: "What matters to me", Widget: e.whatMatters},
+			kit.Field{Name: "My strengths", Widget: e.strengths})),
 		widget.NewSeparator(),
-		section("My goals", e.goals, newGoal, e.newGoalProblem),
+		kit.Section("My goals", e.goals, newGoal, e.newGoalProblem),
 		widget.NewSeparator(),
 		e.support.root,
 		widget.NewSeparator(),
@@ -154,7 +155,7 @@ func (e *planEditor) build() {
 		widget.NewSeparator(),
 		e.people.root,
 		widget.NewSeparator(),
-		section("Review", formGrid(formField{label: "Review date", field: e.reviewDate, problem: e.reviewProblem})),
+		kit.Section("Review", kit.Grid(kit.Field{Name: "Review date", Widget: e.reviewDate, Problem: e.reviewProblem})),
 	)
 	e.bar = container.NewHBox(e.fromTemplate, e.saveTemplate, e.history, e.review, e.agree)
 	top := container.NewVBox(e.bar, container.NewBorder(nil, nil, e.state, nil, e.saveStatus))
@@ -184,14 +185,6 @@ func lineEntry(text, hint string, onChanged func(string)) *widget.Entry {
 	en.SetPlaceHolder(hint)
 	en.OnChanged = onChanged
 	return en
-}
-
-// entryDate writes a date for a field the way UK staff type it.
-func entryDate(d careplan.Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	return d.Time().Format("02/01/2006")
 }
 
 func domainNames() []string {
@@ -251,7 +244,7 @@ func (e *planEditor) showGoals() {
 		e.goals.Add(c.root)
 	}
 	if len(e.plan.Goals) == 0 {
-		e.goals.Add(quiet("No goals yet: add one below, or start from a template."))
+		e.goals.Add(kit.Quiet("No goals yet: add one below, or start from a template."))
 	}
 	e.goals.Refresh()
 	e.support.showGoals()
@@ -333,7 +326,7 @@ func (e *planEditor) onStrengths(s string)   { e.beginEdit(); e.plan.Strengths =
 
 func (e *planEditor) onReviewDate(s string) {
 	if strings.TrimSpace(s) == "" {
-		setProblem(e.reviewProblem, "")
+		kit.SetProblem(e.reviewProblem, "")
 		e.beginEdit()
 		e.plan.ReviewDate = careplan.Date{}
 		e.edited()
@@ -341,10 +334,10 @@ func (e *planEditor) onReviewDate(s string) {
 	}
 	d, err := careplan.ParseDate(s)
 	if err != nil {
-		setProblem(e.reviewProblem, "Write the date as DD/MM/YYYY")
+		kit.SetProblem(e.reviewProblem, "Write the date as DD/MM/YYYY")
 		return
 	}
-	setProblem(e.reviewProblem, "")
+	kit.SetProblem(e.reviewProblem, "")
 	e.beginEdit()
 	e.plan.ReviewDate = d
 	e.edited()
@@ -359,13 +352,13 @@ func (e *planEditor) onAddGoal() {
 	domain := careplan.Domain(e.newGoalDomain.Selected)
 	switch {
 	case domain == "":
-		setProblem(e.newGoalProblem, "Choose the goal's domain first")
+		kit.SetProblem(e.newGoalProblem, "Choose the goal's domain first")
 		return
 	case words == "":
-		setProblem(e.newGoalProblem, "Write the goal in the person's own words")
+		kit.SetProblem(e.newGoalProblem, "Write the goal in the person's own words")
 		return
 	}
-	setProblem(e.newGoalProblem, "")
+	kit.SetProblem(e.newGoalProblem, "")
 	e.beginEdit()
 	e.plan.Goals = append(e.plan.Goals, careplan.Goal{ID: newRecordID(), Domain: domain, InMyWords: words,
 		Importance: 5, Confidence: 5})

@@ -19,7 +19,7 @@ func writePlanFromTemplate(t *testing.T, e *planEditor) {
 	}
 	test.Tap(e.fromTemplate)
 	e.templates.choice.SetSelected("Falls and mobility")
-	test.Tap(e.templates.confirm)
+	test.Tap(e.templates.form.Save)
 	if len(e.goalCards) != 3 {
 		t.Fatalf("%d goals after the template, want 3", len(e.goalCards))
 	}
@@ -212,11 +212,12 @@ func TestSaveAsTemplate(t *testing.T) {
 	writePlanFromTemplate(t, e)
 	test.Tap(e.saveTemplate)
 	test.Type(e.templates.name, "Garden and falls")
-	test.Tap(e.templates.confirm)
-	if len(f.templates) != 1 {
-		t.Fatalf("%d templates saved", len(f.templates))
+	test.Tap(e.templates.form.Save)
+	saved := f.hubTemplates(t)
+	if len(saved) != 1 {
+		t.Fatalf("%d templates saved", len(saved))
 	}
-	tpl := f.templates[0]
+	tpl := saved[0]
 	text := strings.ToLower(strings.Join([]string{tpl.Name, tpl.Description}, " "))
 	for _, g := range tpl.Goals {
 		text += " " + g.Suggestion
@@ -255,15 +256,15 @@ func TestPlanEditorRemovesAndAddsToDirectory(t *testing.T) {
 
 	test.Tap(e.support.addNew)
 	dlg := e.support.adding
-	test.Tap(dlg.confirm)
+	test.Tap(dlg.form.Save)
 	if !dlg.nameProblem.Visible() {
 		t.Error("a service with no name shows no problem")
 	}
 	test.Type(dlg.name, "Frome Lunch Club")
 	test.Type(dlg.area, "Frome")
-	test.Tap(dlg.confirm)
-	if len(f.services) != 3 || e.support.service.Selected != "Frome Lunch Club" {
-		t.Fatalf("directory %+v, chosen %q", f.services, e.support.service.Selected)
+	test.Tap(dlg.form.Save)
+	if dir := f.directory(t); len(dir) != 3 || e.support.service.Selected != "Frome Lunch Club" {
+		t.Fatalf("directory %+v, chosen %q", dir, e.support.service.Selected)
 	}
 	e.support.goal.SetSelectedIndex(1)
 	test.Tap(e.support.add)

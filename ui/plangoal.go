@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan"
+	"carehub/ui/kit"
 )
 
 // goalCard is one goal in the editor: its words, domain and scores, its actions, and a line to
@@ -40,13 +41,13 @@ func newGoalCard(e *planEditor, gi int) *goalCard {
 	c.words = lineEntry(g.InMyWords, "The goal in the person's own words", c.onWords)
 	c.importance = lineEntry(strconv.Itoa(g.Importance), "0-10", c.onImportance)
 	c.confidence = lineEntry(strconv.Itoa(g.Confidence), "0-10", c.onConfidence)
-	c.problem = problemLabel()
+	c.problem = kit.NewProblemLabel()
 	c.newAction = widget.NewEntry()
 	c.newAction.SetPlaceHolder("A new action — press Enter to add")
 	c.newAction.OnSubmitted = c.onNewAction
 
-	scores := container.NewHBox(widget.NewLabel("Importance"), fixedWidth(56, c.importance),
-		widget.NewLabel("Confidence"), fixedWidth(56, c.confidence))
+	scores := container.NewHBox(widget.NewLabel("Importance"), kit.FixedWidth(56, c.importance),
+		widget.NewLabel("Confidence"), kit.FixedWidth(56, c.confidence))
 	head := container.NewBorder(nil, nil, c.domain, scores, c.words)
 	rows := container.NewVBox()
 	for ai := range g.Actions {
@@ -54,7 +55,7 @@ func newGoalCard(e *planEditor, gi int) *goalCard {
 		c.actions = append(c.actions, r)
 		rows.Add(r.root)
 	}
-	title := subheading(fmt.Sprintf("Goal %d", gi+1), widget.MediumImportance)
+	title := kit.Subheading(fmt.Sprintf("Goal %d", gi+1), widget.MediumImportance)
 	if g.Closed() {
 		title.SetText(fmt.Sprintf("Goal %d · %s at review on %s", gi+1, g.Outcome.Decision, g.Outcome.On.Display()))
 	}
@@ -91,10 +92,10 @@ func (c *goalCard) onConfidence(s string) {
 func (c *goalCard) onScore(s string, set func(*careplan.Goal, int)) {
 	n, err := careplan.ParseScale(s)
 	if err != nil {
-		setProblem(c.problem, "Importance and confidence are scored 0 to 10")
+		kit.SetProblem(c.problem, "Importance and confidence are scored 0 to 10")
 		return
 	}
-	setProblem(c.problem, "")
+	kit.SetProblem(c.problem, "")
 	c.e.beginEdit()
 	set(c.goal(), n)
 	c.e.edited()
@@ -164,16 +165,16 @@ func newActionRow(e *planEditor, gi, ai int) *actionRow {
 	r.owner.SetSelected(ownerChoice(a.Owner.Kind))
 	r.owner.OnChanged = r.onOwner
 	r.name = lineEntry(a.Owner.Name, "Name (carer, service…)", r.onName)
-	r.due = lineEntry(entryDate(a.Due), "By DD/MM/YYYY", r.onDue)
+	r.due = lineEntry(kit.DateText(a.Due), "By DD/MM/YYYY", r.onDue)
 	r.status = widget.NewSelect(statusChoices(), nil)
 	r.status.SetSelected(string(a.Status))
 	r.status.OnChanged = r.onStatus
-	r.doneOn = lineEntry(entryDate(a.DoneOn), "Done on", r.onDoneOn)
+	r.doneOn = lineEntry(kit.DateText(a.DoneOn), "Done on", r.onDoneOn)
 	r.showDoneOn(a.Status)
-	r.problem = problemLabel()
+	r.problem = kit.NewProblemLabel()
 	r.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), r.onRemove)
 	line := container.NewBorder(nil, nil, nil, r.remove,
-		container.New(&columns{weights: []float32{3.2, 1.3, 1.6, 1.3, 1.1, 1.3}},
+		container.New(&kit.Columns{Weights: []float32{3.2, 1.3, 1.6, 1.3, 1.1, 1.3}},
 			r.what, r.owner, r.name, r.due, r.status, r.doneOn))
 	r.root = container.NewVBox(line, r.problem)
 	return r
@@ -226,7 +227,7 @@ func (r *actionRow) onStatus(s string) {
 	if a.Status == careplan.ActionDone && a.DoneOn.IsZero() {
 		a.DoneOn = r.e.today
 		r.doneOn.OnChanged = nil
-		r.doneOn.SetText(entryDate(a.DoneOn))
+		r.doneOn.SetText(kit.DateText(a.DoneOn))
 		r.doneOn.OnChanged = r.onDoneOn
 	}
 	if a.Status != careplan.ActionDone {
@@ -259,14 +260,14 @@ func (r *actionRow) onDoneOn(s string) {
 // date reads a typed date; blank is no date. A date not yet readable shows a problem.
 func (r *actionRow) date(s string) (careplan.Date, bool) {
 	if strings.TrimSpace(s) == "" {
-		setProblem(r.problem, "")
+		kit.SetProblem(r.problem, "")
 		return careplan.Date{}, true
 	}
 	d, err := careplan.ParseDate(s)
 	if err != nil {
-		setProblem(r.problem, "Write dates as DD/MM/YYYY")
+		kit.SetProblem(r.problem, "Write dates as DD/MM/YYYY")
 		return d, false
 	}
-	setProblem(r.problem, "")
+	kit.SetProblem(r.problem, "")
 	return d, true
 }

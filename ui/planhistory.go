@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan"
+	"carehub/ui/kit"
 )
 
 // planHistory lists every version of the plan, and says in words what changed between any
@@ -39,19 +40,19 @@ func newPlanHistory(versions []careplan.Plan, onBack func()) *planHistory {
 		if v.State == careplan.PlanAgreed {
 			state = "Agreed"
 		}
-		rows = append(rows, []*widget.Label{para(fmt.Sprint(v.Version)), para(state), para(by), para(on)})
+		rows = append(rows, []*widget.Label{kit.Para(fmt.Sprint(v.Version)), kit.Para(state), kit.Para(by), kit.Para(on)})
 	}
 	h.diff = container.NewVBox()
 	h.from = widget.NewSelect(names, h.onChosen)
 	h.to = widget.NewSelect(names, h.onChosen)
-	list := table([]float32{0.6, 2, 2, 1.4}, []string{"Version", "State", "Agreed by", "Agreed on"}, rows)
+	list := kit.Table([]float32{0.6, 2, 2, 1.4}, []string{"Version", "State", "Agreed by", "Agreed on"}, rows)
 	compare := container.NewGridWithColumns(2,
 		container.NewBorder(nil, nil, widget.NewLabel("From"), nil, h.from),
 		container.NewBorder(nil, nil, widget.NewLabel("To"), nil, h.to))
 	content := container.NewVBox(
-		section("Versions of the plan", list),
+		kit.Section("Versions of the plan", list),
 		widget.NewSeparator(),
-		section("What changed", compare, h.diff))
+		kit.Section("What changed", compare, h.diff))
 	h.root = container.NewBorder(container.NewPadded(container.NewHBox(h.back)), nil, nil, nil,
 		container.NewVScroll(container.NewPadded(content)))
 	// The latest change is what a reader usually wants: the last two versions.
@@ -59,7 +60,7 @@ func newPlanHistory(versions []careplan.Plan, onBack func()) *planHistory {
 		h.from.SetSelectedIndex(n - 2)
 		h.to.SetSelectedIndex(n - 1)
 	} else {
-		h.diff.Add(quiet("There is only one version so far."))
+		h.diff.Add(kit.Quiet("There is only one version so far."))
 	}
 	return h
 }
@@ -82,7 +83,7 @@ func (h *planHistory) onChosen(string) {
 	}
 	h.diff.RemoveAll()
 	for _, line := range careplan.Diff(h.versions[i], h.versions[j]) {
-		h.diff.Add(para("• " + line))
+		h.diff.Add(kit.Para("• " + line))
 	}
 	h.diff.Refresh()
 }

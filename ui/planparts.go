@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan"
+	"carehub/ui/kit"
 )
 
 // supportPart is the plan's support and signposting: services from the hub's directory, each
@@ -38,12 +39,12 @@ func newSupportPart(e *planEditor) *supportPart {
 	s.goal = widget.NewSelect(nil, nil)
 	s.goal.PlaceHolder = "For which goal"
 	s.add = widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), s.onAdd)
-	s.problem = problemLabel()
+	s.problem = kit.NewProblemLabel()
 	s.addNew = widget.NewButton("New service for the directory…", s.onAddToDirectory)
 	parts := []fyne.CanvasObject{s.list,
 		container.NewBorder(nil, nil, nil, s.add, container.NewGridWithColumns(2, s.service, s.goal)), s.problem,
 		container.NewHBox(s.addNew)}
-	s.root = section("Support and signposting", parts...)
+	s.root = kit.Section("Support and signposting", parts...)
 	s.showList()
 	return s
 }
@@ -81,10 +82,10 @@ func (s *supportPart) showList() {
 		}
 		i := i
 		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.onRemove(i) })
-		s.list.Add(container.NewBorder(nil, nil, nil, remove, para(text)))
+		s.list.Add(container.NewBorder(nil, nil, nil, remove, kit.Para(text)))
 	}
 	if len(s.e.plan.Support) == 0 {
-		s.list.Add(quiet("No services linked yet."))
+		s.list.Add(kit.Quiet("No services linked yet."))
 	}
 	s.list.Refresh()
 }
@@ -115,10 +116,10 @@ func (s *supportPart) goalsOf(sp careplan.Signpost) string {
 func (s *supportPart) onAdd() {
 	si := s.service.SelectedIndex()
 	if si < 0 {
-		setProblem(s.problem, "Choose a service")
+		kit.SetProblem(s.problem, "Choose a service")
 		return
 	}
-	setProblem(s.problem, "")
+	kit.SetProblem(s.problem, "")
 	var goals []string
 	if gi := s.goal.SelectedIndex(); gi >= 0 && gi < len(s.e.plan.Goals) {
 		goals = []string{s.e.plan.Goals[gi].ID}
@@ -163,18 +164,18 @@ func newContingencyPart(e *planEditor) *contingencyPart {
 	c.amberCall = lineEntry(ct.Amber.WhoICall, "Who I call (name and number)", set(func(x *careplan.Contingency, s string) { x.Amber.WhoICall = s }))
 	c.redCall = lineEntry(ct.Red.WhoToCall, "999, or 111, or…", set(func(x *careplan.Contingency, s string) { x.Red.WhoToCall = s }))
 	c.redKnow = planText(ct.Red.WhatTheyNeedToKnow, "What the ambulance crew or 111 need to know", set(func(x *careplan.Contingency, s string) { x.Red.WhatTheyNeedToKnow = s }))
-	c.gaps = para("")
+	c.gaps = kit.Para("")
 	c.gaps.Importance = widget.WarningImportance
-	c.root = section("If I become unwell",
-		subheading("Green: I'm well", widget.SuccessImportance),
-		formGrid(formField{label: "What I do", field: c.green}),
-		subheading("Amber: warning signs", widget.WarningImportance),
-		formGrid(formField{label: "Warning signs", field: c.amberSigns},
-			formField{label: "What I do", field: c.amberDo},
-			formField{label: "Who I call", field: c.amberCall}),
-		subheading("Red: emergency", widget.DangerImportance),
-		formGrid(formField{label: "Who to call", field: c.redCall},
-			formField{label: "What they need to know", field: c.redKnow}),
+	c.root = kit.Section("If I become unwell",
+		kit.Subheading("Green: I'm well", widget.SuccessImportance),
+		kit.Grid(kit.Field{Name: "What I do", Widget: c.green}),
+		kit.Subheading("Amber: warning signs", widget.WarningImportance),
+		kit.Grid(kit.Field{Name: "Warning signs", Widget: c.amberSigns},
+			kit.Field{Name: "What I do", Widget: c.amberDo},
+			kit.Field{Name: "Who I call", Widget: c.amberCall}),
+		kit.Subheading("Red: emergency", widget.DangerImportance),
+		kit.Grid(kit.Field{Name: "Who to call", Widget: c.redCall},
+			kit.Field{Name: "What they need to know", Widget: c.redKnow}),
 		c.gaps)
 	c.showGaps()
 	return c
@@ -219,8 +220,8 @@ func newPeoplePart(e *planEditor) *peoplePart {
 	p.phone.SetPlaceHolder("Phone or email — press Enter to add")
 	p.phone.OnSubmitted = func(string) { p.onAdd() }
 	p.add = widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), p.onAdd)
-	p.problem = problemLabel()
-	p.root = section("People involved", p.list,
+	p.problem = kit.NewProblemLabel()
+	p.root = kit.Section("People involved", p.list,
 		container.NewBorder(nil, nil, nil, p.add, container.NewGridWithColumns(3, p.name, p.role, p.phone)), p.problem)
 	p.showList()
 	return p
@@ -235,10 +236,10 @@ func (p *peoplePart) showList() {
 		}
 		i := i
 		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { p.onRemove(i) })
-		p.list.Add(container.NewBorder(nil, nil, nil, remove, para(text)))
+		p.list.Add(container.NewBorder(nil, nil, nil, remove, kit.Para(text)))
 	}
 	if len(p.e.plan.People) == 0 {
-		p.list.Add(quiet("Nobody listed yet."))
+		p.list.Add(kit.Quiet("Nobody listed yet."))
 	}
 	p.list.Refresh()
 }
@@ -246,10 +247,10 @@ func (p *peoplePart) showList() {
 func (p *peoplePart) onAdd() {
 	name, role := strings.TrimSpace(p.name.Text), strings.TrimSpace(p.role.Text)
 	if name == "" || role == "" {
-		setProblem(p.problem, "Give the person's name and role")
+		kit.SetProblem(p.problem, "Give the person's name and role")
 		return
 	}
-	setProblem(p.problem, "")
+	kit.SetProblem(p.problem, "")
 	who := careplan.Person{Name: name, Role: role}
 	if contact := strings.TrimSpace(p.phone.Text); strings.Contains(contact, "@") {
 		who.Email = contact

@@ -34,13 +34,13 @@ type Plans interface {
 	CheckIns(patientID string) ([]myplan.CheckIn, error)
 }
 
-// planTools are what the Care plan tab needs. A nil *planTools means the app edits no plans:
-// the patient screen shows no Care plan tab.
+// planTools are what the Care plan tab needs. A nil *planTools means the signed-in person may
+// not change this person's plan: the patient screen shows no Care plan tab.
 type planTools struct {
 	plans Plans
 	w     fyne.Window // dialogs open over it
 	// recordPAM takes the user to the Outcomes tab to record a PAM, from the review; nil when
-	// the app records no outcomes.
+	// the screen has no Outcomes tab.
 	recordPAM func()
 }
 

@@ -1,117 +1,51 @@
 package ui
 
 import (
-	"path/filepath"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2/test"
 
 	"carehub/careplan"
 	"carehub/careplan/access"
-	"carehub/careplan/demo"
-	"carehub/pam"
-	"carehub/store"
 )
 
-// storePlans is Plans on a real store, as the app wires it (app.planService), for tests that
-// must see what reaches the disk. The app package cannot be used here: it imports ui.
-type storePlans struct{ *store.Store }
-
-func (s storePlans) AgreePlan(p *careplan.Plan, by string, on careplan.Date) error {
-	if err := careplan.ReadyToAgree(*p); err != nil {
-		return err
-	}
-	as, err := s.Assessments(p.PatientID)
-	if err != nil {
-		return err
-	}
-	level := 0
-	if l, ok := pam.Latest(as); ok {
-		level = int(l.Level)
-	}
-	agreed := p.Clone()
-	if err := agreed.Agree(by, on.Time(), level); err != nil {
-		return err
-	}
-	if err := s.SavePlan(&agreed); err != nil {
-		return err
-	}
-	*p = agreed
-	return nil
-}
-
-func (s storePlans) Templates() ([]careplan.Template, error) {
-	own, err := s.Store.Templates()
-	return append(careplan.BuiltInTemplates(), own...), err
-}
-
-// storeVault opens a store that is already open.
-type storeVault struct{ st *store.Store }
-
-func (v storeVault) Exists() bool                        { return true }
-func (v storeVault) Open(string) (Records, error)        { return v.st, nil }
-func (v storeVault) Create(_, _ string) (Records, error) { return v.st, nil }
-func (v storeVault) SignedIn() access.User               { return v.st.SignedIn() }
-func (v storeVault) Unlock(p string) error               { return v.st.CheckPassphrase(p) }
-
-// demoStore is a real store in a temp dir, with a cheap key derivation, holding a few demo
-// people; it returns the first person whose plan has an agreed version and no draft on top.
-func demoStore(t *testing.T) (*store.Store, string, string) {
+// demoPerson signs in to a test hub holding 40 demo people (the demo service's own) and returns
+// the first person whose plan has an agreed version with goals and no draft on top.
+func demoPerson(t *testing.T) (*testHub, string) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "hub.db")
-	now := func() time.Time { return fixedToday().Time().Add(10 * time.Hour) }
-	opts := store.Options{Now: now, User: "test", KDF: &store.KDFParams{Time: 1, MemoryKiB: 64, Threads: 1}}
-	st, err := store.Create(path, "pw", opts)
+	h := newTestHub(t, nil)
+	h.signIn(t, catCoordinator)
+	if err := h.svc.Demo.Load(1, 40, nil); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := h.svc.Records.Caseload()
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() {
-		if err := st.Close(); err != nil {
-			t.Error(err)
-		}
-	})
-	g := demo.New(1, fixedToday())
-	chosen := ""
-	for i := 0; i < 40; i++ {
-		p := g.Next()
-		if err := st.SavePatient(&p.Patient); err != nil {
+	for _, e := range rows {
+		plans, err := h.svc.Plans.Plans(e.PatientID)
+		if err != nil {
 			t.Fatal(err)
 		}
-		for j := range p.Plans {
-			p.Plans[j].PatientID = p.Patient.ID
-			if err := st.SavePlan(&p.Plans[j]); err != nil {
-				t.Fatal(err)
-			}
-		}
-		for j := range p.Assessments {
-			p.Assessments[j].PatientID = p.Patient.ID
-			if err := st.SaveAssessment(&p.Assessments[j]); err != nil {
-				t.Fatal(err)
-			}
-		}
-		n := len(p.Plans)
-		if chosen == "" && n > 0 && p.Plans[n-1].State == careplan.PlanAgreed && len(p.Plans[n-1].Goals) > 0 {
-			chosen = p.Patient.ID
+		if n := len(plans); n > 0 && plans[n-1].State == careplan.PlanAgreed && len(plans[n-1].Goals) > 0 {
+			return h, e.PatientID
 		}
 	}
-	if chosen == "" {
-		t.Fatal("no demo person has an agreed plan")
-	}
-	return st, path, chosen
+	t.Fatal("no demo person has an agreed plan")
+	return nil, ""
 }
 
 // The review wizard, end to end on a real store: the new version is on disk, agreed, and
 // the version it came from is untouched.
 func TestReviewWizardOnRealStore(t *testing.T) {
-	st, _, id := demoStore(t)
+	h, id := demoPerson(t)
+	st := h.store(t)
 	before, err := st.Plans(id)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, _ := newTestSession(t, Config{Vault: storeVault{st}, Plans: storePlans{st}})
-	test.Type(s.unlock.passphrase, "pw")
-	test.Tap(s.unlock.submit)
+	s, _ := h.session(t, access.User{Name: "Jo Marsh", Role: access.Coordinator})
+	st = h.store(t) // signing in again opened the store afresh
 	s.openPatient(id)
 	s.patient.showPlan()
 	test.Tap(s.patient.plan.editor.review)
@@ -149,9 +83,5 @@ func TestReviewWizardOnRealStore(t *testing.T) {
 	}
 	if d := careplan.Diff(last, after[len(before)-1]); d[0] != "No changes." {
 		t.Error("the review changed the version it started from")
-	}
-	r, err := st.Check()
-	if err != nil || !r.OK() {
-		t.Errorf("store check: %v %v", r.Problems, err)
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"carehub/careplan"
 	"carehub/pam"
+	"carehub/ui/kit"
 )
 
 // planTab is the patient screen's Care plan tab. It shows the editor, and in its place the
@@ -34,7 +35,7 @@ func newPlanTab(tools *planTools, work worker, today careplan.Date, p careplan.P
 	assessments []pam.Assessment, onChanged func([]careplan.Plan)) *planTab {
 	t := &planTab{tools: tools, work: work, today: today, patient: p, onChanged: onChanged}
 	t.data.assessments = assessments
-	t.body = container.NewStack(centredMessage("Loading the care plan…", widget.MediumImportance))
+	t.body = container.NewStack(kit.CentredMessage("Loading the care plan…", widget.MediumImportance))
 	t.root = t.body
 	return t
 }
@@ -78,7 +79,7 @@ func readPlanData(p Plans, patientID string, data planData) (planData, error) {
 
 func (t *planTab) loaded(data planData, err error) {
 	if err != nil {
-		t.show(centredMessage(fmt.Sprintf("The care plan could not be read: %v", err), widget.DangerImportance))
+		t.show(kit.CentredMessage(fmt.Sprintf("The care plan could not be read: %v", err), widget.DangerImportance))
 		return
 	}
 	again := t.read
@@ -111,7 +112,7 @@ func (t *planTab) showHistory() {
 	)
 	t.work.run(func() { versions, err = t.tools.plans.Plans(t.patient.ID) }, func() {
 		if err != nil {
-			t.show(centredMessage(fmt.Sprintf("The plan's history could not be read: %v", err), widget.DangerImportance))
+			t.show(kit.CentredMessage(fmt.Sprintf("The plan's history could not be read: %v", err), widget.DangerImportance))
 			return
 		}
 		t.data.versions = versions

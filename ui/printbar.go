@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan"
+	"carehub/careplan/printout"
+	"carehub/ui/kit"
 )
 
 // printBar is the patient summary's print controls: the Print plan button, the large-print
@@ -20,7 +22,7 @@ type printBar struct {
 	work  worker
 
 	patient    careplan.Patient // set once the summary has loaded
-	offer      PlanOffer
+	offer      printout.Offer
 	draft      bool // the user chose the draft
 	largePrint bool
 
@@ -132,7 +134,7 @@ func (b *printBar) leave() {
 func (b *printBar) chooseFile(draft bool) {
 	b.draft = draft
 	title := "Save the plan for " + b.patient.FullName()
-	b.tools.files.saveFile(b.tools.w, title, planFileName(b.patient.NHSNumber), b.saveTo)
+	b.tools.files.SaveFile(b.tools.w, title, planFileName(b.patient.NHSNumber), b.saveTo)
 }
 
 // planFileName is the suggested name for a person's printed plan.
@@ -175,7 +177,7 @@ func (b *printBar) say(text string, importance widget.Importance) {
 	b.outcome.Importance = importance
 	b.outcome.Show()
 	b.outcome.Refresh()
-	relayout(b.screen)
+	kit.Relayout(b.screen)
 }
 
 // pagesCount says "1 page" or "3 pages".

@@ -10,6 +10,7 @@ import (
 
 	"carehub/careplan"
 	"carehub/careplan/caseload"
+	"carehub/ui/kit"
 )
 
 // Choices that filter nothing (allPractices is the evaluation screen's).
@@ -39,7 +40,7 @@ type queuePanel struct {
 	nominate   *widget.Button
 	dashboard  *widget.Button
 	staff      *widget.Button
-	services   *widget.Button // nil when the app edits no plans, so keeps no directory
+	services   *widget.Button // nil when the panel was made without a Services screen to open
 	everyone   *widget.Button
 	queues     map[caseload.Queue]*widget.Button
 	queueOrder []caseload.Queue
@@ -80,7 +81,7 @@ func addQueues(s *caseloadScreen, today func() careplan.Date, onNominate, onDash
 
 	q.everyone = widget.NewButton("Everyone", q.onEveryone)
 	q.everyone.Alignment = widget.ButtonAlignLeading
-	side := []fyne.CanvasObject{subheading("Work queues", widget.MediumImportance), q.everyone}
+	side := []fyne.CanvasObject{kit.Subheading("Work queues", widget.MediumImportance), q.everyone}
 	for _, k := range q.queueOrder {
 		k := k
 		b := widget.NewButton(k.Label(), func() { q.onQueue(k) })

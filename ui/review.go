@@ -11,6 +11,7 @@ import (
 
 	"carehub/careplan"
 	"carehub/pam"
+	"carehub/ui/kit"
 )
 
 // reviewStepNames are the wizard's steps, in the order the review conversation goes.
@@ -65,7 +66,7 @@ func newReviewWizard(tools *planTools, work worker, today careplan.Date, p carep
 	w.title = widget.NewLabel("")
 	w.title.SizeName = theme.SizeNameSubHeadingText
 	w.title.TextStyle.Bold = true
-	w.problem = problemLabel()
+	w.problem = kit.NewProblemLabel()
 	w.body = container.NewVBox()
 	w.back = widget.NewButtonWithIcon("Back", theme.NavigateBackIcon(), w.onBack)
 	w.next = widget.NewButtonWithIcon("Next", theme.NavigateNextIcon(), w.onNext)
@@ -101,16 +102,16 @@ func (w *reviewWizard) buildSteps() {
 		w.recordPAM.Hide()
 	}
 	w.whatMatters = planText(w.rev.WhatMattersNow, "What matters to the person now", w.onWhatMatters)
-	w.nextReview = lineEntry(entryDate(w.rev.NextReview), "DD/MM/YYYY", w.onNextReview)
+	w.nextReview = lineEntry(kit.DateText(w.rev.NextReview), "DD/MM/YYYY", w.onNextReview)
 	w.contingency = widget.NewCheck("The contingency plan (green, amber, red) has been gone through and is still right", nil)
 	w.by = widget.NewEntry()
 	w.by.SetText(w.patient.Team.KeyWorker)
 	w.by.SetPlaceHolder("Who agreed the plan with the person")
 	w.on = widget.NewEntry()
-	w.on.SetText(entryDate(w.today))
+	w.on.SetText(kit.DateText(w.today))
 	w.agree = widget.NewButtonWithIcon("Agree the new version", theme.ConfirmIcon(), w.onAgree)
 	w.agree.Importance = widget.HighImportance
-	w.outcome = para("")
+	w.outcome = kit.Para("")
 }
 
 func goalByID(p careplan.Plan, id string) careplan.Goal {
@@ -154,7 +155,7 @@ func (w *reviewWizard) stepContent() []fyne.CanvasObject {
 	switch w.step {
 	case 0:
 		if len(w.goalParts) == 0 {
-			return []fyne.CanvasObject{quiet("There are no goals still being worked on.")}
+			return []fyne.CanvasObject{kit.Quiet("There are no goals still being worked on.")}
 		}
 		var out []fyne.CanvasObject
 		for _, g := range w.goalParts {
@@ -163,9 +164,9 @@ func (w *reviewWizard) stepContent() []fyne.CanvasObject {
 		return out
 	case 1:
 		if len(w.actionParts) == 0 {
-			return []fyne.CanvasObject{quiet("There are no open actions.")}
+			return []fyne.CanvasObject{kit.Quiet("There are no open actions.")}
 		}
-		out := []fyne.CanvasObject{para("An action past its date can still be marked done.")}
+		out := []fyne.CanvasObject{kit.Para("An action past its date can still be marked done.")}
 		for _, a := range w.actionParts {
 			out = append(out, a.root, widget.NewSeparator())
 		}
@@ -174,14 +175,14 @@ func (w *reviewWizard) stepContent() []fyne.CanvasObject {
 		return []fyne.CanvasObject{w.pamDue(), w.recordPAM}
 	case 3:
 		return []fyne.CanvasObject{
-			formGrid(formField{label: "What matters to me now", field: w.whatMatters},
-				formField{label: "Next review", field: w.nextReview}),
+			kit.Grid(kit.Field{Name: "What matters to me now", Widget: w.whatMatters},
+				kit.Field{Name: "Next review", Widget: w.nextReview}),
 			w.contingency,
 		}
 	}
 	return []fyne.CanvasObject{
-		para("Agreeing locks the reviewed plan as a new version, with the person's latest PAM level."),
-		formGrid(formField{label: "Agreed with the person by", field: w.by}, formField{label: "On", field: w.on}),
+		kit.Para("Agreeing locks the reviewed plan as a new version, with the person's latest PAM level."),
+		kit.Grid(kit.Field{Name: "Agreed with the person by", Widget: w.by}, kit.Field{Name: "On", Widget: w.on}),
 		w.agree, w.outcome,
 	}
 }
@@ -190,16 +191,16 @@ func (w *reviewWizard) stepContent() []fyne.CanvasObject {
 func (w *reviewWizard) pamDue() fyne.CanvasObject {
 	latest, ok := pam.Latest(w.assessments)
 	if !ok {
-		l := para("No PAM recorded yet: one is due now.")
+		l := kit.Para("No PAM recorded yet: one is due now.")
 		l.Importance = widget.WarningImportance
 		return l
 	}
 	due, _ := pam.NextDue(w.assessments)
 	text := fmt.Sprintf("Latest PAM: %s (%s) on %s. ", latest.Level, latest.Level.Description(), latest.TakenOn.Display())
 	if due.After(w.today) {
-		return para(text + "The next is due by " + due.Display() + ": no new PAM needed for this review.")
+		return kit.Para(text + "The next is due by " + due.Display() + ": no new PAM needed for this review.")
 	}
-	l := para(text + "A new PAM is due (it has been six months): record it before agreeing, if the person is willing.")
+	l := kit.Para(text + "A new PAM is due (it has been six months): record it before agreeing, if the person is willing.")
 	l.Importance = widget.WarningImportance
 	return l
 }
@@ -207,20 +208,20 @@ func (w *reviewWizard) pamDue() fyne.CanvasObject {
 // onNext moves on once the decisions so far can be applied.
 func (w *reviewWizard) onNext() {
 	if err := w.rev.Validate(w.today); err != nil {
-		setProblem(w.problem, strings.ReplaceAll(err.Error(), "\n", "; "))
+		kit.SetProblem(w.problem, strings.ReplaceAll(err.Error(), "\n", "; "))
 		return
 	}
 	if w.step == 3 && !w.contingency.Checked {
-		setProblem(w.problem, "Go through the contingency plan with the person, then tick to say it is still right")
+		kit.SetProblem(w.problem, "Go through the contingency plan with the person, then tick to say it is still right")
 		return
 	}
-	setProblem(w.problem, "")
+	kit.SetProblem(w.problem, "")
 	w.step++
 	w.showStep()
 }
 
 func (w *reviewWizard) onBack() {
-	setProblem(w.problem, "")
+	kit.SetProblem(w.problem, "")
 	if w.step > 0 {
 		w.step--
 	}
@@ -240,10 +241,10 @@ func (w *reviewWizard) onWhatMatters(s string) { w.rev.WhatMattersNow = s }
 func (w *reviewWizard) onNextReview(s string) {
 	d, err := careplan.ParseDate(s)
 	if err != nil {
-		setProblem(w.problem, "Write the next review date as DD/MM/YYYY")
+		kit.SetProblem(w.problem, "Write the next review date as DD/MM/YYYY")
 		return
 	}
-	setProblem(w.problem, "")
+	kit.SetProblem(w.problem, "")
 	w.rev.NextReview = d
 }
 
@@ -253,22 +254,22 @@ func (w *reviewWizard) onAgree() {
 	on, err := careplan.ParseDate(w.on.Text)
 	switch {
 	case by == "":
-		setProblem(w.problem, "Say who agreed the plan with the person")
+		kit.SetProblem(w.problem, "Say who agreed the plan with the person")
 		return
 	case err != nil || on.After(w.today):
-		setProblem(w.problem, "Write the day it was agreed as DD/MM/YYYY, today or before")
+		kit.SetProblem(w.problem, "Write the day it was agreed as DD/MM/YYYY, today or before")
 		return
 	}
 	next := w.draft.Clone()
 	if err := w.rev.Apply(&next, w.today); err != nil {
-		setProblem(w.problem, strings.ReplaceAll(err.Error(), "\n", "; "))
+		kit.SetProblem(w.problem, strings.ReplaceAll(err.Error(), "\n", "; "))
 		return
 	}
 	if err := careplan.ReadyToAgree(next); err != nil {
-		setProblem(w.problem, strings.ReplaceAll(err.Error(), "\n", "; "))
+		kit.SetProblem(w.problem, strings.ReplaceAll(err.Error(), "\n", "; "))
 		return
 	}
-	setProblem(w.problem, "")
+	kit.SetProblem(w.problem, "")
 	w.agree.Disable()
 	var saveErr error
 	w.work.run(func() { saveErr = w.tools.plans.AgreePlan(&next, by, on) }, func() { w.agreed(next, saveErr) })
@@ -277,7 +278,7 @@ func (w *reviewWizard) onAgree() {
 func (w *reviewWizard) agreed(p careplan.Plan, err error) {
 	if err != nil {
 		w.agree.Enable()
-		setProblem(w.problem, "The new version was not agreed: "+planProblem(err))
+		kit.SetProblem(w.problem, "The new version was not agreed: "+planProblem(err))
 		return
 	}
 	w.done = true

@@ -12,18 +12,12 @@ import (
 
 // reviewSession opens the Care plan tab of Siân, whose agreed version 2 is due for review,
 // and starts the review.
-func reviewSession(t *testing.T) (*session, *reviewWizard, *fakePlans) {
+func reviewSession(t *testing.T) (*session, *reviewWizard, *planFixture) {
 	t.Helper()
-	r := &fakeRecords{}
-	p := fullPatient("p01", testNHSNumber(100))
+	r := &people{staff: testStaff(), services: testServices()}
+	p := fullPatient(pid("p01"), testNHSNumber(100))
 	r.add(p, []careplan.Plan{agreedPlan(p.ID, fixedToday().AddDays(-12))}, threePAMs(p.ID))
-	f := &fakePlans{records: r, services: testServices()}
-	v := &fakeVault{exists: true, right: "correct horse", records: r}
-	s, _ := newTestSession(t, Config{Vault: v, Plans: f})
-	test.Type(s.unlock.passphrase, "correct horse")
-	test.Tap(s.unlock.submit)
-	s.openPatient(p.ID)
-	s.patient.showPlan()
+	s, _, f := planSessionOf(t, r)
 	test.Tap(s.patient.plan.editor.review)
 	if s.patient.plan.review == nil {
 		t.Fatal("the review did not start")

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan"
+	"carehub/ui/kit"
 )
 
 // reviewGoal is one goal in the review: achieved, continuing, changed (with new words) or
@@ -41,10 +42,10 @@ func newReviewGoal(w *reviewWizard, i int, g careplan.Goal) *reviewGoal {
 		r.words.Disable()
 	}
 	r.note = lineEntry("", "A note: how it went", r.onNote)
-	words := para(fmt.Sprintf("%s · “%s”", g.Domain, g.InMyWords))
+	words := kit.Para(fmt.Sprintf("%s · “%s”", g.Domain, g.InMyWords))
 	words.TextStyle.Italic = true
-	r.root = container.NewVBox(words, quiet(goalScores(g)), r.decision,
-		formGrid(formField{label: "New words", field: r.words}, formField{label: "Note", field: r.note}))
+	r.root = container.NewVBox(words, kit.Quiet(goalScores(g)), r.decision,
+		kit.Grid(kit.Field{Name: "New words", Widget: r.words}, kit.Field{Name: "Note", Widget: r.note}))
 	return r
 }
 
@@ -82,9 +83,9 @@ func newReviewAction(w *reviewWizard, i int, a careplan.Action) *reviewAction {
 	r.decision.Required = true
 	r.decision.SetSelected(string(w.rev.Actions[i].Decision))
 	r.decision.OnChanged = r.onDecision
-	r.due = lineEntry(entryDate(w.rev.Actions[i].NewDue), "New date DD/MM/YYYY", r.onDue)
-	r.problem = problemLabel()
-	what := para(a.What + " (" + a.Owner.Who() + ")")
+	r.due = lineEntry(kit.DateText(w.rev.Actions[i].NewDue), "New date DD/MM/YYYY", r.onDue)
+	r.problem = kit.NewProblemLabel()
+	what := kit.Para(a.What + " (" + a.Owner.Who() + ")")
 	what.TextStyle.Bold = true
 	due := "No date set"
 	if !a.Due.IsZero() {
@@ -93,7 +94,7 @@ func newReviewAction(w *reviewWizard, i int, a careplan.Action) *reviewAction {
 			due += " · overdue"
 		}
 	}
-	r.root = container.NewVBox(what, quiet(due), r.decision,
+	r.root = container.NewVBox(what, kit.Quiet(due), r.decision,
 		container.NewBorder(nil, nil, widget.NewLabel("Roll over to"), nil, r.due), r.problem)
 	return r
 }
@@ -114,9 +115,9 @@ func (r *reviewAction) onDue(s string) {
 	}
 	d, err := careplan.ParseDate(s)
 	if err != nil {
-		setProblem(r.problem, "Write the date as DD/MM/YYYY")
+		kit.SetProblem(r.problem, "Write the date as DD/MM/YYYY")
 		return
 	}
-	setProblem(r.problem, "")
+	kit.SetProblem(r.problem, "")
 	r.w.rev.Actions[r.i].NewDue = d
 }

@@ -41,7 +41,9 @@ func TestScreenshots(t *testing.T) {
 	}
 
 	t.Run("unlock", func(t *testing.T) {
-		s, w := newTestSession(t, Config{Vault: &fakeVault{exists: true, right: "correct horse", records: testRecords()}})
+		h := newTestHub(t, testRecords())
+		h.account(t, catCoordinator)
+		s, w := newTestSession(t, h.config())
 		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
 		test.Type(s.unlock.passphrase, "not the one")
 		test.Tap(s.unlock.submit)
@@ -51,16 +53,16 @@ func TestScreenshots(t *testing.T) {
 		shoot(t, w, "unlock.png")
 	})
 	t.Run("first-run", func(t *testing.T) {
-		s, w := newTestSession(t, Config{Vault: &fakeVault{records: &fakeRecords{}}})
+		s, w := newTestSession(t, newEmptyHub(t).config())
 		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
 		test.Type(s.unlock.name, "Ada Admin")
 		shoot(t, w, "first-run.png")
 	})
 	t.Run("users", func(t *testing.T) {
-		s := roleSession(t, access.User{Name: "Ada", Role: access.Administrator, Active: true}, testAccounts())
+		s, h := roleSession(t, adaAdmin)
 		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
 		test.Tap(s.caseload.usersButton)
-		test.Tap(s.users.rowButtons["k1"])
+		test.Tap(s.users.rowButtons[account(t, h, "Olu Adebayo").ID])
 		shoot(t, s.w, "users.png")
 	})
 	t.Run("locked", func(t *testing.T) {
@@ -70,57 +72,58 @@ func TestScreenshots(t *testing.T) {
 		shoot(t, s.w, "locked.png")
 	})
 	t.Run("audit", func(t *testing.T) {
-		s := auditSession(t, access.User{Name: "Jo Marsh", Role: access.Coordinator, Active: true}, testAudit(), &fakeFiles{})
+		s := auditSession(t, auditHub(t), &fakeFiles{})
 		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
 		test.Tap(s.caseload.auditButton)
 		shoot(t, s.w, "audit.png")
 	})
 	t.Run("sync", func(t *testing.T) {
-		s := syncSession(t, syncCoordinator, testSync(), testConflicts(), &fakeFiles{})
+		f := newSyncHub(t)
+		f.importFromLaptop2(t)
+		f.setUpTablet(t)
+		f.sendToLaptop2(t)
+		s := f.syncSession(t, syncCoordinator, &fakeFiles{})
 		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
 		test.Tap(s.caseload.syncButton)
 		shoot(t, s.w, "sync.png")
 	})
 	t.Run("sync-imported", func(t *testing.T) {
-		sy := testSync()
-		sy.result = SyncResult{Summary: "From Hub laptop 2: 40 records, 2 conflicts",
-			AckPath: "/media/usb/carehub-ack-hub-laptop-2-20261123-2015.chb", Conflicts: 2}
-		s := syncSession(t, syncCoordinator, sy, testConflicts(), &fakeFiles{path: "/media/usb/from-laptop-2.chb"})
+		f := newSyncHub(t)
+		s := f.syncSession(t, syncCoordinator, &fakeFiles{path: f.fromLaptop2})
 		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
 		test.Tap(s.caseload.syncButton)
 		test.Tap(s.syncing.importer)
 		shoot(t, s.w, "sync-imported.png")
 	})
 	t.Run("conflicts", func(t *testing.T) {
-		s := syncSession(t, syncCoordinator, testSync(), testConflicts(), &fakeFiles{})
+		f := newSyncHub(t)
+		f.importFromLaptop2(t)
+		s := f.syncSession(t, syncCoordinator, &fakeFiles{})
 		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
 		test.Tap(s.caseload.conflictsButton)
 		s.resolve.detail.rows[0].keep.SetSelected(keepTheirs)
 		shoot(t, s.w, "conflicts.png")
 	})
 	t.Run("patient-sync", func(t *testing.T) {
-		sy := testSync()
-		sy.tablets = map[string]TabletState{"p01": {Paired: true, Waiting: 2, LastAcked: syncTime(3, 11, 20)}}
-		s := syncSession(t, syncCoordinator, sy, testConflicts(), &fakeFiles{})
+		f := newSyncHub(t)
+		f.importFromLaptop2(t)
+		f.setUpTablet(t)
+		s := f.syncSession(t, syncCoordinator, &fakeFiles{})
 		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
-		s.openPatient("p01")
+		s.openPatient(pid("p01"))
 		shoot(t, s.w, "patient-sync.png")
 	})
 	t.Run("tablet-review-passed", func(t *testing.T) {
-		user := access.User{Name: "Siân O'Brien", Role: access.Patient, PatientID: "p01", Active: true}
-		v := &fakeVault{exists: true, right: "correct horse", records: testRecords(), user: user}
-		s, w := newTestSession(t, Config{Vault: v, Tablet: testTablet(),
-			Today: func() careplan.Date { return careplan.NewDate(2026, 6, 2) }})
-		w.Resize(fyne.NewSize(1280, 800))
 		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
-		test.Type(s.unlock.passphrase, "correct horse")
-		test.Tap(s.unlock.submit)
+		s := newTablet(t).session(t, &fakeFiles{}, func(c *Config) {
+			c.Today = func() careplan.Date { return careplan.NewDate(2026, 6, 2) }
+		})
 		writePNG(t, filepath.Join(dir, "tablet-review-passed.png"), s.w.Canvas().Capture(), fyne.NewSize(1280, 800))
 	})
 	t.Run("tablet", func(t *testing.T) {
-		tab := testTablet()
-		sync := &fakeTabletSync{tablet: tab, update: TabletUpdate{Outcome: PlanRemoved, AckPath: "/media/usb/plan.ack.chb"}}
-		s := tabletSyncSession(t, tab, sync, &fakeFiles{path: "/media/usb/plan.chb"})
+		tab := newTablet(t)
+		removal := tab.bundleForTablet(t, "plan.chb", withdrawConsentToJoin(t))
+		s := tab.session(t, &fakeFiles{path: removal})
 		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
 		s.showTablet() // again, so the tablet scales the light theme
 		writePNG(t, filepath.Join(dir, "tablet.png"), s.w.Canvas().Capture(), fyne.NewSize(1280, 800))
@@ -132,13 +135,12 @@ func TestScreenshots(t *testing.T) {
 		writePNG(t, filepath.Join(dir, "tablet-removed.png"), s.w.Canvas().Capture(), fyne.NewSize(1280, 800))
 	})
 	t.Run("settings", func(t *testing.T) {
-		s := settingsSession(t, access.User{Name: "Ada", Role: access.Administrator, Active: true},
-			&fakeSettings{prefs: access.Preferences{Theme: access.ThemeDark}, hub: "Mendip complex care hub"})
+		s, _ := settingsSession(t, adaAdmin, hubSettings{prefs: access.Preferences{Theme: access.ThemeDark}, hub: "Mendip complex care hub"})
 		test.Tap(s.caseload.settingsButton)
 		shoot(t, s.w, "settings-dark.png")
 	})
 	t.Run("caseload", func(t *testing.T) {
-		s, w := unlockedSession(t, testRecords(), nil)
+		s, w, _ := unlockedSession(t, testRecords())
 		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
 		if s.caseload.list.Length() != 20 {
 			t.Fatalf("caseload shows %d people, want 20", s.caseload.list.Length())
@@ -146,9 +148,9 @@ func TestScreenshots(t *testing.T) {
 		shoot(t, w, "caseload.png")
 	})
 	t.Run("patient", func(t *testing.T) {
-		s, w := unlockedSession(t, testRecords(), nil)
+		s, w, _ := unlockedSession(t, testRecords())
 		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
-		s.openPatient("p01")
+		s.openPatient(pid("p01"))
 		if s.patient.nhsNumber.Text == "" {
 			t.Fatal("the summary banner has no NHS number")
 		}
@@ -157,7 +159,7 @@ func TestScreenshots(t *testing.T) {
 	t.Run("outcomes", func(t *testing.T) {
 		s, w, _ := outcomesSession(t)
 		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
-		s.openPatient("p01") // again, so the banner is drawn in the light theme
+		s.openPatient(pid("p01")) // again, so the banner is drawn in the light theme
 		s.patient.showOutcomes()
 		if s.patient.tabs.SelectedIndex() != 1 {
 			t.Fatal("the Outcomes tab is not showing")
@@ -165,7 +167,7 @@ func TestScreenshots(t *testing.T) {
 		shoot(t, w, "outcomes.png")
 	})
 	t.Run("evaluation", func(t *testing.T) {
-		s, w := evaluationSession(t, &fakeEvaluation{report: testReport()}, &fakeFiles{})
+		s, w := evaluationSession(t, evaluationHub(t), &fakeFiles{})
 		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
 		test.Tap(s.report.show)
 		if s.report.chart == nil {
@@ -175,18 +177,20 @@ func TestScreenshots(t *testing.T) {
 	})
 	t.Run("batch-print", func(t *testing.T) {
 		held := &heldWorker{}
-		p := &fakePrinting{people: batchPeople(), pages: 12}
-		s, w, _ := batchOn(t, p, &fakeFiles{path: "/home/coordinator/plans-march.pdf"}, held)
-		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
-		held.finish() // the preview
-		test.Tap(s.print)
 		shot := false
-		p.during = func(done int) {
+		var w fyne.Window
+		during := func(done int) {
 			if done == 2 { // mid-run, with the progress bar half way
 				shoot(t, w, "batch-print.png")
 				shot = true
 			}
 		}
+		s, win, _ := batchOn(t, &fakeFiles{path: filepath.Join(t.TempDir(), "plans-march.pdf")}, held,
+			func(p Printing) Printing { return watchedBatch{p, during} })
+		w = win
+		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
+		held.finish() // the preview
+		test.Tap(s.print)
 		held.finish()
 		if !shot {
 			t.Fatal("the batch never reached half way")
@@ -237,7 +241,7 @@ func TestScreenshots(t *testing.T) {
 		shoot(t, s.w, "review-wizard.png")
 	})
 	t.Run("empty", func(t *testing.T) {
-		s, w := unlockedSession(t, &fakeRecords{}, func(Records, int, func(int, int)) error { return nil })
+		s, w, _ := unlockedSession(t, nil)
 		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
 		if s.caseload.demo == nil {
 			t.Fatal("the empty caseload offers no demo data")

@@ -11,27 +11,27 @@ import (
 
 // servicesSession is a person with no plan yet, with the enrolment tools and plans both on, so
 // the caseload has its Services button.
-func servicesSession(t *testing.T) (*session, fyne.Window, *fakePlans) {
+func servicesSession(t *testing.T) (*session, fyne.Window, *testHub) {
 	t.Helper()
-	r := &fakeRecords{}
-	p := fullPatient("p01", testNHSNumber(100))
-	r.add(p, nil, threePAMs(p.ID))
-	f := &fakePlans{records: r, services: testServices()}
-	v := &fakeVault{exists: true, right: "correct horse", records: r}
-	s, w := newTestSession(t, Config{Vault: v, Plans: f, Enrolment: &fakeEnrolment{staff: testStaff(), target: 800}})
-	test.Type(s.unlock.passphrase, "correct horse")
-	test.Tap(s.unlock.submit)
+	r := planPerson()
+	h := newTestHub(t, r)
+	s, w := h.session(t, catCoordinator)
 	if s.caseload == nil || s.caseload.queues == nil || s.caseload.queues.services == nil {
 		t.Fatal("the caseload has no Services button")
 	}
-	return s, w, f
+	return s, w, h
 }
 
-func TestServicesButtonNeedsPlans(t *testing.T) {
-	s, _ := enrolSession(t, &fakeRecords{})
-	if s.caseload.queues.services != nil {
-		t.Error("a Services button without plans to link services to")
+// serviceNamed is the directory's entry with that name.
+func serviceNamed(t *testing.T, dir []careplan.Service, name string) careplan.Service {
+	t.Helper()
+	for _, s := range dir {
+		if s.Name == name {
+			return s
+		}
 	}
+	t.Fatalf("no %q in the directory %+v", name, dir)
+	return careplan.Service{}
 }
 
 func TestServicesScreenAddsEditsAndWithdraws(t *testing.T) {
@@ -41,41 +41,41 @@ func TestServicesScreenAddsEditsAndWithdraws(t *testing.T) {
 
 	// A service with no name shows why and saves nothing.
 	test.Type(sc.offers, "Hot lunch on Tuesdays")
-	test.Tap(sc.save)
-	if sc.nameProblem.Hidden || len(f.services) != 2 {
-		t.Fatalf("unnamed service: problem shown %v, directory %+v", !sc.nameProblem.Hidden, f.services)
+	test.Tap(sc.page.Save)
+	if dir := f.directory(t); sc.nameProblem.Hidden || len(dir) != 2 {
+		t.Fatalf("unnamed service: problem shown %v, directory %+v", !sc.nameProblem.Hidden, dir)
 	}
 	test.Type(sc.name, "Frome Lunch Club")
 	test.Type(sc.area, "Frome")
-	test.Tap(sc.save)
-	if !sc.nameProblem.Hidden || len(f.services) != 3 {
-		t.Fatalf("after adding: directory %+v", f.services)
+	test.Tap(sc.page.Save)
+	if dir := f.directory(t); !sc.nameProblem.Hidden || len(dir) != 3 {
+		t.Fatalf("after adding: directory %+v", dir)
 	}
-	added := f.services[2]
+	added := serviceNamed(t, f.directory(t), "Frome Lunch Club")
 	if added.Name != "Frome Lunch Club" || added.Offers != "Hot lunch on Tuesdays" || added.Area != "Frome" || added.Withdrawn {
 		t.Errorf("added %+v", added)
 	}
 
 	// Editing keeps the same entry.
-	test.Tap(sc.editButtons[added.ID])
+	test.Tap(sc.page.EditButton(added.ID))
 	sc.contact.SetText("01373 000 444")
-	test.Tap(sc.save)
-	if len(f.services) != 3 || f.services[2].Contact != "01373 000 444" {
-		t.Fatalf("after editing: %+v", f.services)
+	test.Tap(sc.page.Save)
+	if dir := f.directory(t); len(dir) != 3 || serviceNamed(t, dir, "Frome Lunch Club").Contact != "01373 000 444" {
+		t.Fatalf("after editing: %+v", dir)
 	}
 
 	// Withdrawing keeps it in the directory, marked, but takes it out of the plan's picker.
-	test.Tap(sc.editButtons["s2"])
+	test.Tap(sc.page.EditButton(fixtureID("service-s2")))
 	sc.withdrawn.SetChecked(true)
-	test.Tap(sc.save)
-	if len(f.services) != 3 || !f.services[1].Withdrawn {
-		t.Fatalf("after withdrawing: %+v", f.services)
+	test.Tap(sc.page.Save)
+	if dir := f.directory(t); len(dir) != 3 || !serviceNamed(t, dir, "Mendip Walking for Health").Withdrawn {
+		t.Fatalf("after withdrawing: %+v", dir)
 	}
-	if !labelShown(sc.list, "Mendip Walking for Health (withdrawn)") {
+	if !labelShown(sc.page.List, "Mendip Walking for Health (withdrawn)") {
 		t.Error("the list does not mark the withdrawn service")
 	}
-	test.Tap(sc.back)
-	s.openPatient("p01")
+	test.Tap(sc.page.Back)
+	s.openPatient(pid("p01"))
 	s.patient.showPlan()
 	offered := s.patient.plan.editor.support.service.Options
 	want := []string{"Frome Community Connectors", "Frome Lunch Club"}
@@ -85,10 +85,11 @@ func TestServicesScreenAddsEditsAndWithdraws(t *testing.T) {
 }
 
 func TestServicesScreenGolden(t *testing.T) {
-	s, w, f := servicesSession(t)
-	f.services = append(f.services, careplan.Service{ID: "s3", Name: "Shepton Carers Café", Offers: "Monthly café for carers",
+	r := planPerson()
+	r.services = append(r.services, careplan.Service{ID: fixtureID("service-s3"), Name: "Shepton Carers Café", Offers: "Monthly café for carers",
 		Area: "Shepton Mallet", Contact: "01749 000 111", Withdrawn: true})
+	s, w := newTestHub(t, r).session(t, catCoordinator)
 	test.Tap(s.caseload.queues.services)
-	test.Tap(s.enrolled.services.editButtons["s3"])
+	test.Tap(s.enrolled.services.page.EditButton(fixtureID("service-s3")))
 	test.AssertRendersToMarkup(t, "services.xml", w.Canvas())
 }

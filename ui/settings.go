@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan/access"
+	"carehub/ui/kit"
 )
 
 // Settings keeps each person's own settings and the hub's name and logo.
@@ -57,7 +58,7 @@ type settingsScreen struct {
 	settings Settings
 	work     worker
 	app      fyne.App
-	files    fileChooser
+	files    kit.FileChooser
 	w        fyne.Window
 	onBack   func()
 	onHub    func(name string, logo []byte) // tells the caseload what the hub now looks like
@@ -82,7 +83,7 @@ type settingsScreen struct {
 	logoSaid   *widget.Label
 }
 
-func newSettingsScreen(st Settings, work worker, a fyne.App, files fileChooser, w fyne.Window, admin bool,
+func newSettingsScreen(st Settings, work worker, a fyne.App, files kit.FileChooser, w fyne.Window, admin bool,
 	onBack func(), onHub func(name string, logo []byte)) *settingsScreen {
 	s := &settingsScreen{settings: st, work: work, app: a, files: files, w: w, admin: admin, onBack: onBack, onHub: onHub}
 	var sizes, themes []string
@@ -100,14 +101,14 @@ func newSettingsScreen(st Settings, work worker, a fyne.App, files fileChooser, 
 	s.hub.SetPlaceHolder("The hub's name, as printed on plans")
 	s.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), s.onSave)
 	s.save.Importance = widget.HighImportance
-	s.said = problemLabel()
-	fields := []formField{{"Text size", s.size, nil}, {"Theme", s.variant, nil}}
+	s.said = kit.NewProblemLabel()
+	fields := []kit.Field{{Name: "Text size", Widget: s.size}, {Name: "Theme", Widget: s.variant}}
 	if admin {
-		fields = append(fields, formField{"Hub name", s.hub, nil}, s.logoField())
+		fields = append(fields, kit.Field{Name: "Hub name", Widget: s.hub}, s.logoField())
 	}
 	back := widget.NewButtonWithIcon("Back to caseload", theme.NavigateBackIcon(), s.onBackTapped)
-	form := container.NewVBox(subheading("Settings", widget.MediumImportance), formGrid(fields...), s.said, container.NewHBox(s.save))
-	s.root = container.NewBorder(container.NewHBox(back), nil, nil, nil, container.New(&readingWidth{max: 640}, form))
+	form := container.NewVBox(kit.Subheading("Settings", widget.MediumImportance), kit.Grid(fields...), s.said, container.NewHBox(s.save))
+	s.root = container.NewBorder(container.NewHBox(back), nil, nil, nil, container.New(&kit.ReadingWidth{Max: 640}, form))
 	return s
 }
 
@@ -134,7 +135,7 @@ func (s *settingsScreen) load() {
 
 func (s *settingsScreen) loaded(p access.Preferences, hub string, logo []byte, err error) {
 	if err != nil {
-		setProblem(s.said, fmt.Sprintf("The settings could not be read: %v", err))
+		kit.SetProblem(s.said, fmt.Sprintf("The settings could not be read: %v", err))
 		return
 	}
 	s.hubName = hub
@@ -170,7 +171,7 @@ func (s *settingsScreen) saved(p access.Preferences, hub string, err error) {
 	s.save.Enable()
 	if err != nil {
 		s.said.Importance = widget.DangerImportance
-		setProblem(s.said, fmt.Sprintf("Not saved: %v", err))
+		kit.SetProblem(s.said, fmt.Sprintf("Not saved: %v", err))
 		return
 	}
 	if s.admin {
@@ -179,5 +180,5 @@ func (s *settingsScreen) saved(p access.Preferences, hub string, err error) {
 	}
 	applyPreferences(s.app, p)
 	s.said.Importance = widget.SuccessImportance
-	setProblem(s.said, "Saved.")
+	kit.SetProblem(s.said, "Saved.")
 }

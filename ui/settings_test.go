@@ -8,39 +8,50 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"carehub/careplan/access"
+	"carehub/store"
 )
 
-// fakeSettings keeps one person's settings and the hub's name and logo in memory.
-type fakeSettings struct {
-	prefs     access.Preferences
-	hub       string
-	logo      []byte
-	logoSaves int
+// hubSettings are what a settings test starts from, or finds saved: the signed-in person's
+// preferences, and the hub's name and logo.
+type hubSettings struct {
+	prefs access.Preferences
+	hub   string
+	logo  []byte
 }
 
-func (f *fakeSettings) Preferences() (access.Preferences, error)   { return f.prefs, nil }
-func (f *fakeSettings) SavePreferences(p access.Preferences) error { f.prefs = p; return nil }
-func (f *fakeSettings) HubName() (string, error)                   { return f.hub, nil }
-func (f *fakeSettings) SetHubName(n string) error                  { f.hub = n; return nil }
-func (f *fakeSettings) HubLogo() ([]byte, error)                   { return f.logo, nil }
-func (f *fakeSettings) SetHubLogo(b []byte) error {
-	f.logoSaves++
-	f.logo = b
-	return nil
-}
-
-func settingsSession(t *testing.T, user access.User, set *fakeSettings) *session {
+// settingsSession signs user in, with start's preferences, on a hub with start's name and logo,
+// drawn in their own theme.
+func settingsSession(t *testing.T, user access.User, start hubSettings) (*session, *testHub) {
 	t.Helper()
-	v := &fakeVault{exists: true, right: "correct horse", records: testRecords(), user: user}
-	s, _ := newTestSession(t, Config{Vault: v, Settings: set})
-	test.Type(s.unlock.passphrase, "correct horse")
-	test.Tap(s.unlock.submit)
-	return s
+	h := newTestHub(t, testRecords())
+	h.ownTheme = true
+	h.withStore(t, func(st *store.Store) {
+		must(t, st.SetHubName(start.hub))
+		if start.logo != nil {
+			must(t, st.SetHubLogo(start.logo))
+		}
+	})
+	user.Prefs = start.prefs
+	s, _ := h.session(t, user)
+	return s, h
+}
+
+// saved is what the hub holds now, read through the settings service.
+func saved(t *testing.T, h *testHub) hubSettings {
+	t.Helper()
+	var got hubSettings
+	var err error
+	got.prefs, err = h.svc.Settings.Preferences()
+	must(t, err)
+	got.hub, err = h.svc.Settings.HubName()
+	must(t, err)
+	got.logo, err = h.svc.Settings.HubLogo()
+	must(t, err)
+	return got
 }
 
 func TestSettingsApplyAtSignInAndOnSave(t *testing.T) {
-	set := &fakeSettings{prefs: access.Preferences{TextSize: access.TextLarge}, hub: "Mendip complex care hub"}
-	s := settingsSession(t, access.User{Name: "Ada", Role: access.Administrator, Active: true}, set)
+	s, h := settingsSession(t, adaAdmin, hubSettings{prefs: access.Preferences{TextSize: access.TextLarge}, hub: "Mendip complex care hub"})
 	normal := theme.DefaultTheme().Size(theme.SizeNameText)
 	if got := fyne.CurrentApp().Settings().Theme().Size(theme.SizeNameText); got != normal*1.25 {
 		t.Errorf("text size at sign-in %v, want %v", got, normal*1.25)
@@ -58,8 +69,8 @@ func TestSettingsApplyAtSignInAndOnSave(t *testing.T) {
 	st.variant.SetSelected("dark")
 	st.hub.SetText("Taunton Deane hub")
 	test.Tap(st.save)
-	if set.prefs.Theme != access.ThemeDark || set.hub != "Taunton Deane hub" {
-		t.Errorf("saved %+v, %q", set.prefs, set.hub)
+	if got := saved(t, h); got.prefs.Theme != access.ThemeDark || got.prefs.TextSize != access.TextNormal || got.hub != "Taunton Deane hub" {
+		t.Errorf("saved %+v, %q", got.prefs, got.hub)
 	}
 	th := fyne.CurrentApp().Settings().Theme()
 	if th.Size(theme.SizeNameText) != normal || th.Color(theme.ColorNameBackground, theme.VariantLight) != theme.DefaultTheme().Color(theme.ColorNameBackground, theme.VariantDark) {
@@ -68,12 +79,11 @@ func TestSettingsApplyAtSignInAndOnSave(t *testing.T) {
 }
 
 func TestHubNameOnlyForAdministrators(t *testing.T) {
-	set := &fakeSettings{hub: "Mendip"}
-	s := settingsSession(t, access.User{Name: "Jo", Role: access.Coordinator, Active: true}, set)
+	s, h := settingsSession(t, access.User{Name: "Jo", Role: access.Coordinator}, hubSettings{hub: "Mendip"})
 	test.Tap(s.caseload.settingsButton)
 	s.settings.hub.SetText("Somewhere else")
 	test.Tap(s.settings.save)
-	if set.hub != "Mendip" {
+	if saved(t, h).hub != "Mendip" {
 		t.Error("a coordinator renamed the hub")
 	}
 }

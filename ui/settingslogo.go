@@ -5,17 +5,19 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"carehub/ui/kit"
 )
 
 // logoField is the settings form's row for the hub's logo: the logo as it is now, and buttons
 // to choose another or remove it.
-func (s *settingsScreen) logoField() formField {
+func (s *settingsScreen) logoField() kit.Field {
 	s.logoShown = container.NewStack()
 	s.chooseLogo = widget.NewButtonWithIcon("Choose logo…", theme.FileImageIcon(), s.onChooseLogo)
 	s.removeLogo = widget.NewButtonWithIcon("Remove logo", theme.DeleteIcon(), s.onRemoveLogo)
-	s.logoSaid = problemLabel()
+	s.logoSaid = kit.NewProblemLabel()
 	s.showLogo(nil)
-	return formField{"Hub logo", container.NewHBox(s.logoShown, s.chooseLogo, s.removeLogo), s.logoSaid}
+	return kit.Field{Name: "Hub logo", Widget: container.NewHBox(s.logoShown, s.chooseLogo, s.removeLogo), Problem: s.logoSaid}
 }
 
 // showLogo shows the saved logo, or says there is none.
@@ -36,7 +38,7 @@ func (s *settingsScreen) showLogo(logo []byte) {
 }
 
 func (s *settingsScreen) onChooseLogo() {
-	s.files.openFile(s.w, logoExtensions(), s.onLogoFileChosen)
+	s.files.OpenFile(s.w, logoExtensions(), s.onLogoFileChosen)
 }
 
 // onLogoFileChosen reads, checks and saves the chosen picture in the worker; a file that is
@@ -67,13 +69,13 @@ func (s *settingsScreen) logoSaved(logo []byte, err error, done string) {
 	s.setLogoBusy(false)
 	if err != nil {
 		s.logoSaid.Importance = widget.DangerImportance
-		setProblem(s.logoSaid, logoProblem(err))
+		kit.SetProblem(s.logoSaid, logoProblem(err))
 		s.showLogo(s.logo)
 		return
 	}
 	s.showLogo(logo)
 	s.logoSaid.Importance = widget.SuccessImportance
-	setProblem(s.logoSaid, done)
+	kit.SetProblem(s.logoSaid, done)
 	s.hubChanged()
 }
 

@@ -50,13 +50,13 @@ func writeTemp(t *testing.T, name string, b []byte) string {
 
 // logoSettings is an administrator's session on the settings screen, with the file dialog
 // faked.
-func logoSettings(t *testing.T, user access.User, set *fakeSettings) (*session, *fakeFiles) {
+func logoSettings(t *testing.T, user access.User, start hubSettings) (*session, *fakeFiles, *testHub) {
 	t.Helper()
-	s := settingsSession(t, user, set)
+	s, h := settingsSession(t, user, start)
 	files := &fakeFiles{}
 	s.files = files
 	test.Tap(s.caseload.settingsButton)
-	return s, files
+	return s, files, h
 }
 
 // hasImage reports whether o holds a canvas.Image anywhere inside it.
@@ -89,13 +89,8 @@ func hasButton(o fyne.CanvasObject, text string) bool {
 	return false
 }
 
-func adminUser() access.User {
-	return access.User{Name: "Ada", Role: access.Administrator, Active: true}
-}
-
 func TestAdministratorSetsAndRemovesTheLogo(t *testing.T) {
-	set := &fakeSettings{hub: "Mendip complex care hub"}
-	s, files := logoSettings(t, adminUser(), set)
+	s, files, h := logoSettings(t, adaAdmin, hubSettings{hub: "Mendip complex care hub"})
 	st := s.settings
 	if !st.removeLogo.Disabled() {
 		t.Error("Remove logo is offered with no logo")
@@ -103,8 +98,8 @@ func TestAdministratorSetsAndRemovesTheLogo(t *testing.T) {
 	want := logoPNG(t, 120, 40)
 	files.path = writeTemp(t, "logo.png", want)
 	test.Tap(st.chooseLogo)
-	if files.opens != 1 || !bytes.Equal(set.logo, want) {
-		t.Fatalf("after choosing: %d dialogs, %d bytes saved", files.opens, len(set.logo))
+	if got := saved(t, h).logo; files.opens != 1 || !bytes.Equal(got, want) {
+		t.Fatalf("after choosing: %d dialogs, %d bytes saved", files.opens, len(got))
 	}
 	if st.logoSaid.Hidden || st.logoSaid.Text != "Logo saved." || !hasImage(st.logoShown) || st.removeLogo.Disabled() {
 		t.Errorf("after choosing: said %q, shown %v", st.logoSaid.Text, hasImage(st.logoShown))
@@ -115,8 +110,8 @@ func TestAdministratorSetsAndRemovesTheLogo(t *testing.T) {
 	}
 
 	test.Tap(st.removeLogo)
-	if set.logo != nil || st.logoSaid.Text != "Logo removed." || hasImage(st.logoShown) || !st.removeLogo.Disabled() {
-		t.Errorf("after removing: %d bytes, said %q", len(set.logo), st.logoSaid.Text)
+	if got := saved(t, h).logo; got != nil || st.logoSaid.Text != "Logo removed." || hasImage(st.logoShown) || !st.removeLogo.Disabled() {
+		t.Errorf("after removing: %d bytes, said %q", len(got), st.logoSaid.Text)
 	}
 	if hasImage(s.caseload.bar) {
 		t.Error("the caseload header still has a logo")
@@ -124,7 +119,7 @@ func TestAdministratorSetsAndRemovesTheLogo(t *testing.T) {
 }
 
 func TestBadLogoFileSavesNothing(t *testing.T) {
-	saved := logoPNG(t, 60, 60)
+	before := logoPNG(t, 60, 60)
 	tooMany := logoPNG(t, 2001, 10)
 	big := make([]byte, 1<<20+10)
 	copy(big, tooMany)
@@ -134,18 +129,17 @@ func TestBadLogoFileSavesNothing(t *testing.T) {
 		says  string
 	}{
 		{"notes.png", []byte("this is not a picture"), "not a PNG or JPEG picture"},
-		{"cut.png", saved[:len(saved)/2], "not a PNG or JPEG picture"},
+		{"cut.png", before[:len(before)/2], "not a PNG or JPEG picture"},
 		{"wide.png", tooMany, "more than 2000 pixels"},
 		{"huge.png", big, "larger than 1 MB"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			set := &fakeSettings{hub: "Mendip", logo: saved}
-			s, files := logoSettings(t, adminUser(), set)
+			s, files, h := logoSettings(t, adaAdmin, hubSettings{hub: "Mendip", logo: before})
 			st := s.settings
 			files.path = writeTemp(t, c.name, c.bytes)
 			test.Tap(st.chooseLogo)
-			if set.logoSaves != 0 || !bytes.Equal(set.logo, saved) {
-				t.Errorf("a bad file was saved (%d saves)", set.logoSaves)
+			if got := saved(t, h).logo; !bytes.Equal(got, before) {
+				t.Errorf("a bad file was saved (%d bytes)", len(got))
 			}
 			if st.logoSaid.Hidden || !strings.Contains(st.logoSaid.Text, c.says) ||
 				!strings.HasPrefix(st.logoSaid.Text, "The logo was not changed") {
@@ -159,12 +153,12 @@ func TestBadLogoFileSavesNothing(t *testing.T) {
 }
 
 func TestLogoOnlyForAdministrators(t *testing.T) {
-	set := &fakeSettings{hub: "Mendip", logo: logoPNG(t, 40, 40)}
-	s, files := logoSettings(t, access.User{Name: "Jo", Role: access.Coordinator, Active: true}, set)
+	logo := logoPNG(t, 40, 40)
+	s, files, h := logoSettings(t, access.User{Name: "Jo", Role: access.Coordinator}, hubSettings{hub: "Mendip", logo: logo})
 	if s.settings.chooseLogo != nil || hasButton(s.w.Content(), "Choose logo…") || hasButton(s.w.Content(), "Remove logo") {
 		t.Error("a coordinator is offered the hub's logo")
 	}
-	if files.opens != 0 || set.logoSaves != 0 {
+	if files.opens != 0 || !bytes.Equal(saved(t, h).logo, logo) {
 		t.Error("a coordinator changed the hub's logo")
 	}
 	// Everyone sees it on the caseload.
@@ -174,8 +168,7 @@ func TestLogoOnlyForAdministrators(t *testing.T) {
 }
 
 func TestSettingsWithLogoGolden(t *testing.T) {
-	set := &fakeSettings{hub: "Mendip complex care hub", logo: logoPNG(t, 120, 40)}
-	s, _ := logoSettings(t, adminUser(), set)
+	s, _, _ := logoSettings(t, adaAdmin, hubSettings{hub: "Mendip complex care hub", logo: logoPNG(t, 120, 40)})
 	test.AssertRendersToMarkup(t, "settings_logo.xml", s.w.Canvas())
 	s.showCaseload()
 	test.AssertRendersToMarkup(t, "caseload_logo.xml", s.w.Canvas())

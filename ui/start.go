@@ -1,25 +1,37 @@
 package ui
 
 import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 
 	"carehub/careplan"
 	"carehub/careplan/access"
-	"carehub/pam"
+	"carehub/ui/kit"
 )
 
-// Records is what the screens read from the hub's store.
+// Records is what the screens read of the hub's caseload and one person's record. A person's
+// plans are read through Plans and their measures through Outcomes: one route to each kind of
+// record.
 type Records interface {
 	// Caseload returns one small entry per person on the hub's caseload.
 	Caseload() ([]careplan.CaseloadEntry, error)
 	// Patient returns one person's record. The store audits this as a view.
 	Patient(id string) (careplan.Patient, error)
-	// Plans returns every version of a person's care and support plan, oldest first.
-	Plans(patientID string) ([]careplan.Plan, error)
-	// Assessments returns a person's PAM assessments, including any entered in error.
-	Assessments(patientID string) ([]pam.Assessment, error)
+	// MayEdit reports whether the signed-in person may change one person's record (their key
+	// worker or a coordinator). Someone they may not edit opens read only: no Care plan,
+	// Outcomes or enrolment tools (the services refuse the changes anyway).
+	MayEdit(patientID string) bool
+}
+
+// Demo fills an empty hub with synthetic people, for trying carehub out.
+type Demo interface {
+	// LoadDemo loads patients synthetic people, reporting progress as it goes.
+	LoadDemo(patients int, progress func(done, total int)) error
 }
 
 // Vault opens the store behind the unlock screen.
@@ -29,10 +41,10 @@ type Vault interface {
 	// Open unlocks an existing store with any account's passphrase: the passphrase alone says
 	// who is signing in. A wrong passphrase gives an error whose Error() is written for the
 	// user and is shown as is.
-	Open(passphrase string) (Records, error)
+	Open(passphrase string) error
 	// Create makes a new store with its first hub administrator, name, who signs in with
 	// the passphrase.
-	Create(name, passphrase string) (Records, error)
+	Create(name, passphrase string) error
 	// SignedIn is the account that unlocked the store; screens show or hide what its role
 	// can use (the services enforce the same rules).
 	SignedIn() access.User
@@ -40,63 +52,72 @@ type Vault interface {
 	Unlock(passphrase string) error
 }
 
-// Config wires the screens.
+// Services are the use cases the screens call, each declared by the screen that uses it. Every
+// one is required: what a person sees is decided by their role (the signed-in access.User),
+// never by a service left out, and the services check the same role again.
+type Services struct {
+	Records     Records
+	Demo        Demo
+	Enrolment   Enrolment
+	Plans       Plans
+	Outcomes    Outcomes
+	Printing    Printing
+	Evaluation  Evaluation
+	Users       Users
+	AuditLog    AuditLog
+	Settings    Settings
+	Sync        Sync
+	Conflicts   Conflicts
+	Tablet      Tablet
+	TabletSync  TabletSync
+	TabletSetup TabletSetup
+}
+
+// missing names the services left out, for the one error a wiring mistake gives.
+func (s Services) missing() []string {
+	var out []string
+	for name, set := range map[string]bool{
+		"Records": s.Records != nil, "Demo": s.Demo != nil, "Enrolment": s.Enrolment != nil,
+		"Plans": s.Plans != nil, "Outcomes": s.Outcomes != nil, "Printing": s.Printing != nil,
+		"Evaluation": s.Evaluation != nil, "Users": s.Users != nil, "AuditLog": s.AuditLog != nil,
+		"Settings": s.Settings != nil, "Sync": s.Sync != nil, "Conflicts": s.Conflicts != nil,
+		"Tablet": s.Tablet != nil, "TabletSync": s.TabletSync != nil, "TabletSetup": s.TabletSetup != nil,
+	} {
+		if !set {
+			out = append(out, name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Config wires the screens: the vault and the services are required; the rest have defaults.
 type Config struct {
 	// Vault is the store behind the unlock screen.
 	Vault Vault
-	// LoadDemo fills an empty store with synthetic patients, reporting progress as it goes.
-	// Nil means the empty caseload offers no demo data.
-	LoadDemo func(r Records, patients int, progress func(done, total int)) error
+	// Services are what the screens call once the vault is open.
+	Services Services
 	// Today is the current day, for ages and overdue reviews. Nil means the system clock.
 	Today func() careplan.Date
-	// Printing prints care plans as PDFs. Nil means no print buttons are shown.
-	Printing Printing
-	// OpenFile shows a saved PDF in the system's viewer. Nil means printed plans are saved
-	// but not opened.
-	OpenFile func(path string) error
-	// Outcomes records PAM assessments and other outcome measures. Nil means the patient
-	// screen shows its summary alone, with no Outcomes tab.
-	Outcomes Outcomes
-	// Evaluation works out the evaluation report and exports its CSV. Nil means the caseload
-	// offers no evaluation report.
-	Evaluation Evaluation
-	// Plans edits, agrees and reviews care plans. Nil means the patient screen has no Care
-	// plan tab and plans are read only.
-	Plans Plans
-	// Enrolment nominates people, records consent, status, care team and contacts, and keeps
-	// the staff list and enrolment target. Nil means no nomination form, work queues,
-	// dashboard or enrolment buttons are shown.
-	Enrolment Enrolment
-	// Users adds, resets and deactivates accounts. Nil means no Users screen.
-	Users Users
-	// Tablet is the patient's own view, shown instead of everything else when a patient's
-	// account signs in. Nil means a patient's account cannot use this app.
-	Tablet Tablet
-	// TabletSync lets the patient update their plan from a file the hub made and send their
-	// check-ins back. Nil means the tablet screen offers neither.
-	TabletSync TabletSync
-	// Settings keeps each person's text size and theme, and the hub's name. Nil means no
-	// Settings button.
-	Settings Settings
-	// TabletSetup writes a patient's own tablet store. Nil means no "Set up tablet…" button.
-	TabletSetup TabletSetup
-	// AuditLog shows the audit to coordinators and administrators. Nil means no Audit button.
-	AuditLog AuditLog
-	// Sync pairs devices and makes and imports bundles, for those who sync devices. Nil means
-	// no Sync button (a tablet, or an app that does not sync).
-	Sync Sync
-	// Conflicts lists what two devices changed in the same fields, for those who resolve
-	// conflicts. Nil means no Conflicts button.
-	Conflicts Conflicts
+	// Clock tells the time for the idle lock. Nil means the system clock.
+	Clock func() time.Time
 	// IdleLock is how long the app may sit idle before it locks: 0 means defaultIdleLock,
 	// a negative value never locks on idle (the Lock button still works).
 	IdleLock time.Duration
-	// MayEdit reports whether the signed-in person may change one person's record (their key
-	// worker or a coordinator). Nil means anyone signed in may. A person they may not edit
-	// opens read only: no Care plan, Outcomes or enrolment tools (the services refuse anyway).
-	MayEdit func(patientID string) bool
-	// Clock tells the time for the idle lock. Nil means the system clock.
-	Clock func() time.Time
+	// OpenFile shows a saved PDF in the system's viewer, which needs the running app. Nil
+	// means printed plans are saved but not opened.
+	OpenFile func(path string) error
+}
+
+// Check says what a Config lacks for the screens to run: its vault, or any of its services.
+func (c Config) Check() error {
+	if c.Vault == nil {
+		return errors.New("ui: Config.Vault is not set")
+	}
+	if m := c.Services.missing(); len(m) > 0 {
+		return fmt.Errorf("ui: Config.Services lacks %s", strings.Join(m, ", "))
+	}
+	return nil
 }
 
 // defaultIdleLock is how long an unattended laptop shows patient data: five minutes, the usual
@@ -108,21 +129,27 @@ const defaultIdleLock = 5 * time.Minute
 const demoPatients = 500
 
 // Start shows the unlock screen in w, then the caseload once unlocked, and checks for
-// idleness every few seconds for the life of the app.
-func Start(w fyne.Window, cfg Config) {
-	s := startWith(w, cfg, background{})
+// idleness every few seconds for the life of the app. It refuses a Config without its vault
+// or any of its services.
+func Start(w fyne.Window, cfg Config) error {
+	s, err := startWith(w, cfg, background{})
+	if err != nil {
+		return err
+	}
 	go s.watchIdle()
+	return nil
 }
 
 // session moves one window between the screens. It holds the open records once unlocked, and
 // keeps the caseload screen so that going back to it keeps the search and scroll position.
 type session struct {
-	w       fyne.Window
-	cfg     Config
-	work    worker
-	files   fileChooser
-	records Records
-	user    access.User // who signed in; decides which buttons the screens show
+	w        fyne.Window
+	cfg      Config
+	svc      Services
+	work     worker
+	files    kit.FileChooser
+	signedIn bool
+	user     access.User // who signed in; decides which buttons the screens show
 
 	unlock   *unlockScreen
 	caseload *caseloadScreen
@@ -141,7 +168,10 @@ type session struct {
 }
 
 // startWith is Start with the worker chosen by the caller, so tests can run work inline.
-func startWith(w fyne.Window, cfg Config, work worker) *session {
+func startWith(w fyne.Window, cfg Config, work worker) (*session, error) {
+	if err := cfg.Check(); err != nil {
+		return nil, err
+	}
 	if cfg.Today == nil {
 		cfg.Today = func() careplan.Date { return careplan.DateOf(time.Now()) }
 	}
@@ -151,12 +181,12 @@ func startWith(w fyne.Window, cfg Config, work worker) *session {
 	if cfg.IdleLock == 0 {
 		cfg.IdleLock = defaultIdleLock
 	}
-	s := &session{w: w, cfg: cfg, files: fyneFiles{}}
+	s := &session{w: w, cfg: cfg, svc: cfg.Services, files: kit.FyneFiles{}}
 	s.lock.init(cfg.Clock)
 	// Every job a screen starts (a load, an autosave, a search) counts as someone at work.
 	s.work = activeWorker{worker: work, touch: s.lock.touch}
 	s.showUnlock()
-	return s
+	return s, nil
 }
 
 func (s *session) showUnlock() {
@@ -171,22 +201,14 @@ func (s *session) showUnlock() {
 }
 
 // unlocked is called on the UI goroutine once the store is open.
-func (s *session) unlocked(r Records) {
-	s.records = r
+func (s *session) unlocked() {
+	s.signedIn = true
 	s.user = s.cfg.Vault.SignedIn()
 	if s.user.Role == access.Patient {
 		s.showTablet() // a patient never reaches the caseload or any hub screen
 		return
 	}
-	var onPrint func()
-	if s.cfg.Printing != nil {
-		onPrint = s.openBatch
-	}
-	var onReport func()
-	if s.cfg.Evaluation != nil {
-		onReport = s.openEvaluation
-	}
-	s.caseload = newCaseloadScreen(r, s.work, s.cfg.Today, s.cfg.LoadDemo, s.openPatient, onPrint, onReport)
+	s.caseload = newCaseloadScreen(s.svc.Records, s.work, s.cfg.Today, s.svc.Demo.LoadDemo, s.openPatient, s.openBatch, s.openEvaluation)
 	s.addEnrolment()
 	s.addAccountBar()
 	s.showCaseload()
@@ -205,25 +227,16 @@ func (s *session) openPatient(id string) {
 	if s.patient != nil {
 		s.patient.leave()
 	}
-	if s.cfg.MayEdit != nil && !s.cfg.MayEdit(id) {
-		s.patient = newPatientScreen(s.records, s.work, s.cfg.Today(), s.printTools(), nil, s.showCaseload)
+	readers := patientReaders{records: s.svc.Records, plans: s.svc.Plans, measures: s.svc.Outcomes,
+		// What the person said on their tablet, a disputed value in their record and how current
+		// their tablet is are part of reading the record: for anyone who may open it.
+		checkIns: s.svc.Plans, conflict: s.svc.Conflicts, tabletOf: s.svc.Sync}
+	if !s.svc.Records.MayEdit(id) {
+		s.patient = newPatientScreen(readers, s.work, s.cfg.Today(), s.printTools(), nil, s.showCaseload)
 	} else {
-		s.patient = newPatientScreen(s.records, s.work, s.cfg.Today(), s.printTools(), s.outcomeTools(), s.showCaseload)
+		s.patient = newPatientScreen(readers, s.work, s.cfg.Today(), s.printTools(), s.outcomeTools(), s.showCaseload)
 		s.patient.planTools = s.planTools()
 		s.patient.enrol = s.enrolTools()
-	}
-	if s.cfg.Plans != nil {
-		// Reading what the person said on their tablet is part of seeing their summary, so
-		// it does not follow MayEdit either.
-		s.patient.checkIns = s.cfg.Plans
-	}
-	if s.cfg.Conflicts != nil {
-		// Anyone reading the record should know a value in it is disputed, so this does not
-		// follow MayEdit or who may resolve conflicts.
-		s.patient.conflict = s.cfg.Conflicts
-	}
-	if s.cfg.Sync != nil {
-		s.patient.tabletOf = s.cfg.Sync // like the conflict notice: for anyone reading the record
 	}
 	// Tablets are the hub's to hand out, not the key worker's, so this does not follow MayEdit.
 	s.patient.tablets = s.tabletTools()
@@ -232,20 +245,14 @@ func (s *session) openPatient(id string) {
 	s.patient.load(id)
 }
 
-// printTools gathers what the print buttons need, or nil when the app offers no printing.
+// printTools gathers what the print buttons need.
 func (s *session) printTools() *printTools {
-	if s.cfg.Printing == nil {
-		return nil
-	}
-	return &printTools{printing: s.cfg.Printing, openFile: s.cfg.OpenFile, files: s.files, w: s.w}
+	return &printTools{printing: s.svc.Printing, openFile: s.cfg.OpenFile, files: s.files, w: s.w}
 }
 
-// outcomeTools gathers what the Outcomes tab needs, or nil when the app records no outcomes.
+// outcomeTools gathers what the Outcomes tab needs.
 func (s *session) outcomeTools() *outcomeTools {
-	if s.cfg.Outcomes == nil {
-		return nil
-	}
-	return &outcomeTools{outcomes: s.cfg.Outcomes, w: s.w}
+	return &outcomeTools{outcomes: s.svc.Outcomes, w: s.w}
 }
 
 // openBatch shows batch printing for the people on the caseload.
@@ -262,7 +269,7 @@ func (s *session) openEvaluation() {
 	ix := s.caseload.index
 	practices := namesIn(ix, func(e careplan.CaseloadEntry) string { return e.Practice })
 	workers := namesIn(ix, func(e careplan.CaseloadEntry) string { return e.KeyWorker })
-	s.report = newEvaluationScreen(s.cfg.Evaluation, s.work, s.files, s.w, s.cfg.Today(), practices, workers, s.showCaseload)
+	s.report = newEvaluationScreen(s.svc.Evaluation, s.work, s.files, s.w, s.cfg.Today(), practices, workers, s.showCaseload)
 	s.w.SetTitle("carehub — evaluation report")
 	s.w.SetContent(s.report.root)
 }

@@ -1,26 +1,22 @@
 package ui
 
 import (
-	"errors"
-	"fmt"
-
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan"
+	"carehub/ui/kit"
 )
 
 // statusDialog moves a person along the pathway. It offers only the moves the pathway allows
 // from where they are, and the domain refuses the rest (no active without consent to join).
 type statusDialog struct {
 	tools   *enrolTools
-	work    worker
 	today   careplan.Date
 	patient careplan.Patient
 	moves   []careplan.Status
 	onSaved func(careplan.Patient)
+	form    *kit.Form
 
 	to        *widget.Select
 	toProblem *widget.Label
@@ -30,60 +26,35 @@ type statusDialog struct {
 	by        *widget.Entry
 	byProblem *widget.Label
 	reason    *widget.Entry
-	problem   *widget.Label
-	save      *widget.Button
-	cancel    *widget.Button
-	dialog    *dialog.CustomDialog
 }
 
 func newStatusDialog(tools *enrolTools, work worker, today careplan.Date, p careplan.Patient, onSaved func(careplan.Patient)) *statusDialog {
-	d := &statusDialog{tools: tools, work: work, today: today, patient: p, onSaved: onSaved, moves: careplan.NextStatuses(p.Status)}
+	d := &statusDialog{tools: tools, today: today, patient: p, onSaved: onSaved, moves: careplan.NextStatuses(p.Status)}
+	d.form = kit.NewForm(tools.w, kit.WorkerFunc(work.run), kit.FormSpec{Title: whoseTitle("Change status", p),
+		Save: "Save change", Failed: "The change could not be saved"}, d.onSave)
 	var options []string
 	for _, s := range d.moves {
 		options = append(options, s.Label())
 	}
-	d.to = widget.NewSelect(options, d.onToChosen)
-	d.to.PlaceHolder = "Choose the new status"
-	d.toProblem = problemLabel()
-	d.died = problemLabel()
+	d.to = kit.NewSelect(options, "Choose the new status", d.onToChosen)
+	d.toProblem = d.form.NewProblemLabel()
+	d.died = kit.NewProblemLabel()
 	d.died.Importance = widget.WarningImportance
-	d.on = widget.NewEntry()
-	d.on.SetPlaceHolder("DD/MM/YYYY")
-	d.on.SetText(today.Time().Format("02/01/2006"))
-	d.onProblem = problemLabel()
-	d.by = widget.NewEntry()
-	d.by.SetPlaceHolder("Your name")
-	d.byProblem = problemLabel()
-	d.reason = widget.NewEntry()
-	d.reason.SetPlaceHolder("Optional: why")
-	d.problem = problemLabel()
-	d.save = widget.NewButton("Save change", d.onSave)
-	d.save.Importance = widget.HighImportance
-	d.cancel = widget.NewButton("Cancel", d.onCancel)
-	now := para("Now: " + p.Status.Label())
+	d.on = kit.DateEntry(today)
+	d.onProblem = d.form.NewProblemLabel()
+	d.by = kit.NewEntry("Your name")
+	d.byProblem = d.form.NewProblemLabel()
+	d.reason = kit.NewEntry("Optional: why")
+	now := kit.Para("Now: " + p.Status.Label())
 	now.TextStyle.Bold = true
-	body := container.NewVBox(now,
-		formGrid(
-			formField{"Move to", container.NewVBox(d.to, d.died), d.toProblem},
-			formField{"Date", d.on, d.onProblem},
-			formField{"By", d.by, d.byProblem},
-			formField{"Reason", d.reason, nil}),
-		d.problem)
-	d.dialog = dialog.NewCustomWithoutButtons(whoseTitle("Change status", p), body, tools.w)
-	d.dialog.SetButtons([]fyne.CanvasObject{d.cancel, d.save})
+	d.form.SetContent(now,
+		kit.Grid(
+			kit.Field{Name: "Move to", Widget: container.NewVBox(d.to, d.died), Problem: d.toProblem},
+			kit.Field{Name: "Date", Widget: d.on, Problem: d.onProblem},
+			kit.Field{Name: "By", Widget: d.by, Problem: d.byProblem},
+			kit.Field{Name: "Reason", Widget: d.reason}))
 	return d
 }
-
-func (d *statusDialog) open() {
-	d.relayout()
-	d.dialog.Show()
-}
-
-func (d *statusDialog) close() { d.dialog.Hide() }
-
-func (d *statusDialog) onCancel() { d.close() }
-
-func (d *statusDialog) relayout() { fitDialog(d.dialog, dialogWidth) }
 
 // onToChosen says what recording a death does before it is saved.
 func (d *statusDialog) onToChosen(string) {
@@ -91,8 +62,8 @@ func (d *statusDialog) onToChosen(string) {
 	if d.chosen() == careplan.StatusDied {
 		text = "Recording a death is final: open actions in the draft plan are closed and review reminders stop."
 	}
-	setProblem(d.died, text)
-	d.relayout()
+	kit.SetProblem(d.died, text)
+	d.form.Relayout()
 }
 
 func (d *statusDialog) chosen() careplan.Status {
@@ -105,62 +76,40 @@ func (d *statusDialog) chosen() careplan.Status {
 // read checks the change with the domain's rules on a copy of the record, so the problems are
 // shown next to their fields before anything is sent to be saved.
 func (d *statusDialog) read() (careplan.Status, careplan.Date, bool) {
-	problems := map[*widget.Label]string{}
+	problems := kit.Problems{}
 	to := d.chosen()
 	if to == "" {
 		problems[d.toProblem] = "Choose the new status."
 	}
-	on, msg := readDate(d.on.Text, "date of the change")
-	if msg != "" {
-		problems[d.onProblem] = msg
-	}
+	on := problems.ReadDate(d.on.Text, "date of the change", d.onProblem)
 	trial := d.patient
 	trial.History = append([]careplan.StatusChange(nil), d.patient.History...)
 	err := trial.ChangeStatus(to, on, d.today, d.by.Text, d.reason.Text)
-	if msg == "" && errors.Is(err, careplan.ErrStatusDateInFuture) {
-		problems[d.onProblem] = "The date cannot be in the future."
+	problems.When(err, careplan.ErrStatusDateOrder, d.onProblem, "The date is before the last change ("+d.lastChange()+").")
+	problems.When(err, careplan.ErrStatusDateInFuture, d.onProblem, "The date cannot be in the future.")
+	problems.When(err, careplan.ErrStatusBy, d.byProblem, "Say who made the change.")
+	move := "The pathway does not allow that move."
+	if to == careplan.StatusActive && !careplan.HasConsent(d.patient.Consent, careplan.ConsentToJoin) {
+		move = "There is no consent to join on record: record it first."
 	}
-	if msg == "" && errors.Is(err, careplan.ErrStatusDateOrder) {
-		problems[d.onProblem] = "The date is before the last change (" + d.patient.History[len(d.patient.History)-1].On.Display() + ")."
-	}
-	if errors.Is(err, careplan.ErrStatusBy) {
-		problems[d.byProblem] = "Say who made the change."
-	}
-	if to != "" && errors.Is(err, careplan.ErrStatusMove) {
-		problems[d.toProblem] = "The pathway does not allow that move."
-		if to == careplan.StatusActive && !careplan.HasConsent(d.patient.Consent, careplan.ConsentToJoin) {
-			problems[d.toProblem] = "There is no consent to join on record: record it first."
-		}
-	}
-	for _, l := range []*widget.Label{d.toProblem, d.onProblem, d.byProblem} {
-		setProblem(l, problems[l])
-	}
-	return to, on, len(problems) == 0
+	problems.When(err, careplan.ErrStatusMove, d.toProblem, move)
+	return to, on, d.form.Show(problems)
 }
 
+// lastChange is the date of the person's last change of status, as shown.
+func (d *statusDialog) lastChange() string {
+	if n := len(d.patient.History); n > 0 {
+		return d.patient.History[n-1].On.Display()
+	}
+	return ""
+}
+
+// onSave makes the change in the worker.
 func (d *statusDialog) onSave() {
-	setProblem(d.problem, "")
 	to, on, ok := d.read()
-	d.relayout()
 	if !ok {
 		return
 	}
-	d.save.Disable()
-	var (
-		saved careplan.Patient
-		err   error
-	)
 	id, by, reason := d.patient.ID, d.by.Text, d.reason.Text
-	d.work.run(func() { saved, err = d.tools.enrol.ChangeStatus(id, to, on, by, reason) }, func() { d.saved(saved, err) })
-}
-
-func (d *statusDialog) saved(p careplan.Patient, err error) {
-	d.save.Enable()
-	if err != nil {
-		setProblem(d.problem, fmt.Sprintf("The change could not be saved: %v", err))
-		d.relayout()
-		return
-	}
-	d.close()
-	d.onSaved(p)
+	kit.SubmitResult(d.form, func() (careplan.Patient, error) { return d.tools.enrol.ChangeStatus(id, to, on, by, reason) }, d.onSaved)
 }

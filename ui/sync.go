@@ -4,10 +4,13 @@ import (
 	"fmt"
 	"time"
 
+	"carehub/careplan/devices"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"carehub/ui/kit"
 )
 
 // File kinds the Sync screen saves and opens. An acknowledgement is a bundle too (of kind
@@ -24,15 +27,15 @@ const (
 type syncScreen struct {
 	sync        Sync
 	work        worker
-	files       fileChooser
+	files       kit.FileChooser
 	w           fyne.Window
 	now         func() time.Time // names bundle files
 	onBack      func()
 	onChanged   func() // an import changed records: the caseload and conflict count are stale
 	onConflicts func() // nil when this session cannot open the Conflicts screen
 
-	this    Device
-	devices []Device
+	this    devices.Device
+	devices []devices.Device
 	busy    bool
 
 	back      *widget.Button
@@ -51,7 +54,7 @@ type syncScreen struct {
 	root      fyne.CanvasObject
 }
 
-func newSyncScreen(sync Sync, work worker, files fileChooser, w fyne.Window, now func() time.Time,
+func newSyncScreen(sync Sync, work worker, files kit.FileChooser, w fyne.Window, now func() time.Time,
 	onBack, onChanged, onConflicts func()) *syncScreen {
 	s := &syncScreen{sync: sync, work: work, files: files, w: w, now: now, onBack: onBack,
 		onChanged: onChanged, onConflicts: onConflicts, rows: map[string]*deviceRow{}}
@@ -68,17 +71,17 @@ func newSyncScreen(sync Sync, work worker, files fileChooser, w fyne.Window, now
 	s.progress.Hide()
 	s.doing = widget.NewLabel("")
 	s.doing.Hide()
-	s.problem = problemLabel()
+	s.problem = kit.NewProblemLabel()
 
-	title := subheading("Sync: carry changes between devices", widget.MediumImportance)
+	title := kit.Subheading("Sync: carry changes between devices", widget.MediumImportance)
 	form := container.NewVBox(
-		section("This device",
+		kit.Section("This device",
 			container.NewHBox(s.thisName, s.rename),
-			quiet("Another device pairs with this one by adding its card. A card holds no patient data."),
+			kit.Quiet("Another device pairs with this one by adding its card. A card holds no patient data."),
 			container.NewHBox(s.saveCard)),
-		section("Paired devices", s.list, container.NewHBox(s.addDevice)),
-		section("Bring changes in",
-			quiet("Import a bundle made for this device, or the acknowledgement a device gave back for a bundle from here."),
+		kit.Section("Paired devices", s.list, container.NewHBox(s.addDevice)),
+		kit.Section("Bring changes in",
+			kit.Quiet("Import a bundle made for this device, or the acknowledgement a device gave back for a bundle from here."),
 			container.NewHBox(s.importer)),
 		s.doing, s.progress, s.problem,
 	)
@@ -94,25 +97,25 @@ func (s *syncScreen) onBackTapped() { s.onBack() }
 func (s *syncScreen) load() {
 	s.setBusy(true)
 	var (
-		this    Device
-		devices []Device
-		err     error
+		this   devices.Device
+		paired []devices.Device
+		err    error
 	)
 	s.work.run(func() {
 		if this, err = s.sync.ThisDevice(); err == nil {
-			devices, err = s.sync.Devices()
+			paired, err = s.sync.Devices()
 		}
-	}, func() { s.loaded(this, devices, err) })
+	}, func() { s.loaded(this, paired, err) })
 }
 
-func (s *syncScreen) loaded(this Device, devices []Device, err error) {
+func (s *syncScreen) loaded(this devices.Device, paired []devices.Device, err error) {
 	s.setBusy(false)
 	if err != nil {
-		setProblem(s.problem, fmt.Sprintf("The devices could not be read: %s", oneLine(err)))
+		kit.SetProblem(s.problem, fmt.Sprintf("The devices could not be read: %s", kit.OneLine(err)))
 		return
 	}
-	setProblem(s.problem, "")
-	s.this, s.devices = this, devices
+	kit.SetProblem(s.problem, "")
+	s.this, s.devices = this, paired
 	s.thisName.SetText(this.Name)
 	s.showDevices()
 }
@@ -122,7 +125,7 @@ func (s *syncScreen) showDevices() {
 	s.rows = map[string]*deviceRow{}
 	s.list.Objects = nil
 	if len(s.devices) == 0 {
-		s.list.Add(quiet("No devices are paired with this one yet. Add another device's card to pair with it."))
+		s.list.Add(kit.Quiet("No devices are paired with this one yet. Add another device's card to pair with it."))
 	}
 	for _, d := range s.devices {
 		r := newDeviceRow(d, s.onMakeBundle)
@@ -130,7 +133,7 @@ func (s *syncScreen) showDevices() {
 		s.list.Add(r.root)
 	}
 	s.list.Refresh()
-	relayout(s.root)
+	kit.Relayout(s.root)
 }
 
 // setBusy turns every action off while a job runs, and back on when it ends.
@@ -156,12 +159,12 @@ func (s *syncScreen) start(doing string, withProgress bool) bool {
 		return false
 	}
 	s.setBusy(true)
-	setProblem(s.problem, "")
+	kit.SetProblem(s.problem, "")
 	s.doing.SetText(doing)
 	s.doing.Show()
 	s.progress.SetValue(0)
 	s.progress.Hidden = !withProgress
-	relayout(s.root)
+	kit.Relayout(s.root)
 	return true
 }
 
@@ -170,14 +173,14 @@ func (s *syncScreen) end() {
 	s.setBusy(false)
 	s.doing.Hide()
 	s.progress.Hide()
-	relayout(s.root)
+	kit.Relayout(s.root)
 }
 
 // finish ends a job and shows its outcome: lines, or the error's own first line.
 func (s *syncScreen) finish(title string, lines []string, conflicts int, err error) {
 	s.end()
 	if err != nil {
-		s.result = showResult(s.w, title, []string{oneLine(err)}, true, nil)
+		s.result = showResult(s.w, title, []string{kit.OneLine(err)}, true, nil)
 		return
 	}
 	var onConflicts func()
@@ -231,7 +234,7 @@ func (s *syncScreen) renameTo(name string) {
 }
 
 func (s *syncScreen) onSaveCard() {
-	s.files.saveFile(s.w, "Save this device's card", fileSafe("carehub-"+s.this.Name)+cardExt, s.saveCardTo)
+	s.files.SaveFile(s.w, "Save this device's card", fileSafe("carehub-"+s.this.Name)+cardExt, s.saveCardTo)
 }
 
 func (s *syncScreen) saveCardTo(path string) {
@@ -255,7 +258,7 @@ func cardSavedTitle(err error) string {
 }
 
 func (s *syncScreen) onAddDevice() {
-	s.files.openFile(s.w, []string{cardExt}, s.addDeviceFrom)
+	s.files.OpenFile(s.w, []string{cardExt}, s.addDeviceFrom)
 }
 
 func (s *syncScreen) addDeviceFrom(path string) {
@@ -263,7 +266,7 @@ func (s *syncScreen) addDeviceFrom(path string) {
 		return
 	}
 	var (
-		d   Device
+		d   devices.Device
 		err error
 	)
 	s.work.run(func() { d, err = s.sync.AddDevice(path) }, func() {
@@ -279,20 +282,20 @@ func (s *syncScreen) addDeviceFrom(path string) {
 	})
 }
 
-func (s *syncScreen) onMakeBundle(d Device) {
+func (s *syncScreen) onMakeBundle(d devices.Device) {
 	if s.busy {
 		return
 	}
 	name := bundleFileName(d.Name, s.now())
-	s.files.saveFile(s.w, "Save the bundle for "+d.Name, name, func(path string) { s.exportTo(d, path) })
+	s.files.SaveFile(s.w, "Save the bundle for "+d.Name, name, func(path string) { s.exportTo(d, path) })
 }
 
-func (s *syncScreen) exportTo(d Device, path string) {
+func (s *syncScreen) exportTo(d devices.Device, path string) {
 	if !s.start("Making the bundle for "+d.Name+"…", true) {
 		return
 	}
 	var (
-		res SyncResult
+		res devices.SyncResult
 		err error
 	)
 	progress := s.progressFunc()
@@ -308,7 +311,7 @@ func (s *syncScreen) exportTo(d Device, path string) {
 }
 
 func (s *syncScreen) onImport() {
-	s.files.openFile(s.w, []string{bundleExt}, s.importFrom)
+	s.files.OpenFile(s.w, []string{bundleExt}, s.importFrom)
 }
 
 func (s *syncScreen) importFrom(path string) {
@@ -316,7 +319,7 @@ func (s *syncScreen) importFrom(path string) {
 		return
 	}
 	var (
-		res SyncResult
+		res devices.SyncResult
 		err error
 	)
 	progress := s.progressFunc()
@@ -332,7 +335,7 @@ func (s *syncScreen) importFrom(path string) {
 }
 
 // importLines says what an import did and what the person must do next.
-func importLines(res SyncResult) []string {
+func importLines(res devices.SyncResult) []string {
 	lines := []string{res.Summary}
 	if res.AckPath != "" {
 		lines = append(lines, "Give this acknowledgement back to the sending device: "+res.AckPath)

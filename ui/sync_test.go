@@ -1,20 +1,28 @@
 package ui
 
 import (
-	"errors"
+	"os"
+	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
-
 	"time"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan/access"
+	"carehub/careplan/devices"
+	"carehub/store"
+	"carehub/store/bundle"
 )
 
 func TestSyncScreenListsDevices(t *testing.T) {
-	s := syncSession(t, syncCoordinator, testSync(), testConflicts(), &fakeFiles{})
+	f := newSyncHub(t)
+	f.importFromLaptop2(t)
+	f.setUpTablet(t)
+	f.sendToLaptop2(t)
+	s := f.syncSession(t, syncCoordinator, &fakeFiles{})
 	if s.caseload.syncButton == nil {
 		t.Fatal("a coordinator has no Sync button")
 	}
@@ -26,17 +34,17 @@ func TestSyncScreenListsDevices(t *testing.T) {
 	if sc.thisName.Text != "Mendip hub laptop 1" {
 		t.Errorf("this device is %q", sc.thisName.Text)
 	}
-	laptop, tablet := sc.rows["d2"], sc.rows["t1"]
+	laptop, tablet := sc.rows[f.laptop2ID], sc.rows[f.tabletID]
 	if laptop == nil || tablet == nil || len(sc.rows) != 2 {
 		t.Fatalf("rows %v", sc.rows)
 	}
 	for _, c := range []struct{ got, want string }{
 		{laptop.kind.Text, "Hub laptop"},
-		{laptop.sent.Text, "Last sent: 3 Nov 2026 14:05"},
-		{laptop.received.Text, "Last received: 2 Nov 2026 09:30"},
+		{laptop.sent.Text, "Last sent: 2 Mar 2026 14:05"},
+		{laptop.received.Text, "Last received: 2 Mar 2026 12:00"},
 		{laptop.waiting.Text, "3 changes waiting"},
-		{tablet.kind.Text, "Patient's tablet · Siân O'Brien · 943 476 5919"},
-		{tablet.sent.Text, "Last sent: never"},
+		{tablet.kind.Text, "Patient's tablet · Siân O'Brien · " + testNHSNumber(100).Display()},
+		{tablet.sent.Text, "Last sent: 2 Mar 2026 14:10"},
 		{tablet.waiting.Text, "Up to date"},
 	} {
 		if c.got != c.want {
@@ -56,10 +64,10 @@ func TestSyncAndConflictsOnlyForThoseAllowed(t *testing.T) {
 		sync, conf bool
 	}{
 		{"coordinator", syncCoordinator, true, true},
-		{"administrator", access.User{Name: "Ada", Role: access.Administrator, Active: true}, true, true},
-		{"key worker", access.User{Name: "Olu", Role: access.KeyWorker, StaffID: "s1", Active: true}, false, false},
+		{"administrator", access.User{Name: "Ada", Role: access.Administrator}, true, true},
+		{"key worker", oluKeyWorker, false, false},
 	} {
-		s := syncSession(t, tc.user, testSync(), testConflicts(), &fakeFiles{})
+		s := newSyncHub(t).syncSession(t, tc.user, &fakeFiles{})
 		if got := s.caseload.syncButton != nil; got != tc.sync {
 			t.Errorf("%s: Sync button %v, want %v", tc.name, got, tc.sync)
 		}
@@ -67,16 +75,12 @@ func TestSyncAndConflictsOnlyForThoseAllowed(t *testing.T) {
 			t.Errorf("%s: Conflicts button %v, want %v", tc.name, got, tc.conf)
 		}
 	}
-	// An app that does not sync (older wiring, or a tablet) shows neither.
-	s := syncSession(t, syncCoordinator, nil, nil, &fakeFiles{})
-	if s.caseload.syncButton != nil || s.caseload.conflictsButton != nil {
-		t.Error("sync buttons without sync services")
-	}
 }
 
 func TestConflictsButtonCounts(t *testing.T) {
-	c := testConflicts()
-	s := syncSession(t, syncCoordinator, testSync(), c, &fakeFiles{path: "/media/usb/from-laptop-2.chb"})
+	f := newSyncHub(t)
+	f.importFromLaptop2(t)
+	s := f.syncSession(t, syncCoordinator, &fakeFiles{})
 	if got := s.caseload.conflictsButton.Text; got != "Conflicts (2)" {
 		t.Errorf("button says %q", got)
 	}
@@ -86,7 +90,11 @@ func TestConflictsButtonCounts(t *testing.T) {
 	if got := s.caseload.conflictsButton.Text; got != "Conflicts (1)" {
 		t.Errorf("with one resolved the button says %q", got)
 	}
-	c.items = nil
+	// Someone settles the other on this laptop meanwhile; an import reads the count again.
+	left, err := f.svc.Conflicts.Conflicts()
+	must(t, err)
+	must(t, f.svc.Conflicts.ResolveConflict(left[0].ID, nil))
+	s.files = &fakeFiles{path: f.fromLaptop2}
 	test.Tap(s.caseload.syncButton)
 	test.Tap(s.syncing.importer) // an import can resolve or add conflicts too
 	if got := s.caseload.conflictsButton.Text; got != "Conflicts" {
@@ -95,82 +103,121 @@ func TestConflictsButtonCounts(t *testing.T) {
 }
 
 func TestSyncAddsDeviceFromCard(t *testing.T) {
-	sy, files := testSync(), &fakeFiles{path: "/media/usb/hub-laptop-3.card"}
-	s := syncSession(t, syncCoordinator, sy, nil, files)
+	f := newSyncHub(t)
+	// A third laptop's card, as it would arrive on a memory stick.
+	third := newTestHub(t, nil)
+	card := filepath.Join(f.dir, "hub-laptop-3.card")
+	var thirdID string
+	third.withStore(t, func(st *store.Store) {
+		must(t, st.RenameDevice("Hub laptop 3"))
+		c, err := st.DeviceCard()
+		must(t, err)
+		thirdID = c.Device.String()
+		b, err := bundle.EncodeCard(c)
+		must(t, err)
+		must(t, os.WriteFile(card, b, 0o600))
+	})
+	files := &fakeFiles{path: card}
+	s := f.syncSession(t, syncCoordinator, files)
 	test.Tap(s.caseload.syncButton)
 	sc := s.syncing
 	test.Tap(sc.addDevice)
-	if !reflect.DeepEqual(sy.added, []string{"/media/usb/hub-laptop-3.card"}) {
-		t.Fatalf("AddDevice got %v", sy.added)
-	}
-	if sc.rows["d3"] == nil {
+	if sc.rows[thirdID] == nil {
 		t.Error("the new device is not listed")
 	}
 	if got := resultTexts(sc.result); len(got) == 0 || got[0] != "This device is now paired with Hub laptop 3." {
 		t.Errorf("result %q", got)
 	}
 
-	files.path = "/media/usb/mendip-1.card"
+	files.path = filepath.Join(f.dir, "mendip-1.card")
 	test.Tap(sc.saveCard)
-	if files.saveName != "carehub-mendip-hub-laptop-1.card" || !reflect.DeepEqual(sy.cards, []string{"/media/usb/mendip-1.card"}) {
-		t.Errorf("card suggested as %q, saved to %v", files.saveName, sy.cards)
+	if files.saveName != "carehub-mendip-hub-laptop-1.card" {
+		t.Errorf("card suggested as %q", files.saveName)
+	}
+	if b, err := os.ReadFile(files.path); err != nil {
+		t.Error("no card was saved")
+	} else if c, err := bundle.DecodeCard(b); err != nil || c.Name != "Mendip hub laptop 1" {
+		t.Errorf("the saved card is %+v (%v)", c, err)
 	}
 }
 
+// watchedSync is the real sync service, noting how far the progress bar got during a job:
+// to look at the screen mid-export.
+type watchedSync struct {
+	Sync
+	seen func()
+}
+
+func (w watchedSync) Export(deviceID, path string, progress func(done, total int)) (devices.SyncResult, error) {
+	return w.Sync.Export(deviceID, path, func(done, total int) {
+		progress(done, total)
+		w.seen()
+	})
+}
+
 func TestSyncExportShowsProgressThenSummary(t *testing.T) {
+	f := newSyncHub(t)
 	test.NewTempApp(t)
 	w := test.NewTempWindow(t, widget.NewLabel(""))
 	w.Resize(testWindowSize())
-	sy, held := testSync(), &heldWorker{}
-	sy.result = SyncResult{Summary: "Bundle for Hub laptop 2: 120 records, 3 check-ins"}
-	files := &fakeFiles{path: "/media/usb/to-laptop-2.chb"}
-	sc := newSyncScreen(sy, held, files, w, func() time.Time { return syncTime(23, 20, 15) }, func() {}, func() {}, nil)
+	f.signIn(t, syncCoordinator)
+	// Enough new records that the bundle reports its progress on the way.
+	must(t, f.svc.Demo.Load(2, 60, nil))
+	held := &heldWorker{}
+	var sc *syncScreen
+	var between bool // the bar was seen part way, between empty and full
+	sy := watchedSync{f.svc.Sync, func() {
+		if v := sc.progress.Value; v > 0 && v < 1 {
+			between = true
+		}
+	}}
+	files := &fakeFiles{path: filepath.Join(f.dir, "to-laptop-2.chb")}
+	sc = newSyncScreen(sy, held, files, w, func() time.Time { return syncAt(20, 15) }, func() {}, func() {}, nil)
 	w.SetContent(sc.root)
 	sc.load()
 	held.finish()
 
-	test.Tap(sc.rows["d2"].bundle)
-	if files.saveName != "carehub-hub-laptop-2-20261123-2015.chb" {
+	test.Tap(sc.rows[f.laptop2ID].bundle)
+	if files.saveName != "carehub-hub-laptop-2-20260302-2015.chb" {
 		t.Errorf("bundle suggested as %q", files.saveName)
 	}
-	if sc.progress.Hidden || !sc.rows["t1"].bundle.Disabled() || !sc.importer.Disabled() || !sc.back.Disabled() {
+	if sc.progress.Hidden || !sc.importer.Disabled() || !sc.back.Disabled() {
 		t.Error("while exporting, the progress bar is hidden or a button is still on")
 	}
-	test.Tap(sc.rows["d2"].bundle) // a second tap while one runs starts nothing
+	test.Tap(sc.rows[f.laptop2ID].bundle) // a second tap while one runs starts nothing
 	if len(held.jobs) != 1 {
 		t.Fatalf("%d jobs running", len(held.jobs))
 	}
-	var half float64
-	sy.duringJob = func() { half = sc.progress.Value }
 	held.finish()
-	if half != 0.5 {
-		t.Errorf("progress half way through %v, want 0.5", half)
+	if !between {
+		t.Error("the progress bar never showed the export part way")
 	}
-	if !reflect.DeepEqual(sy.exported, []string{"d2 → /media/usb/to-laptop-2.chb"}) {
-		t.Errorf("exported %v", sy.exported)
-	}
-	want := []string{"Bundle for Hub laptop 2: 120 records, 3 check-ins",
-		"Saved at /media/usb/to-laptop-2.chb. Take it to Hub laptop 2 and import it there."}
-	if got := resultTexts(sc.result); !reflect.DeepEqual(got, want) {
+	got := resultTexts(sc.result)
+	if len(got) != 2 || !strings.HasPrefix(got[0], "Bundle for Hub laptop 2: ") ||
+		got[1] != "Saved at "+files.path+". Take it to Hub laptop 2 and import it there." {
 		t.Errorf("result %q", got)
+	}
+	if _, err := os.Stat(files.path); err != nil {
+		t.Errorf("no bundle at %s: %v", files.path, err)
 	}
 	if !sc.progress.Hidden {
 		t.Error("the progress bar stays after the export")
 	}
 	held.finish() // the devices read again
-	if sc.rows["d2"].bundle.Disabled() {
+	if sc.rows[f.laptop2ID].bundle.Disabled() {
 		t.Error("the buttons stay off after the export")
 	}
 }
 
 func TestSyncImportErrorIsOneLine(t *testing.T) {
-	sy := testSync()
-	sy.err = errors.New("this bundle is for another device (Hub laptop 3)\nbundle 7f3a… to d3")
-	s := syncSession(t, syncCoordinator, sy, nil, &fakeFiles{path: "/media/usb/wrong.chb"})
+	f := newSyncHub(t)
+	notABundle := filepath.Join(f.dir, "holiday-photos.chb")
+	must(t, os.WriteFile(notABundle, []byte("these are not the records you are looking for\nsecond line\n"), 0o600))
+	s := f.syncSession(t, syncCoordinator, &fakeFiles{path: notABundle})
 	test.Tap(s.caseload.syncButton)
 	sc := s.syncing
 	test.Tap(sc.importer)
-	if got := resultTexts(sc.result); !reflect.DeepEqual(got, []string{"this bundle is for another device (Hub laptop 3)"}) {
+	if got := resultTexts(sc.result); len(got) != 1 || got[0] == "" || strings.Contains(got[0], "\n") {
 		t.Errorf("error shown as %q", got)
 	}
 	if sc.importer.Disabled() {
@@ -179,16 +226,15 @@ func TestSyncImportErrorIsOneLine(t *testing.T) {
 }
 
 func TestSyncImportNamesAckAndConflicts(t *testing.T) {
-	sy, c := testSync(), testConflicts()
-	sy.result = SyncResult{Summary: "From Hub laptop 2: 40 records, 2 conflicts", AckPath: "/media/usb/ack-for-laptop-2.chb", Conflicts: 2}
-	s := syncSession(t, syncCoordinator, sy, c, &fakeFiles{path: "/media/usb/from-laptop-2.chb"})
+	f := newSyncHub(t)
+	s := f.syncSession(t, syncCoordinator, &fakeFiles{path: f.fromLaptop2})
 	test.Tap(s.caseload.syncButton)
 	sc := s.syncing
 	test.Tap(sc.importer)
-	want := []string{"From Hub laptop 2: 40 records, 2 conflicts",
-		"Give this acknowledgement back to the sending device: /media/usb/ack-for-laptop-2.chb",
+	got := resultTexts(sc.result)
+	want := []string{"Give this acknowledgement back to the sending device: " + filepath.Join(f.dir, "from-laptop-2.ack.chb"),
 		"2 conflicts need a coordinator: open Conflicts"}
-	if got := resultTexts(sc.result); !reflect.DeepEqual(got, want) {
+	if len(got) != 3 || !strings.HasPrefix(got[0], "Bundle from Hub laptop 2: ") || !reflect.DeepEqual(got[1:], want) {
 		t.Errorf("result %q", got)
 	}
 	if sc.result.conflicts == nil {
@@ -201,8 +247,8 @@ func TestSyncImportNamesAckAndConflicts(t *testing.T) {
 }
 
 func TestSyncRenamesThisDevice(t *testing.T) {
-	sy := testSync()
-	s := syncSession(t, syncCoordinator, sy, nil, &fakeFiles{})
+	f := newSyncHub(t)
+	s := f.syncSession(t, syncCoordinator, &fakeFiles{})
 	test.Tap(s.caseload.syncButton)
 	sc := s.syncing
 	test.Tap(sc.rename)
@@ -213,18 +259,19 @@ func TestSyncRenamesThisDevice(t *testing.T) {
 	}
 	d.name.SetText("Mendip hub laptop 4 ")
 	test.Tap(d.save)
-	if !reflect.DeepEqual(sy.renamed, []string{"Mendip hub laptop 4"}) || sc.thisName.Text != "Mendip hub laptop 4" {
-		t.Errorf("renamed %v, shows %q", sy.renamed, sc.thisName.Text)
+	this, err := f.svc.Sync.ThisDevice()
+	if err != nil || this.Name != "Mendip hub laptop 4" || sc.thisName.Text != "Mendip hub laptop 4" {
+		t.Errorf("renamed to %q (%v), shows %q", this.Name, err, sc.thisName.Text)
 	}
 }
 
 func TestBundleFileName(t *testing.T) {
-	at := syncTime(3, 9, 7)
+	at := syncAt(9, 7)
 	for _, tc := range []struct{ device, want string }{
-		{"Hub laptop 2", "carehub-hub-laptop-2-20261103-0907.chb"},
-		{"Siân's tablet", "carehub-siân's-tablet-20261103-0907.chb"},
-		{"../etc/passwd", "carehub-etcpasswd-20261103-0907.chb"},
-		{`C:\Temp: "x"?`, "carehub-ctemp-x-20261103-0907.chb"},
+		{"Hub laptop 2", "carehub-hub-laptop-2-20260302-0907.chb"},
+		{"Siân's tablet", "carehub-siân's-tablet-20260302-0907.chb"},
+		{"../etc/passwd", "carehub-etcpasswd-20260302-0907.chb"},
+		{`C:\Temp: "x"?`, "carehub-ctemp-x-20260302-0907.chb"},
 	} {
 		if got := bundleFileName(tc.device, at); got != tc.want {
 			t.Errorf("%q: %q, want %q", tc.device, got, tc.want)

@@ -5,27 +5,30 @@ import (
 	"strings"
 	"time"
 
+	"carehub/careplan/devices"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"carehub/ui/kit"
 )
 
 // deviceRow is one paired device on the Sync screen: what it is, when bundles last went each
 // way, what it is still waiting for, and the button that makes its next bundle.
 type deviceRow struct {
-	device   Device
-	onBundle func(Device)
+	device   devices.Device
+	onBundle func(devices.Device)
 
 	name, kind, sent, received, waiting *widget.Label
 	bundle                              *widget.Button
 	root                                fyne.CanvasObject
 }
 
-func newDeviceRow(d Device, onBundle func(Device)) *deviceRow {
+func newDeviceRow(d devices.Device, onBundle func(devices.Device)) *deviceRow {
 	r := &deviceRow{device: d, onBundle: onBundle}
-	r.name = boldLabel(d.Name)
+	r.name = kit.Bold(d.Name)
 	r.kind = widget.NewLabel(deviceKind(d))
 	r.sent = widget.NewLabel("Last sent: " + whenText(d.LastSent))
 	r.received = widget.NewLabel("Last received: " + whenText(d.LastReceived))
@@ -45,7 +48,7 @@ func (r *deviceRow) onBundleTapped() { r.onBundle(r.device) }
 
 // deviceKind says what a device is; a tablet names its patient, so a bundle is never made
 // for the wrong person's tablet.
-func deviceKind(d Device) string {
+func deviceKind(d devices.Device) string {
 	if !d.Tablet {
 		return "Hub laptop"
 	}
@@ -93,12 +96,6 @@ func fileSafe(name string) string {
 	}, strings.ToLower(strings.TrimSpace(name)))
 }
 
-// oneLine is an error as the person reads it: its own message, first line only.
-func oneLine(err error) string {
-	text, _, _ := strings.Cut(err.Error(), "\n")
-	return text
-}
-
 // renameDialog asks for this device's new name.
 type renameDialog struct {
 	onRename func(name string)
@@ -119,11 +116,11 @@ func newRenameDialog(w fyne.Window, current string, onRename func(string)) *rena
 	d.save.Importance = widget.HighImportance
 	d.cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), d.onCancel)
 	body := container.NewVBox(
-		quiet("Paired devices see this name on their Sync screen, so say whose or which it is (\"Mendip hub laptop 2\")."),
+		kit.Quiet("Paired devices see this name on their Sync screen, so say whose or which it is (\"Mendip hub laptop 2\")."),
 		d.name)
 	d.dialog = dialog.NewCustomWithoutButtons("Rename this device", body, w)
 	d.dialog.SetButtons([]fyne.CanvasObject{d.cancel, d.save})
-	fitDialog(d.dialog, 520)
+	kit.FitDialog(d.dialog, 520)
 	d.dialog.Show()
 	w.Canvas().Focus(d.name)
 	return d
@@ -184,7 +181,7 @@ func showResult(w fyne.Window, title string, lines []string, failed bool, onConf
 	}
 	r.dialog = dialog.NewCustomWithoutButtons(title, body, w)
 	r.dialog.SetButtons(buttons)
-	fitDialog(r.dialog, dialogWidth)
+	kit.FitDialog(r.dialog, kit.DialogWidth)
 	r.dialog.Show()
 	return r
 }

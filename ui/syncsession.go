@@ -3,14 +3,14 @@ package ui
 import (
 	"fmt"
 
+	"carehub/careplan/devices"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
-// addSyncButtons puts Sync and Conflicts on the account bar for those whose role may use them,
-// when the app offers sync at all.
+// addSyncButtons puts Sync and Conflicts on the account bar for those whose role may use them.
 func (s *session) addSyncButtons() {
-	if s.cfg.Sync != nil && s.user.SyncsDevices() {
+	if s.user.SyncsDevices() {
 		b := widget.NewButtonWithIcon("Sync", theme.ViewRefreshIcon(), s.openSync)
 		s.caseload.account.Add(b)
 		s.caseload.syncButton = b
@@ -23,7 +23,7 @@ func (s *session) addSyncButtons() {
 	}
 }
 
-func (s *session) mayResolve() bool { return s.cfg.Conflicts != nil && s.user.ResolvesConflicts() }
+func (s *session) mayResolve() bool { return s.user.ResolvesConflicts() }
 
 // openSync shows the Sync screen. An import can find conflicts, so it offers the Conflicts
 // screen when this person may resolve them.
@@ -32,7 +32,7 @@ func (s *session) openSync() {
 	if s.mayResolve() {
 		onConflicts = s.openConflicts
 	}
-	sc := newSyncScreen(s.cfg.Sync, s.work, s.files, s.w, s.cfg.Clock, s.showCaseload, s.syncChanged, onConflicts)
+	sc := newSyncScreen(s.svc.Sync, s.work, s.files, s.w, s.cfg.Clock, s.showCaseload, s.syncChanged, onConflicts)
 	s.syncing = sc
 	s.w.SetTitle(s.titled("sync"))
 	s.w.SetContent(sc.root)
@@ -41,7 +41,7 @@ func (s *session) openSync() {
 
 // openConflicts shows the conflicts still to resolve.
 func (s *session) openConflicts() {
-	c := newConflictsScreen(s.cfg.Conflicts, s.work, s.showCaseload, s.syncChanged)
+	c := newConflictsScreen(s.svc.Conflicts, s.work, s.showCaseload, s.syncChanged)
 	s.resolve = c
 	s.w.SetTitle(s.titled("conflicts"))
 	s.w.SetContent(c.root)
@@ -62,10 +62,10 @@ func (s *session) countConflicts() {
 		return
 	}
 	var (
-		items []Conflict
+		items []devices.Conflict
 		err   error
 	)
-	s.work.run(func() { items, err = s.cfg.Conflicts.Conflicts() }, func() {
+	s.work.run(func() { items, err = s.svc.Conflicts.Conflicts() }, func() {
 		// A count that cannot be read leaves the plain button: the screen says what went wrong.
 		b.SetText(conflictsButtonText(len(items), err))
 		b.Importance = widget.MediumImportance

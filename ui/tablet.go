@@ -13,6 +13,7 @@ import (
 
 	"carehub/careplan"
 	"carehub/careplan/myplan"
+	"carehub/ui/kit"
 )
 
 // tabletScreen is a patient's own plan on their tablet: one scrolling page, large text, read
@@ -21,7 +22,7 @@ import (
 type tabletScreen struct {
 	tablet Tablet
 	work   worker
-	sync   *tabletSyncBar // nil when the app carries no files to or from the tablet
+	sync   *tabletSyncBar // nil: no file buttons (the screen on its own)
 	app    fyne.App
 	base   fyne.Theme           // the theme before the tablet scaled it
 	today  func() careplan.Date // to tell the person when their plan's review has gone by
@@ -39,9 +40,9 @@ func newTabletScreen(t Tablet, work worker, a fyne.App, today func() careplan.Da
 	s := &tabletScreen{tablet: t, work: work, app: a, base: a.Settings().Theme(), today: today}
 	s.smaller = widget.NewButton("A−  Smaller text", s.onSmaller)
 	s.larger = widget.NewButton("A+  Larger text", s.onLarger)
-	s.page = container.NewVBox(wrapped("Opening your plan…"))
+	s.page = container.NewVBox(kit.Para("Opening your plan…"))
 	bar := container.NewBorder(nil, nil, nil, container.NewHBox(s.smaller, s.larger),
-		subheading("My care plan", widget.MediumImportance))
+		kit.Subheading("My care plan", widget.MediumImportance))
 	var top fyne.CanvasObject = bar
 	if sync != nil {
 		// Above the plan, not after it: the patient should not have to scroll to find them.
@@ -89,22 +90,22 @@ func (s *tabletScreen) loaded(v myplan.View, err error) {
 	if s.sync != nil {
 		// Once the hub has taken the records off, no check-in is left to send: the button
 		// would only make an empty file the person might carry in for nothing.
-		s.sync.showSend(!errors.Is(err, ErrPlanNotHere))
+		s.sync.showSend(!errors.Is(err, myplan.ErrPlanNotHere))
 	}
-	if errors.Is(err, ErrPlanNotHere) {
+	if errors.Is(err, myplan.ErrPlanNotHere) {
 		s.view = myplan.View{}
 		s.goals = nil
 		s.page.Add(heading(planNotHereText))
 		return
 	}
 	if err != nil {
-		s.page.Add(wrapped(fmt.Sprintf("Your plan could not be opened: %v. Please ask your key worker.", err)))
+		s.page.Add(kit.Para(fmt.Sprintf("Your plan could not be opened: %v. Please ask your key worker.", err)))
 		return
 	}
 	s.view = v
 	s.page.Add(heading(v.Name))
 	if !v.Agreed {
-		s.page.Add(wrapped("Your plan has not been agreed yet. Your key worker will go through it with you."))
+		s.page.Add(kit.Para("Your plan has not been agreed yet. Your key worker will go through it with you."))
 	} else {
 		s.addWhichPlan(v)
 		s.addContingency(v)
@@ -126,7 +127,7 @@ func (s *tabletScreen) loaded(v myplan.View, err error) {
 // send the person to the wrong place.
 func (s *tabletScreen) addWhichPlan(v myplan.View) {
 	if !v.AgreedOn.IsZero() {
-		s.page.Add(wrapped(fmt.Sprintf("This is the plan you agreed with %s on %s.", v.AgreedWith, v.AgreedOn.Display())))
+		s.page.Add(kit.Para(fmt.Sprintf("This is the plan you agreed with %s on %s.", v.AgreedWith, v.AgreedOn.Display())))
 	}
 	if v.ReviewPassed(s.today()) {
 		// An amber bar beside normal-coloured words, as the contingency cards: amber text on
@@ -151,18 +152,12 @@ func heading(text string) *widget.Label {
 	return l
 }
 
-func wrapped(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
-
 func (s *tabletScreen) addSection(title, text string) {
 	if strings.TrimSpace(text) == "" {
 		text = "Not written yet."
 	}
 	s.page.Add(heading(title))
-	s.page.Add(wrapped(text))
+	s.page.Add(kit.Para(text))
 }
 
 // addContingency is the printed plan's first page: what to do if I become unwell.
@@ -192,7 +187,7 @@ func zoneCard(title string, zone fyne.ThemeColorName, lines ...string) fyne.Canv
 	t.TextStyle.Bold = true
 	box := container.NewVBox(t)
 	for _, l := range lines {
-		box.Add(wrapped(l))
+		box.Add(kit.Para(l))
 	}
 	bar := canvas.NewRectangle(theme.Color(zone))
 	bar.SetMinSize(fyne.NewSize(12, 0))
@@ -204,7 +199,7 @@ func (s *tabletScreen) addWhoToCall(v myplan.View) {
 	for _, c := range v.WhoToCall {
 		phone := widget.NewLabel(c.Phone)
 		phone.TextStyle.Bold = true
-		s.page.Add(container.NewBorder(nil, nil, nil, phone, wrapped(c.Name+" — "+c.Who)))
+		s.page.Add(container.NewBorder(nil, nil, nil, phone, kit.Para(c.Name+" — "+c.Who)))
 	}
 }
 
@@ -212,7 +207,7 @@ func (s *tabletScreen) addGoals(v myplan.View) {
 	s.page.Add(heading("My goals"))
 	s.goals = nil
 	if len(v.Goals) == 0 {
-		s.page.Add(wrapped("No goals written yet."))
+		s.page.Add(kit.Para("No goals written yet."))
 		return
 	}
 	for _, g := range v.Goals {

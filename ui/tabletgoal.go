@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan/myplan"
+	"carehub/ui/kit"
 )
 
 // goalCheck is one goal on the tablet with a way to say how it is going: five large buttons
@@ -28,7 +29,7 @@ type goalCheck struct {
 
 func newGoalCheck(goalID, words string, t Tablet, work worker) *goalCheck {
 	g := &goalCheck{goalID: goalID, tablet: t, work: work}
-	title := wrapped(words)
+	title := kit.Para(words)
 	title.TextStyle.Bold = true
 	row := container.NewGridWithColumns(int(myplan.ScaleHigh))
 	for v := myplan.ScaleLow; v <= myplan.ScaleHigh; v++ {

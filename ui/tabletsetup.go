@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan"
+	"carehub/ui/kit"
 )
 
 // TabletSetup writes a patient's own tablet store from the hub's, as `carehub tablet-setup`
@@ -22,21 +23,21 @@ type TabletSetup interface {
 	SetUpTablet(patientID, path, passphrase string) error
 }
 
-// tabletTools gathers what the "Set up tablet…" action needs, or is nil when the app offers no
-// tablet set-up or the signed-in account may not use it.
+// tabletTools gathers what the "Set up tablet…" action needs, or is nil when the signed-in
+// account may not use it.
 type tabletTools struct {
 	setup TabletSetup
-	files fileChooser
+	files kit.FileChooser
 	w     fyne.Window
 }
 
-// tabletTools is nil unless the app sets up tablets and the signed-in account's role may: the
-// service refuses anyone else, and hiding the button keeps the screen honest.
+// tabletTools is nil unless the signed-in account's role may set up tablets: the service
+// refuses anyone else, and hiding the button keeps the screen honest.
 func (s *session) tabletTools() *tabletTools {
-	if s.cfg.TabletSetup == nil || !s.user.SetsUpTablets() {
+	if !s.user.SetsUpTablets() {
 		return nil
 	}
-	return &tabletTools{setup: s.cfg.TabletSetup, files: s.files, w: s.w}
+	return &tabletTools{setup: s.svc.TabletSetup, files: s.files, w: s.w}
 }
 
 // showTabletSetup adds "Set up tablet…" to the bar under the banner for a person who may have
@@ -83,25 +84,25 @@ func newTabletSetupDialog(tools *tabletTools, work worker, p careplan.Patient) *
 	d := &tabletSetupDialog{tools: tools, work: work, patient: p}
 	d.passphrase = widget.NewPasswordEntry()
 	d.passphrase.SetPlaceHolder("At least 8 characters")
-	d.passProblem = problemLabel()
+	d.passProblem = kit.NewProblemLabel()
 	d.confirm = widget.NewPasswordEntry()
 	d.confirm.SetPlaceHolder("The same again")
 	d.confirm.OnSubmitted = d.onSubmitted
-	d.confirmProblem = problemLabel()
-	d.problem = problemLabel()
-	d.written = para("")
+	d.confirmProblem = kit.NewProblemLabel()
+	d.problem = kit.NewProblemLabel()
+	d.written = kit.Para("")
 	d.written.Importance = widget.SuccessImportance
 	d.written.Hide()
 	d.save = widget.NewButton("Choose where to save…", d.onSave)
 	d.save.Importance = widget.HighImportance
 	d.cancel = widget.NewButton("Cancel", d.onCancel)
-	intro := para("The tablet store holds only " + p.FullName() + "'s own record, their agreed plan, " +
+	intro := kit.Para("The tablet store holds only " + p.FullName() + "'s own record, their agreed plan, " +
 		"their measures and their care team's details. It opens with the passphrase you give them here, " +
 		"and no other.")
 	body := container.NewVBox(intro,
-		formGrid(
-			formField{"Their passphrase", d.passphrase, d.passProblem},
-			formField{"Type it again", d.confirm, d.confirmProblem}),
+		kit.Grid(
+			kit.Field{Name: "Their passphrase", Widget: d.passphrase, Problem: d.passProblem},
+			kit.Field{Name: "Type it again", Widget: d.confirm, Problem: d.confirmProblem}),
 		d.problem, d.written)
 	d.dialog = dialog.NewCustomWithoutButtons(whoseTitle("Set up tablet", p), body, tools.w)
 	d.dialog.SetButtons([]fyne.CanvasObject{d.cancel, d.save})
@@ -120,7 +121,7 @@ func (d *tabletSetupDialog) onCancel() { d.close() }
 
 func (d *tabletSetupDialog) onSubmitted(string) { d.onSave() }
 
-func (d *tabletSetupDialog) relayout() { fitDialog(d.dialog, dialogWidth) }
+func (d *tabletSetupDialog) relayout() { kit.FitDialog(d.dialog, kit.DialogWidth) }
 
 // fileName is what the save dialog suggests: the NHS number keeps two patients' tablet stores
 // from being mistaken for each other.
@@ -130,7 +131,7 @@ func (d *tabletSetupDialog) fileName() string {
 
 // onSave checks the passphrase next to its fields, then asks where to save.
 func (d *tabletSetupDialog) onSave() {
-	setProblem(d.problem, "")
+	kit.SetProblem(d.problem, "")
 	err := checkNewPassphrase(d.passphrase.Text, d.confirm.Text)
 	pass, confirm := "", ""
 	switch {
@@ -139,13 +140,13 @@ func (d *tabletSetupDialog) onSave() {
 	case errors.Is(err, errPassphraseMismatch):
 		confirm = "The two passphrases are not the same: type them again."
 	}
-	setProblem(d.passProblem, pass)
-	setProblem(d.confirmProblem, confirm)
+	kit.SetProblem(d.passProblem, pass)
+	kit.SetProblem(d.confirmProblem, confirm)
 	d.relayout()
 	if err != nil {
 		return
 	}
-	d.tools.files.saveFile(d.tools.w, "Save the tablet store", d.fileName(), d.onChosen)
+	d.tools.files.SaveFile(d.tools.w, "Save the tablet store", d.fileName(), d.onChosen)
 }
 
 // onChosen writes the store in the worker; the passphrase and patient are read now, on the UI
@@ -162,7 +163,7 @@ func (d *tabletSetupDialog) onChosen(path string) {
 func (d *tabletSetupDialog) done(path string, err error) {
 	d.save.Enable()
 	if err != nil {
-		setProblem(d.problem, fmt.Sprintf("The tablet store could not be written, and nothing was saved: %v", err))
+		kit.SetProblem(d.problem, fmt.Sprintf("The tablet store could not be written, and nothing was saved: %v", err))
 		d.relayout()
 		return
 	}

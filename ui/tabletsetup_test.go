@@ -2,47 +2,47 @@ package ui
 
 import (
 	"errors"
+	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 
 	"carehub/careplan/access"
+	"carehub/store"
 )
-
-// fakeTabletSetup records what the app would write, or fails with err.
-type fakeTabletSetup struct {
-	calls []tabletCall
-	err   error
-}
-
-type tabletCall struct{ patientID, path, passphrase string }
-
-var _ TabletSetup = (*fakeTabletSetup)(nil)
-
-func (f *fakeTabletSetup) SetUpTablet(patientID, path, passphrase string) error {
-	f.calls = append(f.calls, tabletCall{patientID, path, passphrase})
-	return f.err
-}
 
 // setupSession is unlocked as user (a coordinator when zero) with tablet set-up offered, and
 // p03 made eligible for a tablet too, so a test can open one eligible person after another.
-func setupSession(t *testing.T, user access.User) (*session, *fakeTabletSetup, *fakeFiles) {
+func setupSession(t *testing.T, user access.User, edit ...func(*Config)) (*session, *fakeFiles) {
 	t.Helper()
 	r := testRecords()
-	r.patients[2] = fullPatient("p03", r.patients[2].NHSNumber)
+	r.patients[2] = fullPatient(pid("p03"), r.patients[2].NHSNumber)
 	r.patients[2].GivenName = "Gareth"
-	v := &fakeVault{exists: true, right: "correct horse", records: r, user: user}
-	setup := &fakeTabletSetup{}
-	s, _ := newTestSession(t, Config{Vault: v, TabletSetup: setup})
 	files := &fakeFiles{}
+	s, _ := newTestHub(t, r).session(t, user, edit...)
 	s.files = files
-	test.Type(s.unlock.passphrase, "correct horse")
-	test.Tap(s.unlock.submit)
 	if s.caseload == nil {
 		t.Fatal("the caseload did not open after unlocking")
 	}
-	return s, setup, files
+	return s, files
 }
+
+// tabletOwner opens the tablet store at path with passphrase and says whose it is.
+func tabletOwner(t *testing.T, path, passphrase string) access.User {
+	t.Helper()
+	st, err := store.Open(path, passphrase, store.Options{Now: hubTime})
+	if err != nil {
+		t.Fatalf("the tablet store does not open with its passphrase: %v", err)
+	}
+	defer st.Close()
+	return st.SignedIn()
+}
+
+// failingSetUp is the real set-up service on a disk that is full: to see the dialog when a
+// tablet cannot be written.
+type failingSetUp struct{ err error }
+
+func (f failingSetUp) SetUpTablet(string, string, string) error { return f.err }
 
 func TestTabletButtonByRoleAndPerson(t *testing.T) {
 	tests := []struct {
@@ -51,14 +51,14 @@ func TestTabletButtonByRoleAndPerson(t *testing.T) {
 		patient string
 		want    bool
 	}{
-		{"coordinator, active with consent", access.User{Name: "Cat", Role: access.Coordinator, Active: true}, "p01", true},
-		{"administrator, active with consent", access.User{Name: "Ada", Role: access.Administrator, Active: true}, "p01", true},
-		{"key worker", access.User{Name: "Sam", Role: access.KeyWorker, StaffID: "s1", Active: true}, "p01", false},
-		{"coordinator, no consent to join", access.User{Name: "Cat", Role: access.Coordinator, Active: true}, "p02", false},
+		{"coordinator, active with consent", access.User{Name: "Cat", Role: access.Coordinator}, pid("p01"), true},
+		{"administrator, active with consent", access.User{Name: "Ada", Role: access.Administrator}, pid("p01"), true},
+		{"key worker", samKeyWorker, pid("p01"), false},
+		{"coordinator, no consent to join", access.User{Name: "Cat", Role: access.Coordinator}, pid("p02"), false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, _, _ := setupSession(t, tt.user)
+			s, _ := setupSession(t, tt.user)
 			s.openPatient(tt.patient)
 			shown := s.patient.tabletButton != nil && s.patient.tabletButton.Visible() && s.patient.enrolBar.Visible()
 			if shown != tt.want {
@@ -69,8 +69,8 @@ func TestTabletButtonByRoleAndPerson(t *testing.T) {
 }
 
 func TestTabletPassphraseProblemsInline(t *testing.T) {
-	s, setup, files := setupSession(t, access.User{})
-	s.openPatient("p01")
+	s, files := setupSession(t, access.User{})
+	s.openPatient(pid("p01"))
 	test.Tap(s.patient.tabletButton)
 	d := s.patient.tabletDlg
 
@@ -90,8 +90,8 @@ func TestTabletPassphraseProblemsInline(t *testing.T) {
 	if d.confirmProblem.Hidden {
 		t.Error("different passphrases: no message")
 	}
-	if files.saves != 0 || len(setup.calls) != 0 {
-		t.Errorf("a refused passphrase asked where to save (%d) or wrote (%d)", files.saves, len(setup.calls))
+	if files.saves != 0 {
+		t.Errorf("a refused passphrase asked where to save (%d times)", files.saves)
 	}
 	test.AssertRendersToMarkup(t, "tablet_setup.xml", s.w.Canvas())
 }
@@ -99,28 +99,27 @@ func TestTabletPassphraseProblemsInline(t *testing.T) {
 // TestTabletSetUpForThePersonShown: after someone else's record was open, the tablet is
 // written for the person now on screen, never the earlier one.
 func TestTabletSetUpForThePersonShown(t *testing.T) {
-	s, setup, files := setupSession(t, access.User{})
-	s.openPatient("p03")
+	s, files := setupSession(t, access.User{})
+	s.openPatient(pid("p03"))
 	test.Tap(s.patient.tabletButton)
 	s.patient.tabletDlg.close()
 	s.showCaseload()
-	s.openPatient("p01")
+	s.openPatient(pid("p01"))
 	test.Tap(s.patient.tabletButton)
 	d := s.patient.tabletDlg
-	files.path = "/tmp/tablets/siân.carehub"
+	files.path = filepath.Join(t.TempDir(), "siân.carehub")
 	test.Type(d.passphrase, "kettle on at four")
 	test.Type(d.confirm, "kettle on at four")
 	test.Tap(d.save)
 
-	want := tabletCall{"p01", "/tmp/tablets/siân.carehub", "kettle on at four"}
-	if len(setup.calls) != 1 || setup.calls[0] != want {
-		t.Fatalf("calls %+v, want %+v", setup.calls, want)
+	if owner := tabletOwner(t, files.path, "kettle on at four"); owner.PatientID != pid("p01") || owner.Role != access.Patient {
+		t.Fatalf("the tablet written opens as %+v, want Siân's own account", owner)
 	}
 	nhs := s.patient.rec.patient.NHSNumber
 	if files.saveName != "tablet-"+string(nhs)+".carehub" {
 		t.Errorf("suggested file name %q", files.saveName)
 	}
-	wantText := "Tablet store for Siân O'Brien (" + nhs.Display() + ") written to /tmp/tablets/siân.carehub"
+	wantText := "Tablet store for Siân O'Brien (" + nhs.Display() + ") written to " + files.path
 	if d.written.Hidden || d.written.Text != wantText {
 		t.Errorf("report %q, want %q", d.written.Text, wantText)
 	}
@@ -130,12 +129,11 @@ func TestTabletSetUpForThePersonShown(t *testing.T) {
 }
 
 func TestTabletSetUpFailureShown(t *testing.T) {
-	s, setup, files := setupSession(t, access.User{})
-	setup.err = errors.New("the disk is full")
-	s.openPatient("p01")
+	s, files := setupSession(t, access.User{}, func(c *Config) { c.Services.TabletSetup = failingSetUp{errors.New("the disk is full")} })
+	s.openPatient(pid("p01"))
 	test.Tap(s.patient.tabletButton)
 	d := s.patient.tabletDlg
-	files.path = "/tmp/t.carehub"
+	files.path = filepath.Join(t.TempDir(), "t.carehub")
 	test.Type(d.passphrase, "kettle on at four")
 	test.Type(d.confirm, "kettle on at four")
 	test.Tap(d.save)

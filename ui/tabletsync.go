@@ -4,17 +4,20 @@ import (
 	"fmt"
 	"time"
 
+	"carehub/careplan/myplan"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"carehub/ui/kit"
 )
 
 // tabletSyncTools are what the tablet's file buttons need. A nil *tabletSyncTools means the
 // app carries no files to or from the tablet, and the buttons are not shown.
 type tabletSyncTools struct {
 	sync  TabletSync
-	files fileChooser
+	files kit.FileChooser
 	w     fyne.Window
 	now   func() time.Time // dates the check-ins file's name
 }
@@ -49,20 +52,20 @@ func newTabletSyncBar(tools *tabletSyncTools, work worker, onUpdated func()) *ta
 }
 
 func (b *tabletSyncBar) onUpdate() {
-	b.tools.files.openFile(b.tools.w, []string{bundleExt}, b.updateFrom)
+	b.tools.files.OpenFile(b.tools.w, []string{bundleExt}, b.updateFrom)
 }
 
 func (b *tabletSyncBar) updateFrom(path string) {
 	b.start("Reading the file from your key worker…")
 	var (
-		res TabletUpdate
+		res myplan.Update
 		err error
 	)
 	progress := b.progressFunc()
 	b.work.run(func() { res, err = b.tools.sync.UpdateFromFile(path, progress) }, func() {
 		b.end()
 		if err != nil {
-			b.result = showResult(b.tools.w, "Your plan was not updated", []string{oneLine(err),
+			b.result = showResult(b.tools.w, "Your plan was not updated", []string{kit.OneLine(err),
 				"Please ask your key worker for a new file."}, true, nil)
 			return
 		}
@@ -72,14 +75,14 @@ func (b *tabletSyncBar) updateFrom(path string) {
 }
 
 // updateLines says what a file from the hub did, in the patient's words.
-func updateLines(res TabletUpdate) []string {
+func updateLines(res myplan.Update) []string {
 	var lines []string
 	switch res.Outcome {
-	case PlanUpdated:
+	case myplan.PlanUpdated:
 		lines = append(lines, "Your plan has been updated.")
-	case PlanRemoved:
+	case myplan.PlanRemoved:
 		lines = append(lines, planNotHereText)
-	case CheckInsReceived:
+	case myplan.CheckInsReceived:
 		lines = append(lines, "Your key worker has your check-ins. Your plan has not changed.")
 	default:
 		lines = append(lines, "Your plan is up to date.")
@@ -101,7 +104,7 @@ func (b *tabletSyncBar) showSend(show bool) {
 
 func (b *tabletSyncBar) onSend() {
 	name := "carehub-checkins-" + b.tools.now().Format("20060102") + bundleExt
-	b.tools.files.saveFile(b.tools.w, "Save my check-ins", name, b.sendTo)
+	b.tools.files.SaveFile(b.tools.w, "Save my check-ins", name, b.sendTo)
 }
 
 func (b *tabletSyncBar) sendTo(path string) {
@@ -114,7 +117,7 @@ func (b *tabletSyncBar) sendTo(path string) {
 	b.work.run(func() { n, err = b.tools.sync.SendCheckIns(path, progress) }, func() {
 		b.end()
 		if err != nil {
-			b.result = showResult(b.tools.w, "Your check-ins were not saved", []string{oneLine(err),
+			b.result = showResult(b.tools.w, "Your check-ins were not saved", []string{kit.OneLine(err),
 				"Please ask your key worker."}, true, nil)
 			return
 		}

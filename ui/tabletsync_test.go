@@ -1,81 +1,31 @@
 package ui
 
 import (
+	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"carehub/app/service"
 	"carehub/careplan"
-	"carehub/careplan/access"
-	"carehub/careplan/myplan"
+	"carehub/store"
 )
 
-// fakeTabletSync stands in for the app's tablet bundles: it records the files and answers
-// with update; an update that removes the patient empties the fake tablet, as the store does.
-type fakeTabletSync struct {
-	tablet   *fakeTablet
-	update   TabletUpdate
-	sent     int // check-ins the file holds
-	imported []string
-	saved    []string
-}
-
-var _ TabletSync = (*fakeTabletSync)(nil)
-
-func (f *fakeTabletSync) UpdateFromFile(path string, progress func(done, total int)) (TabletUpdate, error) {
-	f.imported = append(f.imported, path)
-	progress(1, 2)
-	progress(2, 2)
-	if f.update.Outcome == PlanRemoved {
-		f.tablet.removed = true
-	}
-	return f.update, nil
-}
-
-func (f *fakeTabletSync) SendCheckIns(path string, progress func(done, total int)) (int, error) {
-	f.saved = append(f.saved, path)
-	progress(1, 1)
-	return f.sent, nil
-}
-
-// tabletSyncSession signs the patient in on a tablet whose app carries files, with the file
-// dialogs faked.
-func tabletSyncSession(t *testing.T, tab *fakeTablet, sync *fakeTabletSync, files *fakeFiles) *session {
-	t.Helper()
-	user := access.User{Name: "Siân O'Brien", Role: access.Patient, PatientID: "p01", Active: true}
-	v := &fakeVault{exists: true, right: "correct horse", records: testRecords(), user: user}
-	clock := func() time.Time { return time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC) }
-	s, w := newTestSession(t, Config{Vault: v, Tablet: tab, TabletSync: sync, Clock: clock, Today: fixedToday})
-	s.files = files
-	w.Resize(fyne.NewSize(1280, 800))
-	test.Type(s.unlock.passphrase, "correct horse")
-	test.Tap(s.unlock.submit)
-	return s
-}
-
-func TestTabletWithoutSyncHasNoFileButtons(t *testing.T) {
-	s := tabletSession(t, testTablet())
-	if s.tablet.sync != nil {
-		t.Error("file buttons on a tablet whose app carries no files")
-	}
-}
-
 func TestTabletUpdatesPlanFromFile(t *testing.T) {
-	tab := testTablet()
-	sync := &fakeTabletSync{tablet: tab, update: TabletUpdate{Outcome: PlanUpdated, AckPath: "/media/usb/plan.ack.chb"}}
-	files := &fakeFiles{path: "/media/usb/plan.chb"}
-	s := tabletSyncSession(t, tab, sync, files)
+	tab := newTablet(t)
+	bundle := tab.bundleForTablet(t, "plan.chb", func(svc *service.Set) {
+		agreeNewVersion(t, svc, func(p *careplan.Plan) { p.AboutMe = "I moved to Shepton Mallet." })
+	})
+	files := &fakeFiles{}
+	s := tab.session(t, files)
 	bar := s.tablet.sync
-	tab.view.AboutMe = "I moved to Shepton Mallet." // what the file brought
-	test.Tap(bar.update)
-	if !reflect.DeepEqual(sync.imported, []string{"/media/usb/plan.chb"}) {
-		t.Fatalf("imported %v", sync.imported)
-	}
-	want := []string{"Your plan has been updated.", "Give this file back to your key worker: /media/usb/plan.ack.chb"}
-	if got := resultTexts(bar.result); !reflect.DeepEqual(got, want) {
+	got := tapThrough(t, s, files, bundle, func() fyne.Tappable { return bar.update })
+	want := []string{"Your plan has been updated.", "Give this file back to your key worker: " + service.AckPathFor(bundle)}
+	if !reflect.DeepEqual(got, want) {
 		t.Errorf("result %q", got)
 	}
 	if !labelShown(s.tablet.root, "I moved to Shepton Mallet.") {
@@ -85,24 +35,23 @@ func TestTabletUpdatesPlanFromFile(t *testing.T) {
 		t.Error("the buttons stay off, or the progress bar stays up, after the update")
 	}
 
-	sync.update = TabletUpdate{Outcome: PlanUpToDate, AckPath: "/media/usb/plan.ack.chb"}
-	test.Tap(bar.update)
-	if got := resultTexts(bar.result); len(got) == 0 || got[0] != "Your plan is up to date." {
+	if got := tapThrough(t, s, files, bundle, func() fyne.Tappable { return bar.update }); len(got) == 0 || got[0] != "Your plan is up to date." {
 		t.Errorf("importing nothing new says %q", got)
 	}
 }
 
 func TestTabletShowsRemovalInsteadOfPlan(t *testing.T) {
-	tab := testTablet()
-	sync := &fakeTabletSync{tablet: tab, update: TabletUpdate{Outcome: PlanRemoved, AckPath: "/media/usb/plan.ack.chb"}}
-	s := tabletSyncSession(t, tab, sync, &fakeFiles{path: "/media/usb/plan.chb"})
+	tab := newTablet(t)
+	removal := tab.bundleForTablet(t, "plan.chb", withdrawConsentToJoin(t))
+	files := &fakeFiles{}
+	s := tab.session(t, files)
 	if !labelShown(s.tablet.root, "Get back to chapel choir on Sundays") {
 		t.Fatal("the plan is not shown before the removal")
 	}
 	if !s.tablet.sync.send.Visible() {
 		t.Fatal("no way to send check-ins while the plan is here")
 	}
-	test.Tap(s.tablet.sync.update)
+	tapThrough(t, s, files, removal, func() fyne.Tappable { return s.tablet.sync.update })
 	if !labelShown(s.tablet.root, planNotHereText) {
 		t.Errorf("the removal message is not shown: %q", labelTexts(s.tablet.root))
 	}
@@ -122,10 +71,24 @@ func TestTabletShowsRemovalInsteadOfPlan(t *testing.T) {
 	}
 }
 
+// withdrawConsentToJoin records on the hub that Siân no longer consents to join: her records
+// come off her tablet with the next bundle.
+func withdrawConsentToJoin(t *testing.T) func(svc *service.Set) {
+	return func(svc *service.Set) {
+		_, err := svc.Enrolment.RecordConsent(pid("p01"), careplan.ConsentRecord{Scope: careplan.ConsentToJoin,
+			Decision: careplan.ConsentWithdrawn, On: fixedToday(), How: "by phone", RecordedBy: "Jo Marsh"})
+		must(t, err)
+	}
+}
+
 // A tablet opened after the removal (or never filled) says the same, not an error.
 func TestTabletWithoutPatientRecordSaysPlanNotHere(t *testing.T) {
-	tab := testTablet()
-	tab.removed = true
+	tab := newTablet(t)
+	removal := tab.bundleForTablet(t, "plan.chb", withdrawConsentToJoin(t))
+	tab.tablet.withStore(t, func(st *store.Store) {
+		_, err := service.NewSet(service.On(st), service.Options{Now: tab.tablet.clock.now}).TabletSync.UpdateFromFile(removal, nil)
+		must(t, err)
+	})
 	s := tabletSession(t, tab)
 	if !labelShown(s.tablet.root, planNotHereText) {
 		t.Errorf("shown %q", labelTexts(s.tablet.root))
@@ -133,41 +96,59 @@ func TestTabletWithoutPatientRecordSaysPlanNotHere(t *testing.T) {
 }
 
 func TestTabletSendsCheckIns(t *testing.T) {
-	tab := testTablet()
-	sync := &fakeTabletSync{tablet: tab, sent: 3}
-	files := &fakeFiles{path: "/media/usb/checkins.chb"}
-	s := tabletSyncSession(t, tab, sync, files)
-	test.Tap(s.tablet.sync.send)
-	if files.saveName != "carehub-checkins-20261123.chb" {
+	tab := newTablet(t)
+	files := &fakeFiles{}
+	s := tab.session(t, files)
+	for i, g := range s.tablet.goals {
+		test.Tap(g.scale[i])
+		test.Tap(g.save)
+	}
+	path := filepath.Join(t.TempDir(), "checkins.chb")
+	got := tapThrough(t, s, files, path, func() fyne.Tappable { return s.tablet.sync.send })
+	if files.saveName != "carehub-checkins-20260302.chb" {
 		t.Errorf("file suggested as %q", files.saveName)
 	}
-	if !reflect.DeepEqual(sync.saved, []string{"/media/usb/checkins.chb"}) {
-		t.Fatalf("saved %v", sync.saved)
-	}
-	want := []string{"Your 3 check-ins are saved at /media/usb/checkins.chb.", "Give this file to your key worker."}
-	if got := resultTexts(s.tablet.sync.result); !reflect.DeepEqual(got, want) {
+	want := []string{"Your 3 check-ins are saved at " + path + ".", "Give this file to your key worker."}
+	if !reflect.DeepEqual(got, want) {
 		t.Errorf("result %q", got)
 	}
+	// The hub takes them in from that file.
+	tab.hub.hubDo(t, func(svc *service.Set, _ *store.Store) {
+		res, err := svc.Sync.Import(path, nil)
+		must(t, err)
+		if !strings.Contains(res.Summary, "3 new goal check-ins") {
+			t.Errorf("the hub's import says %q", res.Summary)
+		}
+	})
 }
 
 // The hub's summary lists what came in from the tablet, newest first, with each goal's words.
 func TestSummaryListsCheckInsFromTablet(t *testing.T) {
-	r := &fakeRecords{}
-	p := fullPatient("p01", testNHSNumber(100))
-	r.add(p, []careplan.Plan{agreedPlan(p.ID, careplan.NewDate(2026, 5, 14))}, threePAMs(p.ID))
-	at := func(day int) time.Time { return time.Date(2026, 2, day, 18, 0, 0, 0, time.UTC) }
-	f := &fakePlans{records: r, checkIns: map[string][]myplan.CheckIn{p.ID: {
-		{ID: "c1", PatientID: p.ID, GoalID: "g1", Scale: 2, Note: "Too tired on Sunday", At: at(1)},
-		{ID: "c2", PatientID: p.ID, GoalID: "gone", Scale: 3, At: at(3)},
-		{ID: "c3", PatientID: p.ID, GoalID: "g2", Scale: 5, Note: "Made it without stopping!", At: at(9)},
-	}}}
-	v := &fakeVault{exists: true, right: "correct horse", records: r}
-	s, _ := newTestSession(t, Config{Vault: v, Plans: f})
-	test.Type(s.unlock.passphrase, "correct horse")
-	test.Tap(s.unlock.submit)
-	s.openPatient(p.ID)
+	tab := newTablet(t)
+	files := &fakeFiles{}
+	s := tab.session(t, files)
+	checkIn := func(goal, day, scale int, note string) {
+		tab.tablet.clock.t = time.Date(2026, 2, day, 18, 0, 0, 0, time.UTC)
+		g := s.tablet.goals[goal]
+		test.Tap(g.scale[scale-1])
+		test.Type(g.note, note)
+		test.Tap(g.save)
+	}
+	checkIn(0, 1, 2, "Too tired on Sunday")
+	checkIn(2, 3, 3, "")
+	checkIn(1, 9, 5, "Made it without stopping!")
+	path := filepath.Join(t.TempDir(), "checkins.chb")
+	tapThrough(t, s, files, path, func() fyne.Tappable { return s.tablet.sync.send })
+	// At the hub the check-ins come in, and then a new version of the plan drops the third goal.
+	tab.hub.hubDo(t, func(svc *service.Set, _ *store.Store) {
+		_, err := svc.Sync.Import(path, nil)
+		must(t, err)
+		agreeNewVersion(t, svc, func(p *careplan.Plan) { p.Goals = p.Goals[:2] }) // "Feel less worried at night" goes
+	})
+	hs, _ := tab.hub.session(t, catCoordinator)
+	hs.openPatient(pid("p01"))
 
-	texts := labelTexts(s.patient.root)
+	texts := labelTexts(hs.patient.root)
 	start := -1
 	for i, l := range texts {
 		if l == "From their tablet" {
@@ -188,14 +169,8 @@ func TestSummaryListsCheckInsFromTablet(t *testing.T) {
 
 // Someone with no check-ins (everyone without a tablet) gets no empty block.
 func TestSummaryWithoutCheckInsHasNoTabletBlock(t *testing.T) {
-	r := &fakeRecords{}
-	p := fullPatient("p01", testNHSNumber(100))
-	r.add(p, []careplan.Plan{agreedPlan(p.ID, careplan.NewDate(2026, 5, 14))}, nil)
-	v := &fakeVault{exists: true, right: "correct horse", records: r}
-	s, _ := newTestSession(t, Config{Vault: v, Plans: &fakePlans{records: r}})
-	test.Type(s.unlock.passphrase, "correct horse")
-	test.Tap(s.unlock.submit)
-	s.openPatient(p.ID)
+	s, _, _ := unlockedSession(t, tabletPeople())
+	s.openPatient(pid("p01"))
 	if labelShown(s.patient.root, "From their tablet") {
 		t.Error("an empty \"From their tablet\" block")
 	}

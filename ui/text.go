@@ -43,3 +43,9 @@ func orNotRecorded(s string) string {
 	}
 	return s
 }
+
+// whoseTitle names the person a dialog is about, so nobody records anything against the wrong
+// patient: "Record a PAM · Siân O'Brien · NHS 999 000 1009".
+func whoseTitle(what string, p careplan.Patient) string {
+	return what + " · " + p.FullName() + " · NHS " + p.NHSNumber.Display()
+}

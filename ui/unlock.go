@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"carehub/ui/kit"
 )
 
 // minPassphrase is the shortest passphrase a new store accepts, counted in characters.
@@ -38,7 +40,7 @@ func checkNewPassphrase(passphrase, confirm string) error {
 type unlockScreen struct {
 	vault      Vault
 	work       worker
-	onUnlocked func(Records)
+	onUnlocked func()
 	firstRun   bool
 	busy       bool
 
@@ -50,7 +52,7 @@ type unlockScreen struct {
 	root       fyne.CanvasObject
 }
 
-func newUnlockScreen(v Vault, work worker, onUnlocked func(Records)) *unlockScreen {
+func newUnlockScreen(v Vault, work worker, onUnlocked func()) *unlockScreen {
 	s := &unlockScreen{vault: v, work: work, onUnlocked: onUnlocked, firstRun: !v.Exists()}
 
 	title := widget.NewLabel("carehub")
@@ -98,7 +100,7 @@ func newUnlockScreen(v Vault, work worker, onUnlocked func(Records)) *unlockScre
 	form.Add(s.submit)
 	form.Add(s.problem)
 
-	s.root = container.New(&readingWidth{max: 460}, form)
+	s.root = container.New(&kit.ReadingWidth{Max: 460}, form)
 	return s
 }
 
@@ -116,16 +118,13 @@ func (s *unlockScreen) onSubmit() {
 		return
 	}
 	s.setBusy(true)
-	var (
-		r   Records
-		err error
-	)
+	var err error
 	open := s.vault.Open
 	if s.firstRun {
 		name := strings.TrimSpace(s.name.Text)
-		open = func(pass string) (Records, error) { return s.vault.Create(name, pass) }
+		open = func(pass string) error { return s.vault.Create(name, pass) }
 	}
-	s.work.run(func() { r, err = open(pass) }, func() { s.opened(r, err) })
+	s.work.run(func() { err = open(pass) }, func() { s.opened(err) })
 }
 
 func (s *unlockScreen) check(pass string) error {
@@ -142,7 +141,7 @@ func (s *unlockScreen) check(pass string) error {
 }
 
 // opened runs on the UI goroutine with the result of opening the store.
-func (s *unlockScreen) opened(r Records, err error) {
+func (s *unlockScreen) opened(err error) {
 	s.setBusy(false)
 	if err != nil {
 		s.showProblem(err)
@@ -153,14 +152,14 @@ func (s *unlockScreen) opened(r Records, err error) {
 	if s.confirm != nil {
 		s.confirm.SetText("")
 	}
-	s.onUnlocked(r)
+	s.onUnlocked()
 }
 
 func (s *unlockScreen) showProblem(err error) {
 	// The vault's errors are written for the user, so they are shown as they come.
 	s.problem.SetText(err.Error())
 	s.problem.Show()
-	relayout(s.root)
+	kit.Relayout(s.root)
 }
 
 func (s *unlockScreen) setBusy(busy bool) {
@@ -176,7 +175,7 @@ func (s *unlockScreen) setBusy(busy bool) {
 			d.Enable()
 		}
 	}
-	defer relayout(s.root)
+	defer kit.Relayout(s.root)
 	switch {
 	case busy:
 		s.problem.Hide()

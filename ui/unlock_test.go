@@ -4,6 +4,8 @@ import (
 	"errors"
 	"testing"
 
+	"carehub/careplan/access"
+	"carehub/store"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 )
@@ -30,7 +32,7 @@ func TestCheckNewPassphrase(t *testing.T) {
 }
 
 func TestUnlockExistingStoreGolden(t *testing.T) {
-	s, w := newTestSession(t, Config{Vault: &fakeVault{exists: true, right: "correct horse", records: testRecords()}})
+	s, w := newTestSession(t, newTestHub(t, testRecords()).config())
 	if s.unlock.confirm != nil {
 		t.Error("an existing store asks for the passphrase twice")
 	}
@@ -38,7 +40,7 @@ func TestUnlockExistingStoreGolden(t *testing.T) {
 }
 
 func TestUnlockFirstRunGolden(t *testing.T) {
-	s, w := newTestSession(t, Config{Vault: &fakeVault{records: &fakeRecords{}}})
+	s, w := newTestSession(t, newEmptyHub(t).config())
 	if s.unlock.confirm == nil {
 		t.Fatal("first run does not ask to confirm the passphrase")
 	}
@@ -46,16 +48,18 @@ func TestUnlockFirstRunGolden(t *testing.T) {
 }
 
 func TestWrongPassphraseShowsErrorAndStaysLocked(t *testing.T) {
-	s, w := newTestSession(t, Config{Vault: &fakeVault{exists: true, right: "correct horse", records: testRecords()}})
+	h := newTestHub(t, testRecords())
+	h.account(t, access.User{})
+	s, w := newTestSession(t, h.config())
 	test.Type(s.unlock.passphrase, "wrong horse")
 	s.unlock.passphrase.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter submits
 
 	if s.caseload != nil || w.Content() != s.unlock.root {
 		t.Fatal("a wrong passphrase unlocked the store")
 	}
-	if !s.unlock.problem.Visible() || s.unlock.problem.Text != errWrongPassphrase.Error() {
+	if !s.unlock.problem.Visible() || s.unlock.problem.Text != store.ErrWrongPassphrase.Error() {
 		t.Errorf("problem shown = %q (visible %v), want the vault's words %q",
-			s.unlock.problem.Text, s.unlock.problem.Visible(), errWrongPassphrase.Error())
+			s.unlock.problem.Text, s.unlock.problem.Visible(), store.ErrWrongPassphrase.Error())
 	}
 	if s.unlock.submit.Disabled() || s.unlock.passphrase.Disabled() {
 		t.Error("the unlock screen stayed busy after a wrong passphrase")
@@ -63,7 +67,7 @@ func TestWrongPassphraseShowsErrorAndStaysLocked(t *testing.T) {
 	test.AssertRendersToMarkup(t, "unlock_wrong.xml", w.Canvas())
 
 	// The right passphrase still works afterwards.
-	s.unlock.passphrase.SetText("correct horse")
+	s.unlock.passphrase.SetText(testPassphrase)
 	test.Tap(s.unlock.submit)
 	if s.caseload == nil || w.Content() != s.caseload.root {
 		t.Fatal("the right passphrase did not open the caseload")
@@ -74,9 +78,13 @@ func TestWrongPassphraseShowsErrorAndStaysLocked(t *testing.T) {
 }
 
 func TestEmptyPassphraseIsNotTried(t *testing.T) {
-	v := &fakeVault{exists: true, right: "", records: testRecords()}
-	s, _ := newTestSession(t, Config{Vault: v})
+	held := &heldWorker{}
+	s, _ := newTestSession(t, newTestHub(t, testRecords()).config())
+	s.unlock.work = held
 	test.Tap(s.unlock.submit)
+	if len(held.jobs) != 0 {
+		t.Error("an empty passphrase was tried")
+	}
 	if s.caseload != nil {
 		t.Fatal("an empty passphrase was sent to the vault")
 	}
@@ -86,14 +94,14 @@ func TestEmptyPassphraseIsNotTried(t *testing.T) {
 }
 
 func TestFirstRunRefusesMismatchedConfirmation(t *testing.T) {
-	v := &fakeVault{records: &fakeRecords{}}
-	s, w := newTestSession(t, Config{Vault: v})
+	h := newEmptyHub(t)
+	s, w := newTestSession(t, h.config())
 	test.Type(s.unlock.name, "Ada Admin")
 	test.Type(s.unlock.passphrase, "correct horse")
 	test.Type(s.unlock.confirm, "correct hosre")
 	test.Tap(s.unlock.submit)
 
-	if v.created != "" || s.caseload != nil {
+	if h.vault.Exists() || s.caseload != nil {
 		t.Fatal("a store was created with passphrases that do not match")
 	}
 	if s.unlock.problem.Text != errPassphraseMismatch.Error() {
@@ -103,13 +111,13 @@ func TestFirstRunRefusesMismatchedConfirmation(t *testing.T) {
 }
 
 func TestFirstRunRefusesShortPassphrase(t *testing.T) {
-	v := &fakeVault{records: &fakeRecords{}}
-	s, _ := newTestSession(t, Config{Vault: v})
+	h := newEmptyHub(t)
+	s, _ := newTestSession(t, h.config())
 	test.Type(s.unlock.name, "Ada Admin")
 	test.Type(s.unlock.passphrase, "short")
 	test.Type(s.unlock.confirm, "short")
 	test.Tap(s.unlock.submit)
-	if v.created != "" {
+	if h.vault.Exists() {
 		t.Fatal("a store was created with a 5-character passphrase")
 	}
 	if s.unlock.problem.Text != errPassphraseShort.Error() {
@@ -118,14 +126,17 @@ func TestFirstRunRefusesShortPassphrase(t *testing.T) {
 }
 
 func TestFirstRunCreatesStoreThenShowsCaseload(t *testing.T) {
-	v := &fakeVault{records: &fakeRecords{}}
-	s, w := newTestSession(t, Config{Vault: v})
+	h := newEmptyHub(t)
+	s, w := newTestSession(t, h.config())
 	test.Type(s.unlock.name, " Ada Admin ")
 	test.Type(s.unlock.passphrase, "correct horse")
 	test.Type(s.unlock.confirm, "correct horse")
 	s.unlock.confirm.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if v.created != "correct horse" || v.admin != "Ada Admin" {
-		t.Fatalf("Create was called with %q, %q", v.admin, v.created)
+	if u := h.vault.SignedIn(); u.Name != "Ada Admin" || u.Role != access.Administrator {
+		t.Fatalf("the new store's first account is %+v, want the administrator Ada Admin", u)
+	}
+	if err := h.vault.Unlock("correct horse"); err != nil {
+		t.Errorf("the administrator's passphrase does not open the new store: %v", err)
 	}
 	if s.caseload == nil || w.Content() != s.caseload.root {
 		t.Fatal("the caseload did not open after creating the store")
@@ -133,7 +144,9 @@ func TestFirstRunCreatesStoreThenShowsCaseload(t *testing.T) {
 }
 
 func TestUnlockIsBusyWhileOpening(t *testing.T) {
-	s, w := newTestSession(t, Config{Vault: &fakeVault{exists: true, right: "correct horse", records: testRecords()}})
+	h := newTestHub(t, testRecords())
+	h.account(t, access.User{})
+	s, w := newTestSession(t, h.config())
 	held := &heldWorker{}
 	s.unlock.work = held
 	test.Type(s.unlock.passphrase, "correct horse")
@@ -152,12 +165,12 @@ func TestUnlockIsBusyWhileOpening(t *testing.T) {
 }
 
 func TestFirstRunNeedsTheAdministratorsName(t *testing.T) {
-	v := &fakeVault{records: &fakeRecords{}}
-	s, _ := newTestSession(t, Config{Vault: v})
+	h := newEmptyHub(t)
+	s, _ := newTestSession(t, h.config())
 	test.Type(s.unlock.passphrase, "correct horse")
 	test.Type(s.unlock.confirm, "correct horse")
 	test.Tap(s.unlock.submit)
-	if v.created != "" {
+	if h.vault.Exists() {
 		t.Fatal("a store was created without an administrator's name")
 	}
 	if s.unlock.problem.Text != errNameMissing.Error() {

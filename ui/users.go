@@ -11,6 +11,7 @@ import (
 
 	"carehub/careplan"
 	"carehub/careplan/access"
+	"carehub/ui/kit"
 )
 
 // Users manages the hub's accounts. Every method refuses unless an administrator is signed in.
@@ -61,7 +62,7 @@ type usersScreen struct {
 
 func newUsersScreen(users Users, work worker, onBack func()) *usersScreen {
 	s := &usersScreen{users: users, work: work, onBack: onBack, rowButtons: map[string]*widget.Button{}}
-	s.list = container.NewVBox(quiet("Reading the accounts…"))
+	s.list = container.NewVBox(kit.Quiet("Reading the accounts…"))
 	s.name = widget.NewEntry()
 	s.name.SetPlaceHolder("Full name")
 	var roles []string
@@ -79,17 +80,17 @@ func newUsersScreen(users Users, work worker, onBack func()) *usersScreen {
 	s.confirm.SetPlaceHolder("The same passphrase again")
 	s.add = widget.NewButtonWithIcon("Add account", theme.ContentAddIcon(), s.onAdd)
 	s.add.Importance = widget.HighImportance
-	s.addProblem = problemLabel()
-	addForm := container.NewVBox(subheading("Add an account", widget.MediumImportance),
-		formGrid(
-			formField{"Name", s.name, nil},
-			formField{"Role", s.role, nil},
-			formField{"Staff record", s.staffLink, nil},
-			formField{"Passphrase", s.pass, nil},
-			formField{"Again", s.confirm, nil}),
+	s.addProblem = kit.NewProblemLabel()
+	addForm := container.NewVBox(kit.Subheading("Add an account", widget.MediumImportance),
+		kit.Grid(
+			kit.Field{Name: "Name", Widget: s.name},
+			kit.Field{Name: "Role", Widget: s.role},
+			kit.Field{Name: "Staff record", Widget: s.staffLink},
+			kit.Field{Name: "Passphrase", Widget: s.pass},
+			kit.Field{Name: "Again", Widget: s.confirm}),
 		s.addProblem, container.NewHBox(s.add))
 
-	s.manageOf = subheading("", widget.MediumImportance)
+	s.manageOf = kit.Subheading("", widget.MediumImportance)
 	s.newPass = widget.NewPasswordEntry()
 	s.newPass.SetPlaceHolder("New passphrase")
 	s.newConfirm = widget.NewPasswordEntry()
@@ -97,15 +98,15 @@ func newUsersScreen(users Users, work worker, onBack func()) *usersScreen {
 	s.reset = widget.NewButton("Reset passphrase", s.onReset)
 	s.deactivate = widget.NewButton("Deactivate account", s.onDeactivate)
 	s.deactivate.Importance = widget.DangerImportance
-	s.manageProblem = problemLabel()
-	warn := para("Deactivating destroys the account's key: their passphrase stops opening the store at once. Their name stays in the audit.")
+	s.manageProblem = kit.NewProblemLabel()
+	warn := kit.Para("Deactivating destroys the account's key: their passphrase stops opening the store at once. Their name stays in the audit.")
 	s.manage = container.NewVBox(s.manageOf,
-		formGrid(formField{"New passphrase", s.newPass, nil}, formField{"Again", s.newConfirm, nil}),
+		kit.Grid(kit.Field{Name: "New passphrase", Widget: s.newPass}, kit.Field{Name: "Again", Widget: s.newConfirm}),
 		container.NewHBox(s.reset), warn, container.NewHBox(s.deactivate), s.manageProblem)
 	s.manage.Hide()
 
 	back := widget.NewButtonWithIcon("Back to caseload", theme.NavigateBackIcon(), s.onBackTapped)
-	left := container.NewBorder(subheading("Accounts", widget.MediumImportance), nil, nil, nil, container.NewVScroll(s.list))
+	left := container.NewBorder(kit.Subheading("Accounts", widget.MediumImportance), nil, nil, nil, container.NewVScroll(s.list))
 	split := container.NewHSplit(left, container.NewVScroll(container.NewPadded(container.NewVBox(addForm, widget.NewSeparator(), s.manage))))
 	split.Offset = 0.55
 	s.root = container.NewBorder(container.NewHBox(back), nil, nil, nil, split)
@@ -132,7 +133,7 @@ func (s *usersScreen) loaded(all []access.User, staff []careplan.StaffMember, er
 	s.list.RemoveAll()
 	defer s.list.Refresh()
 	if err != nil {
-		s.list.Add(centredMessage(fmt.Sprintf("The accounts could not be read: %v", err), widget.DangerImportance))
+		s.list.Add(kit.CentredMessage(fmt.Sprintf("The accounts could not be read: %v", err), widget.DangerImportance))
 		return
 	}
 	s.all, s.staff = all, staff
@@ -155,13 +156,13 @@ func (s *usersScreen) loaded(all []access.User, staff []careplan.StaffMember, er
 			b.Disable()
 		}
 		s.rowButtons[u.ID] = b
-		rows = append(rows, []fyne.CanvasObject{para(u.Name), para(string(u.Role)), para(status), b})
+		rows = append(rows, []fyne.CanvasObject{kit.Para(u.Name), kit.Para(string(u.Role)), kit.Para(status), b})
 	}
 	if len(rows) == 0 {
-		s.list.Add(quiet("No accounts yet."))
+		s.list.Add(kit.Quiet("No accounts yet."))
 		return
 	}
-	s.list.Add(objectTable([]float32{1.6, 1.2, 1, 0.8}, []string{"Name", "Role", "Status", ""}, rows))
+	s.list.Add(kit.ObjectTable([]float32{1.6, 1.2, 1, 0.8}, []string{"Name", "Role", "Status", ""}, rows))
 }
 
 // onRoleChosen offers the staff link only for a key worker, whose caseload it defines.
@@ -185,16 +186,16 @@ func (s *usersScreen) staffID(name string) string {
 }
 
 func (s *usersScreen) onAdd() {
-	setProblem(s.addProblem, "")
+	kit.SetProblem(s.addProblem, "")
 	u := access.User{Name: strings.TrimSpace(s.name.Text), Role: access.Role(s.role.Selected), StaffID: s.staffID(s.staffLink.Selected)}
 	s.addProblem.Importance = widget.DangerImportance
 	if err := u.Validate(); err != nil {
-		setProblem(s.addProblem, capitalise(err.Error())+".")
+		kit.SetProblem(s.addProblem, kit.Sentence(err.Error())+".")
 		return
 	}
 	pass := s.pass.Text
 	if err := checkNewPassphrase(pass, s.confirm.Text); err != nil {
-		setProblem(s.addProblem, capitalise(err.Error())+".")
+		kit.SetProblem(s.addProblem, kit.Sentence(err.Error())+".")
 		return
 	}
 	s.add.Disable()
@@ -206,11 +207,11 @@ func (s *usersScreen) added(name string, err error) {
 	s.add.Enable()
 	if err != nil {
 		s.addProblem.Importance = widget.DangerImportance
-		setProblem(s.addProblem, fmt.Sprintf("The account was not added: %v.", err))
+		kit.SetProblem(s.addProblem, fmt.Sprintf("The account was not added: %v.", err))
 		return
 	}
 	s.addProblem.Importance = widget.SuccessImportance
-	setProblem(s.addProblem, fmt.Sprintf("Added %s. They sign in with the passphrase you set; ask them to keep it to themselves.", name))
+	kit.SetProblem(s.addProblem, fmt.Sprintf("Added %s. They sign in with the passphrase you set; ask them to keep it to themselves.", name))
 	for _, e := range []*widget.Entry{s.name, s.pass, s.confirm} {
 		e.SetText("")
 	}
@@ -224,16 +225,16 @@ func (s *usersScreen) choose(u access.User) {
 	s.manageOf.SetText("Manage " + u.Name)
 	s.newPass.SetText("")
 	s.newConfirm.SetText("")
-	setProblem(s.manageProblem, "")
+	kit.SetProblem(s.manageProblem, "")
 	s.manage.Show()
-	relayout(s.root) // the panel was hidden, so nothing has laid it out yet
+	kit.Relayout(s.root) // the panel was hidden, so nothing has laid it out yet
 }
 
 func (s *usersScreen) onReset() {
 	pass := s.newPass.Text
 	if err := checkNewPassphrase(pass, s.newConfirm.Text); err != nil {
 		s.manageProblem.Importance = widget.DangerImportance
-		setProblem(s.manageProblem, capitalise(err.Error())+".")
+		kit.SetProblem(s.manageProblem, kit.Sentence(err.Error())+".")
 		return
 	}
 	id := s.chosen.ID
@@ -252,25 +253,17 @@ func (s *usersScreen) onDeactivate() {
 func (s *usersScreen) managed(done string, err error) {
 	s.manageProblem.Importance = widget.DangerImportance
 	if err != nil {
-		setProblem(s.manageProblem, fmt.Sprintf("Not done: %v.", err))
+		kit.SetProblem(s.manageProblem, fmt.Sprintf("Not done: %v.", err))
 		return
 	}
 	s.newPass.SetText("")
 	s.newConfirm.SetText("")
 	if done == "" {
 		s.manage.Hide()
-		relayout(s.root)
+		kit.Relayout(s.root)
 	} else {
 		s.manageProblem.Importance = widget.SuccessImportance
-		setProblem(s.manageProblem, done)
+		kit.SetProblem(s.manageProblem, done)
 	}
 	s.load()
-}
-
-// capitalise starts a sentence built from an error's words.
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }

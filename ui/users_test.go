@@ -5,153 +5,167 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"carehub/careplan"
 	"carehub/careplan/access"
+	"carehub/store"
 )
 
-// fakeUsers keeps accounts in memory and remembers passphrases by account id.
-type fakeUsers struct {
-	all    []access.User
-	staff  []careplan.StaffMember
-	passes map[string]string
-}
+// adaAdmin is the test hub's one administrator, who manages its accounts.
+var adaAdmin = access.User{Name: "Ada Admin", Role: access.Administrator}
 
-func (f *fakeUsers) Users() ([]access.User, error)          { return f.all, nil }
-func (f *fakeUsers) Staff() ([]careplan.StaffMember, error) { return f.staff, nil }
-func (f *fakeUsers) AddUser(u *access.User, pass string) error {
-	u.ID, u.Active = "u"+u.Name, true
-	f.all = append(f.all, *u)
-	f.passes[u.ID] = pass
-	return nil
-}
-func (f *fakeUsers) ResetPassphrase(id, pass string) error { f.passes[id] = pass; return nil }
-func (f *fakeUsers) Deactivate(id string) error {
-	if err := access.CanDeactivate(f.find(id), f.all); err != nil {
-		return err
-	}
-	for i := range f.all {
-		if f.all[i].ID == id {
-			f.all[i].Active = false
-		}
-	}
-	delete(f.passes, id)
-	return nil
-}
-
-func (f *fakeUsers) find(id string) access.User {
-	for _, u := range f.all {
-		if u.ID == id {
-			return u
-		}
-	}
-	return access.User{}
-}
-
-func testAccounts() *fakeUsers {
-	return &fakeUsers{
-		all: []access.User{
-			{ID: "a1", Name: "Ada Admin", Role: access.Administrator, Active: true},
-			{ID: "c1", Name: "Jo Marsh", Role: access.Coordinator, Active: true},
-			{ID: "k1", Name: "Olu Adebayo", Role: access.KeyWorker, StaffID: "s1", Active: true},
-			{ID: "k0", Name: "Lee Former", Role: access.KeyWorker, StaffID: "s9", Active: false},
-		},
-		staff:  testStaff(),
-		passes: map[string]string{},
-	}
-}
-
-// roleSession is the test caseload with enrolment and accounts, signed in as user.
-func roleSession(t *testing.T, user access.User, users *fakeUsers) *session {
+// testAccounts gives the hub its accounts beside the one a test signs in as: Jo Marsh the
+// coordinator, Olu Adebayo the key worker, and Lee Former, who has left (deactivated).
+func testAccounts(t *testing.T, h *testHub) {
 	t.Helper()
-	v := &fakeVault{exists: true, right: "correct horse", records: testRecords(), user: user}
-	s, _ := newTestSession(t, Config{Vault: v, Users: users, Enrolment: &fakeEnrolment{staff: testStaff(), target: 800}})
-	test.Type(s.unlock.passphrase, "correct horse")
-	test.Tap(s.unlock.submit)
+	h.withStore(t, func(st *store.Store) {
+		for _, u := range []access.User{
+			{Name: "Jo Marsh", Role: access.Coordinator},
+			{Name: "Olu Adebayo", Role: access.KeyWorker, StaffID: fixtureID("staff-s1")},
+			{Name: "Lee Former", Role: access.KeyWorker, StaffID: fixtureID("staff-s9")},
+		} {
+			must(t, st.AddUser(&u, u.Name+"'s passphrase"))
+			if u.Name == "Lee Former" {
+				must(t, st.DeactivateUser(u.ID))
+			}
+		}
+	})
+}
+
+// roleSession is the test caseload with the hub's accounts, signed in as user.
+func roleSession(t *testing.T, user access.User) (*session, *testHub) {
+	t.Helper()
+	h := newTestHub(t, testRecords())
+	testAccounts(t, h)
+	s, _ := h.session(t, user)
 	if s.caseload == nil {
 		t.Fatal("the caseload did not open")
 	}
-	return s
+	return s, h
+}
+
+// account is the hub's account with that name, as the Users screen lists it.
+func account(t *testing.T, h *testHub, name string) access.User {
+	t.Helper()
+	all, err := h.store(t).Users()
+	must(t, err)
+	for _, u := range all {
+		if u.Name == name {
+			return u
+		}
+	}
+	t.Fatalf("no account named %q", name)
+	return access.User{}
+}
+
+// opensAs reports who the passphrase signs in as, with the app closed.
+func opensAs(t *testing.T, h *testHub, passphrase string) string {
+	t.Helper()
+	must(t, h.vault.Close())
+	st, err := store.Open(h.path, passphrase, h.storeOptions())
+	if err != nil {
+		return ""
+	}
+	defer st.Close()
+	return st.SignedIn().Name
 }
 
 func TestUsersButtonIsForAdministratorsOnly(t *testing.T) {
-	admin := roleSession(t, access.User{Name: "Ada", Role: access.Administrator, Active: true}, testAccounts())
+	admin, _ := roleSession(t, adaAdmin)
 	if admin.caseload.usersButton == nil {
 		t.Fatal("an administrator has no Users button")
 	}
 	if admin.caseload.queues.nominate.Visible() || admin.caseload.queues.staff.Visible() {
 		t.Error("an administrator is offered clinical editing")
 	}
-	coord := roleSession(t, access.User{Name: "Jo", Role: access.Coordinator, Active: true}, testAccounts())
+	coord, _ := roleSession(t, access.User{Name: "Cat", Role: access.Coordinator})
 	if coord.caseload.usersButton != nil {
 		t.Error("a coordinator has a Users button")
 	}
 	if !coord.caseload.queues.nominate.Visible() || !coord.caseload.queues.staff.Visible() {
 		t.Error("a coordinator cannot nominate or edit staff")
 	}
-	kw := roleSession(t, access.User{Name: "Olu", Role: access.KeyWorker, StaffID: "s1", Active: true}, testAccounts())
+	kw, _ := roleSession(t, access.User{Name: "Priya", Role: access.KeyWorker, StaffID: fixtureID("staff-s2")})
 	if !kw.caseload.queues.nominate.Visible() || kw.caseload.queues.staff.Visible() {
 		t.Error("a key worker should nominate but not edit the staff list")
 	}
 }
 
 func TestUsersScreenAddsResetsAndDeactivates(t *testing.T) {
-	users := testAccounts()
-	s := roleSession(t, access.User{Name: "Ada", Role: access.Administrator, Active: true}, users)
+	s, h := roleSession(t, adaAdmin)
 	test.Tap(s.caseload.usersButton)
 	u := s.users
 	if u == nil || s.w.Content() != u.root {
 		t.Fatal("the Users screen did not open")
 	}
 	test.AssertRendersToMarkup(t, "users.xml", s.w.Canvas())
+	count := func() int {
+		all, err := h.store(t).Users()
+		must(t, err)
+		return len(all)
+	}
 
 	test.Type(u.name, "Rhian Davies")
 	u.role.SetSelected(string(access.KeyWorker))
 	test.Tap(u.add) // no staff record yet
-	if len(users.all) != 4 || !u.addProblem.Visible() {
+	if count() != 4 || !u.addProblem.Visible() {
 		t.Fatal("a key worker's account was added without a staff record")
 	}
 	u.staffLink.SetSelected("Rhian Davies")
 	test.Type(u.pass, "rhian's passphrase")
 	test.Type(u.confirm, "rhian's passphrase")
 	test.Tap(u.add)
-	added := users.all[len(users.all)-1]
-	if len(users.all) != 5 || added.StaffID != "s2" || users.passes[added.ID] != "rhian's passphrase" {
+	if added := account(t, h, "Rhian Davies"); count() != 5 || added.StaffID != fixtureID("staff-s2") || !added.Active {
 		t.Fatalf("added %+v", added)
 	}
 
-	test.Tap(u.rowButtons["k1"])
-	test.Type(u.newPass, "olu's new passphrase")
-	test.Type(u.newConfirm, "olu's new passphrase")
+	test.Tap(u.rowButtons[account(t, h, "Jo Marsh").ID])
+	test.Type(u.newPass, "jo's new passphrase")
+	test.Type(u.newConfirm, "jo's new passphrase")
 	test.Tap(u.reset)
-	if users.passes["k1"] != "olu's new passphrase" {
-		t.Error("the passphrase was not reset")
-	}
+
+	olu := account(t, h, "Olu Adebayo")
+	test.Tap(u.rowButtons[olu.ID])
 	test.Tap(u.deactivate)
-	if users.find("k1").Active || !u.rowButtons["k1"].Disabled() {
+	if account(t, h, "Olu Adebayo").Active || !u.rowButtons[olu.ID].Disabled() {
 		t.Error("the account was not deactivated")
 	}
 
-	test.Tap(u.rowButtons["a1"])
+	ada := account(t, h, "Ada Admin")
+	test.Tap(u.rowButtons[ada.ID])
 	test.Tap(u.deactivate)
-	if !users.find("a1").Active || !u.manageProblem.Visible() {
+	if !account(t, h, "Ada Admin").Active || !u.manageProblem.Visible() {
 		t.Error("the last administrator was deactivated, or no reason was shown")
+	}
+
+	if who := opensAs(t, h, "rhian's passphrase"); who != "Rhian Davies" {
+		t.Errorf("the new account's passphrase opens the store as %q", who)
+	}
+	if who := opensAs(t, h, "jo's new passphrase"); who != "Jo Marsh" {
+		t.Errorf("the reset passphrase opens the store as %q", who)
+	}
+	if who := opensAs(t, h, "Jo Marsh's passphrase"); who != "" {
+		t.Errorf("the passphrase before the reset still opens the store as %q", who)
+	}
+	if who := opensAs(t, h, "Olu Adebayo's passphrase"); who != "" {
+		t.Errorf("a deactivated account's passphrase still opens the store as %q", who)
 	}
 }
 
 func TestPatientTheyMayNotEditOpensReadOnly(t *testing.T) {
-	r := &fakeRecords{}
-	p := fullPatient("p01", testNHSNumber(100))
-	r.add(p, nil, threePAMs(p.ID))
-	v := &fakeVault{exists: true, right: "correct horse", records: r,
-		user: access.User{Name: "Olu", Role: access.KeyWorker, StaffID: "s1", Active: true}}
-	s, _ := newTestSession(t, Config{Vault: v, Plans: &fakePlans{records: r}, MayEdit: func(string) bool { return false }})
-	test.Type(s.unlock.passphrase, "correct horse")
-	test.Tap(s.unlock.submit)
-	s.openPatient(p.ID)
+	s, _ := planSessionAs(t, oluKeyWorker)
 	if s.patient.plan != nil || s.patient.enrol != nil {
 		t.Error("another key worker's patient opened with editing tools")
 	}
 	if s.patient.name.Text == "" {
 		t.Error("the summary is not shown")
 	}
+}
+
+// planSessionAs opens planPerson's record as user.
+func planSessionAs(t *testing.T, user access.User) (*session, *testHub) {
+	t.Helper()
+	r := planPerson()
+	h := newTestHub(t, r)
+	s, _ := h.session(t, user)
+	s.openPatient(r.patients[0].ID)
+	return s, h
 }

@@ -28,7 +28,7 @@ func (s *session) addAccountBar() {
 
 // addUsersButton puts a Users button on the account bar for an administrator.
 func (s *session) addUsersButton() {
-	if s.cfg.Users == nil || !s.user.ManagesUsers() {
+	if !s.user.ManagesUsers() {
 		return
 	}
 	b := widget.NewButtonWithIcon("Users", theme.AccountIcon(), s.openUsers)
@@ -38,7 +38,7 @@ func (s *session) addUsersButton() {
 
 // openUsers shows the hub's accounts for an administrator.
 func (s *session) openUsers() {
-	u := newUsersScreen(s.cfg.Users, s.work, s.showCaseload)
+	u := newUsersScreen(s.svc.Users, s.work, s.showCaseload)
 	s.users = u
 	s.w.SetTitle("carehub — users")
 	s.w.SetContent(u.root)
@@ -47,7 +47,7 @@ func (s *session) openUsers() {
 
 // addAuditButton puts an Audit button on the caseload's bar for those who may read it.
 func (s *session) addAuditButton() {
-	if s.cfg.AuditLog == nil || !s.user.ViewsAudit() {
+	if !s.user.ViewsAudit() {
 		return
 	}
 	b := widget.NewButtonWithIcon("Audit", theme.HistoryIcon(), s.openAudit)
@@ -57,7 +57,7 @@ func (s *session) addAuditButton() {
 
 // openAudit shows the audit, read only.
 func (s *session) openAudit() {
-	a := newAuditScreen(s.cfg.AuditLog, s.work, s.files, s.w, s.showCaseload)
+	a := newAuditScreen(s.svc.AuditLog, s.work, s.files, s.w, s.showCaseload)
 	s.audit = a
 	s.w.SetTitle("carehub — audit")
 	s.w.SetContent(a.root)
@@ -66,15 +66,8 @@ func (s *session) openAudit() {
 
 // showTablet is the only screen a patient's account sees.
 func (s *session) showTablet() {
-	if s.cfg.Tablet == nil {
-		s.w.SetContent(centredMessage("This account is a patient's: it opens only on their tablet.", widget.DangerImportance))
-		return
-	}
-	var files *tabletSyncTools
-	if s.cfg.TabletSync != nil {
-		files = &tabletSyncTools{sync: s.cfg.TabletSync, files: s.files, w: s.w, now: s.cfg.Clock}
-	}
-	t := newTabletScreen(s.cfg.Tablet, s.work, fyne.CurrentApp(), s.cfg.Today, files)
+	files := &tabletSyncTools{sync: s.svc.TabletSync, files: s.files, w: s.w, now: s.cfg.Clock}
+	t := newTabletScreen(s.svc.Tablet, s.work, fyne.CurrentApp(), s.cfg.Today, files)
 	s.tablet = t
 	s.w.SetTitle("My care plan")
 	s.w.SetContent(t.root)
@@ -84,9 +77,6 @@ func (s *session) showTablet() {
 // addSettingsButton puts a Settings button on the caseload's bar, and applies the signed-in
 // person's own text size and theme.
 func (s *session) addSettingsButton() {
-	if s.cfg.Settings == nil {
-		return
-	}
 	b := widget.NewButtonWithIcon("Settings", theme.SettingsIcon(), s.openSettings)
 	s.caseload.account.Add(b)
 	s.caseload.settingsButton = b
@@ -97,12 +87,12 @@ func (s *session) addSettingsButton() {
 		err  error
 	)
 	s.work.run(func() {
-		if p, err = s.cfg.Settings.Preferences(); err == nil {
-			hub, err = s.cfg.Settings.HubName()
+		if p, err = s.svc.Settings.Preferences(); err == nil {
+			hub, err = s.svc.Settings.HubName()
 		}
 		if err == nil {
 			// A logo that cannot be read only leaves the header plain.
-			logo, _ = s.cfg.Settings.HubLogo()
+			logo, _ = s.svc.Settings.HubLogo()
 		}
 	}, func() {
 		if err != nil {
@@ -133,7 +123,7 @@ func (s *session) titled(what string) string {
 
 // openSettings shows the person's own settings (and the hub's, for an administrator).
 func (s *session) openSettings() {
-	st := newSettingsScreen(s.cfg.Settings, s.work, fyne.CurrentApp(), s.files, s.w,
+	st := newSettingsScreen(s.svc.Settings, s.work, fyne.CurrentApp(), s.files, s.w,
 		s.user.ManagesSettings(), s.showCaseload, s.hubChanged)
 	s.settings = st
 	s.w.SetTitle(s.titled("settings"))

@@ -41,7 +41,9 @@ func Run(dbPath string) error {
 	cfg, closeStore := app.UIConfig(dbPath, time.Now)
 	cfg.IdleLock = idle
 	cfg.OpenFile = func(path string) error { return openInViewer(a, path) }
-	ui.Start(w, cfg)
+	if err := ui.Start(w, cfg); err != nil {
+		return err
+	}
 	w.ShowAndRun()
 	return closeStore()
 }

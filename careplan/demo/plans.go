@@ -54,6 +54,12 @@ func (b *builder) plans(pams []pam.Assessment) []careplan.Plan {
 		b.editDraft(&d)
 		out = append(out, d)
 	}
+	if draftOnly(b.p) {
+		return asFirstDraft(out)
+	}
+	for i := range out {
+		reviewGoals(&out[i], b.p.ID)
+	}
 	return out
 }
 

@@ -24,8 +24,10 @@ type Request struct {
 	URL    string `json:"url"`
 }
 
-// EntryFor wraps a resource as a transaction entry.
+// EntryFor wraps a resource as a transaction entry, its references turned into the urn:uuids
+// of the other entries (Relink with URN): inside a Bundle, a reference resolves to an entry.
 func EntryFor(r Resource) Entry {
+	Relink(r, URN)
 	return Entry{
 		FullURL:  "urn:uuid:" + r.ResourceID(),
 		Resource: r,
@@ -34,14 +36,18 @@ func EntryFor(r Resource) Entry {
 }
 
 // Resources maps one person to their resources, in an order where everything referenced comes
-// first: Patient, Conditions, CareTeam, Goals, CarePlan, Consents, Observations, Encounters.
-// It returns nil for a person who may not be exported (MayExport).
+// first: Patient, Conditions, CareTeam, Goals, Observations, CarePlan, Consents, Encounters.
+// References are "Type/id" with carehub's stable ids. It returns nil for a person who may not
+// be exported (MayExport), or, with Options.AgreedPlanOnly, who has no agreed plan.
 func Resources(p Person, opts Options) []Resource {
 	if !MayExport(p.Patient, opts) {
 		return nil
 	}
 	c := opts.codes()
 	plan, hasPlan := careplan.CurrentPlan(p.Plans)
+	if opts.AgreedPlanOnly && (!hasPlan || plan.State != careplan.PlanAgreed) {
+		return nil
+	}
 	if hasPlan {
 		p = withIDs(p, &plan)
 	} else {
@@ -53,42 +59,87 @@ func Resources(p Person, opts Options) []Resource {
 	for _, r := range MapConditions(pt) {
 		out = append(out, r)
 	}
+	var cp *CarePlanResource
 	if hasPlan {
 		out = append(out, MapCareTeam(pt, &plan))
 		for _, g := range MapGoals(pt, plan, c) {
 			out = append(out, g)
 		}
-		out = append(out, MapCarePlan(pt, plan, c))
+		cp = MapCarePlan(pt, plan, c)
 	} else {
 		out = append(out, MapCareTeam(pt, nil))
 	}
-	for _, r := range MapConsents(pt) {
+	for _, o := range observations(p, c) {
+		out = append(out, o)
+		if cp != nil {
+			cp.SupportingInfo = append(cp.SupportingInfo, *ref("Observation", o.ID))
+		}
+	}
+	if cp != nil {
+		out = append(out, cp)
+	}
+	for _, r := range MapConsents(pt, c) {
 		out = append(out, r)
 	}
+	if !opts.WithoutEncounters {
+		for _, ct := range p.Contacts {
+			out = append(out, MapEncounter(pt.ID, ct))
+		}
+	}
+	identify(out, c)
+	return out
+}
+
+// observations maps the person's PAM results and outcome records.
+func observations(p Person, c Codes) []*ObservationResource {
+	var out []*ObservationResource
 	for _, a := range p.Assessments {
-		if r, ok := MapPAM(pt.ID, a, c); ok {
+		if r, ok := MapPAM(p.Patient.ID, a, c); ok {
 			out = append(out, r)
 		}
 	}
 	for _, o := range p.Outcomes {
-		if r, ok := MapOutcome(pt.ID, o, c); ok {
+		if r, ok := MapOutcome(p.Patient.ID, o, c); ok {
 			out = append(out, r)
 		}
 	}
-	for _, ct := range p.Contacts {
-		out = append(out, MapEncounter(pt.ID, ct))
-	}
 	return out
 }
+
+// identify gives every resource carehub's own id as a business identifier, so a server can be
+// asked for "the resource carehub calls X" whatever id it gave it.
+func identify(rs []Resource, c Codes) {
+	for _, r := range rs {
+		id := Identifier{System: c.IdentifierSystem, Value: r.ResourceID()}
+		switch x := r.(type) {
+		case *PatientResource:
+			x.Identifier = append(x.Identifier, id)
+		case interface{ identifiers() *[]Identifier }:
+			*x.identifiers() = append(*x.identifiers(), id)
+		}
+	}
+}
+
+// identifiers lets identify add to a resource's Base identifiers.
+func (b *Base) identifiers() *[]Identifier { return &b.Identifier }
 
 // BuildBundle maps everyone who may be exported into one transaction Bundle in memory. For a
 // whole hub, write with a BundleWriter instead, which never holds more than one person.
 func BuildBundle(people []Person, opts Options) Bundle {
 	b := Bundle{ResourceType: "Bundle", Type: "transaction"}
 	for _, p := range people {
-		for _, r := range Resources(p, opts) {
-			b.Entry = append(b.Entry, EntryFor(r))
-		}
+		b.Entry = append(b.Entry, PersonBundle(p, opts).Entry...)
+	}
+	return b
+}
+
+// PersonBundle is one person's resources as a transaction of their own, or a Bundle with no
+// entries for a person who may not be exported. A server that limits the size of a
+// transaction takes a hub one person at a time.
+func PersonBundle(p Person, opts Options) Bundle {
+	b := Bundle{ResourceType: "Bundle", Type: "transaction"}
+	for _, r := range Resources(p, opts) {
+		b.Entry = append(b.Entry, EntryFor(r))
 	}
 	return b
 }

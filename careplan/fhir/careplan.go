@@ -10,20 +10,21 @@ import (
 // CarePlanResource is FHIR CarePlan (UK Core draft profile): the person's current plan.
 type CarePlanResource struct {
 	Base
-	Extension   []Extension        `json:"extension,omitempty"`
-	Status      string             `json:"status"`
-	Intent      string             `json:"intent"`
-	Title       string             `json:"title,omitempty"`
-	Description string             `json:"description,omitempty"`
-	Subject     *Reference         `json:"subject"`
-	Period      *Period            `json:"period,omitempty"`
-	Created     string             `json:"created,omitempty"`
-	Author      *Reference         `json:"author,omitempty"`
-	CareTeam    []Reference        `json:"careTeam,omitempty"`
-	Addresses   []Reference        `json:"addresses,omitempty"`
-	Goal        []Reference        `json:"goal,omitempty"`
-	Activity    []CarePlanActivity `json:"activity,omitempty"`
-	Note        []Annotation       `json:"note,omitempty"`
+	Extension      []Extension        `json:"extension,omitempty"`
+	Status         string             `json:"status"`
+	Intent         string             `json:"intent"`
+	Title          string             `json:"title,omitempty"`
+	Description    string             `json:"description,omitempty"`
+	Subject        *Reference         `json:"subject"`
+	Period         *Period            `json:"period,omitempty"`
+	Created        string             `json:"created,omitempty"`
+	Author         *Reference         `json:"author,omitempty"`
+	CareTeam       []Reference        `json:"careTeam,omitempty"`
+	Addresses      []Reference        `json:"addresses,omitempty"`
+	SupportingInfo []Reference        `json:"supportingInfo,omitempty"`
+	Goal           []Reference        `json:"goal,omitempty"`
+	Activity       []CarePlanActivity `json:"activity,omitempty"`
+	Note           []Annotation       `json:"note,omitempty"`
 }
 
 // CarePlanActivity is one action of the plan.
@@ -76,13 +77,13 @@ func activityStatus(s careplan.ActionStatus) string {
 // in notes: they are the person's own words, not scheduled activities.
 func MapCarePlan(p careplan.Patient, plan careplan.Plan, c Codes) *CarePlanResource {
 	r := &CarePlanResource{
-		Base:        base("CarePlan", recordID(p.ID, "plan", plan.ID), ProfileCarePlan),
+		Base:        base("CarePlan", carePlanID(p.ID), ProfileCarePlan),
 		Status:      carePlanStatus(plan, p.Status),
 		Intent:      "plan",
 		Title:       fmt.Sprintf("Personalised care and support plan, version %d", plan.Version),
 		Description: strings.TrimSpace(plan.WhatMatters),
-		Subject:     ref(p.ID),
-		CareTeam:    []Reference{*ref(careTeamID(p.ID))},
+		Subject:     ref("Patient", p.ID),
+		CareTeam:    []Reference{*ref("CareTeam", careTeamID(p.ID))},
 	}
 	if !plan.ReviewDate.IsZero() {
 		r.Extension = []Extension{{URL: c.ExtensionBase + "care-plan-review-date", ValueDate: plan.ReviewDate.String()}}
@@ -95,25 +96,35 @@ func MapCarePlan(p careplan.Patient, plan careplan.Plan, c Codes) *CarePlanResou
 		r.Period = &Period{Start: r.Created, End: plan.ReviewDate.String()}
 	}
 	for _, code := range p.Conditions {
-		r.Addresses = append(r.Addresses, *ref(derivedID(p.ID, "condition", code)))
+		r.Addresses = append(r.Addresses, *ref("Condition", derivedID(p.ID, "condition", code)))
 	}
 	for _, g := range plan.Goals {
 		gid := recordID(p.ID, "goal", g.ID)
-		r.Goal = append(r.Goal, *ref(gid))
+		r.Goal = append(r.Goal, *ref("Goal", gid))
 		for _, a := range g.Actions {
-			r.Activity = append(r.Activity, mapAction(a, gid))
+			r.Activity = append(r.Activity, mapAction(p, a, gid))
 		}
 	}
 	r.Note = planNotes(plan)
 	return r
 }
 
-func mapAction(a careplan.Action, goalID string) CarePlanActivity {
+// mapAction maps one action. An action the person does themself ("Me") references the
+// Patient, named, so a receiver knows who "me" is; anyone else is named only.
+// carePlanID is the CarePlan's id: one per person, not one per plan version, because only the
+// plan in force is sent and a receiver should see one plan whose versions move (FHIR's own
+// history) rather than a new plan at each review and the old one left standing.
+func carePlanID(patientID string) string { return derivedID(patientID, "careplan", "") }
+
+func mapAction(p careplan.Patient, a careplan.Action, goalID string) CarePlanActivity {
 	d := ActivityDetail{
-		Goal:        []Reference{*ref(goalID)},
+		Goal:        []Reference{*ref("Goal", goalID)},
 		Status:      activityStatus(a.Status),
 		Description: a.What,
 		Performer:   []Reference{{Display: a.Owner.Who()}},
+	}
+	if a.Owner.Kind == careplan.OwnerPatient {
+		d.Performer[0] = Reference{Reference: "Patient/" + p.ID, Display: p.FullName() + " (the person themself)"}
 	}
 	if !a.Due.IsZero() {
 		d.ScheduledPeriod = &Period{End: a.Due.String()}

@@ -34,7 +34,7 @@ func MapCareTeam(p careplan.Patient, plan *careplan.Plan) *CareTeamResource {
 		Base:    base("CareTeam", careTeamID(p.ID), ProfileCareTeam),
 		Status:  "active",
 		Name:    "Complex care hub team for " + p.FullName(),
-		Subject: ref(p.ID),
+		Subject: ref("Patient", p.ID),
 	}
 	if !p.Status.Open() {
 		r.Status = "inactive"

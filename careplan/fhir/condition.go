@@ -21,8 +21,8 @@ func MapConditions(p careplan.Patient) []*ConditionResource {
 	for _, code := range p.Conditions {
 		term := careplan.ConditionTerm(code)
 		coding := Coding{System: SystemSNOMED, Code: code}
-		if c, known := careplan.ConditionByCode(code); known {
-			coding.Display = c.Term // only the hub's own term, never a guess for an unknown code
+		if t, known := SNOMEDTerm(code); known {
+			coding.Display = t // SNOMED CT's term; the hub's own words are code.text
 		}
 		out = append(out, &ConditionResource{
 			Base:               base("Condition", derivedID(p.ID, "condition", code), ProfileCondition),
@@ -30,7 +30,7 @@ func MapConditions(p careplan.Patient) []*ConditionResource {
 			VerificationStatus: coded(systemVerified, "confirmed", "Confirmed"),
 			Category:           []CodeableConcept{coded(systemCondCat, "problem-list-item", "Problem List Item")},
 			Code:               CodeableConcept{Coding: []Coding{coding}, Text: term},
-			Subject:            ref(p.ID),
+			Subject:            ref("Patient", p.ID),
 			RecordedDate:       p.Nomination.On.String(),
 		})
 	}

@@ -58,23 +58,27 @@ func consentScopeText(s careplan.ConsentScope) string {
 
 // MapConsents maps, for each scope with any decision, the latest one: only the latest decision
 // counts (careplan.CurrentConsent), so a withdrawal shows as an inactive Consent. Joining is a
-// consent to treatment; the share scopes are privacy consents. The category is LOINC
-// 59284-0 "Patient Consent"; the policy rule is OPTIN, since every consent here is opt-in.
-func MapConsents(p careplan.Patient) []*ConsentResource {
+// consent to treatment; the share scopes are privacy consents. The categories are LOINC
+// 59284-0 "Patient Consent" and carehub's own code for the scope: consentscope has one code
+// for both kinds of sharing, and a receiver must tell sharing with professionals (what lets a
+// plan reach the shared record) from sharing with carers without reading text. The policy rule
+// is OPTIN, since every consent here is opt-in.
+func MapConsents(p careplan.Patient, c Codes) []*ConsentResource {
 	var out []*ConsentResource
 	scopes := []careplan.ConsentScope{careplan.ConsentToJoin, careplan.ConsentToShareProfessionals,
 		careplan.ConsentToShareCarers}
 	for _, scope := range scopes {
-		c, ok := careplan.CurrentConsent(p.Consent, scope)
+		rec, ok := careplan.CurrentConsent(p.Consent, scope)
 		if !ok {
 			continue
 		}
 		r := &ConsentResource{
-			Base:       base("Consent", derivedID(p.ID, "consent", string(scope)), ProfileConsent),
-			Status:     consentStatus(c.Decision),
-			Category:   []CodeableConcept{coded(SystemLOINC, "59284-0", "Patient Consent")},
-			Patient:    ref(p.ID),
-			DateTime:   c.On.String(),
+			Base:   base("Consent", derivedID(p.ID, "consent", string(scope)), ProfileConsent),
+			Status: consentStatus(rec.Decision),
+			Category: []CodeableConcept{coded(SystemLOINC, "59284-0", "Patient Consent"),
+				coded(c.CodeSystemBase+"consent-scope", string(scope), consentScopeText(scope))},
+			Patient:    ref("Patient", p.ID),
+			DateTime:   rec.On.String(),
 			PolicyRule: coded(systemActCode, "OPTIN", "opt-in"),
 		}
 		r.Scope = coded(systemConsentScp, "patient-privacy", "Privacy Consent")
@@ -82,10 +86,10 @@ func MapConsents(p careplan.Patient) []*ConsentResource {
 			r.Scope = coded(systemConsentScp, "treatment", "Treatment")
 		}
 		r.Scope.Text = consentScopeText(scope)
-		prov := &Provision{Type: "deny", Period: &Period{Start: c.On.String()}}
-		if c.Decision == careplan.ConsentGiven {
+		prov := &Provision{Type: "deny", Period: &Period{Start: rec.On.String()}}
+		if rec.Decision == careplan.ConsentGiven {
 			prov.Type = "permit"
-			for _, party := range c.Parties {
+			for _, party := range rec.Parties {
 				prov.Actor = append(prov.Actor, ConsentActor{
 					Role:      coded(systemParticipant, "IRCP", "information recipient"),
 					Reference: Reference{Display: partyName(party)},

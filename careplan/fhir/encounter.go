@@ -41,7 +41,7 @@ func MapEncounter(patientID string, c careplan.Contact) *EncounterResource {
 		Status:  "finished",
 		Class:   encounterClass(c.Kind),
 		Type:    []CodeableConcept{{Text: c.Kind.Label()}},
-		Subject: ref(patientID),
+		Subject: ref("Patient", patientID),
 	}
 	if !c.On.IsZero() {
 		r.Period = &Period{Start: c.On.String(), End: c.On.String()}

@@ -102,7 +102,7 @@ func TestWithdrawnConsentStopsExportAndShowsInactive(t *testing.T) {
 	if rs := fhir.Resources(p, fhir.Options{}); rs != nil {
 		t.Fatalf("withdrawn consent: %d resources exported", len(rs))
 	}
-	for _, c := range fhir.MapConsents(p.Patient) {
+	for _, c := range fhir.MapConsents(p.Patient, fhir.DefaultCodes()) {
 		if strings.Contains(c.Scope.Text, "professionals") && (c.Status != "inactive" || c.Provision.Type != "deny" || c.DateTime != today.String()) {
 			t.Errorf("withdrawn share consent: %+v", c)
 		}

@@ -30,7 +30,7 @@ func MapGoals(p careplan.Patient, plan careplan.Plan, c Codes) []*GoalResource {
 			Base:            base("Goal", recordID(p.ID, "goal", g.ID), ""),
 			LifecycleStatus: "active",
 			Description:     CodeableConcept{Text: strings.TrimSpace(g.InMyWords)},
-			Subject:         ref(p.ID),
+			Subject:         ref("Patient", p.ID),
 			Extension: []Extension{
 				{URL: c.ExtensionBase + "goal-importance", ValueInteger: intp(g.Importance)},
 				{URL: c.ExtensionBase + "goal-confidence", ValueInteger: intp(g.Confidence)},

@@ -68,9 +68,67 @@ func TestPatientHasNHSNumberNamesAndPractice(t *testing.T) {
 	if gp.Identifier.System != fhir.SystemODS || gp.Identifier.Value != "L85001" || gp.Display != "Quantock Surgery" {
 		t.Errorf("GP %+v", gp)
 	}
-	if !r.Active || r.Address[0].PostalCode != "BA5 1AA" || r.Telecom[0].System != "phone" || len(r.Contact) != 1 ||
-		r.Communication[0].Language.Text != "Welsh" {
+	if !r.Active || r.Address[0].PostalCode != "BA5 1AA" || r.Telecom[0].System != "phone" || len(r.Contact) != 1 {
 		t.Errorf("details %+v", r)
+	}
+}
+
+// The interpreter need is UK Core's NHSCommunication extension: a coded language and
+// interpreterRequired, not free text only.
+func TestInterpreterNeedIsUKCoreNHSCommunication(t *testing.T) {
+	r := fhir.MapPatient(patient())
+	if len(r.Extension) != 1 || r.Extension[0].URL != fhir.ExtensionNHSCommunication {
+		t.Fatalf("extensions %+v", r.Extension)
+	}
+	sub := map[string]fhir.Extension{}
+	for _, e := range r.Extension[0].Extension {
+		sub[e.URL] = e
+	}
+	lang, need := sub["language"], sub["interpreterRequired"]
+	if lang.ValueCodeableConcept == nil || len(lang.ValueCodeableConcept.Coding) != 1 ||
+		lang.ValueCodeableConcept.Coding[0].Code != "cy" ||
+		lang.ValueCodeableConcept.Coding[0].System != "https://fhir.hl7.org.uk/CodeSystem/UKCore-HumanLanguage" {
+		t.Errorf("language %+v", lang.ValueCodeableConcept)
+	}
+	if need.ValueBoolean == nil || !*need.ValueBoolean {
+		t.Errorf("interpreterRequired %+v", need)
+	}
+	unknown := patient()
+	unknown.Needs.Interpreter = "Klingon"
+	e := fhir.MapPatient(unknown).Extension[0].Extension[0].ValueCodeableConcept
+	if len(e.Coding) != 0 || e.Text != "Klingon" {
+		t.Errorf("a language carehub has no code for must be words only, not a guess: %+v", e)
+	}
+	none := patient()
+	none.Needs.Interpreter = ""
+	if x := fhir.MapPatient(none).Extension; x != nil {
+		t.Errorf("no interpreter needed, yet %+v", x)
+	}
+}
+
+func TestMobileNumbersAreMobile(t *testing.T) {
+	cases := map[string]string{"07700 900123": "mobile", "+44 7700 900123": "mobile", "0044 7700 900123": "mobile",
+		"01632 960001": "home", "(01749) 123456": "home"}
+	for phone, use := range cases {
+		p := patient()
+		p.Contact.Phone = phone
+		p.Carers[0].Phone = phone
+		r := fhir.MapPatient(p)
+		if r.Telecom[0].Use != use || r.Contact[0].Telecom[0].Use != use {
+			t.Errorf("%s: patient %s, carer %s; want %s", phone, r.Telecom[0].Use, r.Contact[0].Telecom[0].Use, use)
+		}
+	}
+}
+
+// A Modulus 11 check is not a trace: the NHS number goes as "present but not traced", never as
+// verified.
+func TestNHSNumberIsNotClaimedVerified(t *testing.T) {
+	id := fhir.MapPatient(patient()).Identifier[0]
+	if len(id.Extension) != 1 || id.Extension[0].URL != fhir.ExtensionNHSNumberVerified {
+		t.Fatalf("identifier %+v", id)
+	}
+	if c := id.Extension[0].ValueCodeableConcept.Coding[0]; c.Code != "02" || c.Display != "Number present but not traced" {
+		t.Errorf("verification status %+v", c)
 	}
 }
 
@@ -80,8 +138,25 @@ func TestConditionsAreSNOMEDCoded(t *testing.T) {
 		t.Fatalf("%d conditions", len(cs))
 	}
 	c := cs[0].Code.Coding[0]
-	if c.System != fhir.SystemSNOMED || c.Code != "44054006" || c.Display != "Type 2 diabetes" || cs[0].Subject.Reference != "urn:uuid:"+patientID {
+	if c.System != fhir.SystemSNOMED || c.Code != "44054006" || cs[0].Subject.Reference != "Patient/"+patientID {
 		t.Errorf("condition %+v", cs[0])
+	}
+	// The coding's display is SNOMED CT's term; the hub's own words are the text.
+	if c.Display != "Diabetes mellitus type 2" || cs[0].Code.Text != "Type 2 diabetes" {
+		t.Errorf("display %q, text %q", c.Display, cs[0].Code.Text)
+	}
+	if cs[1].Code.Coding[0].Display != "Chronic obstructive lung disease" {
+		t.Errorf("COPD display %q", cs[1].Code.Coding[0].Display)
+	}
+	for _, cond := range careplan.Conditions() {
+		if term, ok := fhir.SNOMEDTerm(cond.Code); !ok || term == "" {
+			t.Errorf("%s (%s) on the hub's list has no SNOMED CT term", cond.Code, cond.Term)
+		}
+	}
+	odd := patient()
+	odd.Conditions = []string{"123456789"}
+	if d := fhir.MapConditions(odd)[0].Code.Coding[0].Display; d != "" {
+		t.Errorf("an unknown code got display %q", d)
 	}
 }
 
@@ -98,8 +173,15 @@ func TestCarePlanCarriesReviewDateActivitiesAndContingency(t *testing.T) {
 	for _, a := range r.Activity {
 		statuses = append(statuses, a.Detail.Status)
 	}
-	if strings.Join(statuses, ",") != "scheduled,completed,cancelled" || r.Activity[0].Detail.Performer[0].Display != "Me" {
+	if strings.Join(statuses, ",") != "scheduled,completed,cancelled" {
 		t.Errorf("activities %v", statuses)
+	}
+	// The person's own action references the Patient; the key worker's names them.
+	if me := r.Activity[0].Detail.Performer[0]; me.Reference != "Patient/"+patientID || !strings.Contains(me.Display, "Siân") {
+		t.Errorf("the person's own action's performer %+v", me)
+	}
+	if kw := r.Activity[1].Detail.Performer[0]; kw.Reference != "" || !strings.Contains(kw.Display, "Sam Green") {
+		t.Errorf("the key worker's action's performer %+v", kw)
 	}
 	notes := ""
 	for _, n := range r.Note {
@@ -118,6 +200,14 @@ func TestCarePlanCarriesReviewDateActivitiesAndContingency(t *testing.T) {
 	if s := fhir.MapCarePlan(discharged, plan(), fhir.DefaultCodes()).Status; s != "completed" {
 		t.Errorf("discharged person's plan %s", s)
 	}
+	draft := plan()
+	draft.State, draft.Agreement = careplan.PlanDraft, nil
+	if s := fhir.MapCarePlan(patient(), draft, fhir.DefaultCodes()).Status; s != "draft" {
+		t.Errorf("an open person's draft plan %s", s)
+	}
+	if s := fhir.MapCarePlan(discharged, draft, fhir.DefaultCodes()).Status; s != "revoked" {
+		t.Errorf("a draft of someone who left %s", s)
+	}
 }
 
 func TestGoalsAreInThePersonsWords(t *testing.T) {
@@ -130,6 +220,11 @@ func TestGoalsAreInThePersonsWords(t *testing.T) {
 	}
 	if gs[1].LifecycleStatus != "completed" || gs[1].AchievementStatus.Coding[0].Code != "achieved" {
 		t.Errorf("achieved goal %+v", gs[1])
+	}
+	pl := plan()
+	pl.Goals[0].Outcome = &careplan.GoalOutcome{Decision: careplan.GoalDropped, On: careplan.NewDate(2026, 6, 1), Note: "moved house"}
+	if g := fhir.MapGoals(patient(), pl, fhir.DefaultCodes())[0]; g.LifecycleStatus != "cancelled" || g.StatusReason != "moved house" {
+		t.Errorf("dropped goal %+v", g)
 	}
 }
 
@@ -149,7 +244,7 @@ func TestCareTeamNamesEveryoneOnce(t *testing.T) {
 }
 
 func TestConsentsFollowTheLatestDecision(t *testing.T) {
-	cs := fhir.MapConsents(patient())
+	cs := fhir.MapConsents(patient(), fhir.DefaultCodes())
 	got := map[string]string{}
 	for _, c := range cs {
 		got[c.Scope.Coding[0].Code+"/"+c.Provision.Type] = c.Status
@@ -159,6 +254,18 @@ func TestConsentsFollowTheLatestDecision(t *testing.T) {
 		if got[k] != v {
 			t.Errorf("%s: %q, want %q (all %v)", k, got[k], v, got)
 		}
+	}
+	// Sharing with professionals and with carers are told apart by a code, not by words.
+	scopes := map[string]string{}
+	for _, c := range cs {
+		for _, cat := range c.Category {
+			if cat.Coding[0].System == fhir.DefaultCodes().CodeSystemBase+"consent-scope" {
+				scopes[cat.Coding[0].Code] = c.Status
+			}
+		}
+	}
+	if scopes["share-professionals"] != "active" || scopes["share-carers"] != "rejected" || scopes["join"] != "active" {
+		t.Errorf("coded consent scopes %v", scopes)
 	}
 	if cs[1].Provision.Actor[0].Reference.Display != "Dr Shah (GP)" {
 		t.Errorf("actor %+v", cs[1].Provision.Actor)
@@ -182,8 +289,14 @@ func TestPAMHasScoreAndLevelAndSkipsCarerPAM(t *testing.T) {
 		t.Error("a Carer PAM was exported as the patient's")
 	}
 	none := fhir.Codes{}
-	if r, _ := fhir.MapPAM(patientID, pam.Assessment{Score: 400, Level: 1, Instrument: pam.PAM10}, none); len(r.Code.Coding) != 0 || r.Code.Text == "" {
+	if r, _ := fhir.MapPAM(patientID, pam.Assessment{Score: 400, Level: 1, Instrument: pam.PAM13}, none); len(r.Code.Coding) != 0 || r.Code.Text == "" {
 		t.Errorf("without codes the PAM should be text only: %+v", r.Code)
+	}
+	// A PAM-10 result never carries the PAM-13 concept.
+	ten, _ := fhir.MapPAM(patientID, pam.Assessment{Score: 400, Level: 1, Instrument: pam.PAM10}, fhir.DefaultCodes())
+	if c := ten.Code.Coding; len(c) != 1 || c[0].Code == "925431000000109" || c[0].System == fhir.SystemSNOMED ||
+		!strings.Contains(ten.Code.Text, "PAM-10") {
+		t.Errorf("PAM-10 code %+v", ten.Code)
 	}
 }
 
@@ -199,10 +312,19 @@ func TestOutcomesAreObservations(t *testing.T) {
 	if *l.ValueInteger != 6 || len(l.Component) != 4 || l.Component[3].ValueConcept.Text != "occasionally" {
 		t.Errorf("loneliness %+v", l)
 	}
+	if c := l.Code.Coding; len(c) != 1 || c[0].System != fhir.SystemLOINC || c[0].Code != "106418-7" {
+		t.Errorf("loneliness is not coded: %+v", l.Code)
+	}
+	if c := l.Component[2].Code.Coding; len(c) != 1 || c[0].Code != "66867-3" {
+		t.Errorf("the 'isolated' item is not coded: %+v", l.Component[2].Code)
+	}
 	w, _ := fhir.MapOutcome(patientID, outcomes.Record{ID: "w", Measure: outcomes.MeasureWellbeing, TakenOn: on,
 		Wellbeing: &outcomes.Wellbeing{LifeSatisfaction: 7, Worthwhile: 8, Happy: 6, Anxious: 3}}, c)
 	if w.ValueInteger != nil || len(w.Component) != 4 || *w.Component[3].ValueInteger != 3 {
 		t.Errorf("wellbeing %+v", w)
+	}
+	if cc := w.Code.Coding; len(cc) != 1 || cc[0].Code != "ons4-personal-wellbeing" || cc[0].System == "" {
+		t.Errorf("wellbeing is not coded: %+v", w.Code)
 	}
 	if _, ok := fhir.MapOutcome(patientID, outcomes.Record{ID: "x"}, c); ok {
 		t.Error("an empty outcome record was mapped")

@@ -37,7 +37,7 @@ func observation(patientID, id string, on careplan.Date, by string, inError stri
 		Base:              base("Observation", recordID(patientID, "observation", id), ProfileObservation),
 		Status:            "final",
 		Category:          []CodeableConcept{coded(systemObsCat, "survey", "Survey")},
-		Subject:           ref(patientID),
+		Subject:           ref("Patient", patientID),
 		EffectiveDateTime: on.String(),
 	}
 	if p := named(by); p != nil {
@@ -59,7 +59,7 @@ func MapPAM(patientID string, a pam.Assessment, c Codes) (r *ObservationResource
 		return nil, false
 	}
 	r = observation(patientID, a.ID, a.TakenOn, a.RecordedBy, inErrorReason(a.InError != nil, reasonPAM(a)))
-	r.Code = snomed(c.PAMScore, "Patient Activation Measure score")
+	r.Code = pamScoreCode(a.Instrument, c)
 	r.ValueQuantity = &Quantity{Value: a.Score.Points(), Unit: "score", System: SystemUCUM, Code: "{score}"}
 	r.Method = &CodeableConcept{Text: string(a.Instrument)}
 	if a.Source != "" {
@@ -70,6 +70,17 @@ func MapPAM(patientID string, a pam.Assessment, c Codes) (r *ObservationResource
 		ValueInteger: intp(int(a.Level)),
 	}}
 	return r, true
+}
+
+// pamScoreCode is the concept of a PAM score. The SNOMED CT concept carehub has is a PAM-13
+// score, so only a PAM-13 result carries it; a PAM-10 result gets carehub's own code (no
+// national code for a PAM-10 score was found), never the PAM-13 concept.
+func pamScoreCode(in pam.Instrument, c Codes) CodeableConcept {
+	if in == pam.PAM10 {
+		return concept(Code{c.CodeSystemBase + "measure", "pam-10-score", "Patient Activation Measure (PAM-10) score"},
+			"Patient Activation Measure (PAM-10) score")
+	}
+	return snomed(c.PAMScore, "Patient Activation Measure (PAM-13) score")
 }
 
 func reasonPAM(a pam.Assessment) string {
@@ -106,12 +117,12 @@ func MapOutcome(patientID string, o outcomes.Record, c Codes) (*ObservationResou
 		r.ValueInteger = intp(o.Frailty.Score)
 	case o.Loneliness != nil:
 		l := o.Loneliness
-		r.Code = snomed(c.Loneliness, "Loneliness, UCLA 3-item scale total (3-9)")
+		r.Code = concept(c.Loneliness, "Loneliness, UCLA 3-item scale total (3-9)")
 		r.ValueInteger = intp(l.Total())
 		r.Component = []Component{
 			answer("UCLA: how often do you feel that you lack companionship?", l.LackCompanionship),
 			answer("UCLA: how often do you feel left out?", l.LeftOut),
-			answer("UCLA: how often do you feel isolated from others?", l.Isolated),
+			{Code: concept(c.Isolated, "UCLA: how often do you feel isolated from others?"), ValueInteger: intp(l.Isolated)},
 		}
 		if l.HowOften != "" {
 			r.Component = append(r.Component, Component{
@@ -121,7 +132,7 @@ func MapOutcome(patientID string, o outcomes.Record, c Codes) (*ObservationResou
 		}
 	case o.Wellbeing != nil:
 		w := o.Wellbeing
-		r.Code = snomed(c.Wellbeing, "ONS4 personal wellbeing")
+		r.Code = concept(c.Wellbeing, "ONS4 personal wellbeing")
 		r.Component = []Component{
 			answer("ONS4: life satisfaction (0-10)", w.LifeSatisfaction),
 			answer("ONS4: things done in life are worthwhile (0-10)", w.Worthwhile),

@@ -9,6 +9,7 @@ import (
 // PatientResource is FHIR Patient (UK Core).
 type PatientResource struct {
 	Base
+	Extension           []Extension      `json:"extension,omitempty"`
 	Identifier          []Identifier     `json:"identifier"`
 	Active              bool             `json:"active"`
 	Name                []HumanName      `json:"name,omitempty"`
@@ -28,7 +29,8 @@ type PatientContact struct {
 	Telecom      []ContactPoint    `json:"telecom,omitempty"`
 }
 
-// Communication is a language the person needs, with an interpreter.
+// Communication is a language the person speaks. carehub sends the interpreter need as UK
+// Core's NHSCommunication extension instead (communication).
 type Communication struct {
 	Language CodeableConcept `json:"language"`
 }
@@ -37,7 +39,7 @@ type Communication struct {
 func MapPatient(p careplan.Patient) *PatientResource {
 	r := &PatientResource{
 		Base:       base("Patient", p.ID, ProfilePatient),
-		Identifier: []Identifier{{System: SystemNHSNumber, Value: string(p.NHSNumber)}},
+		Identifier: []Identifier{{Extension: nhsNumberStatus(), System: SystemNHSNumber, Value: string(p.NHSNumber)}},
 		Active:     p.Status.Open(),
 		Name: []HumanName{{Use: "official", Family: p.FamilyName, Given: nonEmpty(p.GivenName),
 			Text: p.FullName()}},
@@ -60,9 +62,7 @@ func MapPatient(p careplan.Patient) *PatientResource {
 		pc.Relationship = []CodeableConcept{{Text: rel}}
 		r.Contact = append(r.Contact, pc)
 	}
-	if lang := strings.TrimSpace(p.Needs.Interpreter); lang != "" {
-		r.Communication = []Communication{{Language: CodeableConcept{Text: lang}}}
-	}
+	r.Extension = communication(p.Needs)
 	if p.Practice.ODSCode != "" || p.Practice.Name != "" {
 		gp := Reference{Display: p.Practice.Name}
 		if p.Practice.ODSCode != "" {
@@ -73,11 +73,16 @@ func MapPatient(p careplan.Patient) *PatientResource {
 	return r
 }
 
-// telecom lists whichever of a phone number and an email address are known.
+// telecom lists whichever of a phone number and an email address are known. A UK mobile
+// number (07…) is use mobile; any other phone number is the home line.
 func telecom(phone, email string) []ContactPoint {
 	var out []ContactPoint
 	if phone = strings.TrimSpace(phone); phone != "" {
-		out = append(out, ContactPoint{System: "phone", Value: phone, Use: "home"})
+		use := "home"
+		if isMobile(phone) {
+			use = "mobile"
+		}
+		out = append(out, ContactPoint{System: "phone", Value: phone, Use: use})
 	}
 	if email = strings.TrimSpace(email); email != "" {
 		out = append(out, ContactPoint{System: "email", Value: email, Use: "home"})

@@ -25,6 +25,12 @@ type Options struct {
 	IncludeWithoutConsent bool
 	// Codes are the concept codes and extension URLs; the zero value means DefaultCodes.
 	Codes *Codes
+	// AgreedPlanOnly leaves out a person whose plan in force is not an agreed one: a shared
+	// record shows plans the person agreed, never a draft still being written.
+	AgreedPlanOnly bool
+	// WithoutEncounters leaves out the contacts log: it is the hub's own working record, not
+	// part of the plan a shared record shows.
+	WithoutEncounters bool
 }
 
 func (o Options) codes() Codes {
@@ -52,7 +58,7 @@ func derivedID(patientID, kind, key string) string {
 }
 
 // recordID is a record's own id when it is a uuid (as store ids are), or one derived from it,
-// because Bundle references are urn:uuid.
+// because Bundle references are urn:uuid and ids are carehub identifiers.
 func recordID(patientID, kind, id string) string {
 	if _, err := uuid.Parse(id); err == nil && len(id) == 36 {
 		return id

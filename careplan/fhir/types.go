@@ -22,10 +22,12 @@ type CodeableConcept struct {
 	Text   string   `json:"text,omitempty"`
 }
 
-// Identifier is a business identifier such as an NHS number or an ODS code.
+// Identifier is a business identifier such as an NHS number or an ODS code. Extension carries
+// UK Core's NHS number verification status on an NHS number.
 type Identifier struct {
-	System string `json:"system,omitempty"`
-	Value  string `json:"value,omitempty"`
+	Extension []Extension `json:"extension,omitempty"`
+	System    string      `json:"system,omitempty"`
+	Value     string      `json:"value,omitempty"`
 }
 
 // Reference points at another resource (Reference, a urn:uuid inside the Bundle), at a
@@ -42,11 +44,15 @@ type Period struct {
 	End   string `json:"end,omitempty"`
 }
 
-// Extension is a value FHIR has no element for, named by its definition's URL.
+// Extension is a value FHIR has no element for, named by its definition's URL. A complex
+// extension (UK Core's NHSCommunication) has sub-extensions instead of a value.
 type Extension struct {
-	URL          string `json:"url"`
-	ValueDate    string `json:"valueDate,omitempty"`
-	ValueInteger *int   `json:"valueInteger,omitempty"`
+	URL                  string           `json:"url"`
+	Extension            []Extension      `json:"extension,omitempty"`
+	ValueDate            string           `json:"valueDate,omitempty"`
+	ValueInteger         *int             `json:"valueInteger,omitempty"`
+	ValueBoolean         *bool            `json:"valueBoolean,omitempty"`
+	ValueCodeableConcept *CodeableConcept `json:"valueCodeableConcept,omitempty"`
 }
 
 // Annotation is a free-text note.
@@ -89,3 +95,6 @@ type Duration = Quantity
 
 // intp returns a pointer to n, for optional integer elements where 0 is a real value.
 func intp(n int) *int { return &n }
+
+// boolp returns a pointer to b, for optional booleans where false is a real value.
+func boolp(b bool) *bool { return &b }

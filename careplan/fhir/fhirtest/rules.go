@@ -148,19 +148,35 @@ func References(resource []byte) []string {
 }
 
 // Unresolved returns the references, among all the resources', that name no resource in the
-// set by its urn:uuid, or that are not urn:uuid at all.
+// set: a urn:uuid (inside a Bundle) must name a resource's id, and a relative "Type/id" (NDJSON,
+// a server) a resource of that type and id. Any other form is unresolved.
 func Unresolved(resources [][]byte) []string {
 	have := map[string]bool{}
 	for _, r := range resources {
-		var head struct{ ID string }
+		var head struct{ ResourceType, ID string }
 		if json.Unmarshal(r, &head) == nil {
 			have["urn:uuid:"+head.ID] = true
+			have[head.ResourceType+"/"+head.ID] = true
 		}
 	}
 	var out []string
 	for _, r := range resources {
 		for _, ref := range References(r) {
-			if !strings.HasPrefix(ref, "urn:uuid:") || !have[ref] {
+			if !have[ref] {
+				out = append(out, ref)
+			}
+		}
+	}
+	return out
+}
+
+// URNReferences returns the references, among all the resources', that are urn:uuid: they mean
+// nothing outside a Bundle, so NDJSON and a server must have none.
+func URNReferences(resources [][]byte) []string {
+	var out []string
+	for _, r := range resources {
+		for _, ref := range References(r) {
+			if strings.HasPrefix(ref, "urn:") {
 				out = append(out, ref)
 			}
 		}

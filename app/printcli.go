@@ -1,0 +1,93 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+
+	"carehub/app/service"
+	"carehub/careplan"
+	"carehub/careplan/printout"
+	"carehub/store"
+)
+
+// runPrint is `carehub print`: one person's plan to a PDF, or every plan due for review before
+// a day into a folder, through the same printing service as the screens.
+func runPrint(env Env, args []string) error {
+	fs := newFlags("print")
+	db := fs.String("db", "", "the store")
+	nhs := fs.String("patient", "", "the patient's NHS number")
+	dueBefore := fs.String("review-due-before", "", "print every plan with a review due before this date")
+	out := fs.String("out", "", "the PDF (one patient) or folder (batch)")
+	large := fs.Bool("large-print", false, "large print, whatever the patient's needs say")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	for name, v := range map[string]string{"db": *db, "out": *out} {
+		if err := need(fs, v, name); err != nil {
+			return err
+		}
+	}
+	if (*nhs == "") == (*dueBefore == "") {
+		return fmt.Errorf("%w: print needs either --patient NHSNUMBER or --review-due-before DATE", errUsage)
+	}
+	var (
+		number careplan.NHSNumber
+		before careplan.Date
+		err    error
+	)
+	if *nhs != "" {
+		if number, err = careplan.ParseNHSNumber(*nhs); err != nil {
+			return fmt.Errorf("%w: --patient: %v", errUsage, err)
+		}
+	} else if before, err = careplan.ParseDate(*dueBefore); err != nil {
+		return fmt.Errorf("%w: --review-due-before: %v", errUsage, err)
+	}
+	st, err := openStore(env, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	svc := services(env, st)
+	if *nhs != "" {
+		return printOne(env, svc, number, *out, *large)
+	}
+	return printDue(env, svc, before, *out, *large)
+}
+
+func printOne(env Env, svc *service.Set, nhs careplan.NHSNumber, out string, large bool) error {
+	p, err := svc.Records.PatientByNHS(nhs)
+	if errors.Is(err, store.ErrNotFound) {
+		return fmt.Errorf("no patient with NHS number %s on this hub", nhs.Display())
+	}
+	if err != nil {
+		return err
+	}
+	pages, err := svc.Printing.PrintPatient(p.ID, false, large, out)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "%s: %d page(s) for %s\n", out, pages, p.NHSNumber.Display())
+	return nil
+}
+
+// printDue prints, one file per person, every open patient whose plan is due for review
+// before the given day. People with no agreed plan are listed, not silently skipped.
+func printDue(env Env, svc *service.Set, before careplan.Date, dir string, large bool) error {
+	people, err := svc.Printing.PlansFor(printout.BatchSelection{By: printout.ByReviewDue, To: before.AddDays(-1)})
+	if err != nil {
+		return err
+	}
+	res, err := svc.Printing.PrintBatch(people, printout.BatchOutput{Path: dir, Folder: true, LargePrint: large}, nil)
+	if err != nil && !errors.Is(err, printout.ErrNothingToPrint) {
+		return err
+	}
+	for _, p := range res.NoPlan {
+		fmt.Fprintf(env.Stdout, "no agreed plan: %s\n", p.NHSNumber.Display())
+	}
+	if err != nil {
+		fmt.Fprintf(env.Stdout, "no plans to print: nobody due for review before %s has an agreed plan\n", before.Display())
+		return nil
+	}
+	fmt.Fprintf(env.Stdout, "%d plan(s) printed to %s; %d due with no agreed plan\n", res.Printed, dir, len(res.NoPlan))
+	return nil
+}

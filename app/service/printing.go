@@ -1,0 +1,194 @@
+package service
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"carehub/careplan"
+	"carehub/careplan/printout"
+	"carehub/store"
+)
+
+// Printing prints care plans for the desktop app and for `carehub print`. Both go through
+// it, so a plan printed either way is chosen, laid out and written the same way.
+type Printing struct{ base }
+
+// Offer says what can be printed for a person (printout.OfferFor).
+func (ps *Printing) Offer(p careplan.Patient, plans []careplan.Plan) printout.Offer {
+	return printout.OfferFor(p, plans)
+}
+
+// PrintPatient writes one person's plan to path: the agreed plan, or with draft the draft
+// (which prints marked DRAFT). Large print is used when asked for or when the person's needs
+// say so. On failure nothing is left at path.
+func (ps *Printing) PrintPatient(patientID string, draft, largePrint bool, path string) (pages int, err error) {
+	defer func() {
+		if err != nil {
+			removeIfEmpty(path)
+		}
+	}()
+	st, err := ps.store()
+	if err != nil {
+		return 0, err
+	}
+	c, err := patientCopy(st, patientID, draft)
+	if err != nil {
+		return 0, err
+	}
+	return writePDF(path, c, ps.options(largePrint || printout.LargePrintFor(c.Patient)))
+}
+
+// removeIfEmpty removes an empty file at path. The desktop's save dialog creates the file it
+// names before the plan is written; left empty after a failure it would look like a plan.
+func removeIfEmpty(path string) {
+	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() && fi.Size() == 0 {
+		os.Remove(path)
+	}
+}
+
+func (ps *Printing) options(large bool) printout.Options {
+	name := DefaultHubName
+	var logo []byte
+	st, err := ps.store()
+	if err == nil {
+		name = hubName(st)
+		// A logo that cannot be read is left off rather than stopping the plan from printing:
+		// the person's copy matters more than the letterhead.
+		logo, _ = st.HubLogo()
+	}
+	opt := ps.printOptions(large, name)
+	opt.Logo = logo
+	return opt
+}
+
+// PlansFor lists who a batch prints for, marking who has an agreed plan. Only people the hub
+// is still working with are included.
+func (ps *Printing) PlansFor(sel printout.BatchSelection) ([]printout.BatchPerson, error) {
+	st, err := ps.store()
+	if err != nil {
+		return nil, err
+	}
+	rows, err := st.Caseload()
+	if err != nil {
+		return nil, err
+	}
+	chosen := sel.Choose(rows)
+	out := make([]printout.BatchPerson, len(chosen))
+	for i, e := range chosen {
+		plans, err := st.Plans(e.PatientID)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", e.NHSNumber.Display(), err)
+		}
+		out[i] = printout.BatchPersonFor(e, plans)
+	}
+	return out, nil
+}
+
+// PrintBatch prints the agreed plans of people into one PDF or one file each in a folder.
+// People without an agreed plan are listed in the result, not printed. A cancelled or failed
+// batch leaves no files behind: every file is written under a temporary name and renamed into
+// place only once the whole batch is done.
+func (ps *Printing) PrintBatch(people []printout.BatchPerson, out printout.BatchOutput, progress func(done, total int) bool) (printout.BatchResult, error) {
+	var res printout.BatchResult
+	st, err := ps.store()
+	if err != nil {
+		return res, err
+	}
+	var todo []printout.BatchPerson
+	for _, p := range people {
+		if p.HasAgreed {
+			todo = append(todo, p)
+		} else {
+			res.NoPlan = append(res.NoPlan, p)
+		}
+	}
+	if len(todo) == 0 {
+		return res, printout.ErrNothingToPrint
+	}
+	if out.Folder {
+		err = ps.printFolder(st, todo, out, progress, &res)
+	} else {
+		err = ps.printOneFile(st, todo, out, progress, &res)
+	}
+	return res, err
+}
+
+// printOneFile prints everyone into one PDF, each person starting on a new page.
+func (ps *Printing) printOneFile(st *store.Store, todo []printout.BatchPerson, out printout.BatchOutput,
+	progress func(int, int) bool, res *printout.BatchResult) error {
+	copies := make([]printout.Copy, 0, len(todo))
+	for _, p := range todo {
+		c, err := patientCopy(st, p.PatientID, false)
+		if errors.Is(err, printout.ErrNoPlan) {
+			res.NoPlan = append(res.NoPlan, p)
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		// Loading is quick next to drawing, but a long batch should still stop at once.
+		if progress != nil && !progress(0, len(todo)) {
+			return printout.ErrCancelled
+		}
+		copies = append(copies, c)
+	}
+	pages, err := writeFile(out.Path, func(w io.Writer) (int, error) {
+		return printout.WriteBatch(w, copies, ps.options(out.LargePrint), progress)
+	})
+	if err != nil {
+		return err
+	}
+	res.Printed, res.Pages = len(copies), pages
+	return nil
+}
+
+// printFolder prints one file per person, named by NHS number, into the folder.
+func (ps *Printing) printFolder(st *store.Store, todo []printout.BatchPerson, out printout.BatchOutput,
+	progress func(int, int) bool, res *printout.BatchResult) (err error) {
+	if err := os.MkdirAll(out.Path, 0o700); err != nil {
+		return fmt.Errorf("cannot make the folder %s: %w", out.Path, err)
+	}
+	type written struct{ tmp, path string }
+	var files []written
+	defer func() {
+		if err != nil {
+			for _, f := range files {
+				os.Remove(f.tmp)
+			}
+		}
+	}()
+	for i, p := range todo {
+		c, err := patientCopy(st, p.PatientID, false)
+		switch {
+		case errors.Is(err, printout.ErrNoPlan):
+			res.NoPlan = append(res.NoPlan, p)
+		case err != nil:
+			return err
+		default:
+			opt := ps.options(out.LargePrint || printout.LargePrintFor(c.Patient))
+			tmp, pages, err := writeTemp(out.Path, func(w io.Writer) (int, error) { return printout.Write(w, c, opt) })
+			if err != nil {
+				return err
+			}
+			files = append(files, written{tmp, filepath.Join(out.Path, planFile(c.Patient.NHSNumber))})
+			res.Printed++
+			res.Pages += pages
+		}
+		if progress != nil && !progress(i+1, len(todo)) {
+			return printout.ErrCancelled
+		}
+	}
+	for i, f := range files {
+		if err := os.Rename(f.tmp, f.path); err != nil {
+			files = files[i:] // the ones already in place are whole plans; tidy the rest
+			return fmt.Errorf("cannot save %s: %w", f.path, err)
+		}
+	}
+	return nil
+}
+
+// planFile is the name of a person's plan in a folder of plans.
+func planFile(n careplan.NHSNumber) string { return "plan-" + string(n) + ".pdf" }

@@ -1,0 +1,72 @@
+package service
+
+import (
+	"fmt"
+
+	"carehub/careplan"
+	"carehub/careplan/access"
+	"carehub/store"
+)
+
+// Users gives the Users screen the hub's accounts. Each method checks that a hub
+// administrator is signed in, whatever the screen shows.
+type Users struct{ base }
+
+// admin returns the open store when an administrator is signed in.
+func (u *Users) admin() (*store.Store, error) {
+	st, err := u.store()
+	if err != nil {
+		return nil, err
+	}
+	return st, mayManageUsers(st)
+}
+
+// Users returns every account.
+func (u *Users) Users() ([]access.User, error) {
+	st, err := u.admin()
+	if err != nil {
+		return nil, err
+	}
+	return st.Users()
+}
+
+// Staff returns the staff list, to link a key worker's account.
+func (u *Users) Staff() ([]careplan.StaffMember, error) {
+	st, err := u.admin()
+	if err != nil {
+		return nil, err
+	}
+	return st.Staff()
+}
+
+// AddUser creates an account with its own key slot. A patient's account is made only with
+// their tablet (SetUpTablet), never beside the hub's staff: the Users screen offers no patient
+// role, and this says the same to anyone who calls it.
+func (u *Users) AddUser(user *access.User, passphrase string) error {
+	st, err := u.admin()
+	if err != nil {
+		return err
+	}
+	if user.Role == access.Patient {
+		return fmt.Errorf("%w: a patient's account is made with their tablet (Set up tablet…), not here", access.ErrNotAllowed)
+	}
+	return st.AddUser(user, passphrase)
+}
+
+// ResetPassphrase re-wraps an account's key slot under a new passphrase.
+func (u *Users) ResetPassphrase(id, passphrase string) error {
+	st, err := u.admin()
+	if err != nil {
+		return err
+	}
+	return st.ResetPassphrase(id, passphrase)
+}
+
+// Deactivate destroys an account's key slot.
+func (u *Users) Deactivate(id string) error {
+	st, err := u.admin()
+	if err != nil {
+		return err
+	}
+	return st.DeactivateUser(id)
+}

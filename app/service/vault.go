@@ -1,0 +1,141 @@
+package service
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"carehub/careplan/access"
+	"carehub/store"
+)
+
+// Vault opens the store behind the desktop app's unlock screen and keeps it until the app
+// closes. Its Store method is the Source every other service of the desktop reads through.
+type Vault struct {
+	path  string
+	now   func() time.Time
+	sleep func(time.Duration) // waits between wrong passphrases; tests record instead
+	kdf   *store.KDFParams    // nil = production; tests make it cheap
+
+	mu       sync.Mutex
+	open     *store.Store
+	throttle access.Throttle // wrong passphrases in a row, across the unlock screen's tries
+}
+
+// NewVault is the vault for the store at path. kdf is for the key slots it makes (nil means
+// store.ProductionKDF); tests make it cheap.
+func NewVault(path string, now func() time.Time, kdf *store.KDFParams) *Vault {
+	return &Vault{path: path, now: now, sleep: time.Sleep, kdf: kdf}
+}
+
+// Exists reports whether the store has been created (false on first run).
+func (v *Vault) Exists() bool { return store.Exists(v.path) }
+
+// Open unlocks the existing store with any account's passphrase; the key slot it opens says
+// who is signing in (a patient's account opens the tablet view only). After five wrong
+// passphrases in a row each attempt first waits (see access.Throttle). It runs on the unlock
+// screen's worker, never the UI goroutine.
+func (v *Vault) Open(passphrase string) error {
+	// Signing in again (another account, or after locking) closes the earlier session first:
+	// the file lock allows one open handle, and a locked app should hold no key.
+	if err := v.Close(); err != nil {
+		return err
+	}
+	var st *store.Store
+	err := v.attempt(func() (err error) {
+		st, err = store.Open(v.path, passphrase, v.options(""))
+		return err
+	})
+	return v.keep(st, err)
+}
+
+// Unlock uncovers a locked session: the passphrase must be the signed-in account's own. The
+// store stays open while locked, so the screens underneath keep their state and handles.
+func (v *Vault) Unlock(passphrase string) error {
+	st, err := v.Store()
+	if err != nil {
+		return err
+	}
+	return v.attempt(func() error { return st.CheckPassphrase(passphrase) })
+}
+
+// attempt runs one passphrase try, waiting first as the throttle says and counting the result.
+func (v *Vault) attempt(try func() error) error {
+	v.mu.Lock()
+	wait := v.throttle.Delay()
+	v.mu.Unlock()
+	if wait > 0 {
+		v.sleep(wait)
+	}
+	err := try()
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	switch {
+	case errors.Is(err, store.ErrWrongPassphrase):
+		v.throttle.Failed()
+	case err == nil:
+		v.throttle.Succeeded()
+	}
+	return err
+}
+
+// Create makes the store on first run, with its hub administrator's account: the name and
+// passphrase the user has just set.
+func (v *Vault) Create(name, passphrase string) error {
+	if err := os.MkdirAll(filepath.Dir(v.path), 0o700); err != nil {
+		return err
+	}
+	return v.keep(store.Create(v.path, passphrase, v.options(name)))
+}
+
+// SignedIn is the account that unlocked the store (the zero User while locked).
+func (v *Vault) SignedIn() access.User {
+	st, err := v.Store()
+	if err != nil {
+		return access.User{}
+	}
+	return st.SignedIn()
+}
+
+// options leaves User empty: the store names whoever signed in on every audit entry.
+func (v *Vault) options(admin string) store.Options {
+	return store.Options{Now: v.now, Admin: admin, KDF: v.kdf}
+}
+
+func (v *Vault) keep(st *store.Store, err error) error {
+	if err != nil {
+		return err
+	}
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.open != nil {
+		v.open.Close() // unlocking again (after a lock) replaces the earlier handle
+	}
+	v.open = st
+	return nil
+}
+
+// Store is the store once unlocked, or ErrLocked: the Source for services that start before
+// the unlock screen.
+func (v *Vault) Store() (*store.Store, error) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.open == nil {
+		return nil, ErrLocked
+	}
+	return v.open, nil
+}
+
+// Close closes the store if it was opened.
+func (v *Vault) Close() error {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.open == nil {
+		return nil
+	}
+	err := v.open.Close()
+	v.open = nil
+	return err
+}

@@ -1,8 +1,0 @@
-//go:build !unix
-
-package app
-
-import "time"
-
-// processCPU is not measured here: the benchmarks then report no cpu-s/op.
-func processCPU() time.Duration { return 0 }

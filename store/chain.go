@@ -473,25 +473,6 @@ func readMark(tx *bolt.Tx, k *keys) (*chainMark, error) {
 	return &m, err
 }
 
-// verifyHistory is each unlock's check: the chain from the last verified point to its end. On
-// success the mark moves to the end (one small write, only when something was added).
-func (s *Store) verifyHistory() error {
-	var from *chainMark
-	var head chainMark
-	err := s.view(func(tx *bolt.Tx) error {
-		var err error
-		if from, err = readMark(tx, s.keys); err != nil {
-			return err
-		}
-		head, _, err = verifyChain(tx, s.keys, from)
-		return err
-	})
-	if err != nil || head.pos.key == nil || from != nil && comparePos(head.pos, from.pos) == 0 {
-		return err
-	}
-	return s.writeTx(func(tx *bolt.Tx) error { return putMark(tx, s.keys, head) })
-}
-
 // putMark records m as the newest entry an unlock has verified.
 func putMark(tx *bolt.Tx, k *keys, m chainMark) error {
 	meta, err := bucket(tx, bucketMeta)
@@ -499,14 +480,6 @@ func putMark(tx *bolt.Tx, k *keys, m chainMark) error {
 		return err
 	}
 	return meta.Put([]byte(metaChainVerified), sealMark(k, m))
-}
-
-// writeTx runs fn in a read-write transaction that writes no record (upgrades, the mark).
-func (s *Store) writeTx(fn func(tx *bolt.Tx) error) error {
-	if err := s.stillWhole(); err != nil {
-		return err
-	}
-	return guard(func() error { return s.db.Update(fn) })
 }
 
 // checkHistory is Check's part: the whole chain from its start, the verified mark still on it,

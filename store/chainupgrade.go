@@ -8,81 +8,67 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// upgradeChain builds the history's chain once, at the first unlock of a store written before
-// it: every change-log and audit entry, in chain order, gets its link, and every change-log entry
-// gets the version its record reached. For the newest entry of each record that is the record's
+// buildChain builds the history's chain once, at the first unlock of a store written before it
+// (finishUnlock): every change-log and audit entry, in chain order, gets its link, and every
+// change-log entry gets the version its record reached. For the newest entry of each record that is the record's
 // version as it stands; an older entry's is not known any more and is written as 0 (only the
 // newest is ever compared). What the store holds at that moment is taken as it is: the chain
 // protects the history from then on. The mark is set to the end, so later unlocks verify only
 // what is added. One transaction: a store is never half chained.
-func (s *Store) upgradeChain() error {
-	var done bool
-	err := s.view(func(tx *bolt.Tx) error {
-		meta, err := bucket(tx, bucketMeta)
-		if err != nil {
-			return err
-		}
-		done = bytes.Equal(meta.Get([]byte(metaChain)), []byte{1})
-		return nil
-	})
-	if err != nil || done {
+func buildChain(tx *bolt.Tx, k *keys) error {
+	newest, err := newestRecordVersions(tx)
+	if err != nil {
 		return err
 	}
-	return s.writeTx(func(tx *bolt.Tx) error {
-		newest, err := newestRecordVersions(tx)
-		if err != nil {
-			return err
-		}
-		it, err := newChainIter(tx)
-		if err != nil {
-			return err
-		}
-		it.seek(0)
-		type rewrite struct {
-			src        chainSource
-			key, value []byte
-		}
-		var all []rewrite
-		l := s.keys.linker()
-		head := chainMark{link: make([]byte, chainLinkSize)}
-		for e, ok := it.next(); ok; e, ok = it.next() {
-			body := append([]byte(nil), e.value...)
-			tag := byte(chainTagView)
-			if e.src == fromChanges {
-				tag = chainTagChange
-				if body, err = chainedChange(body, e.key, newest); err != nil {
-					return err
-				}
-			}
-			link := bytes.Clone(l.link(head.link, l.digest(tag, e.key, body)))
-			key := append([]byte(nil), e.key...)
-			all = append(all, rewrite{e.src, key, append(body, link...)})
-			head = chainMark{pos: chainEntry{src: e.src, key: key}.pos(), link: link}
-		}
-		if it.err != nil {
-			return it.err
-		}
-		for _, r := range all {
-			b, err := bucket(tx, r.src.bucket())
-			if err != nil {
-				return err
-			}
-			b.FillPercent = 1 // rewritten in key order, and append-only from now on
-			if err := b.Put(r.key, r.value); err != nil {
+	it, err := newChainIter(tx)
+	if err != nil {
+		return err
+	}
+	it.seek(0)
+	type rewrite struct {
+		src        chainSource
+		key, value []byte
+	}
+	var all []rewrite
+	l := k.linker()
+	head := chainMark{link: make([]byte, chainLinkSize)}
+	for e, ok := it.next(); ok; e, ok = it.next() {
+		body := append([]byte(nil), e.value...)
+		tag := byte(chainTagView)
+		if e.src == fromChanges {
+			tag = chainTagChange
+			if body, err = chainedChange(body, e.key, newest); err != nil {
 				return err
 			}
 		}
-		meta, err := bucket(tx, bucketMeta)
+		link := bytes.Clone(l.link(head.link, l.digest(tag, e.key, body)))
+		key := append([]byte(nil), e.key...)
+		all = append(all, rewrite{e.src, key, append(body, link...)})
+		head = chainMark{pos: chainEntry{src: e.src, key: key}.pos(), link: link}
+	}
+	if it.err != nil {
+		return it.err
+	}
+	for _, r := range all {
+		b, err := bucket(tx, r.src.bucket())
 		if err != nil {
 			return err
 		}
-		if head.pos.key != nil {
-			if err := meta.Put([]byte(metaChainVerified), sealMark(s.keys, head)); err != nil {
-				return err
-			}
+		b.FillPercent = 1 // rewritten in key order, and append-only from now on
+		if err := b.Put(r.key, r.value); err != nil {
+			return err
 		}
-		return meta.Put([]byte(metaChain), []byte{1})
-	})
+	}
+	meta, err := bucket(tx, bucketMeta)
+	if err != nil {
+		return err
+	}
+	if head.pos.key != nil {
+		if err := meta.Put([]byte(metaChainVerified), sealMark(k, head)); err != nil {
+			return err
+		}
+	}
+	return meta.Put([]byte(metaChain), []byte{1})
 }
 
 // chainedChange turns an unchained change-log value into the chained layout (without its link):

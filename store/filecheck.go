@@ -14,8 +14,12 @@ import (
 // branch or leaf page whose elements lie inside it, whose children are pages of the file used
 // once each, and whose keys are in order (what bbolt checks, on a goroutine of its own, when it
 // rebuilds its free list at open). A file that is not bbolt's at all is ErrNotCarehub; one that
-// is, but damaged, is a DamagedError. It reads the file through a read-only memory map where
-// the system has one (mapFile), so it costs a walk of the pages bbolt walks anyway.
+// is, but damaged, is a DamagedError.
+//
+// It reads the file once, front to back, in large reads (summarise), and then walks the tree
+// over what it noted of each page: touching each page where it lies, as a walk in tree order
+// through a memory map would, costs a page fault per page, which on a 30,000-person store is
+// most of the time bbolt's own open takes.
 func checkFile(path string) (err error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -26,12 +30,30 @@ func checkFile(path string) (err error) {
 	if err != nil {
 		return err
 	}
-	data, unmap, err := mapFile(f, info.Size())
-	if err != nil {
-		return err
+	return guard(func() error { return checkBolt(fileReader{f: f, n: uint64(info.Size())}, path) })
+}
+
+// fileReader reads the file being checked.
+type fileReader struct {
+	f *os.File
+	n uint64
+}
+
+func (r fileReader) size() uint64 { return r.n }
+
+// at returns n bytes from offset off, which the caller has checked lie in the file.
+func (r fileReader) at(off, n uint64) ([]byte, error) { return r.into(nil, off, n) }
+
+// into is at, reusing buf's memory.
+func (r fileReader) into(buf []byte, off, n uint64) ([]byte, error) {
+	if uint64(cap(buf)) < n {
+		buf = make([]byte, n)
 	}
-	defer unmap()
-	return guard(func() error { return checkBoltBytes(data, path) })
+	buf = buf[:n]
+	if _, err := r.f.ReadAt(buf, int64(off)); err != nil {
+		return nil, damaged("the file cannot be read at %d (%v)", off, err)
+	}
+	return buf, nil
 }
 
 // The bbolt file format (go.etcd.io/bbolt, format version 2), in the machine's byte order.
@@ -79,24 +101,35 @@ func readMeta(b []byte) boltMeta {
 	return m
 }
 
-// checkBoltBytes is checkFile on the file's bytes.
-func checkBoltBytes(data []byte, path string) error {
-	size := uint64(len(data))
-	first := readMeta(data)
+// metaAt reads the meta page at off, if the file reaches that far.
+func metaAt(src fileReader, off uint64) boltMeta {
+	const need = boltPageHeader + boltMetaSumLen + 8
+	if off+need > src.size() {
+		return boltMeta{}
+	}
+	b, err := src.at(off, need)
+	if err != nil {
+		return boltMeta{}
+	}
+	return readMeta(b)
+}
+
+// checkBolt is checkFile on a file's bytes, however they are read.
+func checkBolt(src fileReader, path string) error {
+	size := src.size()
+	first := metaAt(src, 0)
 	pageSize := first.pageSize
 	if !first.checkOK {
 		// As bbolt does: look for the second meta page where each possible page size puts it.
 		pageSize = 0
 		for shift := 0; shift <= 14 && pageSize == 0; shift++ {
-			if pos := uint64(1024) << shift; pos+boltPageHeader+64 <= size {
-				if m := readMeta(data[pos:]); m.checkOK {
-					pageSize = m.pageSize
-				}
+			if m := metaAt(src, uint64(1024)<<shift); m.checkOK {
+				pageSize = m.pageSize
 			}
 		}
 	}
 	if pageSize == 0 {
-		if first.magicOK || looksLikeBolt(data) {
+		if first.magicOK || looksLikeBolt(src) {
 			return damaged("its first pages cannot be read")
 		}
 		return fmt.Errorf("%s: %w", path, ErrNotCarehub)
@@ -107,7 +140,7 @@ func checkBoltBytes(data []byte, path string) error {
 	if size < 2*pageSize {
 		return damaged("the file is cut short (%d bytes)", size)
 	}
-	m0, m1 := readMeta(data), readMeta(data[pageSize:])
+	m0, m1 := metaAt(src, 0), metaAt(src, pageSize)
 	meta := m0
 	a, b := m0, m1
 	if m1.txid > m0.txid {
@@ -127,8 +160,11 @@ func checkBoltBytes(data []byte, path string) error {
 	if meta.highWater < 3 || meta.highWater > size/pageSize {
 		return damaged("the file is cut short: it holds %d bytes of the %d it should", size, meta.highWater*pageSize)
 	}
-	c := &fileChecker{data: data, pageSize: pageSize, highWater: meta.highWater,
+	c := &fileChecker{src: src, pageSize: pageSize, highWater: meta.highWater,
 		used: make([]uint64, (meta.highWater+63)/64)}
+	if err := c.summarise(); err != nil {
+		return err
+	}
 	if err := c.bucketTree(meta.root, 0); err != nil {
 		return err
 	}
@@ -141,13 +177,18 @@ func checkBoltBytes(data []byte, path string) error {
 // looksLikeBolt reports a file whose headers cannot be read but which is bbolt's all the same:
 // a page header saying "meta" at the start, or pages of bbolt's own after where the headers
 // would be (each page's header names its own number), at the usual page size.
-func looksLikeBolt(data []byte) bool {
-	if len(data) >= boltPageHeader && native.Uint64(data) == 0 && native.Uint16(data[8:]) == 0x04 {
-		return true
+func looksLikeBolt(src fileReader) bool {
+	if src.size() >= boltPageHeader {
+		if head, err := src.at(0, boltPageHeader); err == nil && native.Uint64(head) == 0 && native.Uint16(head[8:]) == 0x04 {
+			return true
+		}
 	}
 	const usual = 4096
-	for id := uint64(2); id < 6 && (id+1)*usual <= uint64(len(data)); id++ {
-		head := data[id*usual:]
+	for id := uint64(2); id < 6 && (id+1)*usual <= src.size(); id++ {
+		head, err := src.at(id*usual, boltPageHeader)
+		if err != nil {
+			return false
+		}
 		if flags := native.Uint16(head[8:]); native.Uint64(head) == id &&
 			(flags == boltBranchPage || flags == boltLeafPage || flags == boltFreelistPage) {
 			return true
@@ -156,36 +197,128 @@ func looksLikeBolt(data []byte) bool {
 	return false
 }
 
-// fileChecker walks the pages reachable from a meta page.
+// fileChecker checks the pages reachable from a meta page: first a note of every page of the
+// file, read in order (summarise), then a walk of the trees over those notes.
 type fileChecker struct {
-	data      []byte
+	src       fileReader
 	pageSize  uint64
 	highWater uint64
-	used      []uint64 // one bit per page: reached already
+	pages     []pageNote // by page id
+	used      []uint64   // one bit per page: reached already
 }
 
-// page returns page id with its overflow pages, checking it lies in the file and is reached
-// once.
-func (c *fileChecker) page(id uint64) ([]byte, error) {
-	if id < 2 || id >= c.highWater {
-		return nil, damaged("a page points outside the file (page %d of %d)", id, c.highWater)
-	}
-	start := id * c.pageSize
-	head := c.data[start : start+boltPageHeader]
-	overflow := uint64(native.Uint32(head[12:]))
-	if native.Uint64(head) != id {
-		return nil, damaged("page %d says it is page %d", id, native.Uint64(head))
-	}
-	if overflow >= c.highWater-id {
-		return nil, damaged("page %d runs past the end of the file", id)
-	}
-	for p := id; p <= id+overflow; p++ {
-		if c.used[p/64]&(1<<(p%64)) != 0 {
-			return nil, damaged("page %d is used twice", p)
+// pageNote is what the walk needs of one page, noted as if it were a branch or leaf page (most
+// pages are; the rest — free pages, the continuation of a large page — are never reached, so
+// what is noted of them does not matter).
+type pageNote struct {
+	problem  string // why the page cannot be read as a branch or leaf page; "" when it can
+	branch   bool
+	overflow uint64
+	empty    bool       // a leaf with no elements
+	first    []byte     // a leaf's first and last keys (copies)
+	last     []byte     //
+	children []childRef // a branch's children, in order
+	buckets  []uint64   // a leaf's sub-buckets kept in pages of their own: their root pages
+}
+
+// childRef is one element of a branch page.
+type childRef struct {
+	page uint64
+	key  []byte // a copy
+}
+
+// summariseChunk is how many bytes summarise reads at a time.
+const summariseChunk = 1 << 20
+
+// summarise notes every page below the high-water mark, reading the file in order.
+func (c *fileChecker) summarise() error {
+	c.pages = make([]pageNote, c.highWater)
+	perChunk := max(1, summariseChunk/c.pageSize)
+	var buf []byte
+	for start := uint64(2); start < c.highWater; start += perChunk {
+		n := min(perChunk, c.highWater-start)
+		chunk, err := c.src.into(buf, start*c.pageSize, n*c.pageSize)
+		if err != nil {
+			return err
 		}
-		c.used[p/64] |= 1 << (p % 64)
+		buf = chunk
+		for id := start; id < start+n; id++ {
+			off := (id - start) * c.pageSize
+			overflow := uint64(native.Uint32(chunk[off+12:]))
+			switch {
+			case native.Uint64(chunk[off:]) != id:
+				c.pages[id].problem = fmt.Sprintf("page %d says it is page %d", id, native.Uint64(chunk[off:]))
+				continue
+			case overflow >= c.highWater-id:
+				c.pages[id].problem = fmt.Sprintf("page %d runs past the end of the file", id)
+				continue
+			}
+			var page []byte
+			if end := off + (overflow+1)*c.pageSize; end <= uint64(len(chunk)) {
+				page = chunk[off:end]
+			} else if page, err = c.src.at(id*c.pageSize, (overflow+1)*c.pageSize); err != nil {
+				return err // a large page reaching past this read: read it whole
+			}
+			c.pages[id] = notePage(page, id)
+			c.pages[id].overflow = overflow
+		}
 	}
-	return c.data[start : start+(overflow+1)*c.pageSize], nil
+	return nil
+}
+
+// notePage reads one branch or leaf page into a note, checking what can be checked within the
+// page: its type, that its elements lie inside it, that keys are never empty and, on a leaf,
+// rise strictly, and that small buckets stored inline are whole.
+func notePage(p []byte, id uint64) pageNote {
+	var note pageNote
+	flags := native.Uint16(p[8:])
+	if flags != boltBranchPage && flags != boltLeafPage {
+		note.problem = fmt.Sprintf("page %d is not a page of records (type %#x)", id, flags)
+		return note
+	}
+	note.branch = flags == boltBranchPage
+	count, err := elementCount(p, id)
+	if err != nil {
+		note.problem = err.(*DamagedError).Detail
+		return note
+	}
+	if note.branch && count == 0 {
+		note.problem = fmt.Sprintf("page %d is an empty branch", id)
+		return note
+	}
+	note.empty = count == 0
+	var previous []byte
+	for i := range count {
+		e, err := elementAt(p, i, id)
+		if err != nil {
+			note.problem = err.(*DamagedError).Detail
+			return note
+		}
+		if note.branch {
+			note.children = append(note.children, childRef{page: e.child, key: bytes.Clone(e.key)})
+			continue
+		}
+		if i > 0 && bytes.Compare(previous, e.key) >= 0 {
+			note.problem = fmt.Sprintf("the keys of page %d are out of order", id)
+			return note
+		}
+		previous = e.key
+		if e.flags&boltBucketLeaf != 0 {
+			root, err := bucketRoot(e.value, id)
+			if err != nil {
+				note.problem = err.(*DamagedError).Detail
+				return note
+			}
+			if root != 0 {
+				note.buckets = append(note.buckets, root)
+			}
+		}
+	}
+	if !note.branch && count > 0 {
+		first, _ := elementAt(p, 0, id)
+		note.first, note.last = bytes.Clone(first.key), bytes.Clone(previous)
+	}
+	return note
 }
 
 // bucketTree checks the tree of pages of one bucket, rooted at page root.
@@ -197,66 +330,60 @@ func (c *fileChecker) bucketTree(root uint64, nesting int) error {
 	return err
 }
 
-// treePage checks one branch or leaf page and everything under it. Every key must be at least
-// low and below high (nil: no bound), as bbolt's own check requires; it returns the page's
-// largest key.
+// treePage checks one branch or leaf page and everything under it, from its note: it is a page
+// of the file reached once, and every key is at least low and below high (nil: no bound), as
+// bbolt's own check requires. It returns the page's largest key.
 func (c *fileChecker) treePage(id uint64, low, high []byte, depth, nesting int) ([]byte, error) {
 	if depth > maxTreeDepth {
 		return nil, damaged("page %d is too deep in its tree", id)
 	}
-	p, err := c.page(id)
-	if err != nil {
-		return nil, err
+	if id < 2 || id >= c.highWater {
+		return nil, damaged("a page points outside the file (page %d of %d)", id, c.highWater)
 	}
-	flags := native.Uint16(p[8:])
-	if flags != boltBranchPage && flags != boltLeafPage {
-		return nil, damaged("page %d is not a page of records (type %#x)", id, flags)
+	note := &c.pages[id]
+	if note.problem != "" {
+		return nil, damaged("%s", note.problem)
 	}
-	count, err := elementCount(p, id)
-	if err != nil {
-		return nil, err
-	}
-	if flags == boltBranchPage && count == 0 {
-		return nil, damaged("page %d is an empty branch", id)
-	}
-	running := low
-	var largest []byte
-	for i := range count {
-		e, err := elementAt(p, i, id)
-		if err != nil {
-			return nil, err
+	for p := id; p <= id+note.overflow; p++ {
+		if c.used[p/64]&(1<<(p%64)) != 0 {
+			return nil, damaged("page %d is used twice", p)
 		}
-		if err := keyInOrder(e.key, running, high, i, id); err != nil {
-			return nil, err
+		c.used[p/64] |= 1 << (p % 64)
+	}
+	if !note.branch {
+		if note.empty {
+			return nil, nil
 		}
-		if flags == boltLeafPage {
-			if e.flags&boltBucketLeaf != 0 {
-				if err := c.bucketValue(e.value, id, nesting); err != nil {
-					return nil, err
-				}
-			}
-			running, largest = e.key, e.key
-			continue
+		if low != nil && bytes.Compare(low, note.first) > 0 || high != nil && bytes.Compare(note.last, high) >= 0 {
+			return nil, damaged("the keys of page %d are out of order", id)
 		}
-		next := high
-		if i+1 < count {
-			after, err := elementAt(p, i+1, id)
-			if err != nil {
+		for _, root := range note.buckets {
+			if err := c.bucketTree(root, nesting+1); err != nil {
 				return nil, err
 			}
-			next = after.key
 		}
-		max, err := c.treePage(e.child, e.key, next, depth+1, nesting)
+		return note.last, nil
+	}
+	running := low
+	for i, child := range note.children {
+		if err := keyInOrder(child.key, running, high, i, id); err != nil {
+			return nil, err
+		}
+		next := high
+		if i+1 < len(note.children) {
+			next = note.children[i+1].key
+		}
+		largest, err := c.treePage(child.page, child.key, next, depth+1, nesting)
 		if err != nil {
 			return nil, err
 		}
-		running, largest = max, max
+		running = largest
 	}
-	return largest, nil
+	return running, nil
 }
 
-// keyInOrder is bbolt's key-order rule: the first key at least the lower bound, each later
-// key above the one before (or the largest key under the branch before), all below high.
+// keyInOrder is bbolt's key-order rule for a branch: the first key at least the lower bound,
+// each later key above the largest key under the branch before, all below high.
 func keyInOrder(key, previous, high []byte, i int, id uint64) error {
 	if i == 0 && previous != nil && bytes.Compare(previous, key) > 0 ||
 		i > 0 && bytes.Compare(previous, key) >= 0 ||
@@ -308,55 +435,66 @@ func elementAt(p []byte, i int, id uint64) (element, error) {
 	return e, nil
 }
 
-// bucketValue checks a bucket stored as a leaf value: its own tree of pages, or its one page
-// stored inline in the value.
-func (c *fileChecker) bucketValue(v []byte, id uint64, nesting int) error {
+// bucketRoot reads a bucket stored as a leaf value: the root page of its own tree of pages, or
+// 0 for a small bucket stored inline in the value, which it checks whole.
+func bucketRoot(v []byte, id uint64) (uint64, error) {
 	if len(v) < boltBucketHeader {
-		return damaged("a bucket on page %d is cut short", id)
+		return 0, damaged("a bucket on page %d is cut short", id)
 	}
 	if root := native.Uint64(v); root != 0 {
-		return c.bucketTree(root, nesting+1)
+		return root, nil
 	}
 	inline := v[boltBucketHeader:]
 	if len(inline) < boltPageHeader || native.Uint16(inline[8:]) != boltLeafPage {
-		return damaged("a small bucket on page %d cannot be read", id)
+		return 0, damaged("a small bucket on page %d cannot be read", id)
 	}
 	count, err := elementCount(inline, id)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	var previous []byte
 	for i := range count {
 		e, err := elementAt(inline, i, id)
 		if err != nil {
-			return err
+			return 0, err
 		}
 		if e.flags&boltBucketLeaf != 0 {
-			return damaged("a small bucket on page %d holds a bucket", id)
+			return 0, damaged("a small bucket on page %d holds a bucket", id)
 		}
-		if err := keyInOrder(e.key, previous, nil, i, id); err != nil {
-			return err
+		if i > 0 && bytes.Compare(previous, e.key) >= 0 {
+			return 0, damaged("the keys of a small bucket on page %d are out of order", id)
 		}
 		previous = e.key
 	}
-	return nil
+	return 0, nil
 }
 
 // freelist checks a free-list page (stores written with the free list kept in the file): every
-// page it frees is a page of the file that no bucket uses.
+// page it frees is a page of the file that no bucket uses, each once.
 func (c *fileChecker) freelist(id uint64) error {
-	p, err := c.page(id)
+	if id < 2 || id >= c.highWater {
+		return damaged("the free-page list is outside the file (page %d)", id)
+	}
+	head, err := c.src.at(id*c.pageSize, c.pageSize)
 	if err != nil {
 		return err
 	}
-	if native.Uint16(p[8:]) != boltFreelistPage {
+	overflow := uint64(native.Uint32(head[12:]))
+	if native.Uint64(head) != id || native.Uint16(head[8:]) != boltFreelistPage || overflow >= c.highWater-id {
 		return damaged("the free-page list (page %d) cannot be read", id)
+	}
+	for p := id; p <= id+overflow; p++ {
+		if c.used[p/64]&(1<<(p%64)) != 0 {
+			return damaged("page %d is used twice", p)
+		}
+		c.used[p/64] |= 1 << (p % 64)
+	}
+	p, err := c.src.at(id*c.pageSize, (overflow+1)*c.pageSize)
+	if err != nil {
+		return err
 	}
 	start, count := uint64(0), uint64(native.Uint16(p[10:]))
 	if count == 0xFFFF {
-		if len(p) < boltPageHeader+8 {
-			return damaged("the free-page list is cut short")
-		}
 		start, count = 1, native.Uint64(p[boltPageHeader:])
 	}
 	if count > (uint64(len(p))-boltPageHeader)/8-start {

@@ -235,34 +235,24 @@ func (s *Store) checkSignedInAs(name string) error {
 	return ErrSignInList
 }
 
-// listAccounts fills the sign-in list once, for a store from before it; a new store's is
-// complete from the start. The meta key records that it is done.
-func (s *Store) listAccounts() error {
-	var complete bool
-	err := s.view(func(tx *bolt.Tx) error {
-		_, complete, _ = readSignInList(tx)
-		return nil
-	})
-	if err != nil || complete {
+// fillSignInList fills the sign-in list once, for a store from before it (finishUnlock); a new
+// store's is complete from the start. It records that it is done.
+func fillSignInList(tx *bolt.Tx, k *keys) error {
+	users, err := bucket(tx, bucketUsers)
+	if err != nil {
 		return err
 	}
-	return s.update(func(w *writer) error {
-		users, err := bucket(w.tx, bucketUsers)
+	err = users.ForEach(func(key, v []byte) error {
+		u, err := openUser(k, key, v)
 		if err != nil {
 			return err
 		}
-		err = users.ForEach(func(k, v []byte) error {
-			u, err := openUser(w.keys, k, v)
-			if err != nil {
-				return err
-			}
-			return putSignInName(w.tx, u)
-		})
-		if err != nil {
-			return err
-		}
-		return markSignInList(w.tx)
+		return putSignInName(tx, u)
 	})
+	if err != nil {
+		return err
+	}
+	return markSignInList(tx)
 }
 
 func markSignInList(tx *bolt.Tx) error {

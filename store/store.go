@@ -260,16 +260,6 @@ func unlock(db *bolt.DB, path string, open slotOpener, as string, opt Options) (
 	if err != nil {
 		return nil, err
 	}
-	// Only the right passphrase gets this far, and only a store with steps to run is written:
-	// an ordinary open leaves the file as it was.
-	if schema < len(migrations()) {
-		err := guard(func() error {
-			return db.Update(func(tx *bolt.Tx) error { return runMigrations(tx, migrations()) })
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
 	kdf := ProductionKDF()
 	if opt.KDF != nil {
 		kdf = *opt.KDF
@@ -286,23 +276,10 @@ func unlock(db *bolt.DB, path string, open slotOpener, as string, opt Options) (
 			return nil, err
 		}
 	}
-	if err := s.upgradeChain(); err != nil {
-		return nil, fmt.Errorf("chaining the history: %w", err)
-	}
-	if err := s.verifyHistory(); err != nil {
-		if !opt.Inspect || !errors.Is(err, ErrAltered) {
-			return nil, err
-		}
-		s.history = err
-	}
-	if err := s.upgradeCaseload(); err != nil {
-		return nil, fmt.Errorf("updating the caseload for the work queues: %w", err)
-	}
-	if err := s.indexCheckIns(); err != nil {
-		return nil, fmt.Errorf("indexing goal check-ins by person: %w", err)
-	}
-	if err := s.listAccounts(); err != nil {
-		return nil, fmt.Errorf("listing the accounts for signing in by name: %w", err)
+	// Only the right passphrase gets this far, and only a store with something to do is
+	// written: an ordinary open leaves the file as it was, bar the mark of history verified.
+	if err := s.finishUnlock(schema < len(migrations()), opt.Inspect); err != nil {
+		return nil, err
 	}
 	return s, nil
 }

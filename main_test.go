@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -73,5 +74,23 @@ func TestASecondProcessOnAnOpenStoreFailsFast(t *testing.T) {
 	}
 	if waited > 4*time.Second {
 		t.Errorf("the second process took %v to give up", waited)
+	}
+}
+
+func TestVersionPrintsFyneAppTOMLsVersion(t *testing.T) {
+	out, err := carehub(t, "", "version").Output()
+	if err != nil {
+		t.Fatalf("version: %v", err)
+	}
+	toml, err := os.ReadFile("FyneApp.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(?m)^\s*Version\s*=\s*"([^"]+)"`).FindSubmatch(toml)
+	if m == nil {
+		t.Fatal("FyneApp.toml has no Version")
+	}
+	if first, _, _ := strings.Cut(string(out), "\n"); !strings.HasPrefix(first, "carehub "+string(m[1])+" ") {
+		t.Errorf("carehub version printed %q, FyneApp.toml says %s", out, m[1])
 	}
 }

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what carehub needs to build and test on Debian or Ubuntu: the C toolchain and the
 # OpenGL/X11 headers Fyne links against, Xvfb for headless runs, and Go itself when missing.
+# With the argument "package" it adds what `make package` needs: the MinGW-w64 C compiler for
+# the Windows build and xz for the Linux tarball.
 # Packages already present are skipped, so a second run is instant and never needs sudo.
 set -euo pipefail
 
@@ -8,6 +10,15 @@ set -euo pipefail
 # lets the print tests read the text back out of the PDFs they make.
 packages=(gcc libc6-dev pkg-config libgl-dev libx11-dev libxrandr-dev libxxf86vm-dev
   libxi-dev libxcursor-dev libxinerama-dev xvfb xauth libgl1-mesa-dri poppler-utils)
+for group in "$@"; do
+  case "$group" in
+  package) packages+=(gcc-mingw-w64-x86-64 xz-utils) ;;
+  *)
+    echo "carehub: deps.sh: unknown group $group" >&2
+    exit 2
+    ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do

@@ -8,6 +8,8 @@ import (
 	"os"
 	"strings"
 	"time"
+
+	"carehub/app/buildinfo"
 )
 
 // Env is everything a command reads from the world outside, so tests can run commands in
@@ -18,6 +20,9 @@ type Env struct {
 	Stderr io.Writer
 	Getenv func(string) string
 	Now    func() time.Time
+	// Build says which carehub this is, for `carehub version`; main reads it from the
+	// embedded FyneApp.toml.
+	Build buildinfo.Info
 }
 
 // System returns the real process environment with the given arguments.

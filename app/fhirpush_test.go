@@ -1,7 +1,6 @@
 package app
 
 import (
-	"net"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,6 +12,7 @@ import (
 	"carehub/careplan/access"
 	"carehub/careplan/outcomes"
 	"carehub/store"
+	"carehub/test/fhirserver"
 )
 
 // pushStore is a demo store of n people, closed, at its path.
@@ -75,7 +75,7 @@ func push(t *testing.T, db, server string, extra ...string) (int, string, string
 // agreed version moves the server copy's version; a copy changed on the server is reported,
 // not overwritten; a withdrawal of consent deletes what was published.
 func TestFHIRPushToALocalServer(t *testing.T) {
-	base := startFHIRServer(t)
+	base := fhirserver.Start(t)
 	db := pushStore(t, 60)
 	want := shouldPublish(t, db)
 	if len(want) < 5 {
@@ -93,25 +93,25 @@ func TestFHIRPushToALocalServer(t *testing.T) {
 	if !strings.Contains(check, "patients") || !strings.Contains(check, "ok") {
 		t.Fatalf("check: %s", check)
 	}
-	if got := len(fhirSearch(t, base, "Patient?_count=1000")); got != len(want) {
+	if got := len(fhirserver.Search(t, base, "Patient?_count=1000")); got != len(want) {
 		t.Errorf("%d Patients on the server, %d people publishable", got, len(want))
 	}
 	lonely := 0
 	plans := map[string]string{} // patient id -> server CarePlan id
 	for _, p := range want {
-		pts := fhirSearch(t, base, byNHS(p.nhs))
+		pts := fhirserver.Search(t, base, fhirserver.ByNHS(p.nhs))
 		if len(pts) != 1 {
 			t.Fatalf("%s: %d Patients by NHS number", p.nhs, len(pts))
 		}
 		sid := pts[0]["id"].(string)
-		cps := fhirSearch(t, base, "CarePlan?subject=Patient/"+sid)
+		cps := fhirserver.Search(t, base, "CarePlan?subject=Patient/"+sid)
 		if len(cps) != 1 || cps[0]["status"] != "active" {
 			t.Fatalf("%s: CarePlans %v", p.nhs, cps)
 		}
 		plans[p.id] = cps[0]["id"].(string)
 		lonely += p.loneliness
 	}
-	if got := len(fhirSearch(t, base, "Observation?_count=1000&code="+urlQuery("http://loinc.org|106418-7"))); got != lonely || lonely == 0 {
+	if got := len(fhirserver.Search(t, base, "Observation?_count=1000&code="+fhirserver.Query("http://loinc.org|106418-7"))); got != lonely || lonely == 0 {
 		t.Errorf("%d loneliness Observations by code, %d recorded for the people published", got, lonely)
 	}
 
@@ -122,28 +122,28 @@ func TestFHIRPushToALocalServer(t *testing.T) {
 
 	// A new agreed version of one person's plan updates the server's CarePlan: version moves.
 	edited := want[0]
-	before := fhirSearch(t, base, "CarePlan/"+plans[edited.id]+"/_history")
+	before := fhirserver.Search(t, base, "CarePlan/"+plans[edited.id]+"/_history")
 	agreeNewVersion(t, db, edited.id, "Seeing my granddaughter graduate")
 	code, stdout, _ = push(t, db, base)
 	if code != 0 || !strings.Contains(stdout, "1 updated") {
 		t.Fatalf("after a new version: %s", stdout)
 	}
-	cp := fhirSearch(t, base, "CarePlan?_id="+plans[edited.id])[0]
-	if cp["description"] != "Seeing my granddaughter graduate" || len(fhirSearch(t, base, "CarePlan/"+plans[edited.id]+"/_history")) != len(before)+1 {
+	cp := fhirserver.Search(t, base, "CarePlan?_id="+plans[edited.id])[0]
+	if cp["description"] != "Seeing my granddaughter graduate" || len(fhirserver.Search(t, base, "CarePlan/"+plans[edited.id]+"/_history")) != len(before)+1 {
 		t.Errorf("the server's CarePlan was not updated to a new version: %v", cp["description"])
 	}
 
 	// Someone else changes the plan on the server; carehub's next version is refused (412)
 	// and reported for that person, and the server keeps the other system's copy.
 	cp["description"] = "Changed by the GP system"
-	fhirPut(t, base, cp)
+	fhirserver.Put(t, base, cp)
 	agreeNewVersion(t, db, edited.id, "carehub's own next version")
 	code, stdout, stderr = push(t, db, base)
 	if code == 0 || !strings.Contains(stdout, "not published: NHS number") || !strings.Contains(stdout, "changed by someone else") ||
 		!strings.Contains(stdout, "1 conflicts") || strings.Count(stderr, "\n") != 1 {
 		t.Errorf("a stale version: exit %d\n%s%s", code, stdout, stderr)
 	}
-	if got := fhirSearch(t, base, "CarePlan?_id="+plans[edited.id])[0]["description"]; got != "Changed by the GP system" {
+	if got := fhirserver.Search(t, base, "CarePlan?_id="+plans[edited.id])[0]["description"]; got != "Changed by the GP system" {
 		t.Errorf("the server's copy was overwritten: %v", got)
 	}
 
@@ -154,10 +154,10 @@ func TestFHIRPushToALocalServer(t *testing.T) {
 	if !strings.Contains(stdout, "1 retracted") {
 		t.Errorf("after a withdrawal (exit %d): %s", code, stdout)
 	}
-	if pts := fhirSearch(t, base, byNHS(gone.nhs)); len(pts) != 0 {
+	if pts := fhirserver.Search(t, base, fhirserver.ByNHS(gone.nhs)); len(pts) != 0 {
 		t.Errorf("the withdrawn person's Patient is still on the server: %v", pts)
 	}
-	if left := fhirSearch(t, base, "CarePlan?_id="+plans[gone.id]); len(left) != 0 {
+	if left := fhirserver.Search(t, base, "CarePlan?_id="+plans[gone.id]); len(left) != 0 {
 		t.Errorf("the withdrawn person's CarePlan is still on the server")
 	}
 	checkPushAudited(t, db)
@@ -166,12 +166,7 @@ func TestFHIRPushToALocalServer(t *testing.T) {
 // The server down: one clear line, and nothing marked as sent, so the next push sends it all.
 func TestFHIRPushServerDown(t *testing.T) {
 	db := pushStore(t, 20)
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	down := "http://" + l.Addr().String()
-	l.Close()
+	down := fhirserver.Down(t)
 	code, stdout, stderr := push(t, db, down, "--tries", "2")
 	if code != 1 || !strings.Contains(stderr, "cannot be reached") || !strings.Contains(stderr, "nothing unsent was marked as sent") {
 		t.Errorf("server down: exit %d\n%s%s", code, stdout, stderr)
@@ -187,7 +182,7 @@ func TestFHIRPushServerDown(t *testing.T) {
 			t.Fatalf("%s marked as published to a server that was down (%v)", r.PatientID, err)
 		}
 	}
-	if cp, _ := st.FHIRCheckpoint(down); cp.Upto != 0 || cp.Mapping != "" {
+	if cp, _ := st.FHIRCheckpoint(down); cp.Upto != 0 || cp.Mapping != "" || !cp.Last.IsZero() {
 		t.Errorf("the checkpoint moved though nothing was sent: %+v", cp)
 	}
 }
@@ -206,10 +201,6 @@ func TestFHIRPushOnlyCoordinatorsAndAdministrators(t *testing.T) {
 	if code == 0 || !strings.Contains(stderr, "only coordinators and administrators publish") {
 		t.Errorf("a key worker pushed: exit %d %s", code, stderr)
 	}
-}
-
-func urlQuery(s string) string {
-	return strings.NewReplacer("|", "%7C", ":", "%3A", "/", "%2F").Replace(s)
 }
 
 // agreeNewVersion agrees a next version of a person's plan with a new "what matters to me".

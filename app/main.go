@@ -41,6 +41,7 @@ func commands() []command {
 			"                                         set up the shared-record server (administrators); see docs/fhir-server.md", runFHIR},
 		{"export", "export fhir --db FILE --out FILE [--all] [--per-person]\n" +
 			"                                         FHIR R4 (UK Core) transaction Bundle, NDJSON if FILE ends .ndjson, or a folder of one Bundle per person", runExport},
+		{"version", "version                                  which carehub this is: version, commit, build date", runVersion},
 	}
 }
 
@@ -63,6 +64,9 @@ func Main(env Env, gui GUI) int {
 
 func dispatch(env Env, gui GUI) error {
 	args := env.Args
+	if len(args) > 0 && (args[0] == "--version" || args[0] == "-version") {
+		return runVersion(env, args[1:])
+	}
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		return runApp(env, args, gui)
 	}

@@ -47,13 +47,16 @@ func passphrase(env Env, name string) (string, error) {
 
 // services are the use cases a command runs, on the store it opened, by its clock.
 func services(env Env, st *store.Store) *service.Set {
-	return service.NewSet(service.On(st), service.Options{Now: env.Now, Fonts: PlanFonts()})
+	return service.NewSet(service.On(st), service.Options{Now: env.Now, Fonts: PlanFonts(), Getenv: env.Getenv})
 }
 
-// operator names who ran a command, for the envelopes and the audit log.
+// operator names who ran a command, for the envelopes and the audit log: the system account,
+// which Unix calls USER and Windows USERNAME.
 func operator(env Env) string {
-	if u := env.Getenv("USER"); u != "" {
-		return "command line (" + u + ")"
+	for _, name := range []string{"USER", "USERNAME"} {
+		if u := env.Getenv(name); u != "" {
+			return "command line (" + u + ")"
+		}
 	}
 	return "command line"
 }

@@ -28,6 +28,7 @@ var (
 	_ ui.Tablet      = (*service.Tablet)(nil)
 	_ ui.TabletSync  = (*service.TabletSync)(nil)
 	_ ui.TabletSetup = (*service.TabletSetup)(nil)
+	_ ui.Publish     = (*service.Publish)(nil)
 )
 
 // UIConfig wires the desktop screens to the store at path: the vault opens it at sign-in, and
@@ -62,6 +63,7 @@ func uiServices(svc *service.Set) ui.Services {
 		Tablet:      svc.Tablet,
 		TabletSync:  svc.TabletSync,
 		TabletSetup: svc.TabletSetup,
+		Publish:     svc.Publish,
 	}
 }
 

@@ -3,7 +3,6 @@ package store
 import (
 	"crypto/sha256"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"time"
 
@@ -18,8 +17,8 @@ import (
 // device's, and what was published of each person. All of it is sealed: it names servers and
 // the ids they gave people's records.
 
-// ErrNoFHIRServer is returned when no shared-record server has been set up.
-var ErrNoFHIRServer = errors.New("no shared-record FHIR server is set up: a hub administrator sets one with carehub fhir connect")
+// ErrNoFHIRServer is returned when no shared-record server has been set up (fhir.ErrNoServer).
+var ErrNoFHIRServer = fmt.Errorf("%w: a hub administrator sets one up in the app's Settings or with carehub fhir connect", fhir.ErrNoServer)
 
 // Keys in the fhir-push bucket.
 const (
@@ -34,7 +33,7 @@ type FHIRCheckpoint struct {
 	Upto    uint64    `json:"upto"`              // change-log position the last push covered
 	Mapping string    `json:"mapping,omitempty"` // the mapping that push used; another one re-examines everyone
 	Retry   []string  `json:"retry,omitempty"`   // patients whose last push failed, tried again next time
-	Last    time.Time `json:"last,omitzero"`     // when the last push finished
+	Last    time.Time `json:"last,omitzero"`     // when the last push finished, or stopped having sent something
 }
 
 // FHIRPublication is what was published of one person on one server.

@@ -109,7 +109,7 @@ func (h *testHub) config() Config {
 			Records: svc.Records, Demo: svc.Demo, Enrolment: svc.Enrolment, Plans: svc.Plans,
 			Outcomes: svc.Outcomes, Printing: svc.Printing, Evaluation: svc.Evaluation, Users: svc.Users,
 			AuditLog: svc.AuditLog, Settings: svc.Settings, Sync: svc.Sync, Conflicts: svc.Conflicts,
-			Tablet: svc.Tablet, TabletSync: svc.TabletSync, TabletSetup: svc.TabletSetup,
+			Tablet: svc.Tablet, TabletSync: svc.TabletSync, TabletSetup: svc.TabletSetup, Publish: svc.Publish,
 		},
 		Today: fixedToday,
 	}

@@ -6,15 +6,20 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"carehub/app/service/servicetest"
 	"carehub/careplan"
 	"carehub/careplan/access"
+	"carehub/careplan/fhir"
+	"carehub/test/fhirserver"
 )
 
 // lightTheme is the default theme in its light variant, as most users will see carehub; the
@@ -138,6 +143,35 @@ func TestScreenshots(t *testing.T) {
 		s, _ := settingsSession(t, adaAdmin, hubSettings{prefs: access.Preferences{Theme: access.ThemeDark}, hub: "Mendip complex care hub"})
 		test.Tap(s.caseload.settingsButton)
 		shoot(t, s.w, "settings-dark.png")
+	})
+	t.Run("publish", func(t *testing.T) {
+		base := fhirserver.Start(t)
+		h := publishHub(t, 30, base)
+		s, p := openPublish(t, h, catCoordinator)
+		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
+		test.Tap(p.button)
+		if p.result == nil || len(p.result.lines) == 0 {
+			t.Fatal("the publish showed no summary")
+		}
+		scrollToEnd(s.syncing.scroll)
+		shoot(t, s.w, "publish.png")
+	})
+	t.Run("settings-shared-record", func(t *testing.T) {
+		h := publishHub(t, 0, "")
+		c := fhir.Connection{URL: "https://fhir.somerset.example.nhs.uk/R4", Auth: fhir.AuthClientCredentials,
+			TokenURL: "https://auth.somerset.example.nhs.uk/oauth2/token", ClientID: "carehub-mendip-hub", KeyID: "mendip-2026",
+			KeyFile: servicetest.PrivateKeyFile(t), KeyInStore: true}
+		h.connect(t, c)
+		s, _ := sharedSettings(t, h, adaAdmin, "")
+		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
+		test.Tap(s.caseload.settingsButton) // again, drawn in the light theme
+		part := s.settings.shared
+		test.Tap(part.save)
+		if !strings.HasPrefix(part.said.Text, "Saved.") {
+			t.Fatalf("saving said %q", part.said.Text)
+		}
+		scrollToEnd(s.settings.scroll)
+		shoot(t, s.w, "settings-shared-record.png")
 	})
 	t.Run("caseload", func(t *testing.T) {
 		s, w, _ := unlockedSession(t, testRecords())
@@ -286,6 +320,13 @@ func blank(img image.Image) bool {
 		}
 	}
 	return true
+}
+
+// scrollToEnd shows the end of a screen that scrolls, once its content is laid out at the
+// size it has grown to (which the test driver does only when asked).
+func scrollToEnd(sc *container.Scroll) {
+	sc.Refresh()
+	sc.ScrollToBottom()
 }
 
 // reopenPlan opens the person's Care plan tab again, after a theme change.

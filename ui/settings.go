@@ -53,7 +53,7 @@ func applyPreferences(a fyne.App, p access.Preferences) {
 }
 
 // settingsScreen changes a person's own text size and theme, and for an administrator the
-// hub's name and logo.
+// hub's name and logo and the shared record's server.
 type settingsScreen struct {
 	settings Settings
 	work     worker
@@ -73,6 +73,7 @@ type settingsScreen struct {
 	hub     *widget.Entry
 	save    *widget.Button
 	said    *widget.Label
+	scroll  *container.Scroll
 	root    fyne.CanvasObject
 
 	// The logo's controls, only for an administrator (nil otherwise). A chosen logo is saved
@@ -81,9 +82,14 @@ type settingsScreen struct {
 	chooseLogo *widget.Button
 	removeLogo *widget.Button
 	logoSaid   *widget.Label
+
+	// The shared record's server, only for an administrator (nil otherwise); saved on its own.
+	shared *sharedRecordPart
 }
 
-func newSettingsScreen(st Settings, work worker, a fyne.App, files kit.FileChooser, w fyne.Window, admin bool,
+// newSettingsScreen makes the Settings screen; publish is the shared record's service for an
+// administrator, and nil for anyone else, who then sees no such section.
+func newSettingsScreen(st Settings, publish Publish, work worker, a fyne.App, files kit.FileChooser, w fyne.Window, admin bool,
 	onBack func(), onHub func(name string, logo []byte)) *settingsScreen {
 	s := &settingsScreen{settings: st, work: work, app: a, files: files, w: w, admin: admin, onBack: onBack, onHub: onHub}
 	var sizes, themes []string
@@ -108,7 +114,13 @@ func newSettingsScreen(st Settings, work worker, a fyne.App, files kit.FileChoos
 	}
 	back := widget.NewButtonWithIcon("Back to caseload", theme.NavigateBackIcon(), s.onBackTapped)
 	form := container.NewVBox(kit.Subheading("Settings", widget.MediumImportance), kit.Grid(fields...), s.said, container.NewHBox(s.save))
-	s.root = container.NewBorder(container.NewHBox(back), nil, nil, nil, container.New(&kit.ReadingWidth{Max: 640}, form))
+	if publish != nil {
+		s.shared = newSharedRecordPart(publish, work, files, w)
+		form.Add(widget.NewSeparator())
+		form.Add(s.shared.root)
+	}
+	s.scroll = container.NewVScroll(container.New(&kit.ReadingWidth{Max: 640}, form))
+	s.root = container.NewBorder(container.NewHBox(back), nil, nil, nil, s.scroll)
 	return s
 }
 
@@ -116,6 +128,9 @@ func (s *settingsScreen) onBackTapped() { s.onBack() }
 
 // load reads the current settings in the worker.
 func (s *settingsScreen) load() {
+	if s.shared != nil {
+		s.shared.load()
+	}
 	var (
 		p    access.Preferences
 		hub  string

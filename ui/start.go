@@ -71,6 +71,7 @@ type Services struct {
 	Tablet      Tablet
 	TabletSync  TabletSync
 	TabletSetup TabletSetup
+	Publish     Publish
 }
 
 // missing names the services left out, for the one error a wiring mistake gives.
@@ -82,6 +83,7 @@ func (s Services) missing() []string {
 		"Evaluation": s.Evaluation != nil, "Users": s.Users != nil, "AuditLog": s.AuditLog != nil,
 		"Settings": s.Settings != nil, "Sync": s.Sync != nil, "Conflicts": s.Conflicts != nil,
 		"Tablet": s.Tablet != nil, "TabletSync": s.TabletSync != nil, "TabletSetup": s.TabletSetup != nil,
+		"Publish": s.Publish != nil,
 	} {
 		if !set {
 			out = append(out, name)

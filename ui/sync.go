@@ -31,8 +31,9 @@ type syncScreen struct {
 	w           fyne.Window
 	now         func() time.Time // names bundle files
 	onBack      func()
-	onChanged   func() // an import changed records: the caseload and conflict count are stale
-	onConflicts func() // nil when this session cannot open the Conflicts screen
+	onChanged   func()       // an import changed records: the caseload and conflict count are stale
+	onConflicts func()       // nil when this session cannot open the Conflicts screen
+	publishing  *publishPart // the shared care record; nil for those who may not publish
 
 	this    devices.Device
 	devices []devices.Device
@@ -51,10 +52,13 @@ type syncScreen struct {
 	problem   *widget.Label // the screen could not be read
 	renaming  *renameDialog
 	result    *resultDialog // the last outcome shown
+	scroll    *container.Scroll
 	root      fyne.CanvasObject
 }
 
-func newSyncScreen(sync Sync, work worker, files kit.FileChooser, w fyne.Window, now func() time.Time,
+// newSyncScreen makes the Sync screen; publish is nil for those who may not publish to the
+// shared care record, who then see no such section.
+func newSyncScreen(sync Sync, publish Publish, work worker, files kit.FileChooser, w fyne.Window, now func() time.Time,
 	onBack, onChanged, onConflicts func()) *syncScreen {
 	s := &syncScreen{sync: sync, work: work, files: files, w: w, now: now, onBack: onBack,
 		onChanged: onChanged, onConflicts: onConflicts, rows: map[string]*deviceRow{}}
@@ -85,16 +89,24 @@ func newSyncScreen(sync Sync, work worker, files kit.FileChooser, w fyne.Window,
 			container.NewHBox(s.importer)),
 		s.doing, s.progress, s.problem,
 	)
-	s.root = container.NewBorder(container.NewHBox(s.back, title), nil, nil, nil,
-		container.NewVScroll(container.NewPadded(form)))
+	if publish != nil {
+		s.publishing = newPublishPart(publish, work, w, s.claim, s.release, s.isBusy)
+		form.Add(widget.NewSeparator())
+		form.Add(s.publishing.root)
+	}
+	s.scroll = container.NewVScroll(container.NewPadded(form))
+	s.root = container.NewBorder(container.NewHBox(s.back, title), nil, nil, nil, s.scroll)
 	return s
 }
 
 func (s *syncScreen) onBackTapped() { s.onBack() }
 
-// load reads this device and the paired devices. The buttons stay off until they are read,
-// so no job starts against a list that is about to change.
+// load reads this device and the paired devices, and where the shared record is. The buttons
+// stay off until they are read, so no job starts against a list that is about to change.
 func (s *syncScreen) load() {
+	if s.publishing != nil {
+		s.publishing.load()
+	}
 	s.setBusy(true)
 	var (
 		this   devices.Device
@@ -150,7 +162,27 @@ func (s *syncScreen) setBusy(on bool) {
 			c.Enable()
 		}
 	}
+	if s.publishing != nil {
+		s.publishing.enable(!on)
+	}
 }
+
+// claim takes the screen for a job that shows its own progress (publishing): every other
+// action is off until release. It returns false when another job is already running.
+func (s *syncScreen) claim() bool {
+	if s.busy {
+		return false
+	}
+	s.setBusy(true)
+	kit.SetProblem(s.problem, "")
+	return true
+}
+
+// release gives the screen back after a claimed job.
+func (s *syncScreen) release() { s.setBusy(false) }
+
+// isBusy reports whether a job is running.
+func (s *syncScreen) isBusy() bool { return s.busy }
 
 // start marks a job as running, with a progress bar when it reports progress. It returns
 // false when another job is already running.

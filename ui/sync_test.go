@@ -172,7 +172,7 @@ func TestSyncExportShowsProgressThenSummary(t *testing.T) {
 		}
 	}}
 	files := &fakeFiles{path: filepath.Join(f.dir, "to-laptop-2.chb")}
-	sc = newSyncScreen(sy, held, files, w, func() time.Time { return syncAt(20, 15) }, func() {}, func() {}, nil)
+	sc = newSyncScreen(sy, nil, held, files, w, func() time.Time { return syncAt(20, 15) }, func() {}, func() {}, nil)
 	w.SetContent(sc.root)
 	sc.load()
 	held.finish()

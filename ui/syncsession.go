@@ -26,13 +26,18 @@ func (s *session) addSyncButtons() {
 func (s *session) mayResolve() bool { return s.user.ResolvesConflicts() }
 
 // openSync shows the Sync screen. An import can find conflicts, so it offers the Conflicts
-// screen when this person may resolve them.
+// screen when this person may resolve them; coordinators and administrators also publish to
+// the shared care record there.
 func (s *session) openSync() {
 	var onConflicts func()
 	if s.mayResolve() {
 		onConflicts = s.openConflicts
 	}
-	sc := newSyncScreen(s.svc.Sync, s.work, s.files, s.w, s.cfg.Clock, s.showCaseload, s.syncChanged, onConflicts)
+	var publish Publish
+	if s.user.PublishesSharedRecord() {
+		publish = s.svc.Publish
+	}
+	sc := newSyncScreen(s.svc.Sync, publish, s.work, s.files, s.w, s.cfg.Clock, s.showCaseload, s.syncChanged, onConflicts)
 	s.syncing = sc
 	s.w.SetTitle(s.titled("sync"))
 	s.w.SetContent(sc.root)

@@ -123,7 +123,11 @@ func (s *session) titled(what string) string {
 
 // openSettings shows the person's own settings (and the hub's, for an administrator).
 func (s *session) openSettings() {
-	st := newSettingsScreen(s.svc.Settings, s.work, fyne.CurrentApp(), s.files, s.w,
+	var publish Publish
+	if s.user.ManagesSettings() {
+		publish = s.svc.Publish
+	}
+	st := newSettingsScreen(s.svc.Settings, publish, s.work, fyne.CurrentApp(), s.files, s.w,
 		s.user.ManagesSettings(), s.showCaseload, s.hubChanged)
 	s.settings = st
 	s.w.SetTitle(s.titled("settings"))

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 
 	"carehub/app"
+	"carehub/app/buildinfo"
 	"carehub/assets"
 	"carehub/ui"
 )
@@ -21,8 +22,8 @@ import (
 const AppID = "uk.org.carehub.app"
 
 // Run opens the desktop app on the store at dbPath, or the user's own store when it is "",
-// and returns when the window closes.
-func Run(dbPath string) error {
+// and returns when the window closes. build is what the About box says.
+func Run(dbPath string, build buildinfo.Info) error {
 	if dbPath == "" {
 		p, err := app.DefaultStorePath()
 		if err != nil {
@@ -34,6 +35,7 @@ func Run(dbPath string) error {
 	a.SetIcon(assets.Icon())
 	w := a.NewWindow("carehub")
 	w.Resize(fyne.NewSize(1100, 760))
+	w.SetMainMenu(mainMenu(w, build, dbPath))
 	idle, err := app.IdleLock(os.Getenv)
 	if err != nil {
 		return err

@@ -1,10 +1,10 @@
 // Package service holds carehub's use cases: everything the desktop's screens and the command
 // line both do (signing in, enrolment, plans, outcomes, printing, the evaluation report,
-// accounts, the audit, settings, sync and conflicts, tablets, FHIR export, backup, demo data).
-// Each service takes the open store and a clock, checks the signed-in account's role before
-// anything it changes (and before the reads a role restricts: the audit, accounts, tablets,
-// check-ins), and returns domain types (careplan/...), so the screens need neither the store
-// nor a rule of their own.
+// accounts, the audit, settings, sync and conflicts, tablets, FHIR export, publishing to the
+// shared record, backup, demo data). Each service takes the open store and a clock, checks the
+// signed-in account's role before anything it changes (and before the reads a role restricts:
+// the audit, accounts, tablets, check-ins, the shared-record server), and returns domain types
+// (careplan/...), so the screens need neither the store nor a rule of their own.
 //
 // The screens declare the small interfaces they use (package ui); this package does not import
 // ui, so the wiring (package app) asserts that each service satisfies them.
@@ -40,6 +40,9 @@ type Options struct {
 	// KDF is used for key slots the services make (a tablet's store); nil means
 	// store.ProductionKDF. Tests make it cheap.
 	KDF *store.KDFParams
+	// Getenv reads the environment (a shared-record bearer token); nil means os.Getenv. The
+	// command line passes its own, so its tests set variables without touching the process.
+	Getenv func(string) string
 }
 
 // base is what every service holds: where to find the open store, and the shared options.
@@ -83,6 +86,7 @@ type Set struct {
 	Export      *Export
 	Backup      *Backup
 	Demo        *Demo
+	Publish     *Publish
 }
 
 // NewSet makes every service over the store open gives.
@@ -93,6 +97,6 @@ func NewSet(open Source, opt Options) *Set {
 		Printing: &Printing{b}, Evaluation: &Evaluation{b}, Users: &Users{b}, AuditLog: &AuditLog{b},
 		Settings: &Settings{b}, Sync: &Sync{b}, Conflicts: &Conflicts{b}, Tablet: &Tablet{b},
 		TabletSync: &TabletSync{b}, TabletSetup: &TabletSetup{b}, Export: &Export{b},
-		Backup: &Backup{b}, Demo: &Demo{b},
+		Backup: &Backup{b}, Demo: &Demo{b}, Publish: &Publish{b},
 	}
 }

@@ -45,28 +45,29 @@ var (
 	ErrNoKey     = errors.New("client credentials need the private key: its file, or the key itself kept in the store")
 )
 
-// Validate checks a configuration can be used.
+// Validate checks a configuration can be used. It says every problem (errors.Join, first the
+// address), so a form can mark each field at once; errors.Is finds each.
 func (c ServerConfig) Validate() error {
+	var problems []error
 	if _, err := NormalServerURL(c.URL); err != nil {
-		return err
+		problems = append(problems, err)
 	}
 	switch c.Auth {
 	case AuthBearer:
-		return nil
 	case AuthClientCredentials:
+		if u, err := url.Parse(c.TokenURL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			problems = append(problems, ErrTokenURL)
+		}
+		if strings.TrimSpace(c.ClientID) == "" {
+			problems = append(problems, ErrClientID)
+		}
+		if strings.TrimSpace(c.PrivateKeyPEM) == "" && strings.TrimSpace(c.PrivateKeyFile) == "" {
+			problems = append(problems, ErrNoKey)
+		}
 	default:
-		return ErrAuthKind
+		problems = append(problems, ErrAuthKind)
 	}
-	if u, err := url.Parse(c.TokenURL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-		return ErrTokenURL
-	}
-	if strings.TrimSpace(c.ClientID) == "" {
-		return ErrClientID
-	}
-	if strings.TrimSpace(c.PrivateKeyPEM) == "" && strings.TrimSpace(c.PrivateKeyFile) == "" {
-		return ErrNoKey
-	}
-	return nil
+	return errors.Join(problems...)
 }
 
 // NormalServerURL is a server's base URL as carehub keys it: scheme and host lower case, no

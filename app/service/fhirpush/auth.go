@@ -55,7 +55,7 @@ func NewAuthorizer(cfg fhir.ServerConfig, getenv func(string) string, client *ht
 	if len(strings.TrimSpace(cfg.PrivateKeyPEM)) == 0 {
 		b, err := os.ReadFile(cfg.PrivateKeyFile)
 		if err != nil {
-			return nil, fmt.Errorf("the private key file %s cannot be read: %v", cfg.PrivateKeyFile, errors.Unwrap(err))
+			return nil, fmt.Errorf("%w: %s (%v)", fhir.ErrKeyFile, cfg.PrivateKeyFile, errors.Unwrap(err))
 		}
 		pemText = b
 	}
@@ -66,8 +66,8 @@ func NewAuthorizer(cfg fhir.ServerConfig, getenv func(string) string, client *ht
 	return &clientCredentials{cfg: cfg, key: key, http: client, now: now}, nil
 }
 
-// ErrPrivateKey is a private key carehub cannot sign with.
-var ErrPrivateKey = errors.New("the private key is not an RSA private key in PEM (PKCS #1 or PKCS #8) of at least 2048 bits")
+// ErrPrivateKey is a private key carehub cannot sign with (fhir.ErrPrivateKey).
+var ErrPrivateKey = fhir.ErrPrivateKey
 
 // ParsePrivateKey reads an RSA private key from PEM, PKCS #1 or PKCS #8.
 func ParsePrivateKey(pemText []byte) (*rsa.PrivateKey, error) {

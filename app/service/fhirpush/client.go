@@ -9,6 +9,8 @@ import (
 	"net"
 	"net/http"
 	"time"
+
+	"carehub/careplan/fhir"
 )
 
 // maxBody bounds how much of a server's answer is read: a person's transaction-response is a
@@ -16,8 +18,9 @@ import (
 const maxBody = 32 << 20
 
 // ErrUnreachable is a server that could not be reached, or kept failing (5xx), after every
-// retry. Nothing more is sent in that push, and nothing unsent is marked as sent.
-var ErrUnreachable = errors.New("the FHIR server cannot be reached")
+// retry. Nothing more is sent in that push, and nothing unsent is marked as sent. It is
+// fhir.ErrUnreachable, so the screens can tell it apart without importing this package.
+var ErrUnreachable = fhir.ErrUnreachable
 
 // ServerError is a server's refusal (4xx, or 5xx after every retry) with its own words.
 type ServerError struct {

@@ -59,11 +59,6 @@ func (p *person) person() fhir.Person {
 	return out
 }
 
-// who names the person in a failure line: NHS number, never their name.
-func (p *person) who() string {
-	return "NHS number " + p.rec.Patient.NHSNumber.Display()
-}
-
 // item is one resource of the person as it stands now.
 type item struct {
 	key  string // "CarePlan/<carehub id>"
@@ -167,7 +162,7 @@ func (p *person) lookUp(ctx context.Context, changed []*item) error {
 			patient.prev = &store.FHIRPublished{Key: patient.key, ServerID: matches[0].ID, Version: matches[0].Version}
 			p.pub.OwnsPatient = slices.Contains(matches[0].Identifiers, p.opt.Codes.IdentifierSystem+"|"+patient.r.ResourceID())
 		default:
-			return fmt.Errorf("%s: %d Patients on the server have this NHS number; carehub will not guess which is this person", p.who(), len(matches))
+			return fmt.Errorf("%d Patients on the server have this NHS number; carehub will not guess which is this person", len(matches))
 		}
 	}
 	keys := make([]string, len(ask))
@@ -224,7 +219,7 @@ func (p *person) findByIdentifier(ctx context.Context, keys []string) (map[strin
 				}
 				key := typ + "/" + id
 				if prev, dup := out[key]; dup && prev.ID != f.ID {
-					return nil, fmt.Errorf("%s: two %s resources on the server carry carehub's identifier %s", p.who(), typ, id)
+					return nil, fmt.Errorf("two %s resources on the server carry carehub's identifier %s", typ, id)
 				}
 				out[key] = f
 			}
@@ -258,21 +253,17 @@ func (p *person) search(ctx context.Context, queries []string) ([][]found, error
 	if err != nil {
 		return nil, p.failed("looking up what carehub published before", err)
 	}
-	got, err := parseSearchBatch(answer, len(queries))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %v", p.who(), err)
-	}
-	return got, nil
+	return parseSearchBatch(answer, len(queries))
 }
 
-// failed turns a server's answer into the person's failure line.
+// failed turns a server's answer into why the person was not published (Push names them).
 func (p *person) failed(doing string, err error) error {
 	var se *ServerError
 	switch {
 	case errors.As(err, &se) && se.Status == http.StatusPreconditionFailed:
-		return fmt.Errorf("%s: %w (%s)", p.who(), ErrConflict, se.Message)
+		return fmt.Errorf("%w (%s)", ErrConflict, se.Message)
 	case errors.Is(err, ErrUnreachable):
 		return err
 	}
-	return fmt.Errorf("%s: %s: %v", p.who(), doing, err)
+	return fmt.Errorf("%s: %v", doing, err)
 }

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"time"
 
+	"carehub/careplan"
 	"carehub/careplan/access"
 	"carehub/careplan/fhir"
 	"carehub/store"
@@ -27,29 +28,22 @@ type Options struct {
 	Codes    fhir.Codes
 	Now      func() time.Time
 	Progress func(done, total int) // called after each person; may be nil
+	// Stop, when closed, stops the push before the next person: the one being sent is
+	// finished, so nothing is left half-sent and no copy on the server is left newer than
+	// carehub's record of it. Nil never stops.
+	Stop <-chan struct{}
 }
 
-// Result counts what a push did, person by person.
-type Result struct {
-	Examined  int // people whose records changed since the last push (everyone, the first time)
-	Published int // people published for the first time
-	Updated   int // people whose published plan or records changed
-	Closed    int // people whose record was closed: their plan is now marked completed
-	Retracted int // people whose consent was withdrawn: what was published is deleted
-	Unchanged int // examined, but nothing the shared record shows had changed
-	Resources int // resources created, updated or deleted on the server
-	Conflicts int // people whose server copy changed since carehub published it (412)
-	// Failures has one line per person not pushed (a conflict, a refusal), in the operator's
-	// words; they are tried again next time.
-	Failures []string
-}
+// Result counts what a push did, person by person (fhir.PushResult, which the screens name).
+type Result = fhir.PushResult
 
 // Push publishes to the server what changed since the last push to it, one transaction per
 // person, and moves the server's checkpoint. A server that cannot be reached stops the push
-// with ErrUnreachable: those already sent stay recorded as sent, nothing else is, and the next
-// push picks up where this one stopped. Only coordinators and administrators may push.
+// with ErrUnreachable, and closing opt.Stop with fhir.ErrPushStopped: those already sent stay
+// recorded as sent, nothing else is, and the next push picks up where this one stopped. Only
+// coordinators and administrators may push.
 func Push(ctx context.Context, st *store.Store, opt Options) (Result, error) {
-	var res Result
+	res := Result{Server: opt.Server}
 	if !st.SignedIn().PublishesSharedRecord() {
 		return res, fmt.Errorf("%w: only coordinators and administrators publish to the shared record", access.ErrNotAllowed)
 	}
@@ -70,6 +64,19 @@ func Push(ctx context.Context, st *store.Store, opt Options) (Result, error) {
 	}
 	res.Examined = len(ids)
 	var retry []string
+	// stopped records where the push stopped, with the people still to retry, and audits it.
+	// It counts as the last publish only when it sent something.
+	stopped := func(done int, err error) (Result, error) {
+		cp.Retry = mergeIDs(cp.Retry, retry)
+		if res.Resources > 0 {
+			cp.Last = opt.Now()
+		}
+		detail := fmt.Sprintf("fhir push to %s stopped: %d of %d people sent; %s", host(opt.Server), done, len(ids), res.Summary())
+		if serr := st.SaveFHIRCheckpoint(cp, detail); serr != nil {
+			return res, serr
+		}
+		return res, err
+	}
 	for start := 0; start < len(ids); start += peopleAtATime {
 		batch := ids[start:min(start+peopleAtATime, len(ids))]
 		records, err := st.PatientRecordsOf(batch)
@@ -77,19 +84,17 @@ func Push(ctx context.Context, st *store.Store, opt Options) (Result, error) {
 			return res, err
 		}
 		for i, rec := range records {
+			if stopRequested(opt.Stop) {
+				return stopped(start+i, fhir.ErrPushStopped)
+			}
 			p := &person{st: st, opt: opt, rec: rec}
 			err := p.push(ctx, &res)
 			if errors.Is(err, ErrUnreachable) || ctx.Err() != nil {
-				cp.Retry = mergeIDs(cp.Retry, append(retry, rec.Patient.ID))
-				cp.Last = opt.Now()
-				detail := fmt.Sprintf("fhir push to %s stopped: %d of %d people sent; %s", host(opt.Server), start+i, len(ids), summary(res))
-				if serr := st.SaveFHIRCheckpoint(cp, detail); serr != nil {
-					return res, serr
-				}
-				return res, err
+				retry = append(retry, rec.Patient.ID)
+				return stopped(start+i, err)
 			}
 			if err != nil {
-				res.Failures = append(res.Failures, err.Error())
+				res.Failures = append(res.Failures, failure(rec.Patient, err))
 				retry = append(retry, rec.Patient.ID)
 			}
 			if opt.Progress != nil {
@@ -98,7 +103,22 @@ func Push(ctx context.Context, st *store.Store, opt Options) (Result, error) {
 		}
 	}
 	cp.Upto, cp.Retry, cp.Mapping, cp.Last = upto, retry, MappingVersion, opt.Now()
-	return res, st.SaveFHIRCheckpoint(cp, fmt.Sprintf("fhir push to %s: %s", host(opt.Server), summary(res)))
+	return res, st.SaveFHIRCheckpoint(cp, fmt.Sprintf("fhir push to %s: %s", host(opt.Server), res.Summary()))
+}
+
+// stopRequested reports whether stop has been closed.
+func stopRequested(stop <-chan struct{}) bool {
+	select {
+	case <-stop:
+		return true
+	default:
+		return false
+	}
+}
+
+// failure is one person not published and why.
+func failure(p careplan.Patient, err error) fhir.PushFailure {
+	return fhir.PushFailure{PatientID: p.ID, Name: p.FullName(), NHSNumber: p.NHSNumber.Display(), Why: err.Error()}
 }
 
 // candidates are the people to examine: those with a change since the checkpoint and those
@@ -137,16 +157,6 @@ func mergeIDs(a, b []string) []string {
 	slices.Sort(out)
 	return slices.Compact(out)
 }
-
-// summary is a push's counts in words, for the audit and the command's last line.
-func summary(r Result) string {
-	return fmt.Sprintf("%d people examined, %d published, %d updated, %d closed, %d retracted, %d unchanged, "+
-		"%d resources sent, %d conflicts, %d failed", r.Examined, r.Published, r.Updated, r.Closed, r.Retracted,
-		r.Unchanged, r.Resources, r.Conflicts, len(r.Failures))
-}
-
-// Summary is Result in words: "40 people examined, 12 published, …".
-func (r Result) Summary() string { return summary(r) }
 
 // host is a server's host, for audit entries: enough to say where, nothing of a path's secrets.
 func host(server string) string {

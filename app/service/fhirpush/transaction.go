@@ -131,11 +131,7 @@ func (p *person) send(ctx context.Context, tx *transaction) ([]entryResult, erro
 	for i, e := range tx.entries {
 		methods[i] = e.Request.Method
 	}
-	results, err := parseTransactionResponse(answer, methods)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %v", p.who(), err)
-	}
-	return results, nil
+	return parseTransactionResponse(answer, methods)
 }
 
 // save records what is now on the server of the person, with its audit entry.

@@ -1,0 +1,5 @@
+//go:build !fyne_cross_compat
+
+package commands
+
+const fyneCrossCompat = false

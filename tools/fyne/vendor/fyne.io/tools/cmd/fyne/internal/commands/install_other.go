@@ -1,0 +1,7 @@
+//go:build !windows
+
+package commands
+
+func postInstall(_ *Installer) error {
+	return nil
+}

@@ -1,0 +1,2 @@
+// Package convert contains functions for converting to dbus data structures.
+package convert

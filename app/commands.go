@@ -27,12 +27,15 @@ func runDemo(env Env, args []string) error {
 	if *n < 1 || *n > maxDemoPatients {
 		return fmt.Errorf("%w: demo --patients must be between 1 and %d", errUsage, maxDemoPatients)
 	}
-	st, err := createStore(env, *db)
+	// The whole demo hub is written before the store is moved into place: an interrupted demo
+	// leaves no store, not part of one.
+	st, err := createStore(env, *db, func(st *store.Store) error {
+		return services(env, st).Demo.Load(*seed, *n, nil)
+	})
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	if err := services(env, st).Demo.Load(*seed, *n, nil); err != nil {
+	if err := st.Close(); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "%d synthetic patients written to %s\n", *n, *db)
@@ -85,8 +88,23 @@ func onStore(env Env, args []string, name string, fn func(st *store.Store) error
 	return fn(st)
 }
 
+// runCheck opens the store even when its history does not hold together (which refuses every
+// other command), so it can say where.
 func runCheck(env Env, args []string) error {
-	return onStore(env, args, "check", func(st *store.Store) error { return checkStore(env, services(env, st)) })
+	fs := newFlags("check")
+	db := fs.String("db", "", "the store")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := need(fs, *db, "db"); err != nil {
+		return err
+	}
+	st, err := openStoreWith(env, *db, store.Options{Now: env.Now, User: operator(env), Inspect: true})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return checkStore(env, services(env, st))
 }
 
 func checkStore(env Env, svc *service.Set) error {

@@ -11,6 +11,11 @@ import (
 // openStore opens an existing store for a non-interactive command, with the passphrase from
 // the environment.
 func openStore(env Env, path string) (*store.Store, error) {
+	return openStoreWith(env, path, store.Options{Now: env.Now, User: operator(env)})
+}
+
+// openStoreWith is openStore with options of the command's own (check inspects).
+func openStoreWith(env Env, path string, opt store.Options) (*store.Store, error) {
 	pass, err := passphrase(env, PassphraseVar)
 	if err != nil {
 		return nil, err
@@ -18,16 +23,18 @@ func openStore(env Env, path string) (*store.Store, error) {
 	if !store.Exists(path) {
 		return nil, fmt.Errorf("%s: %w", path, store.ErrNoStore)
 	}
-	return store.Open(path, pass, store.Options{Now: env.Now, User: operator(env)})
+	return store.Open(path, pass, opt)
 }
 
-// createStore makes a new store for a non-interactive command.
-func createStore(env Env, path string) (*store.Store, error) {
+// createStore makes a new store for a non-interactive command, with fill (when not nil)
+// writing what it starts with before it is moved into place: an interrupted command leaves no
+// store, not half of one.
+func createStore(env Env, path string, fill func(*store.Store) error) (*store.Store, error) {
 	pass, err := passphrase(env, PassphraseVar)
 	if err != nil {
 		return nil, err
 	}
-	return store.Create(path, pass, store.Options{Now: env.Now, User: operator(env)})
+	return store.CreateWith(path, pass, store.Options{Now: env.Now, User: operator(env)}, fill)
 }
 
 func passphrase(env Env, name string) (string, error) {

@@ -94,7 +94,7 @@ func (s *Store) Assessments(patientID string) ([]pam.Assessment, error) {
 		return nil, err
 	}
 	var out []pam.Assessment
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		ids, err := recordsOfPatient(tx, bucketPAMByPatient, patient)
 		if err != nil {
 			return err

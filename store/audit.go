@@ -44,7 +44,21 @@ func (w *writer) audit(action string, kind Kind, recordID string, note auditNote
 	// two in the order they happened, even within one millisecond.
 	version := w.clock.next(w.now)
 	key := binary.BigEndian.AppendUint64(nil, version)
-	return b.Put(key, w.keys.seal(nil, encodeAudit(w.auditEntry(action, kind, recordID, note)), key))
+	entry := w.auditEntry(action, kind, recordID, note)
+	val := w.keys.seal(make([]byte, 0, auditSize(entry)+w.keys.overhead()+chainLinkSize), encodeAudit(entry), key)
+	link, err := w.chainLink(fromViews, key, val)
+	if err != nil {
+		return err
+	}
+	return b.Put(key, append(val, link...)) // the link follows the sealed entry (chain.go)
+}
+
+// viewSealed is the sealed audit entry of a value in the views bucket, without its link.
+func viewSealed(v []byte) ([]byte, error) {
+	if len(v) <= chainLinkSize {
+		return nil, errBadAudit
+	}
+	return v[:len(v)-chainLinkSize], nil
 }
 
 // auditEntry is who did what to which record, now.
@@ -110,13 +124,17 @@ func (s *Store) Audit() ([]AuditEntry, error) {
 		entry   AuditEntry
 	}
 	var all []versioned
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		views, err := bucket(tx, bucketAudit)
 		if err != nil {
 			return err
 		}
 		err = views.ForEach(func(k, v []byte) error {
-			e, err := openAudit(s.keys, k, v)
+			sealed, err := viewSealed(v)
+			if err != nil {
+				return err
+			}
+			e, err := openAudit(s.keys, k, sealed)
 			if err == nil && len(k) != 8 {
 				err = errBadAudit
 			}

@@ -29,7 +29,7 @@ func (s *Store) Backup(outPath string) error {
 			os.Remove(tmp.Name())
 		}
 	}()
-	if err := s.db.View(func(tx *bolt.Tx) error {
+	if err := s.view(func(tx *bolt.Tx) error {
 		_, err := tx.WriteTo(tmp)
 		return err
 	}); err != nil {

@@ -34,6 +34,9 @@ import (
 //	conflicts         record id (16 bytes) → sealed conflict found by a merge (schema step 7)
 //	fhir-push         "config" → sealed shared-record server settings; 's' ‖ server key → sealed
 //	                  checkpoint; 'p' ‖ server key ‖ patient id → sealed publication (schema step 9)
+//	accounts          key slot name → 1, account name in clear: the sign-in list (schema step 10)
+//	chain-gaps        version (8 bytes) → 1, digest, link: a change-log entry a tablet's wipe
+//	                  removed, kept only as its place in the history's chain (schema step 11)
 const (
 	bucketMeta           = "meta"
 	bucketKeyslots       = "keyslots"
@@ -67,6 +70,9 @@ const (
 	bucketConflicts = "conflicts"
 
 	bucketFHIRPush = "fhir-push"
+
+	bucketAccounts  = "accounts"   // the sign-in list: active staff accounts' names (signin.go)
+	bucketChainGaps = "chain-gaps" // where a wipe removed change-log entries (chain.go)
 )
 
 // Keys in the meta bucket.

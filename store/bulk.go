@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"runtime"
 	"sort"
@@ -85,29 +84,40 @@ func (s *Store) eachPatient(decoders int, fn func(r PatientRecords) error) error
 		wg.Go(func() {
 			o := &opener{keys: s.keys}
 			for b := range work {
-				b.records, b.err = o.openPatients(b.sealed, b.records[:0])
+				// The sealed values are bbolt's memory: a file cut short while open faults
+				// here, and must fail the read rather than the process.
+				b.err = guard(func() error {
+					var err error
+					b.records, err = o.openPatients(b.sealed, b.records[:0])
+					return err
+				})
 				b.done <- struct{}{}
 			}
 		})
 	}
 	read := make(chan error, 1)
 	go func() {
-		began := false
-		err := s.db.View(func(tx *bolt.Tx) error {
-			began = true
-			err := readSealedPatients(tx, free, stop, func(b *bulkBatch) {
+		closed := false
+		closeWork := func() {
+			if !closed {
+				close(work)
+				close(order)
+				closed = true
+			}
+		}
+		err := s.view(func(tx *bolt.Tx) error {
+			// Deferred, so that a fault in a damaged file (which guard turns into an error)
+			// still ends the batches and waits for them before the transaction goes.
+			defer func() {
+				closeWork()
+				<-drained // the decoders are done with the transaction's memory
+			}()
+			return readSealedPatients(tx, free, stop, func(b *bulkBatch) {
 				order <- b
 				work <- b
 			})
-			close(work)
-			close(order)
-			<-drained // the decoders are done with the transaction's memory
-			return err
 		})
-		if !began { // no transaction (a closed store): nothing was sent
-			close(work)
-			close(order)
-		}
+		closeWork() // no transaction (a closed store): nothing was sent
 		read <- err
 	}()
 	var err error
@@ -156,6 +166,9 @@ func readSealedPatients(tx *bolt.Tx, free chan *bulkBatch, stop chan struct{}, s
 	var b *bulkBatch
 	c := patients.Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if err := storedAs(KindPatient, k, v); err != nil {
+			return err
+		}
 		if e, _, err := decodeEnvelope(v); err != nil {
 			return err
 		} else if e.deleted {
@@ -177,7 +190,9 @@ func readSealedPatients(tx *bolt.Tx, free chan *bulkBatch, stop chan struct{}, s
 		} else {
 			b.sealed = append(b.sealed, sealedPatient{})
 		}
-		r.read(&b.sealed[len(b.sealed)-1], uuid.UUID(k), v)
+		if err := r.read(&b.sealed[len(b.sealed)-1], uuid.UUID(k), v); err != nil {
+			return err
+		}
 		if len(b.sealed) == bulkBatchPeople {
 			send(b)
 			b = nil
@@ -216,9 +231,12 @@ func newSealedReader(tx *bolt.Tx) (*sealedReader, error) {
 }
 
 // read fills sp with the patient's stored values, reusing sp's lists.
-func (r *sealedReader) read(sp *sealedPatient, id uuid.UUID, patient []byte) {
+func (r *sealedReader) read(sp *sealedPatient, id uuid.UUID, patient []byte) error {
 	sp.id, sp.patient = id, patient
-	sp.allPlans = valuesOf(sp.allPlans[:0], r.plansIdx, r.plans, id)
+	var err error
+	if sp.allPlans, err = valuesOf(sp.allPlans[:0], r.plansIdx, r.plans, KindPlan, id); err != nil {
+		return err
+	}
 	// An agreed version is final (Check holds every store to that), so when any version is
 	// final the drafts cannot be the plan in force and stay sealed.
 	sp.plans, sp.plansFinal = sp.plans[:0], false
@@ -232,20 +250,28 @@ func (r *sealedReader) read(sp *sealedPatient, id uuid.UUID, patient []byte) {
 	} else {
 		sp.plans = append(sp.plans, sp.allPlans...)
 	}
-	sp.pams = valuesOf(sp.pams[:0], r.pamsIdx, r.pams, id)
-	sp.outcomes = valuesOf(sp.outcomes[:0], r.outcomesIdx, r.outcomes, id)
-	sp.contacts = valuesOf(sp.contacts[:0], r.contactsIdx, r.contacts, id)
+	if sp.pams, err = valuesOf(sp.pams[:0], r.pamsIdx, r.pams, KindAssessment, id); err != nil {
+		return err
+	}
+	if sp.outcomes, err = valuesOf(sp.outcomes[:0], r.outcomesIdx, r.outcomes, KindOutcome, id); err != nil {
+		return err
+	}
+	sp.contacts, err = valuesOf(sp.contacts[:0], r.contactsIdx, r.contacts, KindContact, id)
+	return err
 }
 
 // valuesOf appends the stored values of a patient's records listed in a by-patient index, in
 // index (record id) order; a listed record that is not stored is left out.
-func valuesOf(out [][]byte, idx, records *bolt.Cursor, patient uuid.UUID) [][]byte {
+func valuesOf(out [][]byte, idx, records *bolt.Cursor, kind Kind, patient uuid.UUID) ([][]byte, error) {
 	for k, _ := idx.Seek(patient[:]); len(k) == 32 && uuid.UUID(k[:16]) == patient; k, _ = idx.Next() {
 		if rk, v := records.Seek(k[16:]); v != nil && bytes.Equal(rk, k[16:]) {
+			if err := storedAs(kind, rk, v); err != nil {
+				return out, err
+			}
 			out = append(out, v)
 		}
 	}
-	return out
+	return out, nil
 }
 
 // opener unseals records into one buffer that it reuses from patient to patient: a body is
@@ -380,7 +406,7 @@ func (o *opener) pickPlan(versions [][]byte, onlyFinal bool) (*careplan.Plan, er
 	if len(open) == 1 {
 		// Decoded once in full; it still has to be a version CurrentPlan would pick.
 		var p careplan.Plan
-		if err := json.Unmarshal(open[0].body, &p); err != nil {
+		if err := decodeBody(open[0].body, &p); err != nil {
 			return nil, fmt.Errorf("%w: %v", errBadEnvelope, err)
 		}
 		if p.State == careplan.PlanAgreed || p.State == careplan.PlanDraft && !onlyFinal {
@@ -410,7 +436,7 @@ func (o *opener) pickPlan(versions [][]byte, onlyFinal bool) (*careplan.Plan, er
 		return nil, nil
 	}
 	var p careplan.Plan
-	if err := json.Unmarshal(best.body, &p); err != nil {
+	if err := decodeBody(best.body, &p); err != nil {
 		return nil, fmt.Errorf("%w: %v", errBadEnvelope, err)
 	}
 	return &p, nil

@@ -241,16 +241,21 @@ func (a *stringArena) add(p []byte) string {
 	return a.b.String()[start:]
 }
 
+// maxCaseloadHint bounds how many entries Caseload makes room for before reading any.
+const maxCaseloadHint = 1 << 20
+
 // Caseload returns every patient's caseload entry, in no particular order (callers sort for
 // display). It opens only the caseload bucket: this is what the app loads at unlock.
 func (s *Store) Caseload() ([]careplan.CaseloadEntry, error) {
 	var out []careplan.CaseloadEntry
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		b, err := bucket(tx, bucketCaseload)
 		if err != nil {
 			return err
 		}
-		out = make([]careplan.CaseloadEntry, 0, b.Sequence())
+		// The bucket's count of entries sizes the list, unless it is beyond belief (a damaged
+		// file): then the list grows as entries are read.
+		out = make([]careplan.CaseloadEntry, 0, min(b.Sequence(), maxCaseloadHint))
 		var arena stringArena
 		scratch := make([]byte, 0, 512)
 		c := b.Cursor()
@@ -268,7 +273,7 @@ func (s *Store) Caseload() ([]careplan.CaseloadEntry, error) {
 // PatientCount is the number of patients on the hub.
 func (s *Store) PatientCount() (int, error) {
 	var n int
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		b, err := bucket(tx, bucketCaseload)
 		if err != nil {
 			return err

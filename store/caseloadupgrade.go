@@ -1,45 +1,29 @@
 package store
 
 import (
-	"bytes"
-
 	"github.com/google/uuid"
 	bolt "go.etcd.io/bbolt"
 
 	"carehub/careplan"
 )
 
-// upgradeCaseload rebuilds every caseload entry from the full records once, when a store made
-// before the work queues is first unlocked: its entries lack the nomination date, conditions,
-// last contact and last PAM the queues need. Migrations cannot do this, because they run
-// before the key is known. The meta key records that it is done, so later unlocks only read
-// one byte.
-func (s *Store) upgradeCaseload() error {
-	var done bool
-	err := s.db.View(func(tx *bolt.Tx) error {
-		meta, err := bucket(tx, bucketMeta)
-		if err != nil {
+// rebuildCaseloads rebuilds every caseload entry from the full records, once, when a store made
+// before the work queues is first unlocked (finishUnlock): its entries lack the nomination
+// date, conditions, last contact and last PAM the queues need. Migrations cannot do this,
+// because they run before the key is known. It records that it is done, so later unlocks only
+// read one byte.
+func rebuildCaseloads(tx *bolt.Tx, k *keys) error {
+	err := forEachRecord(tx, k, KindPatient, func(e envelope) error {
+		var p careplan.Patient
+		if err := unmarshalBody(e, &p); err != nil {
 			return err
 		}
-		done = bytes.Equal(meta.Get([]byte(metaCaseloadFormat)), []byte{caseloadFormat})
-		return nil
+		return rebuildCaseload(tx, k, e.id, p)
 	})
-	if err != nil || done {
+	if err != nil {
 		return err
 	}
-	return s.db.Update(func(tx *bolt.Tx) error {
-		err := forEachRecord(tx, s.keys, KindPatient, func(e envelope) error {
-			var p careplan.Patient
-			if err := unmarshalBody(e, &p); err != nil {
-				return err
-			}
-			return rebuildCaseload(tx, s.keys, e.id, p)
-		})
-		if err != nil {
-			return err
-		}
-		return markCaseloadFormat(tx)
-	})
+	return markCaseloadFormat(tx)
 }
 
 // rebuildCaseload writes a patient's caseload entry afresh from their records.

@@ -28,31 +28,44 @@ const changeKeySize = 8 + 16
 const changeFromDevice = 0x80
 
 // appendChangePrefix appends the clear part of a change-log value: the kind, and the device
-// the record came from unchanged when there is one.
-func appendChangePrefix(b []byte, kind Kind, from uuid.UUID) []byte {
+// the record came from unchanged when there is one, then the version the record reached.
+func appendChangePrefix(b []byte, kind Kind, from uuid.UUID, recordVersion uint64) []byte {
 	if from == uuid.Nil {
-		return append(b, kindCode(kind))
+		b = append(b, kindCode(kind)|changeChained)
+	} else {
+		b = append(append(b, kindCode(kind)|changeFromDevice|changeChained), from[:]...)
 	}
-	return append(append(b, kindCode(kind)|changeFromDevice), from[:]...)
+	return binary.BigEndian.AppendUint64(b, recordVersion)
 }
 
 // changePrefixLen is how many bytes of a change-log value come before its sealed audit entry.
 func changePrefixLen(v []byte) int {
+	n := 1
 	if len(v) > 0 && v[0]&changeFromDevice != 0 {
-		return 1 + 16
+		n += 16
 	}
-	return 1
+	if len(v) > 0 && v[0]&changeChained != 0 {
+		n += 8
+	}
+	return n
 }
 
-// appendChange logs that record id of kind reached version.
-func appendChange(tx *bolt.Tx, k *keys, version uint64, kind Kind, id uuid.UUID, audit AuditEntry) error {
-	return appendChangeFrom(tx, k, version, kind, id, uuid.Nil, audit)
+// changeRecordVersion is the version a change-log entry says its record reached (0 for an
+// older entry of a record, logged before the history was chained).
+func changeRecordVersion(v []byte) (uint64, bool) {
+	n := changePrefixLen(v)
+	if len(v) < n || v[0]&changeChained == 0 {
+		return 0, false
+	}
+	return binary.BigEndian.Uint64(v[n-8 : n]), true
 }
 
-// appendChangeFrom logs a change, naming the device the record came from unchanged (uuid.Nil
-// for a change made here).
-func appendChangeFrom(tx *bolt.Tx, k *keys, version uint64, kind Kind, id, from uuid.UUID, audit AuditEntry) error {
-	b, err := bucket(tx, bucketChanges)
+// appendChange logs that record id of kind reached recordVersion, at version in this store's
+// log (the record's own version for a local write), carrying the write's audit entry; from
+// names the device the record came from unchanged (uuid.Nil for a change made here). The entry
+// ends with its link in the history's chain (chain.go).
+func (w *writer) appendChange(version uint64, kind Kind, id, from uuid.UUID, recordVersion uint64, audit AuditEntry) error {
+	b, err := bucket(w.tx, bucketChanges)
 	if err != nil {
 		return err
 	}
@@ -61,22 +74,31 @@ func appendChangeFrom(tx *bolt.Tx, k *keys, version uint64, kind Kind, id, from 
 	key = append(key, id[:]...)
 	// The write's audit entry travels in its change-log entry rather than in a bucket of its
 	// own: one append-only tree instead of two keeps a save close to the cost of a bare put.
-	// One buffer: the clear prefix, then the audit entry, sealed where it lies.
-	val := make([]byte, 0, 1+len(from)+auditSize(audit)+k.overhead()) // as bbolt keeps it: no spare room
-	val = appendChangePrefix(val, kind, from)
+	// One buffer: the clear prefix, then the audit entry, sealed where it lies, then the link.
+	val := make([]byte, 0, 1+len(from)+8+auditSize(audit)+w.keys.overhead()+chainLinkSize) // as bbolt keeps it: no spare room
+	val = appendChangePrefix(val, kind, from, recordVersion)
 	n := len(val)
 	val = appendAudit(val, audit)
-	val = slices.Grow(val, k.overhead())
-	return b.Put(key, k.seal(val[:n], val[n:], key))
+	val = slices.Grow(val, w.keys.overhead()+chainLinkSize)
+	val = w.keys.seal(val[:n], val[n:], key)
+	link, err := w.chainLink(fromChanges, key, val)
+	if err != nil {
+		return err
+	}
+	return b.Put(key, append(val, link...))
 }
 
 // changeAudit unseals the audit entry a change-log entry carries.
 func changeAudit(k *keys, key, val []byte) (AuditEntry, error) {
 	n := changePrefixLen(val)
-	if len(val) <= n {
+	end := len(val)
+	if len(val) > 0 && val[0]&changeChained != 0 {
+		end -= chainLinkSize
+	}
+	if end <= n {
 		return AuditEntry{}, errBadAudit
 	}
-	return openAudit(k, key, val[n:])
+	return openAudit(k, key, val[n:end])
 }
 
 // decodeChange reads one change-log entry.
@@ -94,12 +116,12 @@ func decodeLogEntry(k, v []byte) (logEntry, error) {
 	if len(k) != changeKeySize || len(v) < 1 || len(v) < changePrefixLen(v) {
 		return logEntry{}, fmt.Errorf("a change-log entry is damaged (%d+%d bytes)", len(k), len(v))
 	}
-	kind, ok := kindOfCode(v[0] &^ changeFromDevice)
+	kind, ok := kindOfCode(v[0] &^ (changeFromDevice | changeChained))
 	if !ok {
 		return logEntry{}, fmt.Errorf("a change-log entry has unknown kind %d", v[0])
 	}
 	e := logEntry{pos: binary.BigEndian.Uint64(k[:8]), kind: kind}
-	if changePrefixLen(v) > 1 {
+	if v[0]&changeFromDevice != 0 {
 		e.from = uuid.UUID(v[1:17])
 	}
 	return e, nil
@@ -110,7 +132,7 @@ func decodeLogEntry(k, v []byte) (logEntry, error) {
 // version for a local write, and a local version for a record that arrived by sync.
 func (s *Store) ChangesSince(v uint64) ([]Change, error) {
 	var out []Change
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		return eachChangeAfter(tx, v, func(ch Change) error {
 			out = append(out, ch)
 			return nil

@@ -43,13 +43,16 @@ func (r *Report) problem(format string, args ...any) {
 
 // Check verifies the whole store in one read transaction: bbolt's own page check, then that
 // every record decodes and decrypts under its own id and kind, every caseload entry, index
-// entry and change-log entry points at a record, and every audit entry decrypts. Counts are
+// entry and change-log entry points at a record, every audit entry decrypts, the history's
+// chain holds from its first entry to its last (the first entry that breaks it is named) and
+// reaches the point the last unlock verified, every record is at the version its newest
+// change-log entry names, and the sign-in list matches the accounts. Counts are
 // reported as "patients", "plans", "pam assessments", "staff", "outcomes", "changes",
 // "audit entries", "paired devices" and "open conflicts".
 // The error is for a check that could not run; what the check found is in the Report.
 func (s *Store) Check() (Report, error) {
 	var r Report
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		for err := range tx.Check() {
 			r.problem("file structure: %v", err)
 		}
@@ -81,7 +84,7 @@ func (s *Store) Check() (Report, error) {
 			checkByPatient(bucketPAMByPatient, KindAssessment),
 			checkByPatient(bucketOutcomesByPatient, KindOutcome),
 			checkByPatient(bucketContactsByPatient, KindContact),
-			s.checkCheckIns,
+			s.checkCheckIns, s.checkSignInList,
 		} {
 			if err := f(tx, &r); err != nil {
 				return err
@@ -96,6 +99,9 @@ func (s *Store) Check() (Report, error) {
 			return err
 		}
 		r.Counts = append(r.Counts, KindCount{Kind: "audit entries", Count: n})
+		if err := s.checkHistory(tx, &r); err != nil {
+			return err
+		}
 		return s.checkSync(tx, &r)
 	})
 	return r, err
@@ -297,7 +303,11 @@ func (s *Store) checkAudit(tx *bolt.Tx, r *Report) (int, error) {
 	n := 0
 	err = views.ForEach(func(k, v []byte) error {
 		n++
-		if _, err := openAudit(s.keys, k, v); err != nil {
+		sealed, err := viewSealed(v)
+		if err == nil {
+			_, err = openAudit(s.keys, k, sealed)
+		}
+		if err != nil {
 			r.problem("audit entry %x: %v", k, err)
 		}
 		return nil

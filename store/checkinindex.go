@@ -27,39 +27,25 @@ func createCheckInIndex(tx *bolt.Tx) error {
 	return nil
 }
 
-// indexCheckIns fills the check-in indexes once, for a store whose check-ins were saved before
-// they existed: each check-in is filed under its patient, and as arriving now, so the next
-// bundle to each hub laptop carries it once more (it cannot tell which it had). The meta key
-// records that it is done, so later unlocks only read one byte.
-func (s *Store) indexCheckIns() error {
-	var done bool
-	err := s.db.View(func(tx *bolt.Tx) error {
-		meta, err := bucket(tx, bucketMeta)
-		if err != nil {
-			return err
+// indexAllCheckIns fills the check-in indexes once, for a store whose check-ins were saved
+// before they existed (finishUnlock): each check-in is filed under its patient, and as arriving
+// now, so the next bundle to each hub laptop carries it once more (it cannot tell which it had).
+// It records that it is done, so later unlocks only read one byte.
+func (w *writer) indexAllCheckIns() error {
+	err := eachCheckIn(w.tx, w.keys, func(id uuid.UUID, c myplan.CheckIn) error {
+		if _, err := parseID(c.PatientID); err != nil {
+			return nil // names nobody on any hub: it could never be shown, and must not stop the unlock
 		}
-		done = bytes.Equal(meta.Get([]byte(metaCheckInIndex)), []byte{1})
-		return nil
+		return w.indexCheckIn(id, c.PatientID, uuid.Nil)
 	})
-	if err != nil || done {
+	if err != nil {
 		return err
 	}
-	return s.update(func(w *writer) error {
-		err := eachCheckIn(w.tx, s.keys, func(id uuid.UUID, c myplan.CheckIn) error {
-			if _, err := parseID(c.PatientID); err != nil {
-				return nil // names nobody on any hub: it could never be shown, and must not stop the unlock
-			}
-			return w.indexCheckIn(id, c.PatientID, uuid.Nil)
-		})
-		if err != nil {
-			return err
-		}
-		meta, err := bucket(w.tx, bucketMeta)
-		if err != nil {
-			return err
-		}
-		return meta.Put([]byte(metaCheckInIndex), []byte{1})
-	})
+	meta, err := bucket(w.tx, bucketMeta)
+	if err != nil {
+		return err
+	}
+	return meta.Put([]byte(metaCheckInIndex), []byte{1})
 }
 
 // indexCheckIn files check-in id under its patient, and as arriving now from device from

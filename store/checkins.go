@@ -54,7 +54,7 @@ func (s *Store) CheckIns(patientID string) ([]myplan.CheckIn, error) {
 		return nil, err
 	}
 	var out []myplan.CheckIn
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		out, err = checkInsOfPatient(tx, s.keys, pid)
 		return err
 	})

@@ -22,7 +22,7 @@ import (
 // records one AuditReport event with RecordEvent.
 func (s *Store) AllAssessments() (map[string][]pam.Assessment, error) {
 	out := map[string][]pam.Assessment{}
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		return forEachRecord(tx, s.keys, KindAssessment, func(e envelope) error {
 			var a pam.Assessment
 			if err := unmarshalBody(e, &a); err != nil {
@@ -46,7 +46,7 @@ func (s *Store) AllAssessments() (map[string][]pam.Assessment, error) {
 // records one AuditReport event with RecordEvent.
 func (s *Store) AllOutcomes() (map[string][]outcomes.Record, error) {
 	out := map[string][]outcomes.Record{}
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		return forEachRecord(tx, s.keys, KindOutcome, func(e envelope) error {
 			var r outcomes.Record
 			if err := unmarshalBody(e, &r); err != nil {

@@ -125,7 +125,7 @@ func (m syncMeta) includesJSON(s stampJSON) bool { return m.seen(s.Device) >= s.
 // Conflicts lists the open conflicts, oldest first.
 func (s *Store) Conflicts() ([]Conflict, error) {
 	var out []Conflict
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		var err error
 		out, err = openConflicts(tx, s.keys)
 		return err
@@ -181,7 +181,7 @@ func (w *writer) receiveConflict(c Conflict) (bool, error) {
 // ConflictCount is how many conflicts are open, for a badge on the caseload.
 func (s *Store) ConflictCount() (int, error) {
 	n := 0
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		b, err := bucket(tx, bucketConflicts)
 		if err != nil {
 			return err
@@ -258,7 +258,7 @@ func (s *Store) ResolveConflict(recordID string, keepTheirs map[string]bool) err
 // latest draft, or a new draft started from the agreed version as it stands.
 func (w *writer) resolveIntoDraft(c Conflict, agreedBody, chosen []byte) error {
 	var agreed careplan.Plan
-	if err := json.Unmarshal(agreedBody, &agreed); err != nil {
+	if err := decodeBody(agreedBody, &agreed); err != nil {
 		return fmt.Errorf("%w: %v", errBadEnvelope, err)
 	}
 	patient, err := parseID(agreed.PatientID)
@@ -313,7 +313,7 @@ func (w *writer) restampFinal(current envelope, c Conflict) error {
 	}
 	entry := w.auditEntry(AuditUpdated, current.kind, c.RecordID, auditNote{patientID: c.PatientID,
 		detail: "sync conflict on an agreed version resolved; the agreed version is unchanged"})
-	return appendChange(w.tx, w.keys, version, current.kind, current.id, entry)
+	return w.appendChange(version, current.kind, current.id, uuid.Nil, version, entry)
 }
 
 func mustJSON(v any) []byte {

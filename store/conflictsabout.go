@@ -6,7 +6,7 @@ import bolt "go.etcd.io/bbolt"
 // summary can say that a value shown there is not yet settled between two devices.
 func (s *Store) ConflictsAbout(patientID string) ([]Conflict, error) {
 	var out []Conflict
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		all, err := openConflicts(tx, s.keys)
 		for _, c := range all {
 			if c.PatientID == patientID {

@@ -71,7 +71,7 @@ func (s *Store) Contacts(patientID string) ([]careplan.Contact, error) {
 		return nil, err
 	}
 	var out []careplan.Contact
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		var err error
 		out, err = contactsOf(tx, s.keys, patient)
 		return err

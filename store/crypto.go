@@ -54,6 +54,7 @@ type keys struct {
 	aead      cipher.AEAD // seals record payloads, caseload entries and audit entries
 	index     []byte      // HMAC key for the NHS-number index
 	pseudonym []byte      // HMAC key for pseudonyms in exports for evaluators
+	chain     []byte      // HMAC key for the links of the history's chain (chain.go)
 }
 
 // newKeys derives the working keys from a data key. HKDF gives each purpose its own key, so
@@ -73,11 +74,15 @@ func newKeys(dataKey []byte) (*keys, error) {
 	if err != nil {
 		return nil, err
 	}
+	chainKey, err := hkdf.Key(sha256.New, dataKey, nil, "carehub chain v1", sha256.Size)
+	if err != nil {
+		return nil, err
+	}
 	aead, err := newRandomNonceGCM(sealKey)
 	if err != nil {
 		return nil, err
 	}
-	return &keys{aead: aead, index: indexKey, pseudonym: pseudonymKey}, nil
+	return &keys{aead: aead, index: indexKey, pseudonym: pseudonymKey, chain: chainKey}, nil
 }
 
 // newRandomNonceGCM is AES-256-GCM that draws a fresh 96-bit nonce for every seal and writes it

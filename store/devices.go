@@ -66,7 +66,7 @@ func (s *Store) identity() (bundle.Identity, error) {
 	var made bool
 	// Read first: a bbolt write transaction rewrites the file's meta page even when it changes
 	// nothing, and importing a bundle a second time must leave the file exactly as it was.
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		meta, err := bucket(tx, bucketMeta)
 		if err != nil || meta.Get([]byte(metaDeviceKeys)) == nil {
 			return err
@@ -110,7 +110,7 @@ func (w *writer) identity() (bundle.Identity, error) {
 // "carehub device" and the start of its id.
 func (s *Store) DeviceName() (string, error) {
 	var name string
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		var err error
 		name, err = deviceName(tx, s.keys, s.origin)
 		return err
@@ -221,7 +221,7 @@ func (s *Store) AddPeer(c bundle.Card) error {
 // Peers lists the paired devices by name.
 func (s *Store) Peers() ([]Peer, error) {
 	var out []Peer
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		b, err := bucket(tx, bucketPeers)
 		if err != nil {
 			return err
@@ -244,7 +244,7 @@ func (s *Store) Peers() ([]Peer, error) {
 // check-ins it would send).
 func (s *Store) ChangesWaiting(device uuid.UUID) (int, error) {
 	n := 0
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		rec, found, err := getPeer(tx, s.keys, device)
 		if err != nil || !found {
 			return errors.Join(err, errIf(!found, ErrUnknownPeer))
@@ -263,7 +263,7 @@ func (s *Store) ChangesWaiting(device uuid.UUID) (int, error) {
 // the Sync screen lists every device, and a hub may have issued hundreds of tablets.
 func (s *Store) ChangesWaitingAll() (map[uuid.UUID]int, error) {
 	out := map[uuid.UUID]int{}
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		b, err := bucket(tx, bucketPeers)
 		if err != nil {
 			return err

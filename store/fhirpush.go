@@ -148,7 +148,7 @@ func fhirPublicationKey(url string, patient uuid.UUID) []byte {
 
 // readFHIRPush unseals the value at key into out; found is false when there is none.
 func (s *Store) readFHIRPush(key []byte, out any) (found bool, err error) {
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		b, err := bucket(tx, bucketFHIRPush)
 		if err != nil {
 			return err
@@ -191,7 +191,7 @@ func createFHIRPushBucket(tx *bolt.Tx) error {
 // every change up to it.
 func (s *Store) ChangePosition() (uint64, error) {
 	var pos uint64
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		var err error
 		pos, err = lastChange(tx)
 		return err
@@ -204,7 +204,7 @@ func (s *Store) ChangePosition() (uint64, error) {
 // position, as a set of patient ids.
 func (s *Store) PatientsChangedSince(pos uint64) (map[string]bool, error) {
 	out := map[string]bool{}
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		return eachChangeAfter(tx, pos, func(ch Change) error {
 			switch ch.Kind {
 			case KindPatient:
@@ -232,7 +232,7 @@ func (s *Store) patientOfRecord(tx *bolt.Tx, kind Kind, id uuid.UUID) string {
 		return ""
 	}
 	v := b.Get(id[:])
-	if v == nil {
+	if v == nil || storedAs(kind, id[:], v) != nil {
 		return ""
 	}
 	e, err := openEnvelope(s.keys, v)
@@ -253,7 +253,7 @@ func (s *Store) patientOfRecord(tx *bolt.Tx, kind Kind, id uuid.UUID) string {
 // not on the hub (or removed) is left out.
 func (s *Store) PatientRecordsOf(ids []string) ([]PatientRecords, error) {
 	var out []PatientRecords
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		patients, err := bucket(tx, bucketPatients)
 		if err != nil {
 			return err
@@ -272,13 +272,18 @@ func (s *Store) PatientRecordsOf(ids []string) ([]PatientRecords, error) {
 			if v == nil {
 				continue
 			}
+			if err := storedAs(KindPatient, pid[:], v); err != nil {
+				return err
+			}
 			if e, _, err := decodeEnvelope(v); err != nil {
 				return err
 			} else if e.deleted {
 				continue
 			}
 			var sp sealedPatient
-			r.read(&sp, pid, v)
+			if err := r.read(&sp, pid, v); err != nil {
+				return err
+			}
 			rec, err := o.openPatient(&sp)
 			if err != nil {
 				return err

@@ -73,7 +73,7 @@ func lastVersion(tx *bolt.Tx) (uint64, error) {
 			last = binary.BigEndian.Uint64(b)
 		}
 	}
-	for _, name := range []string{bucketChanges, bucketAudit, bucketCheckInArrivals} {
+	for _, name := range []string{bucketChanges, bucketAudit, bucketCheckInArrivals, bucketChainGaps} {
 		if b := tx.Bucket([]byte(name)); b != nil {
 			if k, _ := b.Cursor().Last(); len(k) >= 8 {
 				last = max(last, binary.BigEndian.Uint64(k[:8]))

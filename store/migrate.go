@@ -25,6 +25,8 @@ func migrations() []migration {
 		createSyncBuckets,    // 7: paired devices and merge conflicts (sync)
 		createCheckInIndex,   // 8: goal check-ins by patient
 		createFHIRPushBucket, // 9: what was published to shared-record FHIR servers
+		createSignInList,     // 10: active staff accounts' names, for signing in by name
+		createChainGaps,      // 11: the places of change-log entries a tablet's wipe removed
 	}
 }
 
@@ -134,6 +136,16 @@ func createSyncBuckets(tx *bolt.Tx) error {
 		if _, err := tx.CreateBucketIfNotExists([]byte(name)); err != nil {
 			return fmt.Errorf("creating bucket %q: %w", name, err)
 		}
+	}
+	return nil
+}
+
+// createChainGaps adds the bucket of gaps in the history's chain (schema step 11). The chain
+// itself is built at the next unlock (chainupgrade.go), because a migration runs before the key
+// is known.
+func createChainGaps(tx *bolt.Tx) error {
+	if _, err := tx.CreateBucketIfNotExists([]byte(bucketChainGaps)); err != nil {
+		return fmt.Errorf("creating bucket %q: %w", bucketChainGaps, err)
 	}
 	return nil
 }

@@ -64,7 +64,7 @@ func (s *Store) Outcomes(patientID string) ([]outcomes.Record, error) {
 		return nil, err
 	}
 	var out []outcomes.Record
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		ids, err := recordsOfPatient(tx, bucketOutcomesByPatient, patient)
 		if err != nil {
 			return err

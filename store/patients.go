@@ -105,7 +105,7 @@ func (s *Store) Patient(id string) (careplan.Patient, error) {
 // patient is audited as a view.
 func (s *Store) PatientByNHS(n careplan.NHSNumber) (careplan.Patient, error) {
 	var id uuid.UUID
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		idx, err := bucket(tx, bucketNHSIndex)
 		if err != nil {
 			return err
@@ -144,7 +144,7 @@ func (s *Store) CareTeam(patientID string) (careplan.CareTeam, error) {
 		return careplan.CareTeam{}, err
 	}
 	var p careplan.Patient
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		_, err := getBody(tx, s.keys, KindPatient, uid, &p)
 		return err
 	})

@@ -150,7 +150,7 @@ func (s *Store) Plans(patientID string) ([]careplan.Plan, error) {
 		return nil, err
 	}
 	var out []careplan.Plan
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		all, err := plansOf(tx, s.keys, patient, nil)
 		for _, sp := range all {
 			out = append(out, sp.plan)

@@ -1,7 +1,7 @@
 package store
 
 import (
-	"encoding/json"
+	"bytes"
 	"errors"
 	"fmt"
 	"time"
@@ -40,6 +40,13 @@ type writer struct {
 	// later, while a bundle is applied, holds index and caseload writes back until the end of
 	// the transaction, when they are made once and in key order (see deferredWrites).
 	later *deferredWrites
+
+	// tail is the history's newest entry once this transaction has appended to it, and links
+	// computes the links (chain.go).
+	tail        *chainTail
+	links       *linker
+	tailAtStart chainMark // the tail when this transaction first appended
+	appended    int       // entries this transaction has appended
 }
 
 // syncing reports whether this write is sync applying another device's record, which the
@@ -80,6 +87,9 @@ func (w *writer) putRecord(r record) (uint64, error) {
 	var stored []byte
 	if !w.knownNew(r.kind, r.id) {
 		stored = b.Get(r.id[:])
+		if err := storedAs(r.kind, r.id[:], stored); err != nil {
+			return 0, err
+		}
 	}
 	if w.incoming != nil {
 		return w.putIncoming(b, r, stored != nil)
@@ -96,7 +106,7 @@ func (w *writer) putRecord(r record) (uint64, error) {
 		}
 		base, action = prev.version, AuditUpdated
 	}
-	plain, err := json.Marshal(r.body)
+	plain, err := encodeBody(r.body)
 	if err != nil {
 		return 0, fmt.Errorf("encoding %s %s: %w", r.kind, r.id, err)
 	}
@@ -115,7 +125,7 @@ func (w *writer) putRecord(r record) (uint64, error) {
 		return 0, err
 	}
 	entry := w.auditEntry(action, r.kind, r.id.String(), r.note)
-	return version, appendChange(w.tx, w.keys, version, r.kind, r.id, entry)
+	return version, w.appendChange(version, r.kind, r.id, uuid.Nil, version, entry)
 }
 
 // recordHeader reads the clear header of a stored record without unsealing it. existed is
@@ -128,6 +138,9 @@ func recordHeader(tx *bolt.Tx, kind Kind, id uuid.UUID) (e envelope, existed boo
 	v := b.Get(id[:])
 	if v == nil {
 		return e, false, nil
+	}
+	if err := storedAs(kind, id[:], v); err != nil {
+		return e, true, err
 	}
 	if e, _, err = decodeEnvelope(v); err != nil {
 		return e, true, fmt.Errorf("%s %s: %w", kind, id, err)
@@ -145,6 +158,9 @@ func getRecord(tx *bolt.Tx, k *keys, kind Kind, id uuid.UUID) (envelope, error) 
 	if v == nil {
 		return envelope{}, fmt.Errorf("%s %s: %w", kind, id, ErrNotFound)
 	}
+	if err := storedAs(kind, id[:], v); err != nil {
+		return envelope{}, err
+	}
 	e, err := openEnvelope(k, v)
 	if err != nil {
 		return e, err
@@ -153,6 +169,31 @@ func getRecord(tx *bolt.Tx, k *keys, kind Kind, id uuid.UUID) (envelope, error) 
 		return e, fmt.Errorf("%s %s: %w", kind, id, ErrNotFound)
 	}
 	return e, nil
+}
+
+// storedAs checks that a stored envelope is the record its bucket and key say it is. Each
+// envelope's seal binds its own header, so a whole envelope moved under another record's key
+// still decrypts: without this check, asking for one person could show another's record.
+func storedAs(kind Kind, key, v []byte) error {
+	if len(v) < envelopeHeaderSize {
+		return nil // too short to be anyone's: decoding reports it
+	}
+	if v[1] == kindCode(kind) && bytes.Equal(v[35:envelopeHeaderSize], key) {
+		return nil
+	}
+	inside := "an unreadable record"
+	if e, _, err := decodeEnvelope(v); err == nil {
+		inside = fmt.Sprintf("%s %s", e.kind, e.id)
+	}
+	return fmt.Errorf("the record stored as %s %s is %s: %w", kind, keyName(key), inside, ErrAltered)
+}
+
+// keyName writes a record key as its id when it is one.
+func keyName(key []byte) string {
+	if len(key) == 16 {
+		return uuid.UUID(key).String()
+	}
+	return fmt.Sprintf("%x", key)
 }
 
 // getBody reads record id into out (a pointer to the domain type).
@@ -170,50 +211,16 @@ func recordExists(tx *bolt.Tx, kind Kind, id uuid.UUID) (bool, error) {
 	return existed && err == nil && !e.deleted, err
 }
 
-// byPatientKey is a key in a by-patient index: patient id then record id, so one prefix scan
-// finds a patient's records.
-func byPatientKey(patient, record uuid.UUID) []byte {
-	return append(append(make([]byte, 0, 32), patient[:]...), record[:]...)
-}
-
-// recordsOfPatient lists the ids in a by-patient index for one patient.
-func recordsOfPatient(tx *bolt.Tx, index string, patient uuid.UUID) ([]uuid.UUID, error) {
-	b, err := bucket(tx, index)
-	if err != nil {
-		return nil, err
-	}
-	var ids []uuid.UUID
-	c := b.Cursor()
-	for k, _ := c.Seek(patient[:]); len(k) == 32 && uuid.UUID(k[:16]) == patient; k, _ = c.Next() {
-		ids = append(ids, uuid.UUID(k[16:]))
-	}
-	return ids, nil
-}
-
-// patientIDOf checks that a record's patient id is well formed and that the patient is on the
-// hub, so no plan or assessment is ever stored for nobody.
-func patientIDOf(tx *bolt.Tx, patientID string) (uuid.UUID, error) {
-	pid, err := parseID(patientID)
-	if err != nil {
-		return pid, fmt.Errorf("patient id: %w", err)
-	}
-	ok, err := recordExists(tx, KindPatient, pid)
-	if err != nil {
-		return pid, err
-	}
-	if !ok {
-		return pid, fmt.Errorf("patient %s: %w", pid, ErrNotFound)
-	}
-	return pid, nil
-}
-
 // forEachRecord unseals every live record of a kind in turn.
 func forEachRecord(tx *bolt.Tx, k *keys, kind Kind, fn func(e envelope) error) error {
 	b, err := bucket(tx, bucketOfKind(kind))
 	if err != nil {
 		return err
 	}
-	return b.ForEach(func(_, v []byte) error {
+	return b.ForEach(func(key, v []byte) error {
+		if err := storedAs(kind, key, v); err != nil {
+			return err
+		}
 		e, err := openEnvelope(k, v)
 		if err != nil {
 			return err
@@ -225,10 +232,46 @@ func forEachRecord(tx *bolt.Tx, k *keys, kind Kind, fn func(e envelope) error) e
 	})
 }
 
-// unmarshalBody decodes an envelope's body into out.
-func unmarshalBody(e envelope, out any) error {
-	if err := json.Unmarshal(e.body, out); err != nil {
-		return fmt.Errorf("%s %s: %w: %v", e.kind, e.id, errBadEnvelope, err)
+// knownNew reports whether record id of kind is the record sync is applying and the import has
+// found no copy of it here (writer.incomingNew): a new record is then looked up once, by the
+// import, rather than again by its typed save and by putRecord.
+func (w *writer) knownNew(kind Kind, id uuid.UUID) bool {
+	return w.incomingNew && w.incoming != nil && w.incoming.kind == kind && w.incoming.id == id
+}
+
+// getBody is getBody in this transaction, knowing a new incoming record is not stored.
+func (w *writer) getBody(kind Kind, id uuid.UUID, out any) (envelope, error) {
+	if w.knownNew(kind, id) {
+		return envelope{}, ErrNotFound
 	}
-	return nil
+	return getBody(w.tx, w.keys, kind, id, out)
+}
+
+// recordHeader is recordHeader in this transaction, knowing a new incoming record is not
+// stored.
+func (w *writer) recordHeader(kind Kind, id uuid.UUID) (envelope, bool, error) {
+	if w.knownNew(kind, id) {
+		return envelope{}, false, nil
+	}
+	return recordHeader(w.tx, kind, id)
+}
+
+// recordExists is recordExists in this transaction, knowing a new incoming record is not
+// stored.
+func (w *writer) recordExists(kind Kind, id uuid.UUID) (bool, error) {
+	if w.knownNew(kind, id) {
+		return false, nil
+	}
+	return recordExists(w.tx, kind, id)
+}
+
+// putHubRecord stores one of the hub's own records (a template or a service), which have no
+// indexes of their own.
+func (w *writer) putHubRecord(kind Kind, id string, body any, name string) error {
+	uid, err := parseID(id)
+	if err != nil {
+		return err
+	}
+	_, err = w.putRecord(record{kind: kind, id: uid, body: body, note: auditNote{detail: name}})
+	return err
 }

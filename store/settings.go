@@ -24,7 +24,7 @@ const maxTarget = 100_000
 // in the meta bucket: a number of people identifies no one.
 func (s *Store) EnrolmentTarget() (int, error) {
 	n := caseload.DefaultTarget
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		meta, err := bucket(tx, bucketMeta)
 		if err != nil {
 			return err
@@ -61,7 +61,7 @@ var ErrHubName = errors.New("the hub's name must be between 1 and 80 characters"
 // kept in clear in the meta bucket: it identifies the service, not a person.
 func (s *Store) HubName() (string, error) {
 	var name string
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		meta, err := bucket(tx, bucketMeta)
 		if err != nil {
 			return err
@@ -95,7 +95,7 @@ func (s *Store) SetHubName(name string) error {
 // own choosing on every printed plan; the seal ties it to this store's key.
 func (s *Store) HubLogo() ([]byte, error) {
 	var logo []byte
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		meta, err := bucket(tx, bucketMeta)
 		if err != nil {
 			return err

@@ -32,7 +32,7 @@ func (w *writer) saveStaff(m *careplan.StaffMember) error {
 // Staff returns the hub's staff, sorted by name.
 func (s *Store) Staff() ([]careplan.StaffMember, error) {
 	var out []careplan.StaffMember
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		return forEachRecord(tx, s.keys, KindStaff, func(e envelope) error {
 			var m careplan.StaffMember
 			if err := unmarshalBody(e, &m); err != nil {

@@ -23,7 +23,7 @@ import (
 
 	"github.com/google/uuid"
 	bolt "go.etcd.io/bbolt"
-	bolterrors "go.etcd.io/bbolt/errors"
+	berrors "go.etcd.io/bbolt/errors"
 
 	"carehub/careplan/access"
 )
@@ -59,6 +59,12 @@ type Options struct {
 	// Owner, when set, makes Create give the store this one account (a patient's, for their
 	// tablet) instead of the shared slot or an administrator. It gets a new id.
 	Owner *access.User
+	// Inspect opens a store even when its history does not hold together (ErrAltered), so that
+	// `carehub check` can say where; History then reports what the unlock found. Nothing else
+	// should set it.
+	Inspect bool
+
+	readOnly bool // open bbolt read-only: nothing is written, and no free list is rebuilt
 }
 
 // Store is an open, unlocked carehub store.
@@ -79,6 +85,8 @@ type Store struct {
 	mu       sync.Mutex // guards user and signedIn
 	user     string
 	signedIn access.User
+
+	history error // what the unlock's check of the history found, when opened with Inspect
 }
 
 // fileMode keeps the store readable by its owner only.
@@ -88,41 +96,6 @@ const fileMode = 0o600
 func Exists(path string) bool {
 	_, err := os.Stat(path)
 	return err == nil
-}
-
-// Create makes a new store at path, locked with passphrase, which must meet the passphrase
-// policy (access.CheckNewPassphrase). It refuses a path that already has a file, so an existing
-// store can never be overwritten.
-func Create(path, passphrase string, opt Options) (*Store, error) {
-	if passphrase == "" {
-		return nil, ErrNoPassphrase
-	}
-	if err := access.CheckNewPassphrase(passphrase); err != nil {
-		return nil, err
-	}
-	kdf := ProductionKDF()
-	if opt.KDF != nil {
-		kdf = *opt.KDF
-	}
-	if err := kdf.valid(); err != nil {
-		return nil, err
-	}
-	// O_EXCL makes the refusal atomic; bbolt then initialises the empty file.
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, fileMode)
-	if errors.Is(err, os.ErrExist) {
-		return nil, fmt.Errorf("%s: %w", path, ErrStoreExists)
-	}
-	if err != nil {
-		return nil, err
-	}
-	f.Close()
-
-	s, err := create(path, passphrase, kdf, opt)
-	if err != nil {
-		os.Remove(path) // a failed create leaves nothing behind
-		return nil, err
-	}
-	return s, nil
 }
 
 func create(path, passphrase string, kdf KDFParams, opt Options) (*Store, error) {
@@ -172,6 +145,12 @@ func create(path, passphrase string, kdf KDFParams, opt Options) (*Store, error)
 		if err := meta.Put([]byte(metaCheckInIndex), []byte{1}); err != nil { // nor old check-ins
 			return err
 		}
+		if err := markSignInList(tx); err != nil { // nor accounts left off the sign-in list
+			return err
+		}
+		if err := meta.Put([]byte(metaChain), []byte{1}); err != nil { // its history is chained from the start
+			return err
+		}
 		if err := markLastPAMOwn(tx); err != nil { // nor a last PAM taken from a Carer PAM
 			return err
 		}
@@ -202,10 +181,21 @@ func create(path, passphrase string, kdf KDFParams, opt Options) (*Store, error)
 	return s, nil
 }
 
-// Open unlocks the existing store at path. A wrong passphrase is reported as
-// ErrWrongPassphrase and changes nothing in the file: the passphrase is checked in a read-only
-// transaction, before any migration runs.
+// Open unlocks the existing store at path with the passphrase alone: every key slot is tried
+// in turn, and the one that opens says who signed in (OpenAs tries one). A wrong passphrase is
+// reported as ErrWrongPassphrase and changes nothing in the file: the passphrase is checked in
+// a read-only transaction, before any migration runs.
 func Open(path, passphrase string, opt Options) (*Store, error) {
+	return openWith(path, opt, func(tx *bolt.Tx) (string, []byte, error) {
+		if passphrase == "" {
+			return "", nil, ErrWrongPassphrase
+		}
+		return unlockAnySlot(tx, passphrase)
+	}, "")
+}
+
+// openExisting opens the bbolt file of an existing store, refusing to create one.
+func openExisting(path string, opt Options) (*bolt.DB, error) {
 	info, err := os.Stat(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("%s: %w", path, ErrNoStore)
@@ -217,11 +207,31 @@ func Open(path, passphrase string, opt Options) (*Store, error) {
 		// bbolt would initialise an empty file: refuse before it can.
 		return nil, fmt.Errorf("%s: %w", path, ErrNotCarehub)
 	}
-	db, err := openBolt(path, opt)
+	// bbolt trusts its file, and a damaged one can crash it where nothing can recover: check
+	// the file's structure first (filecheck.go).
+	if err := checkFile(path); err != nil {
+		return nil, err
+	}
+	var db *bolt.DB
+	err = guard(func() error {
+		var err error
+		db, err = openBolt(path, opt)
+		return err
+	})
+	return db, err
+}
+
+// slotOpener finds the key slot a sign-in opens and unwraps the data key from it.
+type slotOpener func(tx *bolt.Tx) (slot string, dataKey []byte, err error)
+
+// openWith unlocks the store at path with open; as, when not empty, is the account the person
+// said they are, which the slot must turn out to be.
+func openWith(path string, opt Options, open slotOpener, as string) (*Store, error) {
+	db, err := openExisting(path, opt)
 	if err != nil {
 		return nil, err
 	}
-	s, err := unlock(db, path, passphrase, opt)
+	s, err := unlock(db, path, open, as, opt)
 	if err != nil {
 		db.Close()
 		return nil, err
@@ -229,37 +239,29 @@ func Open(path, passphrase string, opt Options) (*Store, error) {
 	return s, nil
 }
 
-func unlock(db *bolt.DB, path, passphrase string, opt Options) (*Store, error) {
+func unlock(db *bolt.DB, path string, open slotOpener, as string, opt Options) (*Store, error) {
 	var dataKey []byte
 	var origin uuid.UUID
 	var schema int
 	var slotName string
-	err := db.View(func(tx *bolt.Tx) error {
-		var err error
-		if origin, err = readIdentity(tx); err != nil {
+	err := guard(func() error {
+		return db.View(func(tx *bolt.Tx) error {
+			var err error
+			if origin, err = readIdentity(tx); err != nil {
+				return err
+			}
+			if schema, err = schemaVersion(tx); err != nil {
+				return err
+			}
+			if schema > len(migrations()) {
+				return ErrNewerStore
+			}
+			slotName, dataKey, err = open(tx)
 			return err
-		}
-		if schema, err = schemaVersion(tx); err != nil {
-			return err
-		}
-		if schema > len(migrations()) {
-			return ErrNewerStore
-		}
-		if passphrase == "" {
-			return ErrWrongPassphrase
-		}
-		slotName, dataKey, err = unlockAnySlot(tx, passphrase)
-		return err
+		})
 	})
 	if err != nil {
 		return nil, err
-	}
-	// Only the right passphrase gets this far, and only a store with steps to run is written:
-	// an ordinary open leaves the file as it was.
-	if schema < len(migrations()) {
-		if err := db.Update(func(tx *bolt.Tx) error { return runMigrations(tx, migrations()) }); err != nil {
-			return nil, err
-		}
 	}
 	kdf := ProductionKDF()
 	if opt.KDF != nil {
@@ -272,14 +274,15 @@ func unlock(db *bolt.DB, path, passphrase string, opt Options) (*Store, error) {
 	if err := s.signInWith(slotName, opt.User); err != nil {
 		return nil, err
 	}
-	if err := s.upgradeCaseload(); err != nil {
-		return nil, fmt.Errorf("updating the caseload for the work queues: %w", err)
+	if as != "" {
+		if err := s.checkSignedInAs(as); err != nil {
+			return nil, err
+		}
 	}
-	if err := s.indexCheckIns(); err != nil {
-		return nil, fmt.Errorf("indexing goal check-ins by person: %w", err)
-	}
-	if err := s.ownLastPAM(); err != nil {
-		return nil, fmt.Errorf("leaving carers' PAMs out of the caseload's last PAM: %w", err)
+	// Only the right passphrase gets this far, and only a store with something to do is
+	// written: an ordinary open leaves the file as it was, bar the mark of history verified.
+	if err := s.finishUnlock(schema < len(migrations()), opt.Inspect); err != nil {
+		return nil, err
 	}
 	return s, nil
 }
@@ -340,6 +343,7 @@ func openBolt(path string, opt Options) (*bolt.DB, error) {
 	}
 	db, err := bolt.Open(path, fileMode, &bolt.Options{
 		Timeout:         timeout,
+		ReadOnly:        opt.readOnly,
 		NoFreelistSync:  true,
 		FreelistType:    bolt.FreelistMapType,
 		InitialMmapSize: initialMmapSize(),
@@ -350,11 +354,11 @@ func openBolt(path string, opt Options) (*bolt.DB, error) {
 	switch {
 	case err == nil:
 		return db, nil
-	case errors.Is(err, bolterrors.ErrTimeout):
+	case errors.Is(err, berrors.ErrTimeout):
 		return nil, ErrAlreadyOpen
 	case errors.Is(err, os.ErrNotExist):
 		return nil, fmt.Errorf("%s: %w", path, ErrNoStore)
-	case errors.Is(err, bolterrors.ErrInvalid), errors.Is(err, bolterrors.ErrVersionMismatch), errors.Is(err, bolterrors.ErrChecksum):
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum):
 		return nil, fmt.Errorf("%s: %w", path, ErrNotCarehub)
 	}
 	return nil, fmt.Errorf("opening %s: %w", path, err)
@@ -385,7 +389,7 @@ func newStore(db *bolt.DB, path string, dataKey []byte, origin uuid.UUID, kdf KD
 		now = time.Now
 	}
 	s := &Store{db: db, path: path, now: now, keys: k, origin: origin, kdf: kdf, dataKey: dataKey, user: opt.User}
-	err = db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		var err error
 		s.clock.last, err = lastVersion(tx)
 		return err
@@ -396,6 +400,10 @@ func newStore(db *bolt.DB, path string, dataKey []byte, origin uuid.UUID, kdf KD
 	}
 	return s, nil
 }
+
+// History is what this unlock's check of the history found: nil, or (for a store opened with
+// Options.Inspect) the ErrAltered that would have refused it.
+func (s *Store) History() error { return s.history }
 
 // Close releases the file lock and forgets the data key. The Store must not be used afterwards.
 func (s *Store) Close() error {
@@ -421,9 +429,42 @@ func (s *Store) currentUser() string {
 
 // update runs fn in one read-write transaction with a writer for this store.
 func (s *Store) update(fn func(w *writer) error) error {
-	return s.db.Update(func(tx *bolt.Tx) error {
-		return fn(s.writer(tx))
+	if err := s.stillWhole(); err != nil {
+		return err
+	}
+	return guard(func() error {
+		return s.db.Update(func(tx *bolt.Tx) error {
+			w := s.writer(tx)
+			if err := fn(w); err != nil {
+				return err
+			}
+			return w.advanceMark()
+		})
 	})
+}
+
+// stillWhole refuses a write to a file that has been cut short since it was opened (another
+// program, a network share): bbolt rebuilds its free list after every write that fails, on a
+// goroutine of its own that would fault past the end of the file and take carehub down. A read
+// needs no such check: guard turns its fault into ErrDamaged.
+func (s *Store) stillWhole() error {
+	info, err := os.Stat(s.path)
+	if err != nil {
+		return err
+	}
+	var need int64
+	if err := s.view(func(tx *bolt.Tx) error { need = tx.Size(); return nil }); err != nil {
+		return err
+	}
+	if info.Size() < need {
+		return damaged("the file has been cut short while open (%d bytes of %d)", info.Size(), need)
+	}
+	return nil
+}
+
+// view runs fn in one read transaction.
+func (s *Store) view(fn func(tx *bolt.Tx) error) error {
+	return guard(func() error { return s.db.View(fn) })
 }
 
 func (s *Store) writer(tx *bolt.Tx) *writer {

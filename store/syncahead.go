@@ -1,15 +1,11 @@
 package store
 
 import (
-	"encoding/json"
 	"errors"
 	"io"
 	"reflect"
 	"runtime"
 
-	"carehub/careplan"
-	"carehub/careplan/outcomes"
-	"carehub/pam"
 	"carehub/store/bundle"
 )
 
@@ -119,34 +115,11 @@ func readAhead(item []byte) aheadItem {
 	}
 	it.rec, it.err = readRecordItem(item)
 	if it.err == nil && !it.rec.deleted {
-		if v := newBody(it.rec.kind); v != nil && json.Unmarshal(it.rec.body, v) == nil {
+		if v := newBody(it.rec.kind); v != nil && decodeBody(it.rec.body, v) == nil {
 			it.rec.decoded = v // a body that fails to decode is decoded again, and refused, when applied
 		}
 	}
 	return it
-}
-
-// newBody is a new value of the type saveTyped decodes a kind's body into.
-func newBody(k Kind) any {
-	switch k {
-	case KindPatient:
-		return new(careplan.Patient)
-	case KindPlan:
-		return new(careplan.Plan)
-	case KindAssessment:
-		return new(pam.Assessment)
-	case KindOutcome:
-		return new(outcomes.Record)
-	case KindContact:
-		return new(careplan.Contact)
-	case KindStaff:
-		return new(careplan.StaffMember)
-	case KindTemplate:
-		return new(careplan.Template)
-	case KindService:
-		return new(careplan.Service)
-	}
-	return nil
 }
 
 // takeDecoded sets *out to env's body as decoded ahead, when it was and out is a pointer to

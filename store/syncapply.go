@@ -44,7 +44,7 @@ func (w *writer) putIncoming(b *bolt.Bucket, r record, existed bool) (uint64, er
 	if w.incoming.version == 0 {
 		from = uuid.Nil // a merge made here: the sender has not seen it
 	}
-	return env.version, appendChangeFrom(w.tx, w.keys, logged, r.kind, r.id, from, entry)
+	return env.version, w.appendChange(logged, r.kind, r.id, from, env.version, entry)
 }
 
 // applyRecord writes env, a record sync has decided to keep, through its kind's own save, so
@@ -94,7 +94,7 @@ func (w *writer) saveTyped(env envelope) error {
 // runs save.
 func decodeThen(env envelope, out any, id *string, save func() error) error {
 	if !takeDecoded(env, out) { // most records were decoded ahead (eachAhead)
-		if err := json.Unmarshal(env.body, out); err != nil {
+		if err := decodeBody(env.body, out); err != nil {
 			return fmt.Errorf("%s %s: %w: %v", env.kind, env.id, errBadEnvelope, err)
 		}
 	}
@@ -104,53 +104,9 @@ func decodeThen(env envelope, out any, id *string, save func() error) error {
 	return save()
 }
 
-// putHubRecord stores one of the hub's own records (a template or a service), which have no
-// indexes of their own.
-func (w *writer) putHubRecord(kind Kind, id string, body any, name string) error {
-	uid, err := parseID(id)
-	if err != nil {
-		return err
-	}
-	_, err = w.putRecord(record{kind: kind, id: uid, body: body, note: auditNote{detail: name}})
-	return err
-}
-
 // applyRemoval stores a dated removal (a deleted record) as it came. Readers skip deleted
 // records; the by-patient indexes may still name it, which they allow.
 func (w *writer) applyRemoval(env envelope) error {
 	_, err := w.putRecord(record{kind: env.kind, id: env.id, body: json.RawMessage(env.body), note: auditNote{detail: "removed"}})
 	return err
-}
-
-// knownNew reports whether record id of kind is the record sync is applying and the import has
-// found no copy of it here (writer.incomingNew): a new record is then looked up once, by the
-// import, rather than again by its typed save and by putRecord.
-func (w *writer) knownNew(kind Kind, id uuid.UUID) bool {
-	return w.incomingNew && w.incoming != nil && w.incoming.kind == kind && w.incoming.id == id
-}
-
-// getBody is getBody in this transaction, knowing a new incoming record is not stored.
-func (w *writer) getBody(kind Kind, id uuid.UUID, out any) (envelope, error) {
-	if w.knownNew(kind, id) {
-		return envelope{}, ErrNotFound
-	}
-	return getBody(w.tx, w.keys, kind, id, out)
-}
-
-// recordHeader is recordHeader in this transaction, knowing a new incoming record is not
-// stored.
-func (w *writer) recordHeader(kind Kind, id uuid.UUID) (envelope, bool, error) {
-	if w.knownNew(kind, id) {
-		return envelope{}, false, nil
-	}
-	return recordHeader(w.tx, kind, id)
-}
-
-// recordExists is recordExists in this transaction, knowing a new incoming record is not
-// stored.
-func (w *writer) recordExists(kind Kind, id uuid.UUID) (bool, error) {
-	if w.knownNew(kind, id) {
-		return false, nil
-	}
-	return recordExists(w.tx, kind, id)
 }

@@ -77,53 +77,6 @@ func newDeferredWrites() *deferredWrites {
 		onHub: map[uuid.UUID]bool{}}
 }
 
-// indexGet reads key from an index bucket, pending writes first.
-func (w *writer) indexGet(name string, key []byte) ([]byte, error) {
-	if w.later != nil {
-		if v, ok := w.later.index[name][string(key)]; ok {
-			if v.deleted {
-				return nil, nil
-			}
-			return append([]byte{}, v.value...), nil // never nil: the key is there
-		}
-	}
-	b, err := bucket(w.tx, name)
-	if err != nil {
-		return nil, err
-	}
-	return b.Get(key), nil
-}
-
-// indexPut writes key to an index bucket, or keeps it for flush.
-func (w *writer) indexPut(name string, key, value []byte) error {
-	return w.indexWrite(name, key, indexValue{value: value})
-}
-
-// indexDelete removes key from an index bucket, or keeps the removal for flush.
-func (w *writer) indexDelete(name string, key []byte) error {
-	return w.indexWrite(name, key, indexValue{deleted: true})
-}
-
-func (w *writer) indexWrite(name string, key []byte, v indexValue) error {
-	b, err := bucket(w.tx, name) // a missing bucket fails at once, as it would without deferring
-	if err != nil {
-		return err
-	}
-	if w.later == nil {
-		if v.deleted {
-			return b.Delete(key)
-		}
-		return b.Put(key, v.value)
-	}
-	pending := w.later.index[name]
-	if pending == nil {
-		pending = map[string]indexValue{}
-		w.later.index[name] = pending
-	}
-	pending[string(key)] = v
-	return nil
-}
-
 // caseloadChanged returns the pending caseload change of a patient, or nil when caseload
 // entries are written at once.
 func (w *writer) caseloadChanged(patient uuid.UUID) *caseloadChange {
@@ -213,15 +166,6 @@ func (w *writer) settleCaseload(id uuid.UUID, ch *caseloadChange) error {
 	return putCaseload(w.tx, w.keys, e)
 }
 
-// indexOnce adds key (with no value) to an index bucket unless it is there already.
-func (w *writer) indexOnce(name string, key []byte) error {
-	v, err := w.indexGet(name, key)
-	if err != nil || v != nil {
-		return err
-	}
-	return w.indexPut(name, key, nil)
-}
-
 // stillStored reports whether the stored record is, undeleted, the version a save in this
 // transaction wrote, so what that save held decoded is what the store holds.
 func (w *writer) stillStored(kind Kind, id uuid.UUID, version uint64) bool {
@@ -249,20 +193,3 @@ func packBuckets(w *writer) {
 
 // importFillPercent is how full packBuckets lets pages get.
 const importFillPercent = 0.95
-
-// patientOnHub is patientIDOf for a save in this transaction. While a bundle is applied it
-// remembers the patients it has found, as every plan, PAM, outcome and contact looks up its
-// patient; putRecord forgets a patient whenever their record is written.
-func (w *writer) patientOnHub(patientID string) (uuid.UUID, error) {
-	if w.later == nil {
-		return patientIDOf(w.tx, patientID)
-	}
-	if pid, err := parseID(patientID); err == nil && w.later.onHub[pid] {
-		return pid, nil
-	}
-	pid, err := patientIDOf(w.tx, patientID)
-	if err == nil {
-		w.later.onHub[pid] = true
-	}
-	return pid, err
-}

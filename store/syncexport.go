@@ -54,7 +54,7 @@ func (s *Store) ExportBundle(w io.Writer, to uuid.UUID, progress func(done, tota
 	if err != nil {
 		return res, err
 	}
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		peer, found, err := getPeer(tx, s.keys, to)
 		if err != nil {
 			return err
@@ -266,6 +266,9 @@ func rawRecord(tx *bolt.Tx, k *keys, kind Kind, id uuid.UUID) (envelope, error) 
 	v := b.Get(id[:])
 	if v == nil {
 		return envelope{}, fmt.Errorf("%s %s: %w", kind, id, ErrNotFound)
+	}
+	if err := storedAs(kind, id[:], v); err != nil {
+		return envelope{}, err
 	}
 	return openEnvelope(k, v)
 }

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -59,7 +58,7 @@ func (e enrolledTwice) Unwrap() error { return ErrEnrolledTwice }
 // already holds under another record.
 func enrolledTwiceError(theirs envelope) error {
 	var p careplan.Patient
-	if err := json.Unmarshal(theirs.body, &p); err != nil {
+	if err := decodeBody(theirs.body, &p); err != nil {
 		return ErrEnrolledTwice
 	}
 	return enrolledTwice{name: strings.TrimSpace(p.GivenName + " " + p.FamilyName), nhs: p.NHSNumber}
@@ -162,7 +161,7 @@ func (s *Store) writeAck(ack io.Writer, self bundle.Identity, sender bundle.Card
 // alreadyImported reports whether bundle id from device was imported before.
 func (s *Store) alreadyImported(device, id uuid.UUID) bool {
 	seen := false
-	_ = s.db.View(func(tx *bolt.Tx) error {
+	_ = s.view(func(tx *bolt.Tx) error {
 		rec, ok, err := getPeer(tx, s.keys, device)
 		seen = ok && err == nil && slices.Contains(rec.Seen, id)
 		return nil
@@ -174,7 +173,7 @@ func (s *Store) alreadyImported(device, id uuid.UUID) bool {
 func (s *Store) peerCard(device uuid.UUID) (bundle.Card, bool) {
 	var card bundle.Card
 	var found bool
-	_ = s.db.View(func(tx *bolt.Tx) error {
+	_ = s.view(func(tx *bolt.Tx) error {
 		rec, ok, err := getPeer(tx, s.keys, device)
 		card, found = rec.Card, ok && err == nil
 		return nil
@@ -285,6 +284,9 @@ func (imp importer) record(theirs envelope) error {
 			return err
 		}
 		return nil
+	}
+	if err := storedAs(theirs.kind, theirs.id[:], stored); err != nil {
+		return err
 	}
 	ours, err := openEnvelope(w.keys, stored)
 	if err != nil {

@@ -37,7 +37,7 @@ func (s *Store) SaveTemplate(t *careplan.Template) error {
 // Templates returns the hub's own plan templates, sorted by name.
 func (s *Store) Templates() ([]careplan.Template, error) {
 	var out []careplan.Template
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		return forEachRecord(tx, s.keys, KindTemplate, func(e envelope) error {
 			var t careplan.Template
 			if err := unmarshalBody(e, &t); err != nil {
@@ -72,7 +72,7 @@ func (s *Store) SaveService(c *careplan.Service) error {
 // included: careplan.OfferedServices leaves them out.
 func (s *Store) Services() ([]careplan.Service, error) {
 	var out []careplan.Service
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		return forEachRecord(tx, s.keys, KindService, func(e envelope) error {
 			var c careplan.Service
 			if err := unmarshalBody(e, &c); err != nil {

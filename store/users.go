@@ -70,7 +70,7 @@ func (s *Store) signInWith(slot, name string) error {
 // Users returns every account, active or not, sorted by name.
 func (s *Store) Users() ([]access.User, error) {
 	var out []access.User
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		b, err := bucket(tx, bucketUsers)
 		if err != nil {
 			return err
@@ -90,7 +90,7 @@ func (s *Store) Users() ([]access.User, error) {
 
 func (s *Store) user1(id string) (access.User, error) {
 	var u access.User
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		var err error
 		u, err = getUser(tx, s.keys, id)
 		return err
@@ -230,7 +230,10 @@ func (w *writer) putUser(u access.User) error {
 		return err
 	}
 	key := []byte(u.ID)
-	return b.Put(key, w.keys.seal(nil, plain, key))
+	if err := b.Put(key, w.keys.seal(nil, plain, key)); err != nil {
+		return err
+	}
+	return putSignInName(w.tx, u)
 }
 
 func getUser(tx *bolt.Tx, k *keys, id string) (access.User, error) {
@@ -269,7 +272,7 @@ func (s *Store) CheckPassphrase(passphrase string) error {
 		name = userSlot(u.ID)
 	}
 	var slot keyslot
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		slots, err := bucket(tx, bucketKeyslots)
 		if err != nil {
 			return err

@@ -60,7 +60,7 @@ func (w *writer) wipePatient(patientID string) error {
 	if err := deleteWhere(w.tx, bucketNHSIndex, func(_, v []byte) bool { return bytes.Equal(v, pid[:]) }); err != nil {
 		return err
 	}
-	if err := deleteWhere(w.tx, bucketChanges, func(k, _ []byte) bool { return len(k) == changeKeySize && gone[uuid.UUID(k[8:])] }); err != nil {
+	if err := w.gapChanges(func(k []byte) bool { return len(k) == changeKeySize && gone[uuid.UUID(k[8:])] }); err != nil {
 		return err
 	}
 	if err := deleteWhere(w.tx, bucketCheckIns, func(k, v []byte) bool {
@@ -85,6 +85,51 @@ func (w *writer) wipePatient(patientID string) error {
 	}
 	return w.audit(AuditDeleted, KindPatient, patientID, auditNote{patientID: patientID,
 		detail: "the hub removed this person's records from the tablet"})
+}
+
+// gapChanges removes the change-log entries whose keys match, leaving each one's place in the
+// history's chain as a gap: its clock version, digest and link, nothing of what it said (chain.go).
+func (w *writer) gapChanges(match func(k []byte) bool) error {
+	changes, err := bucket(w.tx, bucketChanges)
+	if err != nil {
+		return err
+	}
+	gaps, err := bucket(w.tx, bucketChainGaps)
+	if err != nil {
+		return err
+	}
+	mark, err := readMark(w.tx, w.keys)
+	if err != nil {
+		return err
+	}
+	var doomed [][]byte
+	l := w.keys.linker()
+	if err := changes.ForEach(func(k, v []byte) error {
+		if !match(k) {
+			return nil
+		}
+		e := chainEntry{src: fromChanges, key: k, value: v}
+		digest, ok1 := e.digest(l)
+		link, ok2 := e.link()
+		if !ok1 || !ok2 {
+			return &HistoryError{At: e.describe(), Why: "has no link to the entry before it"}
+		}
+		gap := append(append([]byte{gapFormat}, digest...), link...)
+		if err := gaps.Put(append([]byte(nil), k[:8]...), gap); err != nil {
+			return err
+		}
+		if mark != nil && bytes.Equal(mark.pos.key, k) { // the mark stays on the same place in the chain
+			mark.pos.key = append([]byte(nil), k[:8]...)
+			if err := putMark(w.tx, w.keys, *mark); err != nil {
+				return err
+			}
+		}
+		doomed = append(doomed, append([]byte(nil), k...))
+		return nil
+	}); err != nil {
+		return err
+	}
+	return deleteKeys(w.tx, bucketChanges, doomed...)
 }
 
 func deleteKeys(tx *bolt.Tx, name string, keys ...[]byte) error {

@@ -102,5 +102,5 @@ type StatusChange struct {
 	On     Date   `json:"on"`
 	By     string `json:"by"`
 	Reason string `json:"reason,omitempty"`
-	DiedOn Date   `json:"diedOn,omitempty"` // to died only; zero when the date is not known
+	DiedOn Date   `json:"diedOn,omitzero"` // to died only; zero when the date is not known (and not stored)
 }

@@ -103,8 +103,9 @@ func goldenPatient() *careplan.Patient {
 		Consent: []careplan.ConsentRecord{{Scope: careplan.ConsentToShareProfessionals, Decision: careplan.ConsentGiven,
 			On: goldenDay(), How: "written", RecordedBy: "Sam Green",
 			Parties: []careplan.SharedWith{{Name: "Dr Ahmed", Role: "GP", Organisation: "Taunton Vale Surgery"}}}},
-		Status:  careplan.StatusActive,
-		History: []careplan.StatusChange{{From: careplan.StatusNominated, To: careplan.StatusActive, On: goldenDay(), By: "Alex Hill", Reason: "plan agreed"}},
+		Status: careplan.StatusDied,
+		History: []careplan.StatusChange{{From: careplan.StatusActive, To: careplan.StatusDied, On: goldenDay(), By: "Alex Hill",
+			Reason: "notified by the practice", DiedOn: goldenDay().AddDays(-2)}},
 		Team: careplan.CareTeam{KeyWorkerID: "0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d", KeyWorker: "Sam Green",
 			CoordinatorID: "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d", Coordinator: "Alex Hill"},
 	}

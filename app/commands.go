@@ -166,6 +166,9 @@ func runBackup(env Env, args []string) error {
 	if err := need(fs, *out, "out"); err != nil {
 		return err
 	}
+	if err := refuseOutput(fs, "out", *out, *db, false); err != nil {
+		return err
+	}
 	st, err := openStore(env, *db)
 	if err != nil {
 		return err

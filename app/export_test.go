@@ -263,8 +263,8 @@ func TestFHIRExportBadInputIsOneLine(t *testing.T) {
 		{[]string{"export", "fhir", "--out", "x.json"}, 2, "needs --db"},
 		{[]string{"export", "fhir", "--db", db, "--out", "x.json", "--bogus"}, 2, "bogus"},
 		{[]string{"export", "fhir", "--db", db, "--out", missingDir}, 1, "cannot write to"},
-		{[]string{"export", "fhir", "--db", db, "--out", db}, 2, "--out is the store itself"},
-		{[]string{"export", "fhir", "--db", db, "--out", filepath.Join(filepath.Dir(db), ".", filepath.Base(db))}, 2, "--out is the store itself"},
+		{[]string{"export", "fhir", "--db", db, "--out", db}, 2, "that is the store itself"},
+		{[]string{"export", "fhir", "--db", db, "--out", filepath.Join(filepath.Dir(db), ".", filepath.Base(db))}, 2, "that is the store itself"},
 	}
 	for _, c := range cases {
 		code, _, stderr := run(t, "pw-for-tests", c.args...)

@@ -2,8 +2,6 @@ package app
 
 import (
 	"fmt"
-
-	"carehub/app/service"
 )
 
 // runExport writes the hub's records for another system. The only format so far is FHIR R4
@@ -25,9 +23,9 @@ func runExport(env Env, args []string) error {
 			return err
 		}
 	}
-	if service.SameFile(*db, *out) {
-		// The rename at the end of the write would put the export in place of the store.
-		return fmt.Errorf("%w: export fhir: --out is the store itself; choose another file", errUsage)
+	// The rename at the end of the write would put the export in place of the store.
+	if err := refuseOutput(fs, "out", *out, *db, *perPerson); err != nil {
+		return err
 	}
 	st, err := openStore(env, *db)
 	if err != nil {

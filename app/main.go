@@ -7,6 +7,8 @@ import (
 	"io"
 	"runtime"
 	"strings"
+
+	"carehub/app/service"
 )
 
 // errUsage marks a command line that could not be understood; the message says why.
@@ -151,4 +153,15 @@ func need(fs *flag.FlagSet, value, flagName string) error {
 // oneLine keeps a failure to a single line, however many problems it joins.
 func oneLine(err error) string {
 	return strings.Join(strings.Fields(strings.ReplaceAll(err.Error(), "\n", "; ")), " ")
+}
+
+// refuseOutput checks, before the store is even unlocked, that the file (or, with folder, the
+// folder) named by --flagName may be written: never the store, another carehub store, an
+// input, or a folder where a file is wanted (service.CheckOutput).
+func refuseOutput(fs *flag.FlagSet, flagName, out, db string, folder bool, inputs ...string) error {
+	err := service.CheckOutput(service.Output{Path: out, Store: db, Inputs: inputs, Folder: folder})
+	if err != nil {
+		return fmt.Errorf("%w: %s --%s %v", errUsage, fs.Name(), flagName, err)
+	}
+	return nil
 }

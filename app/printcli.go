@@ -42,6 +42,9 @@ func runPrint(env Env, args []string) error {
 	} else if before, err = careplan.ParseDate(*dueBefore); err != nil {
 		return fmt.Errorf("%w: --review-due-before: %v", errUsage, err)
 	}
+	if err := refuseOutput(fs, "out", *out, *db, *dueBefore != ""); err != nil {
+		return err
+	}
 	st, err := openStore(env, *db)
 	if err != nil {
 		return err

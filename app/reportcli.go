@@ -29,6 +29,9 @@ func runReport(env Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := refuseOutput(fs, "csv", *csvPath, *db, false); err != nil {
+		return err
+	}
 	st, err := openStore(env, *db)
 	if err != nil {
 		return err

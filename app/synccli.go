@@ -38,8 +38,8 @@ func runDeviceCard(env Env, args []string) error {
 	if err := needAll(fs, [2]string{"db", *db}, [2]string{"out", *out}); err != nil {
 		return err
 	}
-	if service.SameFile(*db, *out) {
-		return fmt.Errorf("%w: device card: --out is the store itself; choose another file", errUsage)
+	if err := refuseOutput(fs, "out", *out, *db, false); err != nil {
+		return err
 	}
 	st, err := openStore(env, *db)
 	if err != nil {
@@ -126,8 +126,8 @@ func runSyncExport(env Env, args []string) error {
 	if err := needAll(fs, [2]string{"db", *db}, [2]string{"to", *to}, [2]string{"out", *out}); err != nil {
 		return err
 	}
-	if service.SameFile(*db, *out) {
-		return fmt.Errorf("%w: sync export: --out is the store itself; choose another file", errUsage)
+	if err := refuseOutput(fs, "out", *out, *db, false); err != nil {
+		return err
 	}
 	st, err := openStore(env, *db)
 	if err != nil {
@@ -160,6 +160,9 @@ func runSyncImport(env Env, args []string) error {
 	}
 	if *ack == "" {
 		*ack = service.AckPathFor(*in)
+	}
+	if err := refuseOutput(fs, "ack", *ack, *db, false, *in); err != nil {
+		return err
 	}
 	st, err := openStore(env, *db)
 	if err != nil {

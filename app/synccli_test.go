@@ -238,7 +238,7 @@ func TestSyncCommandLinesGetOneClearLine(t *testing.T) {
 		{"device alone", []string{"device"}, "device needs card, add or list"},
 		{"device unknown", []string{"device", "remove", "--db", a}, `device "remove": use card, add or list`},
 		{"card without out", []string{"device", "card", "--db", a}, "device card needs --out"},
-		{"card onto the store", []string{"device", "card", "--db", a, "--out", a}, "--out is the store itself"},
+		{"card onto the store", []string{"device", "card", "--db", a, "--out", a}, "that is the store itself"},
 		{"add without card", []string{"device", "add", "--db", a}, "device add needs --card"},
 		{"card missing", []string{"device", "add", "--db", a, "--card", filepath.Join(dir, "gone.card")}, "there is no file " + filepath.Join(dir, "gone.card")},
 		{"card not a card", []string{"device", "add", "--db", a, "--card", notCard}, notCard + ": this file is not a carehub device card"},
@@ -251,7 +251,7 @@ func TestSyncCommandLinesGetOneClearLine(t *testing.T) {
 		{"import without in", []string{"sync", "import", "--db", b}, "sync import needs --in"},
 		{"import missing file", []string{"sync", "import", "--db", b, "--in", missing}, "there is no file " + missing},
 		{"import a card", []string{"sync", "import", "--db", b, "--in", filepath.Join(dir, "a.card")}, "this file is not a carehub sync bundle"},
-		{"ack over the bundle", []string{"sync", "import", "--db", b, "--in", bundlePath, "--ack", bundlePath}, "would overwrite the bundle"},
+		{"ack over the bundle", []string{"sync", "import", "--db", b, "--in", bundlePath, "--ack", bundlePath}, "that is the file being read"},
 		{"no such store", []string{"sync", "import", "--db", filepath.Join(dir, "none.db"), "--in", bundlePath}, "no carehub store"},
 	}
 	for _, c := range cases {

@@ -29,6 +29,9 @@ func runTabletSetup(env Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("%w: tablet-setup: %v", errUsage, err)
 	}
+	if err := refuseOutput(fs, "out", *out, *db, false); err != nil {
+		return err
+	}
 	tabletPass, err := passphrase(env, NewPassphraseVar)
 	if err != nil {
 		return err

@@ -120,8 +120,12 @@ func inTheWay(path string) (replace bool, err error) {
 	return false, fmt.Errorf("%s: %w", path, ErrOtherFileThere)
 }
 
-// isStore reports whether path holds a carehub store (or what is left of one: a damaged store
-// is still not to be replaced). A store another carehub has open counts too.
+// IsStore reports whether path holds a carehub store (or what is left of one: a damaged store
+// is still not to be replaced). A store another carehub has open counts too. Commands that
+// write a file ask it first, so their output never replaces a store.
+func IsStore(path string) bool { return isStore(path) }
+
+// isStore is IsStore.
 func isStore(path string) bool {
 	switch err := checkFile(path); {
 	case errors.Is(err, ErrDamaged):

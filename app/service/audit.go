@@ -49,6 +49,9 @@ func (a *AuditLog) ExportCSV(f access.AuditFilter, path string) (rows int, err e
 	if err != nil {
 		return 0, err
 	}
+	if err := checkOutput(st, path, false); err != nil {
+		return 0, err
+	}
 	list, err := auditRows(st, f)
 	if err != nil {
 		return 0, err

@@ -11,6 +11,9 @@ func (b *Backup) Backup(path string) error {
 	if err != nil {
 		return err
 	}
+	if err := checkOutput(st, path, false); err != nil {
+		return err
+	}
 	return st.Backup(path)
 }
 

@@ -34,6 +34,9 @@ func (ps *Printing) PrintPatient(patientID string, draft, largePrint bool, path 
 	if err != nil {
 		return 0, err
 	}
+	if err := checkOutput(st, path, false); err != nil {
+		return 0, err
+	}
 	c, err := patientCopy(st, patientID, draft)
 	if err != nil {
 		return 0, err
@@ -95,6 +98,9 @@ func (ps *Printing) PrintBatch(people []printout.BatchPerson, out printout.Batch
 	var res printout.BatchResult
 	st, err := ps.store()
 	if err != nil {
+		return res, err
+	}
+	if err := checkOutput(st, out.Path, out.Folder); err != nil {
 		return res, err
 	}
 	var todo []printout.BatchPerson

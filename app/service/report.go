@@ -39,6 +39,9 @@ func evaluate(st *store.Store, f evaluation.Filter) (evaluation.Report, []evalua
 // temporary file beside it, renamed into place) and returns how many rows it holds. The export
 // is audited once, before the file is written.
 func exportEvaluationCSV(st *store.Store, f evaluation.Filter, path string) (rows int, err error) {
+	if err := checkOutput(st, path, false); err != nil {
+		return 0, err
+	}
 	rep, people, err := evaluate(st, f)
 	if err != nil {
 		return 0, err

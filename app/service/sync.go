@@ -45,6 +45,9 @@ func writeDeviceCard(st *store.Store, path string) (bundle.Card, error) {
 	if err := mayPair(st); err != nil {
 		return bundle.Card{}, err
 	}
+	if err := checkOutput(st, path, false); err != nil {
+		return bundle.Card{}, err
+	}
 	card, err := st.DeviceCard()
 	if err != nil {
 		return card, err
@@ -159,6 +162,9 @@ func exportSyncBundle(st *store.Store, device uuid.UUID, path string, progress f
 	if err := mayPair(st); err != nil {
 		return res, err
 	}
+	if err := checkOutput(st, path, false); err != nil {
+		return res, err
+	}
 	err := writeAtomically(path, func(w io.Writer) error {
 		var err error
 		res, err = st.ExportBundle(w, device, progress)
@@ -176,6 +182,9 @@ func importSyncFile(st *store.Store, path, ackPath string, progress func(done, t
 	}
 	if SameFile(path, ackPath) {
 		return res, errAckIsTheInput
+	}
+	if err := checkOutput(st, ackPath, false, path); err != nil {
+		return res, err // before the import: an acknowledgement never replaces a store
 	}
 	f, err := os.Open(path)
 	if err != nil {

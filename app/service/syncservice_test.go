@@ -187,11 +187,15 @@ func TestSyncImportOfAlteredFileSaysSoInOneLine(t *testing.T) {
 // the message says the import happened, what it brought, and how to get the acknowledgement.
 func TestSyncImportWhoseAckCannotBeSavedSaysWhatWasImported(t *testing.T) {
 	b, _, path := bundleToLaptop2(t)
-	// Something already sits where the acknowledgement would go, and cannot be replaced.
-	if err := os.MkdirAll(filepath.Join(AckPathFor(path), "in-the-way"), 0o700); err != nil {
-		t.Fatal(err)
+	// Something comes to sit where the acknowledgement would go while the bundle is being
+	// imported (a folder there beforehand is refused before anything is imported), and cannot
+	// be replaced.
+	inTheWay := func(done, total int) {
+		if err := os.MkdirAll(filepath.Join(AckPathFor(path), "in-the-way"), 0o700); err != nil {
+			t.Error(err)
+		}
 	}
-	_, err := servicesOn(On(b)).Sync.Import(path, nil)
+	_, err := servicesOn(On(b)).Sync.Import(path, inTheWay)
 	if err == nil {
 		t.Fatal("no word that the acknowledgement was not saved")
 	}

@@ -31,6 +31,9 @@ func setUpTablet(hub *store.Store, patientID, out, passphrase string, now func()
 	if !hub.SignedIn().SetsUpTablets() {
 		return fmt.Errorf("%w: only a coordinator or a hub administrator sets up tablets", access.ErrNotAllowed)
 	}
+	if err := checkOutput(hub, out, false); err != nil {
+		return err
+	}
 	if err := access.CheckNewPassphrase(passphrase); err != nil {
 		return fmt.Errorf("the tablet's passphrase: %w", err) // before anything is read or written
 	}

@@ -276,7 +276,8 @@ func TestEveryByteFlipped(t *testing.T) {
 	}
 }
 
-// swapReader serves one file until the first seek after the first has happened, then another.
+// swapReader serves one file until Verify's seeks (to the end and twice to the start) have
+// happened, then another.
 type swapReader struct {
 	*bytes.Reader
 	next  []byte
@@ -285,7 +286,7 @@ type swapReader struct {
 
 func (s *swapReader) Seek(off int64, whence int) (int64, error) {
 	s.seeks++
-	if s.seeks == 2 {
+	if s.seeks == 4 {
 		s.Reader = bytes.NewReader(s.next)
 	}
 	return s.Reader.Seek(off, whence)

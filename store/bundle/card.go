@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/ecdh"
 	"crypto/ed25519"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -149,4 +150,37 @@ func DecodeCard(b []byte) (Card, error) {
 		return Card{}, err
 	}
 	return f.Card, nil
+}
+
+// fingerprintAlphabet is Crockford's base32: digits and capitals without I, L, O and U, so a
+// fingerprint read aloud over the phone cannot be misheard as another.
+const fingerprintAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+// Fingerprint is a short form of the card's two public keys, to read aloud and compare with
+// what the other device shows before pairing: sixteen characters in four groups
+// ("7KQ2-M9XD-4HRT-WB3N"), 80 bits of SHA-256 over both keys. A card swapped in transit (the
+// right id and name with someone else's keys) has another fingerprint.
+func (c Card) Fingerprint() string {
+	h := sha256.New()
+	h.Write([]byte("carehub device fingerprint 1\x00"))
+	h.Write(c.Box)
+	h.Write(c.Sign)
+	sum := h.Sum(nil)
+	var out strings.Builder
+	var acc uint64
+	bits := 0
+	n := 0
+	for _, b := range sum[:10] {
+		acc = acc<<8 | uint64(b)
+		bits += 8
+		for bits >= 5 {
+			bits -= 5
+			if n > 0 && n%4 == 0 {
+				out.WriteByte('-')
+			}
+			out.WriteByte(fingerprintAlphabet[(acc>>bits)&31])
+			n++
+		}
+	}
+	return out.String()
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -125,5 +126,28 @@ func TestDecodeCardRefuses(t *testing.T) {
 	}
 	if _, err := DecodeCard(with("colour", "blue")); err != nil {
 		t.Errorf("unknown field: %v", err)
+	}
+}
+
+// A card's fingerprint is four groups of four characters that cannot be misheard, the same
+// for the same keys whatever the name, and another for either key changed.
+func TestFingerprintIsShortReadableAndChangesWithEitherKey(t *testing.T) {
+	a, b := fixedIdentity(t, "a"), fixedIdentity(t, "b")
+	card := a.Card("Hub laptop 1", RoleHub, "")
+	fp := card.Fingerprint()
+	if !regexp.MustCompile(`^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$`).MatchString(fp) {
+		t.Fatalf("fingerprint %q", fp)
+	}
+	renamed := a.Card("Another name", RoleHub, "")
+	if renamed.Fingerprint() != fp {
+		t.Error("the name changed the fingerprint")
+	}
+	other := b.Card("Hub laptop 1", RoleHub, "")
+	swappedBox, swappedSign := card, card
+	swappedBox.Box, swappedSign.Sign = other.Box, other.Sign
+	for _, c := range []Card{swappedBox, swappedSign} {
+		if c.Fingerprint() == fp {
+			t.Error("a card with another key has the same fingerprint")
+		}
 	}
 }

@@ -24,3 +24,10 @@ var (
 	// ErrBadCard means a device card is readable but not valid (see Card.Validate).
 	ErrBadCard = errors.New("this device card is not valid")
 )
+
+// ErrTooBig means the file is larger than any bundle carehub makes; it is refused unread.
+var ErrTooBig = errors.New("this file is larger than any carehub sync bundle: it was refused without being read")
+
+// MaxBundleSize is the largest bundle file carehub reads: several times a whole 30,000-person
+// hub (a few hundred MB), so only a file that cannot be a bundle is refused for its size.
+const MaxBundleSize = 4 << 30

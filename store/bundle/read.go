@@ -18,7 +18,8 @@ import (
 	"github.com/google/uuid"
 )
 
-// Verify reads the whole bundle without applying anything: the header must name self.Device as
+// Verify reads the whole bundle without applying anything. Its size and signature are checked
+// first, streaming, before anything is decrypted (signatureFirst). Then the header must name self.Device as
 // receiver (else ErrOtherDevice), the sender must be known (senders(header.From); else
 // ErrUnknownDevice), the signature must verify (else ErrBadSignature), every chunk must
 // authenticate, the stream must end properly (else ErrTruncated), and the manifest must agree
@@ -26,6 +27,15 @@ import (
 // from the first bytes. It reads from the start of r and returns the manifest and the sender's
 // card.
 func Verify(r io.ReadSeeker, self Identity, senders func(device uuid.UUID) (Card, bool)) (Manifest, Card, error) {
+	if self.Device == uuid.Nil || self.Box == nil {
+		return Manifest{}, Card{}, errors.New("read bundle: this device has no keys")
+	}
+	if senders == nil {
+		return Manifest{}, Card{}, ErrUnknownDevice
+	}
+	if err := signatureFirst(r, self, senders); err != nil {
+		return Manifest{}, Card{}, err
+	}
 	if _, err := r.Seek(0, io.SeekStart); err != nil {
 		return Manifest{}, Card{}, fmt.Errorf("read bundle: %w", err)
 	}

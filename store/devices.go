@@ -21,7 +21,8 @@ import (
 // Errors of pairing.
 var (
 	ErrOwnCard       = errors.New("that card has this store's own device id: it is this store's card, or that of a copy of this store (a backup); a second laptop needs a store of its own")
-	ErrPeerKeys      = errors.New("this store is already paired with a device of that id but other keys: the card is not from the device it knows (carehub cannot unpair a device; ask where the card came from)")
+	ErrPeerKeys      = errors.New("this store is already paired with a device of that id but other keys: the card is not from the device it knows (ask where the card came from; compare fingerprints)")
+	ErrUnpaired      = errors.New("that device was unpaired from this store: its bundles and acknowledgements are refused, and nothing more is made for it (pair it again with its card if it is back in safe hands)")
 	ErrUnknownPeer   = errors.New("this store is not paired with that device: add its device card first")
 	ErrTabletPatient = errors.New("that tablet's patient is not on this hub")
 	ErrDeviceName    = errors.New("a device name needs 1 to 100 characters")
@@ -34,6 +35,10 @@ type Peer struct {
 	LastSent     time.Time // when a bundle was last made for it (zero: never)
 	LastReceived time.Time // when a bundle from it was last imported
 	LastAcked    time.Time // when its acknowledgement of our last bundle was imported (zero: never)
+	Unpaired     time.Time // when it was unpaired (zero: it is paired)
+	// CutShort is when a bundle or acknowledgement from it showed a history shorter than one
+	// it had shown before (restored from an old backup, or altered); zero: never.
+	CutShort time.Time
 }
 
 // peerRec is a paired device as stored (sealed JSON in the peers bucket).
@@ -47,6 +52,18 @@ type peerRec struct {
 	LastAcked    time.Time   `json:"lastAcked,omitzero"`
 	Seen         []uuid.UUID `json:"seen,omitempty"` // the latest bundles imported from it
 	Sent         []uuid.UUID `json:"sent,omitempty"` // the latest bundles made for it, which an ack must name
+	// SentUptos are our change-log positions the bundles in Sent covered, one each: an
+	// acknowledgement moves the checkpoint to the position recorded for the bundle it names,
+	// never to a position it claims.
+	SentUptos []uint64 `json:"sentUptos,omitempty"`
+	// Unpaired is when the device was unpaired (a lost laptop): from then on nothing it sends
+	// is imported and nothing is made for it.
+	Unpaired time.Time `json:"unpaired,omitzero"`
+	// Head is the latest history head it has shown us; CutShort when one came back shorter.
+	Head     *bundle.Head `json:"head,omitempty"`
+	CutShort time.Time    `json:"cutShort,omitzero"`
+	// SentHeads are our heads in the latest bundles and acknowledgements made for it.
+	SentHeads []bundle.Head `json:"sentHeads,omitempty"`
 	// ResetUpto, for a tablet, is our change-log position when we last told it to remove its
 	// patient: acknowledgements of bundles up to there leave the checkpoint alone.
 	ResetUpto uint64 `json:"resetUpto,omitempty"`
@@ -210,7 +227,11 @@ func (s *Store) AddPeer(c bundle.Card) error {
 		if !found {
 			rec = peerRec{Added: w.now}
 		}
-		rec.Card = c
+		repaired := !rec.Unpaired.IsZero()
+		rec.Card, rec.Unpaired = c, time.Time{}
+		if repaired {
+			rec.Acked = 0 // it may have lost its store with the laptop: the next bundle carries everything
+		}
 		if err := w.putPeer(rec); err != nil {
 			return err
 		}
@@ -231,7 +252,8 @@ func (s *Store) Peers() ([]Peer, error) {
 			if err != nil {
 				return err
 			}
-			out = append(out, Peer{Card: rec.Card, Acked: rec.Acked, LastSent: rec.LastSent, LastReceived: rec.LastReceived, LastAcked: rec.LastAcked})
+			out = append(out, Peer{Card: rec.Card, Acked: rec.Acked, LastSent: rec.LastSent, LastReceived: rec.LastReceived,
+				LastAcked: rec.LastAcked, Unpaired: rec.Unpaired, CutShort: rec.CutShort})
 			return nil
 		})
 	})
@@ -271,6 +293,9 @@ func (s *Store) ChangesWaitingAll() (map[uuid.UUID]int, error) {
 		var peers []peerRec
 		err = b.ForEach(func(k, v []byte) error {
 			rec, err := openPeer(s.keys, k, v)
+			if err == nil && !rec.Unpaired.IsZero() {
+				return nil // nothing more goes to an unpaired device
+			}
 			peers = append(peers, rec)
 			return err
 		})
@@ -376,3 +401,25 @@ func tabletPatientOf(c bundle.Card) (uuid.UUID, error) {
 // tabletShares reports whether a patient's tablet may hold their record: consent to join and
 // a status of consented or active (careplan.TabletEligible).
 func tabletShares(p careplan.Patient) bool { return careplan.TabletEligible(p) }
+
+// Unpair stops trusting a paired device (a lost laptop or tablet): its row stays, marked, so
+// the hub can see what it was and when it was unpaired; from then on its bundles and
+// acknowledgements are refused (ErrUnpaired) and no bundle is made for it. Pairing it again
+// takes its card, like a new device.
+func (s *Store) Unpair(device uuid.UUID) error {
+	return s.update(func(w *writer) error {
+		rec, found, err := w.peer(device)
+		if err != nil || !found {
+			return errors.Join(err, errIf(!found, ErrUnknownPeer))
+		}
+		if !rec.Unpaired.IsZero() {
+			return nil
+		}
+		rec.Unpaired = w.now
+		if err := w.putPeer(rec); err != nil {
+			return err
+		}
+		return w.audit(AuditUpdated, "", "", auditNote{patientID: rec.Card.Patient,
+			detail: "unpaired " + string(rec.Card.Role) + " device " + rec.Card.Name + " (" + rec.Card.Device.String() + ")"})
+	})
+}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -44,11 +45,23 @@ func (sel selection) count() int {
 	return n
 }
 
-// ExportBundle writes to w a bundle for the paired device `to`: everything it may hold that
+// ExportBundle writes to w a bundle for the paired device `to` (WriteBundle) and records it
+// as sent (RecordSent). A bundle written to a file is recorded only once the file is in
+// place: use WriteBundle, then RecordSent.
+func (s *Store) ExportBundle(w io.Writer, to uuid.UUID, progress func(done, total int)) (ExportResult, error) {
+	res, err := s.WriteBundle(w, to, progress)
+	if err != nil {
+		return res, err
+	}
+	return res, s.RecordSent(res)
+}
+
+// WriteBundle writes to w a bundle for the paired device `to`: everything it may hold that
 // changed since the last bundle it acknowledged, encrypted to it and signed by this device.
 // progress, when not nil, is called as items are written. The bundle is read in one snapshot,
-// so edits made meanwhile wait for the next bundle.
-func (s *Store) ExportBundle(w io.Writer, to uuid.UUID, progress func(done, total int)) (ExportResult, error) {
+// so edits made meanwhile wait for the next bundle. Nothing is recorded: until RecordSent,
+// the device's "last sent" and what an acknowledgement may name stay as they were.
+func (s *Store) WriteBundle(w io.Writer, to uuid.UUID, progress func(done, total int)) (ExportResult, error) {
 	var res ExportResult
 	self, err := s.identity()
 	if err != nil {
@@ -62,6 +75,9 @@ func (s *Store) ExportBundle(w io.Writer, to uuid.UUID, progress func(done, tota
 		if !found {
 			return ErrUnknownPeer
 		}
+		if !peer.Unpaired.IsZero() {
+			return ErrUnpaired
+		}
 		res.To = peer.Card
 		sel, err := s.selectFor(tx, peer)
 		if err != nil {
@@ -73,6 +89,10 @@ func (s *Store) ExportBundle(w io.Writer, to uuid.UUID, progress func(done, tota
 			return err
 		}
 		m.Created = s.now()
+		if m.Head, err = headOf(tx); err != nil {
+			return err
+		}
+		m.SentHeads = peer.SentHeads
 		total, done := sel.count(), 0
 		step := func(emit func([]byte) error, item []byte) error {
 			if err := emit(item); err != nil {
@@ -126,15 +146,30 @@ func (s *Store) ExportBundle(w io.Writer, to uuid.UUID, progress func(done, tota
 	if progress != nil && res.Manifest.Items == 0 {
 		progress(0, 0)
 	}
-	return res, s.update(func(w *writer) error {
+	return res, nil
+}
+
+// RecordSent records a bundle WriteBundle made as sent, once it is where it was written to:
+// the device's "last sent", and the bundle's id and position, which its acknowledgement must
+// name and which is as far as that acknowledgement moves the checkpoint.
+func (s *Store) RecordSent(res ExportResult) error {
+	to := res.Manifest.To
+	return s.update(func(w *writer) error {
 		rec, found, err := w.peer(to)
 		if err != nil || !found {
 			return err
 		}
 		rec.LastSent, rec.SentUpto = w.now, res.Manifest.Upto
+		for len(rec.SentUptos) < len(rec.Sent) {
+			// Bundles made before positions were kept: 0 says "not recorded" (sentPosition).
+			rec.SentUptos = append([]uint64{0}, rec.SentUptos...)
+		}
 		rec.Sent = append(rec.Sent, res.Manifest.Bundle)
+		rec.SentUptos = append(rec.SentUptos, res.Manifest.Upto)
+		rec.SentHeads = keepHead(rec.SentHeads, res.Manifest.Head)
 		if len(rec.Sent) > seenKept {
 			rec.Sent = rec.Sent[len(rec.Sent)-seenKept:]
+			rec.SentUptos = rec.SentUptos[len(rec.SentUptos)-seenKept:]
 		}
 		if res.Removal {
 			// The tablet is about to forget everything: should the person share with it
@@ -330,4 +365,29 @@ func originList(origins map[uuid.UUID]*bundle.OriginRange) []bundle.OriginRange 
 	}
 	sort.Slice(out, func(i, j int) bool { return string(out[i].Device[:]) < string(out[j].Device[:]) })
 	return out
+}
+
+// headOf is where this store's history stands, for a bundle or acknowledgement to carry.
+func headOf(tx *bolt.Tx) (*bundle.Head, error) {
+	tail, err := readChainTail(tx)
+	if err != nil || tail.pos.key == nil {
+		return nil, err
+	}
+	return &bundle.Head{Position: tail.pos.version, Link: append([]byte(nil), tail.link...)}, nil
+}
+
+// keepHead adds head to the heads sent to a device, keeping the latest seenKept.
+func keepHead(heads []bundle.Head, head *bundle.Head) []bundle.Head {
+	if head == nil || len(heads) > 0 && sameHead(heads[len(heads)-1], *head) {
+		return heads
+	}
+	heads = append(heads, *head)
+	if len(heads) > seenKept {
+		heads = heads[len(heads)-seenKept:]
+	}
+	return heads
+}
+
+func sameHead(a, b bundle.Head) bool {
+	return a.Position == b.Position && bytes.Equal(a.Link, b.Link)
 }

@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/google/uuid"
 	bolt "go.etcd.io/bbolt"
@@ -29,6 +30,9 @@ type ImportResult struct {
 	Conflicts       int  // merged records with a field both changed differently
 	CheckIns        int  // goal check-ins new to this store
 	Removed         bool // this tablet's patient's data was wiped, as the hub asked
+	// CutShort is set when the sender's history is shorter than one it showed before
+	// (CutShortWarning): the import still happened, and the device's row is marked.
+	CutShort bool
 }
 
 // Errors of import, in the words of whoever carries the bundle.
@@ -40,6 +44,10 @@ var (
 	ErrMadeBeforeRemoval  = errors.New("this bundle was made before the hub removed this person's records from this tablet: nothing was imported")
 	ErrAckNotSent         = errors.New("this acknowledgement is for a bundle this store never made for that device (was the bundle made from a copy of this store?): nothing changed")
 )
+
+// CutShortWarning is what the sync screens and commands say when a device's history came
+// back shorter than it was.
+const CutShortWarning = "its history is shorter than it was when it last wrote to this store: it may have been restored from an old backup, or altered. What it changed since then is not on it any more; check with whoever uses it"
 
 // enrolledTwice is ErrEnrolledTwice about one person, named as a key worker knows them.
 type enrolledTwice struct {
@@ -78,6 +86,9 @@ func (s *Store) ImportBundle(r io.ReadSeeker, ack io.Writer, progress func(done,
 	if err != nil {
 		return res, err
 	}
+	if err := s.notUnpaired(r); err != nil {
+		return res, err
+	}
 	m, sender, err := bundle.Verify(r, self, s.peerCard)
 	if err != nil {
 		return res, err
@@ -85,7 +96,8 @@ func (s *Store) ImportBundle(r io.ReadSeeker, ack io.Writer, progress func(done,
 	res.Manifest, res.From = m, sender
 	if m.Kind == bundle.KindAck {
 		res.Ack = true
-		return res, s.importAck(sender, m)
+		res.CutShort, err = s.importAck(sender, m)
+		return res, err
 	}
 	if s.alreadyImported(sender.Device, m.Bundle) {
 		res.AlreadyImported = true
@@ -131,6 +143,7 @@ func (s *Store) ImportBundle(r io.ReadSeeker, ack io.Writer, progress func(done,
 		if res.Removed {
 			peer.RemovedUpto = m.Upto
 		}
+		res.CutShort = noteHead(&peer, m, w.now)
 		peer.LastReceived = w.now
 		peer.Seen = append(peer.Seen, m.Bundle)
 		if len(peer.Seen) > seenKept {
@@ -154,8 +167,48 @@ func (s *Store) writeAck(ack io.Writer, self bundle.Identity, sender bundle.Card
 	if ack == nil {
 		return nil
 	}
-	_, err := bundle.Write(ack, self, sender, bundle.Manifest{Kind: bundle.KindAck, Acknowledges: m.Bundle, Upto: m.Upto, Created: s.now()}, nil)
+	head, sent, err := s.headForAck(sender.Device)
+	if err != nil {
+		return err
+	}
+	_, err = bundle.Write(ack, self, sender, bundle.Manifest{Kind: bundle.KindAck, Acknowledges: m.Bundle, Upto: m.Upto,
+		Created: s.now(), Head: head, SentHeads: sent}, nil)
 	return err
+}
+
+// headForAck is this store's head for an acknowledgement to device, with the heads sent to it
+// before; the head is kept among them. Importing a bundle a second time writes nothing: its
+// acknowledgement carries the head the first one did.
+func (s *Store) headForAck(device uuid.UUID) (*bundle.Head, []bundle.Head, error) {
+	var head *bundle.Head
+	var sent []bundle.Head
+	var known bool
+	err := s.view(func(tx *bolt.Tx) error {
+		peer, found, err := getPeer(tx, s.keys, device)
+		if err != nil || !found {
+			return errors.Join(err, errIf(!found, ErrUnknownPeer))
+		}
+		if head, err = headOf(tx); err != nil {
+			return err
+		}
+		sent = peer.SentHeads
+		known = head == nil || len(sent) > 0 && sameHead(sent[len(sent)-1], *head)
+		return nil
+	})
+	if err != nil || known {
+		if known && len(sent) > 0 {
+			sent = sent[:len(sent)-1]
+		}
+		return head, sent, err
+	}
+	return head, sent, s.update(func(w *writer) error {
+		peer, _, err := w.peer(device)
+		if err != nil {
+			return err
+		}
+		peer.SentHeads = keepHead(peer.SentHeads, head)
+		return w.putPeer(peer)
+	})
 }
 
 // alreadyImported reports whether bundle id from device was imported before.
@@ -175,41 +228,98 @@ func (s *Store) peerCard(device uuid.UUID) (bundle.Card, bool) {
 	var found bool
 	_ = s.view(func(tx *bolt.Tx) error {
 		rec, ok, err := getPeer(tx, s.keys, device)
-		card, found = rec.Card, ok && err == nil
+		card, found = rec.Card, ok && err == nil && rec.Unpaired.IsZero()
 		return nil
 	})
 	return card, found
 }
 
-// importAck moves the sender's checkpoint: it has everything up to the acknowledged position.
-func (s *Store) importAck(sender bundle.Card, m bundle.Manifest) error {
-	return s.update(func(w *writer) error {
+// importAck moves the sender's checkpoint to the position this store recorded when it made
+// the acknowledged bundle: whatever position the acknowledgement claims, the device has
+// everything up to there and no further. cutShort says the sender's history came back
+// shorter than before.
+func (s *Store) importAck(sender bundle.Card, m bundle.Manifest) (cutShort bool, err error) {
+	err = s.update(func(w *writer) error {
 		peer, found, err := w.peer(sender.Device)
 		if err != nil || !found {
 			return errors.Join(err, errIf(!found, ErrUnknownPeer))
 		}
-		if !sentTo(peer, m) {
+		upto, ok := sentPosition(peer, m)
+		if !ok {
 			return ErrAckNotSent
 		}
-		if m.Upto <= peer.Acked || m.Upto <= peer.ResetUpto {
+		cutShort = noteHead(&peer, m, w.now)
+		if upto > peer.Acked && upto > peer.ResetUpto {
+			peer.Acked, peer.LastAcked = upto, w.now
+		} else if !cutShort {
 			return nil // an older or repeated acknowledgement, or one from before a removal
 		}
-		peer.Acked, peer.LastAcked = m.Upto, w.now
 		if err := w.putPeer(peer); err != nil {
 			return err
 		}
 		return w.audit(AuditReport, "", "", auditNote{patientID: sender.Patient, detail: "sync acknowledged by " + sender.Name})
 	})
+	return cutShort, err
 }
 
-// sentTo reports whether ack m acknowledges a bundle this store made for peer. Peer records
-// from before bundle ids were kept have none: their acknowledgements need only stay within
-// what was sent.
-func sentTo(peer peerRec, m bundle.Manifest) bool {
+// sentPosition is how far ack m moves peer's checkpoint: the position recorded when the
+// bundle it names was made, and whether this store made that bundle for peer at all. For
+// bundles made before positions were recorded, the claimed position within what was sent.
+func sentPosition(peer peerRec, m bundle.Manifest) (uint64, bool) {
 	if len(peer.Sent) == 0 {
-		return m.Upto <= peer.SentUpto && !peer.LastSent.IsZero()
+		return m.Upto, m.Upto <= peer.SentUpto && !peer.LastSent.IsZero()
 	}
-	return slices.Contains(peer.Sent, m.Acknowledges)
+	i := slices.Index(peer.Sent, m.Acknowledges)
+	if i < 0 {
+		return 0, false
+	}
+	// SentUptos lines up with the newest entries of Sent; older entries have none.
+	if j := i - (len(peer.Sent) - len(peer.SentUptos)); j >= 0 && peer.SentUptos[j] > 0 {
+		return peer.SentUptos[j], true
+	}
+	return min(m.Upto, peer.SentUpto), true
+}
+
+// noteHead keeps the history head a device's bundle or acknowledgement m shows and reports
+// whether the device has lost history it had: the head it last showed us is neither m's head
+// nor among the heads m says it sent us (it was restored from a backup made before, or its
+// history was altered). The device's row is marked when it has.
+func noteHead(peer *peerRec, m bundle.Manifest, now time.Time) bool {
+	if m.Head == nil {
+		return false // an older carehub: nothing to compare
+	}
+	old := peer.Head
+	peer.Head = m.Head // from now on, compare with the history it has
+	if old == nil || sameHead(*old, *m.Head) || slices.ContainsFunc(m.SentHeads, func(h bundle.Head) bool { return sameHead(h, *old) }) {
+		return false
+	}
+	peer.CutShort = now
+	return true
+}
+
+// notUnpaired refuses a bundle or acknowledgement from a device that was unpaired, by its
+// clear header, before anything else in it is read.
+func (s *Store) notUnpaired(r io.ReadSeeker) error {
+	h, err := bundle.ReadHeader(r)
+	if _, serr := r.Seek(0, io.SeekStart); serr != nil {
+		return serr
+	}
+	if err != nil {
+		return nil // Verify says what is wrong with it
+	}
+	unpaired := false
+	err = s.view(func(tx *bolt.Tx) error {
+		rec, ok, err := getPeer(tx, s.keys, h.From)
+		unpaired = ok && !rec.Unpaired.IsZero()
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if unpaired {
+		return ErrUnpaired
+	}
+	return nil
 }
 
 // importer applies one bundle's items inside the import transaction.

@@ -93,8 +93,22 @@ type Manifest struct {
 	Counts       map[string]int `json:"counts,omitempty"`       // items per kind, as the store names them
 	Remove       []string       `json:"remove,omitempty"`       // patient record ids a tablet must wipe
 	Acknowledges uuid.UUID      `json:"acknowledges,omitempty"` // for an ack: the bundle it acknowledges (Upto = that bundle's Upto)
-	Items        int            `json:"items"`
-	Hash         string         `json:"hash"` // hex SHA-256 over the items, each as uvarint length ‖ bytes, in order
+	// Head is where the sender's history stood when it made this bundle or acknowledgement
+	// (its newest change-log or audit entry's position and link): a receiver that saw a later
+	// head from it before notices a history cut short. Absent from older senders.
+	Head *Head `json:"head,omitempty"`
+	// SentHeads are the heads the sender put in its recent bundles and acknowledgements for
+	// this receiver, oldest first: the head the receiver last saw from it must be among them,
+	// or the sender has lost history it had (restored from a backup made before it).
+	SentHeads []Head `json:"sentHeads,omitempty"`
+	Items     int    `json:"items"`
+	Hash      string `json:"hash"` // hex SHA-256 over the items, each as uvarint length ‖ bytes, in order
+}
+
+// Head is where a device's history stood: its newest entry's position and keyed link.
+type Head struct {
+	Position uint64 `json:"position"`
+	Link     []byte `json:"link"`
 }
 
 // header is the clear header a manifest describes.

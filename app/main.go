@@ -35,6 +35,7 @@ func commands() []command {
 		{"report", "report --db FILE --from DATE --to DATE [--practice NAME] [--key-worker NAME] [--csv FILE]\n" +
 			"                                         evaluation summary, or the pseudonymised CSV for evaluators", runReport},
 		{"device", "device card --db FILE --out CARD  /  device add --db FILE --card CARD  /  device list --db FILE\n" +
+			"carehub device unpair --db FILE --device DEVICE   (a lost laptop or tablet: its bundles are refused from then on)\n" +
 			"                                         pair this store with a hub laptop or a patient's tablet", runDevice},
 		{"sync", "sync export --db FILE --to DEVICE --out FILE  /  sync import --db FILE --in FILE [--ack FILE]\n" +
 			"                                         signed, encrypted bundles between paired devices", runSync},

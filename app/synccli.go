@@ -4,18 +4,20 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"strings"
 	"text/tabwriter"
 	"time"
 
 	"carehub/app/service"
+	"carehub/careplan/devices"
 	"carehub/store"
 	"carehub/store/bundle"
 )
 
-// runDevice is `carehub device card|add|list`: pairing this store with other devices.
+// runDevice is `carehub device card|add|list|unpair`: pairing this store with other devices.
 func runDevice(env Env, args []string) error {
 	if len(args) == 0 {
-		return fmt.Errorf("%w: device needs card, add or list", errUsage)
+		return fmt.Errorf("%w: device needs card, add, list or unpair", errUsage)
 	}
 	switch args[0] {
 	case "card":
@@ -24,8 +26,10 @@ func runDevice(env Env, args []string) error {
 		return runDeviceAdd(env, args[1:])
 	case "list":
 		return onStore(env, args[1:], "device list", func(st *store.Store) error { return listDevices(env, services(env, st)) })
+	case "unpair":
+		return runDeviceUnpair(env, args[1:])
 	}
-	return fmt.Errorf("%w: device %q: use card, add or list", errUsage, args[0])
+	return fmt.Errorf("%w: device %q: use card, add, list or unpair", errUsage, args[0])
 }
 
 func runDeviceCard(env Env, args []string) error {
@@ -51,6 +55,7 @@ func runDeviceCard(env Env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "device card of %s (%s, device %s) written to %s\n", card.Name, card.Role, card.Device, *out)
+	fmt.Fprintf(env.Stdout, "fingerprint %s: the device that adds this card should show the same\n", card.Fingerprint())
 	return nil
 }
 
@@ -74,6 +79,36 @@ func runDeviceAdd(env Env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "paired with %s (%s, device %s)\n", card.Name, card.Role, card.Device)
+	fmt.Fprintf(env.Stdout, "fingerprint %s: compare it with what that device shows (carehub device card, or its Sync screen); if they differ, the card is not from that device: unpair it (carehub device unpair)\n", card.Fingerprint())
+	return nil
+}
+
+// runDeviceUnpair is `carehub device unpair`: a lost laptop's or tablet's bundles are refused
+// from then on.
+func runDeviceUnpair(env Env, args []string) error {
+	fs := newFlags("device unpair")
+	db := fs.String("db", "", "the store")
+	which := fs.String("device", "", "the paired device (id or name)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := needAll(fs, [2]string{"db", *db}, [2]string{"device", *which}); err != nil {
+		return err
+	}
+	st, err := openStore(env, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	svc := services(env, st)
+	peer, err := svc.Sync.FindDevice(*which)
+	if err != nil {
+		return err
+	}
+	if err := svc.Sync.Unpair(peer.Card.Device.String()); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "unpaired %s (device %s): its bundles are refused from now on\n", peer.Card.Name, peer.Card.Device)
 	return nil
 }
 
@@ -83,15 +118,30 @@ func listDevices(env Env, svc *service.Set) error {
 		return err
 	}
 	w := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(w, "device\tname\trole\tlast sent\tlast received\twaiting")
+	fmt.Fprintln(w, "device\tname\trole\tfingerprint\tlast sent\tlast received\twaiting")
 	for _, d := range paired {
 		role := bundle.RoleHub
 		if d.Tablet {
 			role = bundle.RoleTablet
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%d\n", d.ID, d.Name, role, when(d.LastSent), when(d.LastReceived), d.Waiting)
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%d%s\n", d.ID, d.Name, role, d.Fingerprint, when(d.LastSent), when(d.LastReceived), d.Waiting, deviceMarks(d))
 	}
 	return w.Flush()
+}
+
+// deviceMarks says what is wrong with a paired device, if anything, as a last column.
+func deviceMarks(d devices.Device) string {
+	var marks []string
+	if !d.Unpaired.IsZero() {
+		marks = append(marks, "UNPAIRED "+when(d.Unpaired))
+	}
+	if !d.CutShort.IsZero() {
+		marks = append(marks, "HISTORY CUT SHORT "+when(d.CutShort))
+	}
+	if len(marks) == 0 {
+		return ""
+	}
+	return "\t" + strings.Join(marks, "; ")
 }
 
 func when(t time.Time) string {

@@ -235,8 +235,8 @@ func TestSyncCommandLinesGetOneClearLine(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"device alone", []string{"device"}, "device needs card, add or list"},
-		{"device unknown", []string{"device", "remove", "--db", a}, `device "remove": use card, add or list`},
+		{"device alone", []string{"device"}, "device needs card, add, list or unpair"},
+		{"device unknown", []string{"device", "remove", "--db", a}, `device "remove": use card, add, list or unpair`},
 		{"card without out", []string{"device", "card", "--db", a}, "device card needs --out"},
 		{"card onto the store", []string{"device", "card", "--db", a, "--out", a}, "that is the store itself"},
 		{"add without card", []string{"device", "add", "--db", a}, "device add needs --card"},

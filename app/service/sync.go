@@ -64,6 +64,15 @@ func writeDeviceCard(st *store.Store, path string) (bundle.Card, error) {
 
 // addDeviceCard pairs the store with the device whose card is at path.
 func addDeviceCard(st *store.Store, path string) (bundle.Card, error) {
+	card, err := readDeviceCard(st, path)
+	if err != nil {
+		return card, err
+	}
+	return card, st.AddPeer(card)
+}
+
+// readDeviceCard reads and checks the device card at path, for someone who may pair devices.
+func readDeviceCard(st *store.Store, path string) (bundle.Card, error) {
 	if err := mayPair(st); err != nil {
 		return bundle.Card{}, err
 	}
@@ -76,10 +85,7 @@ func addDeviceCard(st *store.Store, path string) (bundle.Card, error) {
 		// The JSON decoder's complaint means nothing to the person holding the file.
 		return card, fmt.Errorf("%s: %w (carehub device card or Save device card… writes one)", path, bundle.ErrNotCard)
 	}
-	if err != nil {
-		return card, err
-	}
-	return card, st.AddPeer(card)
+	return card, err
 }
 
 func readSmallFile(path string, limit int64) ([]byte, error) {
@@ -167,10 +173,13 @@ func exportSyncBundle(st *store.Store, device uuid.UUID, path string, progress f
 	}
 	err := writeAtomically(path, func(w io.Writer) error {
 		var err error
-		res, err = st.ExportBundle(w, device, progress)
+		res, err = st.WriteBundle(w, device, progress)
 		return err
 	})
-	return res, err
+	if err != nil {
+		return res, err
+	}
+	return res, st.RecordSent(res) // only a bundle that is in place counts as sent
 }
 
 // importSyncFile imports a bundle or an acknowledgement. After a bundle, the acknowledgement
@@ -252,6 +261,13 @@ func ExportSummary(res store.ExportResult) string {
 
 // ImportSummary says in a line what an import did.
 func ImportSummary(res store.ImportResult) string {
+	if res.CutShort {
+		return importSummary(res) + ". Warning about " + res.From.Name + ": " + store.CutShortWarning
+	}
+	return importSummary(res)
+}
+
+func importSummary(res store.ImportResult) string {
 	switch {
 	case res.Ack:
 		return fmt.Sprintf("Acknowledgement from %s: it has everything up to that bundle", res.From.Name)

@@ -35,7 +35,12 @@ func (s *Sync) ThisDevice() (devices.Device, error) {
 	if err != nil {
 		return devices.Device{}, err
 	}
-	return devices.Device{ID: card.Device.String(), Name: card.Name, Tablet: card.Role == bundle.RoleTablet}, nil
+	return deviceView(card), nil
+}
+
+// deviceOf is a card as the Sync screen shows it.
+func deviceView(card bundle.Card) devices.Device {
+	return devices.Device{ID: card.Device.String(), Name: card.Name, Tablet: card.Role == bundle.RoleTablet, Fingerprint: card.Fingerprint()}
 }
 
 // RenameDevice renames this device, as paired devices will see it.
@@ -73,6 +78,7 @@ func (s *Sync) Devices() ([]devices.Device, error) {
 		out = append(out, devices.Device{
 			ID: p.Card.Device.String(), Name: p.Card.Name, Tablet: p.Card.Role == bundle.RoleTablet,
 			Patient: who[p.Card.Patient], LastSent: p.LastSent, LastReceived: p.LastReceived, Waiting: waiting[p.Card.Device],
+			Fingerprint: p.Card.Fingerprint(), Unpaired: p.Unpaired, CutShort: p.CutShort,
 		})
 	}
 	return out, nil
@@ -96,7 +102,7 @@ func (s *Sync) TabletOf(patientID string) (devices.TabletState, error) {
 	// the one the hub last made a bundle for.
 	var tablet *store.Peer
 	for i, p := range peers {
-		if p.Card.Role == bundle.RoleTablet && p.Card.Patient == patientID &&
+		if p.Card.Role == bundle.RoleTablet && p.Card.Patient == patientID && p.Unpaired.IsZero() &&
 			(tablet == nil || p.LastSent.After(tablet.LastSent)) {
 			tablet = &peers[i]
 		}
@@ -143,7 +149,35 @@ func (s *Sync) AddDevice(cardPath string) (devices.Device, error) {
 	if err != nil {
 		return devices.Device{}, err
 	}
-	return devices.Device{ID: card.Device.String(), Name: card.Name, Tablet: card.Role == bundle.RoleTablet}, nil
+	return deviceView(card), nil
+}
+
+// ReadCard reads the device card at cardPath without pairing, so that its fingerprint can be
+// compared with what that device shows before AddDevice trusts it.
+func (s *Sync) ReadCard(cardPath string) (devices.Device, error) {
+	st, err := s.store()
+	if err != nil {
+		return devices.Device{}, err
+	}
+	card, err := readDeviceCard(st, cardPath)
+	return deviceView(card), err
+}
+
+// Unpair stops trusting a paired device (a lost laptop or tablet): its bundles are refused
+// from then on, and its row stays, marked. deviceID is its id.
+func (s *Sync) Unpair(deviceID string) error {
+	st, err := s.store()
+	if err != nil {
+		return err
+	}
+	if err := mayPair(st); err != nil {
+		return err
+	}
+	id, err := uuid.Parse(deviceID)
+	if err != nil {
+		return errNoSuchDevice
+	}
+	return st.Unpair(id)
 }
 
 // AddCard pairs this store with the device whose card is at cardPath and returns that card.

@@ -13,6 +13,14 @@ type Device struct {
 	Patient                string    // for a tablet: "Siân O'Brien · 943 476 5919"
 	LastSent, LastReceived time.Time // zero: never
 	Waiting                int       // changes made here that device has not acknowledged
+	// Fingerprint is a short form of the device's keys ("7KQ2-M9XD-4HRT-WB3N") to compare,
+	// read aloud, with what the device itself shows before trusting it.
+	Fingerprint string
+	// Unpaired is when the device was unpaired (a lost laptop): its bundles are refused.
+	Unpaired time.Time
+	// CutShort is when its history came back shorter than it was (restored from an old
+	// backup, or altered): what it changed since may be lost.
+	CutShort time.Time
 }
 
 // TabletState is how current a person's tablet is.

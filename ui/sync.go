@@ -41,6 +41,7 @@ type syncScreen struct {
 
 	back      *widget.Button
 	thisName  *widget.Label
+	thisPrint *widget.Label // this device's fingerprint, for the other device to compare
 	rename    *widget.Button
 	saveCard  *widget.Button
 	addDevice *widget.Button
@@ -51,7 +52,9 @@ type syncScreen struct {
 	doing     *widget.Label // what is running: "Making the bundle for …"
 	problem   *widget.Label // the screen could not be read
 	renaming  *renameDialog
-	result    *resultDialog // the last outcome shown
+	comparing *compareDialog // the card being added, before it is trusted
+	unpairing *unpairDialog  // the device about to be unpaired
+	result    *resultDialog  // the last outcome shown
 	scroll    *container.Scroll
 	root      fyne.CanvasObject
 }
@@ -65,6 +68,8 @@ func newSyncScreen(sync Sync, publish Publish, work worker, files kit.FileChoose
 	s.back = widget.NewButtonWithIcon("Back to caseload", theme.NavigateBackIcon(), s.onBackTapped)
 	s.thisName = widget.NewLabel("")
 	s.thisName.TextStyle.Bold = true
+	s.thisPrint = widget.NewLabel("")
+	s.thisPrint.Selectable = true
 	s.rename = widget.NewButtonWithIcon("Rename…", theme.DocumentCreateIcon(), s.onRename)
 	s.saveCard = widget.NewButtonWithIcon("Save device card…", theme.DocumentSaveIcon(), s.onSaveCard)
 	s.addDevice = widget.NewButtonWithIcon("Add device from card…", theme.ContentAddIcon(), s.onAddDevice)
@@ -81,7 +86,9 @@ func newSyncScreen(sync Sync, publish Publish, work worker, files kit.FileChoose
 	form := container.NewVBox(
 		kit.Section("This device",
 			container.NewHBox(s.thisName, s.rename),
-			kit.Quiet("Another device pairs with this one by adding its card. A card holds no patient data."),
+			s.thisPrint,
+			kit.Quiet("Another device pairs with this one by adding its card. A card holds no patient data. "+
+				"Read this fingerprint to whoever adds the card: theirs must show the same."),
 			container.NewHBox(s.saveCard)),
 		kit.Section("Paired devices", s.list, container.NewHBox(s.addDevice)),
 		kit.Section("Bring changes in",
@@ -129,6 +136,7 @@ func (s *syncScreen) loaded(this devices.Device, paired []devices.Device, err er
 	kit.SetProblem(s.problem, "")
 	s.this, s.devices = this, paired
 	s.thisName.SetText(this.Name)
+	s.thisPrint.SetText("Fingerprint: " + this.Fingerprint)
 	s.showDevices()
 }
 
@@ -140,7 +148,7 @@ func (s *syncScreen) showDevices() {
 		s.list.Add(kit.Quiet("No devices are paired with this one yet. Add another device's card to pair with it."))
 	}
 	for _, d := range s.devices {
-		r := newDeviceRow(d, s.onMakeBundle)
+		r := newDeviceRow(d, s.onMakeBundle, s.onUnpair)
 		s.rows[d.ID] = r
 		s.list.Add(r.root)
 	}
@@ -153,7 +161,9 @@ func (s *syncScreen) setBusy(on bool) {
 	s.busy = on
 	controls := []fyne.Disableable{s.back, s.rename, s.saveCard, s.addDevice, s.importer}
 	for _, r := range s.rows {
-		controls = append(controls, r.bundle)
+		if r.device.Unpaired.IsZero() {
+			controls = append(controls, r.bundle, r.unpair)
+		}
 	}
 	for _, c := range controls {
 		if on {
@@ -293,7 +303,29 @@ func (s *syncScreen) onAddDevice() {
 	s.files.OpenFile(s.w, []string{cardExt}, s.addDeviceFrom)
 }
 
+// addDeviceFrom reads the card first and asks for its fingerprint to be compared with what
+// the device itself shows: a card swapped on the way (the right name, someone else's keys)
+// would otherwise be trusted with the whole hub.
 func (s *syncScreen) addDeviceFrom(path string) {
+	if !s.start("Reading the card…", false) {
+		return
+	}
+	var (
+		d   devices.Device
+		err error
+	)
+	s.work.run(func() { d, err = s.sync.ReadCard(path) }, func() {
+		if err != nil {
+			s.finish("The device was not added", nil, 0, err)
+			return
+		}
+		s.end()
+		s.comparing = newCompareDialog(s.w, d, func() { s.pairWith(path) })
+	})
+}
+
+// pairWith pairs with the card at path once its fingerprint has been compared.
+func (s *syncScreen) pairWith(path string) {
 	if !s.start("Pairing with the device on that card…", false) {
 		return
 	}
@@ -307,8 +339,34 @@ func (s *syncScreen) addDeviceFrom(path string) {
 			return
 		}
 		s.finish("Device paired", []string{
-			"This device is now paired with " + d.Name + ".",
-			"Make sure " + d.Name + " has added this device's card too.",
+			"This device is now paired with " + d.Name + " (fingerprint " + d.Fingerprint + ").",
+			"Make sure " + d.Name + " has added this device's card too, and compared this device's fingerprint.",
+		}, 0, nil)
+		s.load()
+	})
+}
+
+// onUnpair asks before unpairing a device: a lost laptop's bundles are refused from then on.
+func (s *syncScreen) onUnpair(d devices.Device) {
+	if s.busy {
+		return
+	}
+	s.unpairing = newUnpairDialog(s.w, d, func() { s.unpair(d) })
+}
+
+func (s *syncScreen) unpair(d devices.Device) {
+	if !s.start("Unpairing "+d.Name+"…", false) {
+		return
+	}
+	var err error
+	s.work.run(func() { err = s.sync.Unpair(d.ID) }, func() {
+		if err != nil {
+			s.finish(d.Name+" was not unpaired", nil, 0, err)
+			return
+		}
+		s.finish("Device unpaired", []string{
+			d.Name + " is unpaired: bundles and acknowledgements from it are refused from now on, and no bundle is made for it.",
+			"Its row stays, marked, so you can see when it was unpaired.",
 		}, 0, nil)
 		s.load()
 	})

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -53,6 +54,13 @@ func TestSyncScreenListsDevices(t *testing.T) {
 	}
 	if laptop.bundle.Disabled() || sc.importer.Disabled() {
 		t.Error("the buttons are off once the devices are read")
+	}
+	// Each test store makes fresh keys: the fingerprints are checked, then pinned for the markup.
+	for _, l := range []*widget.Label{sc.thisPrint, laptop.fingerprint, tablet.fingerprint} {
+		if !regexp.MustCompile(`^Fingerprint: [0-9A-Z]{4}(-[0-9A-Z]{4}){3}$`).MatchString(l.Text) {
+			t.Errorf("fingerprint shown as %q", l.Text)
+		}
+		l.SetText("Fingerprint: 0000-0000-0000-0000")
 	}
 	test.AssertRendersToMarkup(t, "sync.xml", s.w.Canvas())
 }
@@ -107,12 +115,12 @@ func TestSyncAddsDeviceFromCard(t *testing.T) {
 	// A third laptop's card, as it would arrive on a memory stick.
 	third := newTestHub(t, nil)
 	card := filepath.Join(f.dir, "hub-laptop-3.card")
-	var thirdID string
+	var thirdID, thirdPrint string
 	third.withStore(t, func(st *store.Store) {
 		must(t, st.RenameDevice("Hub laptop 3"))
 		c, err := st.DeviceCard()
 		must(t, err)
-		thirdID = c.Device.String()
+		thirdID, thirdPrint = c.Device.String(), c.Fingerprint()
 		b, err := bundle.EncodeCard(c)
 		must(t, err)
 		must(t, os.WriteFile(card, b, 0o600))
@@ -121,12 +129,40 @@ func TestSyncAddsDeviceFromCard(t *testing.T) {
 	s := f.syncSession(t, syncCoordinator, files)
 	test.Tap(s.caseload.syncButton)
 	sc := s.syncing
+	// The card is not trusted until its fingerprint has been compared: "They differ" pairs
+	// nothing.
 	test.Tap(sc.addDevice)
-	if sc.rows[thirdID] == nil {
-		t.Error("the new device is not listed")
+	if sc.comparing == nil || sc.comparing.fingerprint.Text != thirdPrint {
+		t.Fatalf("no fingerprint %s to compare before pairing", thirdPrint)
 	}
-	if got := resultTexts(sc.result); len(got) == 0 || got[0] != "This device is now paired with Hub laptop 3." {
+	test.Tap(sc.comparing.cancel)
+	if sc.rows[thirdID] != nil {
+		t.Fatal("a card whose fingerprint differed was paired")
+	}
+	if fp := sc.thisPrint.Text; !strings.HasPrefix(fp, "Fingerprint: ") || len(fp) != len("Fingerprint: ")+19 {
+		t.Errorf("this device's fingerprint reads %q", fp)
+	}
+	test.Tap(sc.addDevice)
+	test.Tap(sc.comparing.match)
+	if sc.rows[thirdID] == nil {
+		t.Fatal("the new device is not listed")
+	}
+	if got := resultTexts(sc.result); len(got) == 0 || got[0] != "This device is now paired with Hub laptop 3 (fingerprint "+thirdPrint+")." {
 		t.Errorf("result %q", got)
+	}
+	if got := sc.rows[thirdID].fingerprint.Text; got != "Fingerprint: "+thirdPrint {
+		t.Errorf("the row shows %q", got)
+	}
+
+	// Lost: unpaired, after a question. Its row stays, marked, without its buttons.
+	test.Tap(sc.rows[thirdID].unpair)
+	test.Tap(sc.unpairing.unpair)
+	row := sc.rows[thirdID]
+	if row == nil || row.marks.Hidden || !strings.HasPrefix(row.marks.Text, "Unpaired on ") || !row.bundle.Disabled() {
+		t.Fatalf("the unpaired device's row: %+v", row)
+	}
+	if peers, _ := f.svc.Sync.Devices(); len(peers) == 0 || peers[len(peers)-1].Unpaired.IsZero() && peers[0].Unpaired.IsZero() {
+		t.Error("the store does not know the device was unpaired")
 	}
 
 	files.path = filepath.Join(f.dir, "mendip-1.card")

@@ -8,7 +8,9 @@ type Sync interface {
 	RenameDevice(name string) error
 	Devices() ([]devices.Device, error)
 	SaveCard(path string) error                        // writes this device's card file
+	ReadCard(cardPath string) (devices.Device, error)  // reads a card, with its fingerprint, without pairing
 	AddDevice(cardPath string) (devices.Device, error) // pairs with the device whose card that is
+	Unpair(deviceID string) error                      // a lost device: its bundles are refused from then on
 	Export(deviceID, path string, progress func(done, total int)) (devices.SyncResult, error)
 	Import(path string, progress func(done, total int)) (devices.SyncResult, error) // a bundle or an acknowledgement
 	// TabletOf is what the person's own tablet has had from this hub, for their summary;

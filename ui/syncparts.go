@@ -15,19 +15,30 @@ import (
 	"carehub/ui/kit"
 )
 
-// deviceRow is one paired device on the Sync screen: what it is, when bundles last went each
-// way, what it is still waiting for, and the button that makes its next bundle.
+// deviceRow is one paired device on the Sync screen: what it is and its fingerprint, when
+// bundles last went each way, what it is still waiting for, and the buttons that make its
+// next bundle or unpair it. An unpaired device's row says so and has neither button.
 type deviceRow struct {
 	device   devices.Device
 	onBundle func(devices.Device)
+	onUnpair func(devices.Device)
 
 	name, kind, sent, received, waiting *widget.Label
-	bundle                              *widget.Button
+	fingerprint                         *widget.Label
+	marks                               *widget.Label // unpaired, history cut short; hidden when neither
+	bundle, unpair                      *widget.Button
 	root                                fyne.CanvasObject
 }
 
-func newDeviceRow(d devices.Device, onBundle func(devices.Device)) *deviceRow {
-	r := &deviceRow{device: d, onBundle: onBundle}
+func newDeviceRow(d devices.Device, onBundle, onUnpair func(devices.Device)) *deviceRow {
+	r := &deviceRow{device: d, onBundle: onBundle, onUnpair: onUnpair}
+	r.fingerprint = widget.NewLabel("Fingerprint: " + d.Fingerprint)
+	r.fingerprint.Selectable = true
+	r.marks = widget.NewLabel(deviceMarks(d))
+	r.marks.Wrapping = fyne.TextWrapWord
+	r.marks.Importance = widget.DangerImportance
+	r.marks.Hidden = r.marks.Text == ""
+	r.unpair = widget.NewButtonWithIcon("Unpair…", theme.DeleteIcon(), r.onUnpairTapped)
 	r.name = kit.Bold(d.Name)
 	r.kind = widget.NewLabel(deviceKind(d))
 	r.sent = widget.NewLabel("Last sent: " + whenText(d.LastSent))
@@ -39,12 +50,33 @@ func newDeviceRow(d devices.Device, onBundle func(devices.Device)) *deviceRow {
 		r.waiting.Importance = widget.SuccessImportance
 	}
 	r.bundle = widget.NewButtonWithIcon("Make bundle…", theme.UploadIcon(), r.onBundleTapped)
-	top := container.NewBorder(nil, nil, nil, r.bundle, container.NewHBox(r.name, r.kind))
-	r.root = container.NewVBox(top, container.NewHBox(r.sent, r.received, r.waiting), widget.NewSeparator())
+	buttons := container.NewHBox(r.bundle, r.unpair)
+	if !d.Unpaired.IsZero() {
+		r.bundle.Disable()
+		r.unpair.Disable()
+		buttons.Hide()
+	}
+	top := container.NewBorder(nil, nil, nil, buttons, container.NewHBox(r.name, r.kind))
+	r.root = container.NewVBox(top, r.fingerprint, container.NewHBox(r.sent, r.received, r.waiting), r.marks, widget.NewSeparator())
 	return r
 }
 
 func (r *deviceRow) onBundleTapped() { r.onBundle(r.device) }
+
+func (r *deviceRow) onUnpairTapped() { r.onUnpair(r.device) }
+
+// deviceMarks says what is wrong with a paired device, in words, or "".
+func deviceMarks(d devices.Device) string {
+	var marks []string
+	if !d.Unpaired.IsZero() {
+		marks = append(marks, "Unpaired on "+whenText(d.Unpaired)+": its bundles are refused.")
+	}
+	if !d.CutShort.IsZero() {
+		marks = append(marks, "On "+whenText(d.CutShort)+" its history came back shorter than it was: it may have been restored from an old backup, "+
+			"and what it changed since may be lost. Check with whoever uses it.")
+	}
+	return strings.Join(marks, " ")
+}
 
 // deviceKind says what a device is; a tablet names its patient, so a bundle is never made
 // for the wrong person's tablet.

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -9,6 +10,10 @@ import (
 	"carehub/app/service"
 	"carehub/store"
 )
+
+// errBackupWhileOpen says how to back up a store the app has open: the app makes the backup.
+var errBackupWhileOpen = errors.New("this store is open in carehub (or another carehub command is using it), so a backup cannot be made from here: " +
+	"in the app, a coordinator or administrator makes one with Settings → Backups → Back up now; or close carehub and run this again")
 
 // maxDemoPatients keeps a mistyped --patients from filling a disk.
 const maxDemoPatients = 100_000
@@ -170,6 +175,9 @@ func runBackup(env Env, args []string) error {
 		return err
 	}
 	st, err := openStore(env, *db)
+	if errors.Is(err, store.ErrAlreadyOpen) {
+		return errBackupWhileOpen
+	}
 	if err != nil {
 		return err
 	}

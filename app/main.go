@@ -27,7 +27,7 @@ func commands() []command {
 		{"create", "create --db FILE [--admin NAME]           a new, empty store (e.g. a second hub laptop, to pair and sync)", runCreate},
 		{"check", "check --db FILE                          integrity check, a count per record kind, ok", runCheck},
 		{"list", "list --db FILE                           one line per patient", runList},
-		{"backup", "backup --db FILE --out FILE              consistent copy of an open or closed store", runBackup},
+		{"backup", "backup --db FILE --out FILE              consistent copy of a closed store (the app backs up an open one)", runBackup},
 		{"print", "print --db FILE --patient NHSNO --out FILE.pdf [--large-print]\n" +
 			"carehub print --db FILE --review-due-before DATE --out DIR", runPrint},
 		{"tablet-setup", "tablet-setup --db FILE --patient NHSNO --out FILE\n" +

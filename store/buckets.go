@@ -90,6 +90,7 @@ const (
 	metaDeviceName     = "device-name"      // sealed UTF-8: what other devices call this one
 	metaCheckInIndex   = "checkin-index"    // 1 byte, 1: every check-in is in the by-patient index
 	metaLastPAMOwn     = "last-pam-own"     // 1 byte, 1: every caseload entry's last PAM is the person's own
+	metaBackupPlan     = "backup-plan"      // JSON: the running app's backup folder, how many to keep, daily or not, and the last backup
 )
 
 // metaMagicValue marks a carehub store.

@@ -24,6 +24,7 @@ var (
 	_ ui.AuditLog    = (*service.AuditLog)(nil)
 	_ ui.Settings    = (*service.Settings)(nil)
 	_ ui.Sync        = (*service.Sync)(nil)
+	_ ui.Backups     = (*service.Backup)(nil)
 	_ ui.Conflicts   = (*service.Conflicts)(nil)
 	_ ui.Tablet      = (*service.Tablet)(nil)
 	_ ui.TabletSync  = (*service.TabletSync)(nil)
@@ -64,6 +65,7 @@ func uiServices(svc *service.Set) ui.Services {
 		TabletSync:  svc.TabletSync,
 		TabletSetup: svc.TabletSetup,
 		Publish:     svc.Publish,
+		Backups:     svc.Backup,
 	}
 }
 

@@ -110,6 +110,7 @@ func (h *testHub) config() Config {
 			Outcomes: svc.Outcomes, Printing: svc.Printing, Evaluation: svc.Evaluation, Users: svc.Users,
 			AuditLog: svc.AuditLog, Settings: svc.Settings, Sync: svc.Sync, Conflicts: svc.Conflicts,
 			Tablet: svc.Tablet, TabletSync: svc.TabletSync, TabletSetup: svc.TabletSetup, Publish: svc.Publish,
+			Backups: svc.Backup,
 		},
 		Today: fixedToday,
 	}

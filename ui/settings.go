@@ -85,11 +85,14 @@ type settingsScreen struct {
 
 	// The shared record's server, only for an administrator (nil otherwise); saved on its own.
 	shared *sharedRecordPart
+	// The app's backups, for coordinators and administrators (nil otherwise).
+	backups *backupPart
 }
 
 // newSettingsScreen makes the Settings screen; publish is the shared record's service for an
-// administrator, and nil for anyone else, who then sees no such section.
-func newSettingsScreen(st Settings, publish Publish, work worker, a fyne.App, files kit.FileChooser, w fyne.Window, admin bool,
+// administrator, and nil for anyone else, who then sees no such section; backups likewise for
+// coordinators and administrators.
+func newSettingsScreen(st Settings, publish Publish, backups Backups, work worker, a fyne.App, files kit.FileChooser, w fyne.Window, admin bool,
 	onBack func(), onHub func(name string, logo []byte)) *settingsScreen {
 	s := &settingsScreen{settings: st, work: work, app: a, files: files, w: w, admin: admin, onBack: onBack, onHub: onHub}
 	var sizes, themes []string
@@ -114,6 +117,11 @@ func newSettingsScreen(st Settings, publish Publish, work worker, a fyne.App, fi
 	}
 	back := widget.NewButtonWithIcon("Back to caseload", theme.NavigateBackIcon(), s.onBackTapped)
 	form := container.NewVBox(kit.Subheading("Settings", widget.MediumImportance), kit.Grid(fields...), s.said, container.NewHBox(s.save))
+	if backups != nil {
+		s.backups = newBackupPart(backups, work, files, w)
+		form.Add(widget.NewSeparator())
+		form.Add(s.backups.root)
+	}
 	if publish != nil {
 		s.shared = newSharedRecordPart(publish, work, files, w)
 		form.Add(widget.NewSeparator())
@@ -130,6 +138,9 @@ func (s *settingsScreen) onBackTapped() { s.onBack() }
 func (s *settingsScreen) load() {
 	if s.shared != nil {
 		s.shared.load()
+	}
+	if s.backups != nil {
+		s.backups.load()
 	}
 	var (
 		p    access.Preferences

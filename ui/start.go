@@ -72,6 +72,7 @@ type Services struct {
 	TabletSync  TabletSync
 	TabletSetup TabletSetup
 	Publish     Publish
+	Backups     Backups
 }
 
 // missing names the services left out, for the one error a wiring mistake gives.
@@ -83,7 +84,7 @@ func (s Services) missing() []string {
 		"Evaluation": s.Evaluation != nil, "Users": s.Users != nil, "AuditLog": s.AuditLog != nil,
 		"Settings": s.Settings != nil, "Sync": s.Sync != nil, "Conflicts": s.Conflicts != nil,
 		"Tablet": s.Tablet != nil, "TabletSync": s.TabletSync != nil, "TabletSetup": s.TabletSetup != nil,
-		"Publish": s.Publish != nil,
+		"Publish": s.Publish != nil, "Backups": s.Backups != nil,
 	} {
 		if !set {
 			out = append(out, name)
@@ -139,6 +140,7 @@ func Start(w fyne.Window, cfg Config) error {
 		return err
 	}
 	go s.watchIdle()
+	go s.watchBackups()
 	return nil
 }
 
@@ -167,6 +169,10 @@ type session struct {
 	resolve  *conflictsScreen  // the Conflicts screen, last opened
 	hubName  string            // the hub's own name, once read
 	lock     idleLock          // covers the window when idle or on demand
+	quiet    worker            // runs work that is not someone at work (the daily backup)
+	backing  bool              // the daily backup is running
+	// backupProblem is the daily backup's last failure, as said, so it is said once.
+	backupProblem string
 }
 
 // startWith is Start with the worker chosen by the caller, so tests can run work inline.
@@ -183,7 +189,7 @@ func startWith(w fyne.Window, cfg Config, work worker) (*session, error) {
 	if cfg.IdleLock == 0 {
 		cfg.IdleLock = defaultIdleLock
 	}
-	s := &session{w: w, cfg: cfg, svc: cfg.Services, files: kit.FyneFiles{}}
+	s := &session{w: w, cfg: cfg, svc: cfg.Services, files: kit.FyneFiles{}, quiet: work}
 	s.lock.init(cfg.Clock)
 	// Every job a screen starts (a load, an autosave, a search) counts as someone at work.
 	s.work = activeWorker{worker: work, touch: s.lock.touch}

@@ -127,7 +127,11 @@ func (s *session) openSettings() {
 	if s.user.ManagesSettings() {
 		publish = s.svc.Publish
 	}
-	st := newSettingsScreen(s.svc.Settings, publish, s.work, fyne.CurrentApp(), s.files, s.w,
+	var backups Backups
+	if s.user.MakesBackups() {
+		backups = s.svc.Backups
+	}
+	st := newSettingsScreen(s.svc.Settings, publish, backups, s.work, fyne.CurrentApp(), s.files, s.w,
 		s.user.ManagesSettings(), s.showCaseload, s.hubChanged)
 	s.settings = st
 	s.w.SetTitle(s.titled("settings"))

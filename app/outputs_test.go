@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"carehub/store"
 )
 
 // Every command that writes a file refuses the store itself, another carehub store, its own
@@ -67,4 +69,23 @@ func mustRead(t *testing.T, path string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// carehub backup of a store the app holds open says so, and how to get a backup from the
+// app, in one line; nothing is written.
+func TestBackupOfAnOpenStoreSaysToBackUpFromTheApp(t *testing.T) {
+	db := demoStore(t, "2")
+	st, err := store.Open(db, "pw-for-tests", store.Options{Now: fixedNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	out := filepath.Join(t.TempDir(), "copy.carehub")
+	code, _, stderr := run(t, "pw-for-tests", "backup", "--db", db, "--out", out)
+	if code != 1 || !strings.Contains(stderr, "open in carehub") || !strings.Contains(stderr, "Back up now") || strings.Count(stderr, "\n") != 1 {
+		t.Errorf("exit %d: %q", code, stderr)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("a backup file was written")
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -27,6 +28,7 @@ func (b *Backup) Backup(path string) error {
 	if err := checkOutput(st, path, false); err != nil {
 		return err
 	}
+	clearStaleTemps(filepath.Dir(path), b.now())
 	if err := st.Backup(path); err != nil {
 		return backupProblem(err, filepath.Dir(path))
 	}
@@ -181,15 +183,20 @@ func keepLast(folder string, keep int) error {
 	return nil
 }
 
-// clearStaleTemps removes the temporary files interrupted backups left in folder: a killed
-// backup leaves a hidden file as large as the store.
+// tempPrefixes begin the names of the hidden temporary files carehub writes a backup, a CSV,
+// a card, a bundle or a printed plan into before renaming it into place.
+var tempPrefixes = []string{".carehub-backup-", ".carehub-report-", ".carehub-print-"}
+
+// clearStaleTemps removes the temporary files interrupted writes left in folder: a killed
+// backup leaves a hidden file as large as the store, a killed export one as large as the
+// export. Only files older than staleTemp are taken, so a write under way is left alone.
 func clearStaleTemps(folder string, now time.Time) {
 	entries, err := os.ReadDir(folder)
 	if err != nil {
 		return
 	}
 	for _, e := range entries {
-		if !strings.HasPrefix(e.Name(), ".carehub-backup-") || !e.Type().IsRegular() {
+		if !e.Type().IsRegular() || !slices.ContainsFunc(tempPrefixes, func(p string) bool { return strings.HasPrefix(e.Name(), p) }) {
 			continue
 		}
 		if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) > staleTemp {

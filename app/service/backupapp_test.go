@@ -2,6 +2,7 @@ package service
 
 import (
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -73,5 +74,28 @@ func TestTheAppBacksUpItsOpenStoreAndKeepsTheLastN(t *testing.T) {
 	path, err := svc.Backup.BackupIfDue()
 	if err != nil || !strings.HasPrefix(filepath.Base(path), "carehub-backup-") {
 		t.Fatalf("the daily backup: %q %v", path, err)
+	}
+}
+
+// A CSV or a printed plan killed part-way leaves a hidden temporary file; the next write into
+// that folder removes it once it is an hour old, and leaves a younger one (a write under way).
+func TestTemporaryFilesOfKilledWritesAreClearedNextTime(t *testing.T) {
+	dir := t.TempDir()
+	old := filepath.Join(dir, ".carehub-report-123")
+	young := filepath.Join(dir, ".carehub-print-456")
+	for _, p := range []string{old, young} {
+		if err := os.WriteFile(p, []byte("half an export"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.Chtimes(old, time.Now().Add(-2*time.Hour), time.Now().Add(-2*time.Hour))
+	if err := writeAtomically(filepath.Join(dir, "out.csv"), func(w io.Writer) error { _, err := io.WriteString(w, "a,b\n"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(old); !errors.Is(err, os.ErrNotExist) {
+		t.Error("an interrupted write's temporary file is still there")
+	}
+	if _, err := os.Stat(young); err != nil {
+		t.Error("a write under way lost its temporary file")
 	}
 }

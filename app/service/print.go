@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"carehub/careplan/printout"
 	"carehub/store"
@@ -69,7 +70,7 @@ func writeFile(path string, write func(io.Writer) (int, error)) (int, error) {
 	}
 	if err := os.Rename(tmp, path); err != nil {
 		os.Remove(tmp)
-		return 0, fmt.Errorf("cannot save %s: %w", path, err)
+		return 0, fmt.Errorf("cannot save %s: %s", path, writeProblem(err))
 	}
 	return pages, nil
 }
@@ -77,6 +78,7 @@ func writeFile(path string, write func(io.Writer) (int, error)) (int, error) {
 // writeTemp writes a PDF with write into a new hidden temporary file in dir and returns its
 // name. On failure the temporary file is removed.
 func writeTemp(dir string, write func(io.Writer) (int, error)) (name string, pages int, err error) {
+	clearStaleTemps(dir, time.Now())
 	tmp, err := os.CreateTemp(dir, ".carehub-print-*")
 	if err != nil {
 		return "", 0, fmt.Errorf("cannot write to %s: %w", dir, err)

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"carehub/careplan/evaluation"
 	"carehub/store"
@@ -76,6 +77,7 @@ func recordReport(st *store.Store, f evaluation.Filter, output string) error {
 // renames it into place, so an evaluator never picks up half a CSV. The temporary file is
 // readable by its owner only, like the store, and is removed on failure.
 func writeAtomically(path string, write func(io.Writer) error) (err error) {
+	clearStaleTemps(filepath.Dir(path), time.Now())
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".carehub-report-*")
 	if err != nil {
 		return fmt.Errorf("cannot write to %s: %s", filepath.Dir(path), writeProblem(err))

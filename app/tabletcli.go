@@ -44,7 +44,8 @@ func runTabletSetup(env Env, args []string) error {
 	// The app's save dialog asks before replacing a file; the command line cannot, so it
 	// refuses instead.
 	if store.Exists(*out) {
-		return fmt.Errorf("%s: %w", *out, store.ErrStoreExists)
+		// A carehub store or a folder was refused before unlocking (refuseOutput).
+		return fmt.Errorf("%s: %w", *out, store.ErrOtherFileThere)
 	}
 	svc := services(env, hub)
 	p, err := svc.Records.PatientByNHS(nhs)

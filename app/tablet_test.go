@@ -138,7 +138,7 @@ func TestTabletSetupCommandKeepsAnExistingFile(t *testing.T) {
 		Getenv: func(k string) string {
 			return map[string]string{PassphraseVar: "pw-for-tests", NewPassphraseVar: "tablet passphrase"}[k]
 		}}
-	if code := Main(env, nil); code == 0 || !strings.Contains(stderr.String(), "already exists") {
+	if code := Main(env, nil); code == 0 || !strings.Contains(stderr.String(), "not a carehub store is already there") {
 		t.Errorf("exit %d, stderr %q", code, stderr.String())
 	}
 	if got, _ := os.ReadFile(out); string(got) != "someone's notes" {

@@ -92,7 +92,7 @@ func TestDeviceCardAddAndListPairTwoLaptops(t *testing.T) {
 	ok(t, "device", "card", "--db", b, "--out", filepath.Join(dir, "b.card"))
 	ok(t, "device", "add", "--db", a, "--card", filepath.Join(dir, "b.card"))
 
-	row := regexp.MustCompile(`(?m)^[0-9a-f-]{36}\s+(Hub laptop \d)\s+hub\s+never\s+never\s+(\d+)$`)
+	row := regexp.MustCompile(`(?m)^[0-9a-f-]{36}\s+(Hub laptop \d)\s+hub\s+[0-9A-Z]{4}(?:-[0-9A-Z]{4}){3}\s+never\s+never\s+(\d+)$`)
 	for db, want := range map[string]string{a: "Hub laptop 2", b: "Hub laptop 1"} {
 		out := ok(t, "device", "list", "--db", db)
 		rows := row.FindAllStringSubmatch(out, -1)

@@ -87,6 +87,9 @@ type Store struct {
 	signedIn access.User
 
 	history error // what the unlock's check of the history found, when opened with Inspect
+
+	kind    storeKind // hub or tablet, from the sealed record in meta (kind.go)
+	kindDue bool      // an older store's kind was worked out at unlock and is to be recorded
 }
 
 // fileMode keeps the store readable by its owner only.
@@ -166,6 +169,14 @@ func create(path, passphrase string, kdf KDFParams, opt Options) (*Store, error)
 	}
 	s, err := newStore(db, path, dataKey, origin, kdf, opt)
 	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	s.kind = storeKind{kind: HubStore}
+	if opt.Owner != nil {
+		s.kind = storeKind{kind: TabletStore, patient: admin.PatientID}
+	}
+	if err := s.update(func(w *writer) error { return putKind(w.tx, w.keys, s.kind) }); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -269,6 +280,9 @@ func unlock(db *bolt.DB, path string, open slotOpener, as string, opt Options) (
 	}
 	s, err := newStore(db, path, dataKey, origin, kdf, opt)
 	if err != nil {
+		return nil, err
+	}
+	if s.kindDue, err = s.loadKind(); err != nil {
 		return nil, err
 	}
 	if err := s.signInWith(slotName, opt.User); err != nil {

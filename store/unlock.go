@@ -19,11 +19,12 @@ type unlockWrites struct {
 	checkIns bool       // index goal check-ins by person (indexAllCheckIns)
 	accounts bool       // fill the sign-in list (fillSignInList)
 	lastPAM  bool       // leave carers' PAMs out of the caseload's last PAM (ownLastPAMs)
+	kind     bool       // record the kind worked out for an older store (kind.go)
 	mark     *chainMark // the newest entry the unlock has verified, when it has moved
 }
 
 func (u unlockWrites) none() bool {
-	return !u.migrate && !u.chain && !u.caseload && !u.checkIns && !u.accounts && !u.lastPAM && u.mark == nil
+	return !u.migrate && !u.chain && !u.caseload && !u.checkIns && !u.accounts && !u.lastPAM && !u.kind && u.mark == nil
 }
 
 // finishUnlock checks the history from the point the last unlock verified, and makes what the
@@ -31,7 +32,7 @@ func (u unlockWrites) none() bool {
 // it is opened to be inspected (Options.Inspect): then History says what was found, and nothing
 // is written.
 func (s *Store) finishUnlock(migrate, inspect bool) error {
-	due := unlockWrites{migrate: migrate}
+	due := unlockWrites{migrate: migrate, kind: s.kindDue}
 	var history error
 	err := s.view(func(tx *bolt.Tx) error {
 		meta, err := bucket(tx, bucketMeta)
@@ -63,7 +64,7 @@ func (s *Store) finishUnlock(migrate, inspect bool) error {
 	if due.none() {
 		return nil
 	}
-	return s.update(func(w *writer) error { return w.unlockWrites(due) })
+	return s.update(func(w *writer) error { return w.unlockWrites(due, s.kind) })
 }
 
 // verifiedSince walks the chain from the verified mark and returns the new end to mark, or nil
@@ -82,7 +83,7 @@ func verifiedSince(tx *bolt.Tx, k *keys) (*chainMark, error) {
 }
 
 // unlockWrites makes what finishUnlock found due, schema steps first.
-func (w *writer) unlockWrites(due unlockWrites) error {
+func (w *writer) unlockWrites(due unlockWrites, kind storeKind) error {
 	steps := []struct {
 		due  bool
 		what string
@@ -94,6 +95,7 @@ func (w *writer) unlockWrites(due unlockWrites) error {
 		{due.checkIns, "indexing goal check-ins by person", w.indexAllCheckIns},
 		{due.accounts, "listing the accounts for signing in by name", func() error { return fillSignInList(w.tx, w.keys) }},
 		{due.lastPAM, "leaving carers' PAMs out of the caseload's last PAM", func() error { return ownLastPAMs(w.tx, w.keys) }},
+		{due.kind, "recording whether this is a hub or a tablet", func() error { return putKind(w.tx, w.keys, kind) }},
 		{due.mark != nil, "marking the history verified", func() error { return putMark(w.tx, w.keys, *due.mark) }},
 	}
 	for _, step := range steps {

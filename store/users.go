@@ -51,7 +51,11 @@ func (s *Store) signIn(u access.User) {
 
 // signInWith works out who opened the store from the key slot that opened it.
 func (s *Store) signInWith(slot, name string) error {
-	if slot == hubSlot || !strings.HasPrefix(slot, userSlotPrefix) {
+	if !strings.HasPrefix(slot, userSlotPrefix) && slot != hubSlot {
+		// Only "hub" is the shared slot: a slot of any other name opens nothing.
+		return fmt.Errorf("a key slot named %q belongs to no account: %w", slot, ErrAltered)
+	}
+	if slot == hubSlot {
 		s.signedIn = sharedHubUser(name)
 		s.user = s.signedIn.Name
 		return nil
@@ -62,6 +66,9 @@ func (s *Store) signInWith(slot, name string) error {
 	}
 	if !u.Active { // its slot is destroyed on deactivation; this is a second line of defence
 		return access.ErrInactiveUser
+	}
+	if u.Role == access.Patient && s.kind.kind != TabletStore {
+		return ErrPatientOnHub
 	}
 	s.signIn(u)
 	return nil
@@ -109,6 +116,9 @@ func (s *Store) AddUser(u *access.User, passphrase string) error {
 	}
 	if err := u.Validate(); err != nil {
 		return err
+	}
+	if u.Role == access.Patient && s.kind.kind != TabletStore {
+		return ErrPatientOnHub
 	}
 	added := *u
 	added.ID, added.Active = uuid.NewString(), true

@@ -21,8 +21,8 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"demo", "demo --db FILE --patients N [--seed S]   fill a new store with synthetic patients", runDemo},
-		{"create", "create --db FILE [--admin NAME]           a new, empty store (e.g. a second hub laptop, to pair and sync)", runCreate},
+		{"demo", "demo --db FILE --patients N [--seed S] [--admin NAME]\n                                         fill a new store with synthetic patients (its administrator: Demo Administrator)", runDemo},
+		{"create", "create --db FILE --admin NAME             a new, empty store (e.g. a second hub laptop, to pair and sync)", runCreate},
 		{"check", "check --db FILE                          integrity check, a count per record kind, ok", runCheck},
 		{"list", "list --db FILE                           one line per patient", runList},
 		{"backup", "backup --db FILE --out FILE              consistent copy of an open or closed store", runBackup},
@@ -41,6 +41,10 @@ func commands() []command {
 			"                                         set up the shared-record server (administrators); see docs/fhir-server.md", runFHIR},
 		{"export", "export fhir --db FILE --out FILE [--all] [--per-person]\n" +
 			"                                         FHIR R4 (UK Core) transaction Bundle, NDJSON if FILE ends .ndjson, or a folder of one Bundle per person", runExport},
+		{"users", "users list|add|reset|deactivate|retire-shared --db FILE [--name NAME] [--role key-worker|coordinator|administrator] [--staff NAME]\n" +
+			"                                         the hub's accounts (administrators; new passphrases from " + NewPassphraseVar + ")", runUsers},
+		{"audit", "audit --db FILE [--patient NHSNO] [--from DATE] [--to DATE] [--csv FILE]\n" +
+			"                                         the audit, read only (coordinators and administrators)", runAudit},
 		{"version", "version                                  which carehub this is: version, commit, build date", runVersion},
 	}
 }
@@ -76,7 +80,11 @@ func dispatch(env Env, gui GUI) error {
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
-			return c.run(env, args[1:])
+			env, rest, err := withUserFlag(env, args[1:])
+			if err != nil {
+				return err
+			}
+			return c.run(env, rest)
 		}
 	}
 	return fmt.Errorf("%w: unknown command %q (try: carehub help)", errUsage, args[0])

@@ -89,3 +89,16 @@ func (s *Store) RecordEvent(action, detail string) error {
 func (s *Store) PseudonymKey() []byte {
 	return append([]byte(nil), s.keys.pseudonym...)
 }
+
+// RecordView appends a "viewed" audit entry about one person: their plans, PAMs and other
+// measures, contacts or check-ins were read (kind says which; detail in a few words). The
+// reads themselves stay plain reads, so a screen that reads a person's plans once per refresh
+// costs one small append, and the service that shows them records it.
+func (s *Store) RecordView(kind Kind, patientID, detail string) error {
+	if _, err := parseID(patientID); err != nil {
+		return err
+	}
+	return s.update(func(w *writer) error {
+		return w.audit(AuditViewed, kind, "", auditNote{patientID: patientID, detail: detail})
+	})
+}

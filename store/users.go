@@ -330,3 +330,32 @@ func (s *Store) SavePreferences(p access.Preferences) error {
 	}
 	return err
 }
+
+// ErrSharedStays is returned when the shared hub passphrase cannot be retired yet.
+var ErrSharedStays = errors.New("the shared hub passphrase can be retired only by a named hub administrator's account: add one, sign in as them, then retire it")
+
+// ErrNoShared is returned when the store has no shared hub passphrase to retire.
+var ErrNoShared = errors.New("this store has no shared hub passphrase: everyone already signs in as themselves")
+
+// RetireSharedSlot destroys the shared "hub" key slot of an older store, so only named accounts
+// open it. It must be done by an active administrator's own account (so someone can still
+// manage accounts afterwards).
+func (s *Store) RetireSharedSlot() error {
+	u := s.SignedIn()
+	if u.ID == "" || u.Role != access.Administrator || !u.Active {
+		return ErrSharedStays
+	}
+	return s.update(func(w *writer) error {
+		slots, err := bucket(w.tx, bucketKeyslots)
+		if err != nil {
+			return err
+		}
+		if slots.Get([]byte(hubSlot)) == nil {
+			return ErrNoShared
+		}
+		if err := slots.Delete([]byte(hubSlot)); err != nil {
+			return err
+		}
+		return w.audit(AuditUpdated, "", "", auditNote{detail: "shared hub passphrase retired"})
+	})
+}

@@ -11,6 +11,13 @@ func (b *Backup) Backup(path string) error {
 	if err != nil {
 		return err
 	}
+	if err := mayExportHub(st); err != nil {
+		return err
+	}
+	// Audited first, so the copy holds the entry that says it was made.
+	if err := st.RecordEvent(store.AuditReport, "backup written"); err != nil {
+		return err
+	}
 	return st.Backup(path)
 }
 

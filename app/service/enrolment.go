@@ -116,6 +116,9 @@ func (e *Enrolment) Contacts(patientID string) ([]careplan.Contact, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := readAudited(st, store.KindContact, patientID, "contacts read"); err != nil {
+		return nil, err
+	}
 	return st.Contacts(patientID)
 }
 

@@ -26,6 +26,9 @@ func (e *Export) FHIRPerPerson(dir string, all bool) (FHIRResult, error) {
 	if err != nil {
 		return res, err
 	}
+	if err := mayExportHub(st); err != nil {
+		return res, err
+	}
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 		return res, errPerPersonOut
 	} else if err != nil && !errors.Is(err, os.ErrNotExist) {

@@ -34,6 +34,9 @@ func (ps *Printing) PrintPatient(patientID string, draft, largePrint bool, path 
 	if err != nil {
 		return 0, err
 	}
+	if err := mayPrintPatient(st, patientID); err != nil {
+		return 0, err
+	}
 	c, err := patientCopy(st, patientID, draft)
 	if err != nil {
 		return 0, err
@@ -71,8 +74,14 @@ func (ps *Printing) PlansFor(sel printout.BatchSelection) ([]printout.BatchPerso
 	if err != nil {
 		return nil, err
 	}
+	if err := mayReadCaseload(st); err != nil {
+		return nil, err
+	}
 	rows, err := st.Caseload()
 	if err != nil {
+		return nil, err
+	}
+	if rows, err = printableBy(st, rows); err != nil {
 		return nil, err
 	}
 	chosen := sel.Choose(rows)
@@ -107,6 +116,16 @@ func (ps *Printing) PrintBatch(people []printout.BatchPerson, out printout.Batch
 	}
 	if len(todo) == 0 {
 		return res, printout.ErrNothingToPrint
+	}
+	if !st.SignedIn().ExportsHub() {
+		for _, p := range todo {
+			if err := mayPrintPatient(st, p.PatientID); err != nil {
+				return res, err
+			}
+		}
+	}
+	if err := st.RecordEvent(store.AuditReport, fmt.Sprintf("batch print (%d people)", len(todo))); err != nil {
+		return res, err
 	}
 	if out.Folder {
 		err = ps.printFolder(st, todo, out, progress, &res)
@@ -192,3 +211,23 @@ func (ps *Printing) printFolder(st *store.Store, todo []printout.BatchPerson, ou
 
 // planFile is the name of a person's plan in a folder of plans.
 func planFile(n careplan.NHSNumber) string { return "plan-" + string(n) + ".pdf" }
+
+// printableBy keeps the people the signed-in account may print: everyone for those who run the
+// hub, a key worker's own caseload for a key worker.
+func printableBy(st *store.Store, rows []careplan.CaseloadEntry) ([]careplan.CaseloadEntry, error) {
+	u := st.SignedIn()
+	if u.ExportsHub() {
+		return rows, nil
+	}
+	var out []careplan.CaseloadEntry
+	for _, e := range rows {
+		team, err := st.CareTeam(e.PatientID)
+		if err != nil {
+			return nil, err
+		}
+		if u.PrintsPatient(team) {
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}

@@ -70,3 +70,13 @@ func (u *Users) Deactivate(id string) error {
 	}
 	return st.DeactivateUser(id)
 }
+
+// RetireSharedPassphrase destroys an older store's shared "hub" key slot, so that only named
+// accounts open the store. An administrator does it signed in as themselves.
+func (u *Users) RetireSharedPassphrase() error {
+	st, err := u.admin()
+	if err != nil {
+		return err
+	}
+	return st.RetireSharedSlot()
+}

@@ -163,3 +163,20 @@ func (u User) SyncsDevices() bool {
 func (u User) ResolvesConflicts() bool {
 	return u.Active && (u.Role == Coordinator || u.Role == SharedHub || u.Role == Administrator)
 }
+
+// ExportsHub reports whether the user may take the whole hub out at once: a FHIR export, the
+// evaluators' CSV, a backup, batch printing beyond their own caseload. Those who run the hub
+// (coordinators and administrators) may; a key worker reads the caseload on screen but does
+// not carry it away, and a patient never sees beyond their own record.
+func (u User) ExportsHub() bool {
+	return u.Active && (u.Role == Coordinator || u.Role == Administrator || u.Role == SharedHub)
+}
+
+// PrintsPatient reports whether the user may print one person's plan: their key worker, or
+// anyone who runs the hub.
+func (u User) PrintsPatient(team careplan.CareTeam) bool {
+	if u.ExportsHub() {
+		return true
+	}
+	return u.Active && u.Role == KeyWorker && u.StaffID != "" && team.KeyWorkerID == u.StaffID
+}

@@ -62,12 +62,13 @@ func checkReportAudited(t *testing.T, db, detail string) {
 		t.Fatal(err)
 	}
 	reports := 0
+	var last store.AuditEntry
 	for _, e := range audit {
 		if e.Action == store.AuditReport && strings.HasPrefix(e.Detail, "evaluation") {
 			reports++
+			last = e
 		}
 	}
-	last := audit[len(audit)-1]
 	if reports != 1 || last.Action != store.AuditReport || last.Detail != detail || last.User != "Demo Administrator" {
 		t.Errorf("%d report events; the last audit entry is %+v, want a report %q", reports, last, detail)
 	}

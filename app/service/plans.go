@@ -1,7 +1,6 @@
 package service
 
 import (
-
 	"carehub/careplan"
 	"carehub/careplan/demo"
 	"carehub/careplan/myplan"

@@ -90,6 +90,15 @@ type Store struct {
 
 	kind    storeKind // hub or tablet, from the sealed record in meta (kind.go)
 	kindDue bool      // an older store's kind was worked out at unlock and is to be recorded
+
+	slotDue *slotUpgrade // the signed-in slot, from before grants, made again to be written at unlock
+}
+
+// slotUpgrade is a legacy key slot made again with a grant, for the unlock to write.
+type slotUpgrade struct {
+	name  string
+	slot  keyslot
+	grant grant
 }
 
 // fileMode keeps the store readable by its owner only.
@@ -122,7 +131,7 @@ func create(path, passphrase string, kdf KDFParams, opt Options) (*Store, error)
 		admin = access.User{ID: uuid.NewString(), Name: opt.Admin, Role: access.Administrator, Active: true}
 		slotName = userSlot(admin.ID)
 	}
-	slot, err := wrapKey(slotName, passphrase, dataKey, kdf)
+	slot, g, err := newSlot(slotName, passphrase, dataKey, kdf)
 	if err != nil {
 		db.Close()
 		return nil, err
@@ -161,7 +170,10 @@ func create(path, passphrase string, kdf KDFParams, opt Options) (*Store, error)
 		if err != nil {
 			return err
 		}
-		return slots.Put([]byte(slotName), slot.encode())
+		if err := slots.Put([]byte(slotName), slot.encode()); err != nil {
+			return err
+		}
+		return putGrant(tx, slotName, g)
 	})
 	if err != nil {
 		db.Close()
@@ -197,12 +209,12 @@ func create(path, passphrase string, kdf KDFParams, opt Options) (*Store, error)
 // reported as ErrWrongPassphrase and changes nothing in the file: the passphrase is checked in
 // a read-only transaction, before any migration runs.
 func Open(path, passphrase string, opt Options) (*Store, error) {
-	return openWith(path, opt, func(tx *bolt.Tx) (string, []byte, error) {
+	return openWith(path, opt, func(tx *bolt.Tx) (string, []byte, bool, error) {
 		if passphrase == "" {
-			return "", nil, ErrWrongPassphrase
+			return "", nil, false, ErrWrongPassphrase
 		}
 		return unlockAnySlot(tx, passphrase)
-	}, "")
+	}, "", passphrase)
 }
 
 // openExisting opens the bbolt file of an existing store, refusing to create one.
@@ -232,17 +244,18 @@ func openExisting(path string, opt Options) (*bolt.DB, error) {
 	return db, err
 }
 
-// slotOpener finds the key slot a sign-in opens and unwraps the data key from it.
-type slotOpener func(tx *bolt.Tx) (slot string, dataKey []byte, err error)
+// slotOpener finds the key slot a sign-in opens and unwraps the data key from it; legacy says
+// the slot wraps the data key itself, from before grants (grant.go).
+type slotOpener func(tx *bolt.Tx) (slot string, dataKey []byte, legacy bool, err error)
 
 // openWith unlocks the store at path with open; as, when not empty, is the account the person
 // said they are, which the slot must turn out to be.
-func openWith(path string, opt Options, open slotOpener, as string) (*Store, error) {
+func openWith(path string, opt Options, open slotOpener, as, passphrase string) (*Store, error) {
 	db, err := openExisting(path, opt)
 	if err != nil {
 		return nil, err
 	}
-	s, err := unlock(db, path, open, as, opt)
+	s, err := unlock(db, path, open, as, passphrase, opt)
 	if err != nil {
 		db.Close()
 		return nil, err
@@ -250,11 +263,12 @@ func openWith(path string, opt Options, open slotOpener, as string) (*Store, err
 	return s, nil
 }
 
-func unlock(db *bolt.DB, path string, open slotOpener, as string, opt Options) (*Store, error) {
+func unlock(db *bolt.DB, path string, open slotOpener, as, passphrase string, opt Options) (*Store, error) {
 	var dataKey []byte
 	var origin uuid.UUID
 	var schema int
 	var slotName string
+	var legacy bool
 	err := guard(func() error {
 		return db.View(func(tx *bolt.Tx) error {
 			var err error
@@ -267,7 +281,7 @@ func unlock(db *bolt.DB, path string, open slotOpener, as string, opt Options) (
 			if schema > len(migrations()) {
 				return ErrNewerStore
 			}
-			slotName, dataKey, err = open(tx)
+			slotName, dataKey, legacy, err = open(tx)
 			return err
 		})
 	})
@@ -292,6 +306,13 @@ func unlock(db *bolt.DB, path string, open slotOpener, as string, opt Options) (
 		if err := s.checkSignedInAs(as); err != nil {
 			return nil, err
 		}
+	}
+	if legacy && !opt.readOnly { // the passphrase is at hand: give the slot a grant (grant.go)
+		slot, g, err := newSlot(slotName, passphrase, dataKey, kdf)
+		if err != nil {
+			return nil, err
+		}
+		s.slotDue = &slotUpgrade{name: slotName, slot: slot, grant: g}
 	}
 	// Only the right passphrase gets this far, and only a store with something to do is
 	// written: an ordinary open leaves the file as it was, bar the mark of history verified.
@@ -320,31 +341,31 @@ func readIdentity(tx *bolt.Tx) (uuid.UUID, error) {
 // any passphrase that has a slot opens the store, and the slot it opened says who signed in.
 // Each try costs one argon2id derivation, so signing in takes longer on a hub with many
 // accounts; the unlock screen asks for the passphrase alone because of this trade.
-func unlockAnySlot(tx *bolt.Tx, passphrase string) (string, []byte, error) {
+func unlockAnySlot(tx *bolt.Tx, passphrase string) (string, []byte, bool, error) {
 	slots, err := bucket(tx, bucketKeyslots)
 	if err != nil {
-		return "", nil, err
+		return "", nil, false, err
 	}
 	tried := false
 	c := slots.Cursor()
 	for name, v := c.First(); name != nil; name, v = c.Next() {
 		slot, err := decodeKeyslot(v)
 		if err != nil {
-			return "", nil, fmt.Errorf("slot %q: %w", name, err)
+			return "", nil, false, fmt.Errorf("slot %q: %w", name, err)
 		}
 		tried = true
-		key, err := unwrapKey(string(name), passphrase, slot)
+		key, legacy, err := openSlot(tx, string(name), passphrase, slot)
 		if err == nil {
-			return string(name), key, nil
+			return string(name), key, legacy, nil
 		}
 		if !errors.Is(err, ErrWrongPassphrase) {
-			return "", nil, err
+			return "", nil, false, err
 		}
 	}
 	if !tried {
-		return "", nil, fmt.Errorf("the store has no key slot: %w", ErrNotCarehub)
+		return "", nil, false, fmt.Errorf("the store has no key slot: %w", ErrNotCarehub)
 	}
-	return "", nil, ErrWrongPassphrase
+	return "", nil, false, ErrWrongPassphrase
 }
 
 // openBolt opens the bbolt file with a lock timeout, so a second copy of carehub on the same
@@ -405,8 +426,10 @@ func newStore(db *bolt.DB, path string, dataKey []byte, origin uuid.UUID, kdf KD
 	s := &Store{db: db, path: path, now: now, keys: k, origin: origin, kdf: kdf, dataKey: dataKey, user: opt.User}
 	err = s.view(func(tx *bolt.Tx) error {
 		var err error
-		s.clock.last, err = lastVersion(tx)
-		return err
+		if s.clock.last, err = lastVersion(tx); err != nil {
+			return err
+		}
+		return k.carriedPseudonym(tx)
 	})
 	if err != nil {
 		clear(dataKey)

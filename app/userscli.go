@@ -176,7 +176,17 @@ func deactivateUser(env Env, users *service.Users, name string) error {
 	if err := users.Deactivate(u.ID); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "%q deactivated: their passphrase no longer opens this store\n", u.Name)
+	fmt.Fprintf(env.Stdout, "%q deactivated: their passphrase no longer opens this store, nor a copy of their key slot (the store's key has changed)\n", u.Name)
+	return sayWhoNeedsAReset(env, users)
+}
+
+// sayWhoNeedsAReset names the accounts a key change left without a passphrase.
+func sayWhoNeedsAReset(env Env, users *service.Users) error {
+	names, err := users.NeedNewPassphrase()
+	if err != nil || len(names) == 0 {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "these accounts need a new passphrase (carehub users reset): %s\n", strings.Join(names, ", "))
 	return nil
 }
 
@@ -185,7 +195,7 @@ func retireShared(env Env, users *service.Users) error {
 		return err
 	}
 	fmt.Fprintln(env.Stdout, "the shared hub passphrase is retired: only named accounts open this store")
-	return nil
+	return sayWhoNeedsAReset(env, users)
 }
 
 // runAudit is `carehub audit`: the audit, read only, for coordinators and administrators. The

@@ -63,6 +63,9 @@ type Options struct {
 	// `carehub check` can say where; History then reports what the unlock found. Nothing else
 	// should set it.
 	Inspect bool
+	// Sleep waits out the wrong-passphrase back-off kept in the file (backoff.go); nil means
+	// time.Sleep. Tests pass their own.
+	Sleep func(time.Duration)
 
 	readOnly bool // open bbolt read-only: nothing is written, and no free list is rebuilt
 }
@@ -255,7 +258,9 @@ func openWith(path string, opt Options, open slotOpener, as, passphrase string) 
 	if err != nil {
 		return nil, err
 	}
+	waitForBackOff(db, opt)
 	s, err := unlock(db, path, open, as, passphrase, opt)
+	countMiss(db, opt, err)
 	if err != nil {
 		db.Close()
 		return nil, err

@@ -80,3 +80,13 @@ func (u *Users) RetireSharedPassphrase() error {
 	}
 	return st.RetireSharedSlot()
 }
+
+// NeedNewPassphrase names the active accounts a rotation left without a key slot (theirs was
+// from before grants and nobody had signed in with it since): an administrator resets them.
+func (u *Users) NeedNewPassphrase() ([]string, error) {
+	st, err := u.admin()
+	if err != nil {
+		return nil, err
+	}
+	return st.AccountsWithoutSlot()
+}

@@ -3,6 +3,8 @@ package app
 import (
 	"bytes"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -104,5 +106,82 @@ func TestCLIKeyWorkerCannotExportTheHub(t *testing.T) {
 	cat := map[string]string{PassphraseVar: "cat's long passphrase", UserVar: "Cat Coordinator"}
 	if code, _, stderr := runEnv(t, cat, "export", "fhir", "--db", db, "--out", filepath.Join(dir, "all.json"), "--all"); code != 0 {
 		t.Errorf("a coordinator's export: %s", stderr)
+	}
+}
+
+// auditCount reads "audit entries N" from carehub check.
+func auditCount(t *testing.T, vars map[string]string, db string) int {
+	t.Helper()
+	code, out, stderr := runEnv(t, vars, "check", "--db", db)
+	if code != 0 {
+		t.Fatalf("check: %s", stderr)
+	}
+	m := regexp.MustCompile(`(?m)^audit entries\s+(\d+)$`).FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("check names no audit count:\n%s", out)
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
+}
+
+func TestCLIListAddsAnAuditEntryThatCheckCounts(t *testing.T) {
+	db := namedHub(t)
+	admin := map[string]string{PassphraseVar: "admin's long passphrase", UserVar: "Ada Admin"}
+	before := auditCount(t, admin, db)
+	if code, _, stderr := runEnv(t, admin, "list", "--db", db); code != 0 {
+		t.Fatal(stderr)
+	}
+	if after := auditCount(t, admin, db); after != before+1 {
+		t.Errorf("audit entries %d before list, %d after", before, after)
+	}
+}
+
+func TestCLIWeakPassphrasesFailInOneLineAndLeaveNoFile(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "hub.carehub")
+	code, _, stderr := runEnv(t, map[string]string{PassphraseVar: "abc"}, "create", "--db", db, "--admin", "Ada Admin")
+	if code == 0 || strings.Count(stderr, "\n") != 1 {
+		t.Errorf("create with passphrase abc: exit %d, %q", code, stderr)
+	}
+	if matches, _ := filepath.Glob(filepath.Join(dir, "*")); len(matches) > 0 {
+		t.Errorf("a refused create left %v", matches)
+	}
+	code, _, stderr = runEnv(t, map[string]string{PassphraseVar: "admin's long passphrase", NewPassphraseVar: "1"},
+		"users", "add", "--db", namedHub(t), "--name", "Cat Two", "--role", "coordinator")
+	if code == 0 || strings.Count(stderr, "\n") != 1 {
+		t.Errorf("users add with passphrase 1: exit %d, %q", code, stderr)
+	}
+}
+
+func TestCLIRefusesAPatientAccountAndUnknownRoles(t *testing.T) {
+	db := namedHub(t)
+	admin := map[string]string{PassphraseVar: "admin's long passphrase", NewPassphraseVar: "a patient's long passphrase", UserVar: "Ada Admin"}
+	for _, role := range []string{"patient", "boss"} {
+		if code, _, stderr := runEnv(t, admin, "users", "add", "--db", db, "--name", "Pat", "--role", role); code == 0 {
+			t.Errorf("users add --role %s succeeded: %s", role, stderr)
+		}
+	}
+	code, out, stderr := runEnv(t, admin, "users", "list", "--db", db)
+	if code != 0 || strings.Contains(out, "Pat") || !strings.Contains(out, "Kim Key") {
+		t.Errorf("users list: exit %d\n%s%s", code, out, stderr)
+	}
+}
+
+func TestCLIDeactivatedKeyWorkerIsLockedOutAndCheckPasses(t *testing.T) {
+	db := namedHub(t)
+	admin := map[string]string{PassphraseVar: "admin's long passphrase", UserVar: "Ada Admin"}
+	if code, out, stderr := runEnv(t, admin, "users", "deactivate", "--db", db, "--name", "Kim Key"); code != 0 || !strings.Contains(out, "deactivated") {
+		t.Fatalf("deactivate: %s%s", out, stderr)
+	}
+	kim := map[string]string{PassphraseVar: "kim's long passphrase", UserVar: "Kim Key"}
+	if code, _, _ := runEnv(t, kim, "list", "--db", db); code == 0 {
+		t.Error("a deactivated key worker still lists the caseload")
+	}
+	if code, out, stderr := runEnv(t, admin, "check", "--db", db); code != 0 || !strings.HasSuffix(out, "ok\n") {
+		t.Errorf("check after the rotation: %s%s", out, stderr)
+	}
+	cat := map[string]string{PassphraseVar: "cat's long passphrase", UserVar: "Cat Coordinator"}
+	if code, out, stderr := runEnv(t, cat, "audit", "--db", db); code != 0 || !strings.Contains(out, "deactivated") {
+		t.Errorf("the coordinator's audit: %s%s", out, stderr)
 	}
 }

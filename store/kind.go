@@ -164,3 +164,41 @@ func refuseWipeOnHub(tx *bolt.Tx, k *keys, patientID string) error {
 	}
 	return nil
 }
+
+// checkKeySlots is Check's part for who can open the store: every key slot is the shared
+// "hub" slot or an active account's, and no patient account is on a hub.
+func (s *Store) checkKeySlots(tx *bolt.Tx, r *Report) error {
+	users, err := bucket(tx, bucketUsers)
+	if err != nil {
+		return err
+	}
+	active := map[string]bool{}
+	if err := users.ForEach(func(k, v []byte) error {
+		u, err := openUser(s.keys, k, v)
+		if err != nil {
+			return nil // checkAccounts-style damage is reported where accounts are read
+		}
+		active[userSlot(u.ID)] = u.Active
+		if u.Active && u.Role == access.Patient && s.kind.kind != TabletStore {
+			r.problem("the patient account %q is on a hub's store: patient accounts belong on their tablet", u.Name)
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	slots, err := bucket(tx, bucketKeyslots)
+	if err != nil {
+		return err
+	}
+	return slots.ForEach(func(k, _ []byte) error {
+		name := string(k)
+		switch {
+		case name == hubSlot:
+		case !strings.HasPrefix(name, userSlotPrefix):
+			r.problem("a key slot named %q belongs to no account (it opens nothing, but was added without carehub)", name)
+		case !active[name]:
+			r.problem("a key slot %q belongs to no active account", name)
+		}
+		return nil
+	})
+}

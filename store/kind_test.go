@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/google/uuid"
@@ -52,6 +53,9 @@ func TestPatientAccountOnAHubIsRefused(t *testing.T) {
 	again := openTestStore(t, path, newTestClock())
 	if again.Kind() != HubStore {
 		t.Errorf("a hub with a patient account calls itself %q", again.Kind())
+	}
+	if rep, err := again.Check(); err != nil || !strings.Contains(strings.Join(rep.Problems, "\n"), "patient account") {
+		t.Errorf("check does not report the patient account on a hub: %v %v", err, rep.Problems)
 	}
 }
 
@@ -147,5 +151,8 @@ func TestMaintenanceSlotIsRefused(t *testing.T) {
 		s.Close()
 		t.Fatalf("a slot named maintenance signed in as %+v", s.SignedIn())
 	}
-	openTestStore(t, path, newTestClock())
+	again := openTestStore(t, path, newTestClock())
+	if rep, err := again.Check(); err != nil || !strings.Contains(strings.Join(rep.Problems, "\n"), `"maintenance"`) {
+		t.Errorf("check does not report the maintenance slot: %v %v", err, rep.Problems)
+	}
 }

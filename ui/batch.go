@@ -50,7 +50,7 @@ type batchScreen struct {
 
 	back      *widget.Button
 	mode      *widget.RadioGroup
-	from, to  *widget.Entry
+	from, to  *kit.Entry
 	dates     *fyne.Container
 	keyWorker *widget.Select
 	workers   *fyne.Container

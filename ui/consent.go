@@ -34,7 +34,7 @@ func consentDecisions() []careplan.ConsentDecision {
 
 // partyRow is one person a share consent covers: name, role and organisation.
 type partyRow struct {
-	name, role, org *widget.Entry
+	name, role, org *kit.Entry
 }
 
 // consentDialog records one consent decision. Consent to share names everyone it covers, each
@@ -51,10 +51,10 @@ type consentDialog struct {
 	scopeProblem    *widget.Label
 	decision        *widget.Select
 	decisionProblem *widget.Label
-	on              *widget.Entry
+	on              *kit.Entry
 	onProblem       *widget.Label
-	how             *widget.Entry
-	by              *widget.Entry
+	how             *kit.Entry
+	by              *kit.Entry
 	byProblem       *widget.Label
 	parties         []partyRow
 	partyList       *fyne.Container
@@ -110,7 +110,7 @@ func decisionWords(d careplan.ConsentDecision) string {
 }
 
 func (d *consentDialog) onAddParty() {
-	r := partyRow{name: widget.NewEntry(), role: widget.NewEntry(), org: widget.NewEntry()}
+	r := partyRow{name: kit.NewTextEntry(), role: kit.NewTextEntry(), org: kit.NewTextEntry()}
 	r.name.SetPlaceHolder("Name")
 	r.role.SetPlaceHolder("Role, e.g. daughter, GP")
 	r.org.SetPlaceHolder("Organisation, e.g. family")

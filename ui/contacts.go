@@ -26,13 +26,13 @@ type contactsDialog struct {
 	history        *fyne.Container
 	kind           *widget.Select
 	kindProblem    *widget.Label
-	on             *widget.Entry
+	on             *kit.Entry
 	onProblem      *widget.Label
-	by             *widget.Entry
+	by             *kit.Entry
 	byProblem      *widget.Label
-	minutes        *widget.Entry
+	minutes        *kit.Entry
 	minutesProblem *widget.Label
-	note           *widget.Entry
+	note           *kit.Entry
 	noteProblem    *widget.Label
 	added          bool // a contact was saved: the summary reloads on closing
 }

@@ -27,7 +27,7 @@ type dashboardScreen struct {
 	onBack func()
 
 	target        int
-	targetEntry   *widget.Entry
+	targetEntry   *kit.Entry
 	targetProblem *widget.Label
 	setTarget     *widget.Button
 	headline      *widget.Label
@@ -43,7 +43,7 @@ func newDashboardScreen(tools *enrolTools, work worker, today careplan.Date, ix 
 	}
 	d := &dashboardScreen{tools: tools, work: work, today: today, funnel: ix.BuildFunnel(today), onBack: onBack,
 		target: caseload.DefaultTarget}
-	d.targetEntry = widget.NewEntry()
+	d.targetEntry = kit.NewTextEntry()
 	d.targetEntry.SetText(strconv.Itoa(d.target))
 	d.targetProblem = kit.NewProblemLabel()
 	d.setTarget = widget.NewButton("Set target", d.onSetTarget)

@@ -48,7 +48,7 @@ type evaluationScreen struct {
 	asked int // counts requests, so a late answer to an old one is ignored
 
 	back      *widget.Button
-	from, to  *widget.Entry
+	from, to  *kit.Entry
 	practice  *widget.Select
 	keyWorker *widget.Select
 	problem   *widget.Label // a bad period, inline

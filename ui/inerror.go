@@ -19,9 +19,9 @@ type inErrorDialog struct {
 	onSaved func()
 	form    *kit.Form
 
-	reason        *widget.Entry
+	reason        *kit.Entry
 	reasonProblem *widget.Label
-	by            *widget.Entry
+	by            *kit.Entry
 	byProblem     *widget.Label
 }
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"carehub/ui/kit"
 	"strings"
 	"testing"
 
@@ -30,7 +31,7 @@ func goodNomination() nominationInput {
 func typeNomination(t *testing.T, n *nominationScreen, in nominationInput) {
 	t.Helper()
 	for _, f := range []struct {
-		entry *widget.Entry
+		entry *kit.Entry
 		text  string
 	}{
 		{n.practice, in.practice}, {n.ods, in.ods}, {n.clinician, in.clinician}, {n.nominatedOn, in.on},

@@ -44,7 +44,7 @@ func typedDateProblem(typed string, today careplan.Date, future string) string {
 // returns ok when everything is right, so nothing is ever saved half.
 func (s *nominationScreen) read() (careplan.Patient, bool) {
 	problems := map[*widget.Label]string{}
-	need := func(e *widget.Entry, l *widget.Label, text string) string {
+	need := func(e *kit.Entry, l *widget.Label, text string) string {
 		v := strings.TrimSpace(e.Text)
 		if v == "" {
 			problems[l] = text

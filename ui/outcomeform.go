@@ -37,9 +37,9 @@ type outcomeForm struct {
 	onsBands   [4]*widget.Label
 	onsProblem *widget.Label
 
-	takenOn           *widget.Entry
+	takenOn           *kit.Entry
 	takenOnProblem    *widget.Label
-	recordedBy        *widget.Entry
+	recordedBy        *kit.Entry
 	recordedByProblem *widget.Label
 }
 

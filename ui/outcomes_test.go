@@ -16,6 +16,7 @@ func fillPAM(f *pamForm, score string, level pam.Level, date, by string) {
 	if level != 0 {
 		f.level.SetSelectedIndex(int(level) - 1)
 	}
+	f.takenOn.SetText("") // the form offers today; a person types over it
 	test.Type(f.takenOn, date)
 	test.Type(f.recordedBy, by)
 	test.Type(f.source, "PAM online portal")

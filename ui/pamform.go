@@ -25,7 +25,7 @@ type pamForm struct {
 	onSaved func()
 	form    *kit.Form
 
-	score             *widget.Entry
+	score             *kit.Entry
 	scoreProblem      *widget.Label
 	level             *widget.Select
 	levelProblem      *widget.Label
@@ -34,11 +34,11 @@ type pamForm struct {
 	carer             *widget.Select
 	carerProblem      *widget.Label
 	carerRow          kit.Row
-	takenOn           *widget.Entry
+	takenOn           *kit.Entry
 	takenOnProblem    *widget.Label
-	recordedBy        *widget.Entry
+	recordedBy        *kit.Entry
 	recordedByProblem *widget.Label
-	source            *widget.Entry
+	source            *kit.Entry
 
 	pending      pam.Assessment // waiting for the answer about a mismatched level
 	mismatch     *dialog.CustomDialog
@@ -77,7 +77,7 @@ func newPAMForm(tools *outcomeTools, work worker, today careplan.Date, p carepla
 	f.carer = kit.NewSelect(carers, "Choose the carer", nil)
 	f.carerProblem = f.form.NewProblemLabel()
 
-	f.takenOn = kit.DateEntry(careplan.Date{})
+	f.takenOn = kit.DateEntry(today) // like the consent date: most PAMs are recorded the day they are taken
 	f.takenOnProblem = f.form.NewProblemLabel()
 	f.recordedBy = kit.NewEntry("Your name")
 	f.recordedByProblem = f.form.NewProblemLabel()

@@ -47,19 +47,19 @@ type planEditor struct {
 	pamLevel       *widget.Label
 	pamPrompt      *widget.Label
 	warnings       *widget.Label
-	aboutMe        *widget.Entry
-	whatMatters    *widget.Entry
-	strengths      *widget.Entry
+	aboutMe        *kit.Entry
+	whatMatters    *kit.Entry
+	strengths      *kit.Entry
 	goals          *fyne.Container
 	goalCards      []*goalCard
 	newGoalDomain  *widget.Select
-	newGoalWords   *widget.Entry
+	newGoalWords   *kit.Entry
 	newGoalProblem *widget.Label
 	addGoal        *widget.Button
 	support        *supportPart
 	contingency    *contingencyPart
 	people         *peoplePart
-	reviewDate     *widget.Entry
+	reviewDate     *kit.Entry
 	reviewProblem  *widget.Label
 	fromTemplate   *widget.Button
 	saveTemplate   *widget.Button
@@ -116,7 +116,7 @@ func (e *planEditor) build() {
 	e.goals = container.NewVBox()
 	e.newGoalDomain = widget.NewSelect(domainNames(), nil)
 	e.newGoalDomain.PlaceHolder = "Domain"
-	e.newGoalWords = widget.NewEntry()
+	e.newGoalWords = kit.NewTextEntry()
 	e.newGoalWords.SetPlaceHolder("A new goal in the person's words — press Enter to add")
 	e.newGoalWords.OnSubmitted = e.onNewGoalSubmitted
 	e.newGoalProblem = kit.NewProblemLabel()
@@ -125,7 +125,7 @@ func (e *planEditor) build() {
 	e.support = newSupportPart(e)
 	e.contingency = newContingencyPart(e)
 	e.people = newPeoplePart(e)
-	e.reviewDate = widget.NewEntry()
+	e.reviewDate = kit.NewTextEntry()
 	e.reviewDate.SetText(kit.DateText(e.plan.ReviewDate))
 	e.reviewDate.SetPlaceHolder("DD/MM/YYYY")
 	e.reviewDate.OnChanged = e.onReviewDate
@@ -168,8 +168,8 @@ func (e *planEditor) build() {
 
 // planText is a multi-line field filled with text before it listens, so filling it is not
 // taken for an edit.
-func planText(text, hint string, onChanged func(string)) *widget.Entry {
-	en := widget.NewMultiLineEntry()
+func planText(text, hint string, onChanged func(string)) *kit.Entry {
+	en := kit.NewTextBox()
 	en.Wrapping = fyne.TextWrapWord
 	en.SetMinRowsVisible(2)
 	en.SetText(text)
@@ -179,8 +179,8 @@ func planText(text, hint string, onChanged func(string)) *widget.Entry {
 }
 
 // lineEntry is a one-line field filled before it listens.
-func lineEntry(text, hint string, onChanged func(string)) *widget.Entry {
-	en := widget.NewEntry()
+func lineEntry(text, hint string, onChanged func(string)) *kit.Entry {
+	en := kit.NewTextEntry()
 	en.SetText(text)
 	en.SetPlaceHolder(hint)
 	en.OnChanged = onChanged

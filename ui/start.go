@@ -187,6 +187,7 @@ func startWith(w fyne.Window, cfg Config, work worker) (*session, error) {
 	s.lock.init(cfg.Clock)
 	// Every job a screen starts (a load, an autosave, a search) counts as someone at work.
 	s.work = activeWorker{worker: work, touch: s.lock.touch}
+	s.addKeyboard()
 	s.showUnlock()
 	return s, nil
 }
@@ -213,6 +214,7 @@ func (s *session) unlocked() {
 	s.caseload = newCaseloadScreen(s.svc.Records, s.work, s.cfg.Today, s.svc.Demo.LoadDemo, s.openPatient, s.openBatch, s.openEvaluation)
 	s.addEnrolment()
 	s.addAccountBar()
+	s.addHubShortcuts()
 	s.showCaseload()
 	s.caseload.load()
 }

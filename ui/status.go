@@ -23,14 +23,14 @@ type statusDialog struct {
 	to        *widget.Select
 	toProblem *widget.Label
 	died      *widget.Label // what recording a death does
-	on        *widget.Entry
+	on        *kit.Entry
 	onProblem *widget.Label
-	diedOn    *widget.Entry // the date of death, for a move to died; optional
+	diedOn    *kit.Entry // the date of death, for a move to died; optional
 	diedOnErr *widget.Label
 	diedRow   kit.Row
-	by        *widget.Entry
+	by        *kit.Entry
 	byProblem *widget.Label
-	reason    *widget.Entry
+	reason    *kit.Entry
 }
 
 func newStatusDialog(tools *enrolTools, work worker, today careplan.Date, p careplan.Patient, onSaved func(careplan.Patient)) *statusDialog {

@@ -21,7 +21,7 @@ type goalCheck struct {
 
 	chosen myplan.Scale
 	scale  []*widget.Button
-	note   *widget.Entry
+	note   *kit.Entry
 	save   *widget.Button
 	said   *widget.Label
 	root   fyne.CanvasObject
@@ -37,7 +37,7 @@ func newGoalCheck(goalID, words string, t Tablet, work worker) *goalCheck {
 		g.scale = append(g.scale, b)
 		row.Add(b)
 	}
-	g.note = widget.NewEntry()
+	g.note = kit.NewTextEntry()
 	g.note.SetPlaceHolder("A few words, if you like")
 	g.save = widget.NewButton("Save", g.onSave)
 	g.save.Importance = widget.HighImportance

@@ -126,6 +126,9 @@ func newNominationScreen(tools *enrolTools, work worker, today careplan.Date, ix
 	s.cancel = widget.NewButton("Cancel", s.onCancel)
 	s.root = s.layout()
 	s.onConditionsChanged()
+	kit.OnEdit(s.recheck, s.practice, s.ods, s.clinician, s.nominatedOn, s.reason, s.nhs, s.given, s.family, s.born,
+		s.judgeWhy, s.judgeBy)
+	s.notSame.OnChanged = s.onNotSameChanged
 	return s
 }
 
@@ -255,4 +258,7 @@ func (s *nominationScreen) onConditionsChanged() {
 	}
 	s.judgement.Refresh()
 	kit.Relayout(s.form)
+	s.recheck()
 }
+
+func (s *nominationScreen) onNotSameChanged(bool) { s.recheck() }

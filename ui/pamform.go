@@ -95,8 +95,14 @@ func newPAMForm(tools *outcomeTools, work worker, today careplan.Date, p carepla
 	f.carerRow.Show(false) // until a Carer PAM is chosen
 	f.form.SetContent(note, grid)
 	f.instrument.SetSelected(string(pam.PAM13))
+	kit.OnEdit(f.onEdited, f.score, f.level, f.instrument, f.carer, f.takenOn, f.recordedBy)
 	return f
 }
+
+// onEdited clears each problem as soon as its field is right.
+func (f *pamForm) onEdited() { f.form.Recheck(f.recheck) }
+
+func (f *pamForm) recheck() { f.read() }
 
 func (f *pamForm) open() { f.form.Open(f.score) }
 

@@ -50,6 +50,7 @@ type Form struct {
 	open      bool
 	keysAfter func(*fyne.KeyEvent)
 	depth     int
+	settling  bool // Show keeps up with the form (Recheck) rather than judging it (Save)
 }
 
 // NewForm makes a form dialog over w that saves through work; onSave is the screen's handler
@@ -136,10 +137,52 @@ func (f *Form) Relayout() {
 
 // Show puts each problem under its field (or in Problem) and clears the rest, so nothing put
 // right still shows. It reports whether there were none: whether the form may be saved.
+// Called from inside Recheck, it only updates or clears the problems already showing.
 func (f *Form) Show(p Problems) bool {
+	if f.settling {
+		Settle(p, f.problems.labels...)
+		f.Relayout()
+		return len(p) == 0
+	}
 	ok := f.problems.show(p)
 	f.Relayout()
 	return ok
+}
+
+// Recheck runs the screen's read (which ends in Show) while problems are showing, so each
+// message clears as soon as its field is right. Hook it to the fields' changes (see OnEdit).
+func (f *Form) Recheck(read func()) {
+	if !f.problems.showing() {
+		return
+	}
+	f.settling = true
+	defer func() { f.settling = false }()
+	read()
+}
+
+// OnEdit calls changed after each edit of the given fields (text fields and choices), after
+// whatever the field already did on a change.
+func OnEdit(changed func(), fields ...fyne.CanvasObject) {
+	for _, o := range fields {
+		switch w := o.(type) {
+		case *Entry:
+			before := w.OnChanged
+			w.OnChanged = func(s string) {
+				if before != nil {
+					before(s)
+				}
+				changed()
+			}
+		case *widget.Select:
+			before := w.OnChanged
+			w.OnChanged = func(s string) {
+				if before != nil {
+					before(s)
+				}
+				changed()
+			}
+		}
+	}
 }
 
 // Submit runs save in the worker, with Save disabled meanwhile. When it fails, the form stays

@@ -38,7 +38,8 @@ func (s *patientScreen) showEnrolment(p careplan.Patient) {
 	d := s.enrolDlg
 	d.consentButton, d.statusButton, d.teamButton, d.contactsButton = consent, status, team, contacts
 	s.enrolBar.Objects = []fyne.CanvasObject{consent, status, team, contacts}
-	s.enrolBar.Show()
+	s.enrolOn = true
+	s.enrolBar.Hidden = s.folded
 	s.enrolBar.Refresh()
 }
 

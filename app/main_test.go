@@ -225,7 +225,7 @@ func TestNoScreenSaysSoInOneLine(t *testing.T) {
 			}
 			return ""
 		}
-		if err := screenAvailable(set, "linux"); err != nil {
+		if err := screenAvailable(set, "linux", func(string, string) error { return nil }); err != nil {
 			t.Errorf("with %s set: %v", wayland, err)
 		}
 	}

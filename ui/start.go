@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 
 	"carehub/careplan"
 	"carehub/careplan/access"
@@ -134,6 +135,8 @@ const demoPatients = 500
 // idleness every few seconds for the life of the app. It refuses a Config without its vault
 // or any of its services.
 func Start(w fyne.Window, cfg Config) error {
+	// carehub's readable colours from the first screen, before anyone's own settings apply.
+	fyne.CurrentApp().Settings().SetTheme(scaledTheme{Theme: theme.DefaultTheme(), scale: 1})
 	s, err := startWith(w, cfg, background{})
 	if err != nil {
 		return err

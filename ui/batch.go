@@ -411,7 +411,7 @@ func (s *batchScreen) finished(out printout.BatchOutput, res printout.BatchResul
 		text := batchSummary(out, res)
 		if !out.Folder {
 			if err := s.tools.open(out.Path); err != nil {
-				text += fmt.Sprintf(" The PDF could not be opened for viewing: %v", err)
+				text += " " + notOpened(out.Path)
 			}
 		}
 		s.report(text, widget.MediumImportance)

@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"fmt"
+	"path/filepath"
+
 	"fyne.io/fyne/v2"
 
 	"carehub/careplan"
@@ -36,6 +39,13 @@ type printTools struct {
 	openFile func(path string) error // nil: the PDF is saved but not opened
 	files    kit.FileChooser
 	w        fyne.Window
+}
+
+// notOpened says where a saved PDF is when no viewer could be started (on a machine with no
+// PDF viewer, or no xdg-open): the reason the system gives means nothing to a key worker.
+func notOpened(path string) string {
+	return fmt.Sprintf("No PDF viewer could be started on this computer: to print it, open %s from its folder (%s).",
+		filepath.Base(path), filepath.Dir(path))
 }
 
 // open shows a saved PDF in the system's viewer, when the app can.

@@ -166,7 +166,7 @@ func (b *printBar) printed(path string, pages int, err error) {
 	}
 	done := fmt.Sprintf("%s saved to %s (%s).", what, path, pagesCount(pages))
 	if err := b.tools.open(path); err != nil {
-		b.say(done+fmt.Sprintf(" It could not be opened for viewing: %v", err), widget.WarningImportance)
+		b.say(done+" "+notOpened(path), widget.WarningImportance)
 		return
 	}
 	b.say(done, widget.MediumImportance)

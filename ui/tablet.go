@@ -211,7 +211,7 @@ func (s *tabletScreen) addGoals(v myplan.View) {
 		return
 	}
 	for _, g := range v.Goals {
-		gc := newGoalCheck(g.ID, g.InMyWords, s.tablet, s.work)
+		gc := newGoalCheck(g, s.tablet, s.work)
 		s.goals = append(s.goals, gc)
 		s.page.Add(gc.root)
 	}

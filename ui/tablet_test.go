@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -22,6 +23,10 @@ func TestTabletShowsOnlyThePatientsOwnPlan(t *testing.T) {
 	}
 	test.AssertRendersToMarkup(t, "tablet.xml", s.w.Canvas())
 
+	// Each goal shows its steps: who does what, by when.
+	if !labelShown(s.tablet.goals[0].root, "• Ring community transport — Key worker (Sam Green), by 20 Mar 2026") {
+		t.Error("the tablet does not show the goal's actions")
+	}
 	g := s.tablet.goals[0]
 	if !g.save.Disabled() {
 		t.Error("Save is offered before saying how the goal is going")
@@ -34,6 +39,10 @@ func TestTabletShowsOnlyThePatientsOwnPlan(t *testing.T) {
 	}
 	if !g.said.Visible() || g.note.Text != "" {
 		t.Error("the patient is not told the check-in was saved")
+	}
+	// It travels with the tablet's next sync: nobody sees it before then.
+	if strings.Contains(g.said.Text, "will see this") || !strings.Contains(g.said.Text, "next time this tablet syncs") {
+		t.Errorf("the check-in says %q", g.said.Text)
 	}
 }
 

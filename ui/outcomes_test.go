@@ -75,6 +75,15 @@ func TestOutcomesTabHiddenFromWhoMayNotEdit(t *testing.T) {
 	}
 }
 
+func TestNoPAMSaysNothingAboutChange(t *testing.T) {
+	if got := pamChange(nil); len(got) != 0 {
+		t.Errorf("with no PAM, %d lines about change beside \"No PAM recorded yet\"", len(got))
+	}
+	if got := pamChange(threePAMs("p")[:1]); len(got) != 1 || !labelShown(got[0], "Only one PAM counts so far, so there is no change to show yet.") {
+		t.Error("with one PAM, nothing says there is no change to show yet")
+	}
+}
+
 func TestOutcomesPAMDue(t *testing.T) {
 	today := fixedToday()
 	old := []pam.Assessment{{Score: 500, Level: pam.Level2, TakenOn: today.AddMonths(-7)}}

@@ -203,11 +203,14 @@ func (e *planEditor) showState() {
 		e.state.SetText(fmt.Sprintf("Version %d · agreed by %s on %s · editing starts version %d",
 			p.Version, p.Agreement.By, p.Agreement.On.Display(), p.Version+1))
 		e.state.Importance = widget.MediumImportance
+		e.agree.Importance = widget.MediumImportance // nothing new to agree: no call to action
 	default:
 		e.state.SetText(fmt.Sprintf("Version %d · Draft — not yet agreed", p.Version))
 		e.state.Importance = widget.WarningImportance
+		e.agree.Importance = widget.HighImportance
 	}
 	e.state.Refresh()
+	e.agree.Refresh()
 	e.fromTemplate.Hidden = len(p.Goals) > 0
 	e.bar.Refresh() // lays the buttons out again without the hidden one
 	_, hasAgreed := careplan.LatestAgreed(e.data.versions)

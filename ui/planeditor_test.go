@@ -119,7 +119,7 @@ func TestPlanFromTemplateAgreeEditAndDiff(t *testing.T) {
 	for _, want := range []string{
 		"• Goal reworded: “I want to get to the garden gate without my frame” → “I want to walk to the garden gate on my own”",
 		"• Action done: Try the chair-based strength exercises three times a week (on 2 Mar 2026)",
-		"• Contingency plan edited: amber (warning signs)",
+		"• Contingency plan, amber (warning signs): the signs edited: ",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the history does not say %q:\n%s", want, text)

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 )
@@ -30,9 +32,9 @@ func (l *caseloadList) TypedKey(ev *fyne.KeyEvent) {
 
 // onSearchSubmitted opens the first match: a name or NHS number typed in full, then Enter,
 // opens the person.
-func (s *caseloadScreen) onSearchSubmitted(string) {
-	if len(s.shown) == 0 {
-		return
+func (s *caseloadScreen) onSearchSubmitted(typed string) {
+	if strings.TrimSpace(typed) == "" || len(s.shown) == 0 {
+		return // Enter in an empty box opens nobody: the first row is nobody's choice
 	}
 	s.onOpen(s.index.Entry(s.shown[0]).PatientID)
 }

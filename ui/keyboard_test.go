@@ -122,6 +122,10 @@ func TestEnterInTheSearchBoxOpensTheFirstMatch(t *testing.T) {
 	h := newTestHub(t, testRecords())
 	s, w := h.session(t, catCoordinator)
 	pressShortcut(w, findShortcut())
+	pressKey(w, fyne.KeyReturn)
+	if w.Content() != s.caseload.root {
+		t.Fatal("Enter in an empty search box opened someone")
+	}
 	typeKeys(w, "okafor")
 	pressKey(w, fyne.KeyReturn)
 	if s.patient == nil || w.Content() != s.patient.root {

@@ -54,11 +54,20 @@ func TestUnreachableDisplaySaysSoInOneLine(t *testing.T) {
 }
 
 func TestAnsweringDisplayOpensTheWindow(t *testing.T) {
+	if err := xServerAnswers(answeringDisplay(t), dialDisplay); err != nil {
+		t.Errorf("a display that answers was refused: %v", err)
+	}
+}
+
+// answeringDisplay is a DISPLAY at which something takes connections, as an X server would,
+// for the life of the test.
+func answeringDisplay(t *testing.T) string {
+	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer l.Close()
+	t.Cleanup(func() { l.Close() })
 	go func() {
 		for {
 			c, err := l.Accept()
@@ -72,10 +81,7 @@ func TestAnsweringDisplayOpensTheWindow(t *testing.T) {
 	if port < 6000 {
 		t.Skipf("port %d is below X's range", port)
 	}
-	display := "127.0.0.1:" + strconv.Itoa(port-6000)
-	if err := xServerAnswers(display, dialDisplay); err != nil {
-		t.Errorf("a display that answers was refused: %v", err)
-	}
+	return "127.0.0.1:" + strconv.Itoa(port-6000)
 }
 
 // closedPort is a local TCP port nothing listens on (one just freed), at least 6000.

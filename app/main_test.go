@@ -191,9 +191,10 @@ func TestDemoRefusesToOverwriteAStore(t *testing.T) {
 func TestNoArgumentsStartsTheApp(t *testing.T) {
 	var got string
 	started := false
+	screen := answeringDisplay(t)
 	display := func(k string) string {
 		if k == "DISPLAY" {
-			return ":0"
+			return screen
 		}
 		return ""
 	}

@@ -14,8 +14,8 @@ import (
 // checked by TestThemeTextContrastMeetsWCAGAA (docs/accessibility.md).
 
 // readableColor is carehub's colour for n in variant v, when it has its own. The coloured
-// fills carry white text in the light theme and near-black text in the dark one, so the same
-// colour serves as text on the page and as a background to text.
+// fills carry Fyne's white text in the light theme and near-black text in the dark one, so the
+// same colour serves as text on the page and as a background to text.
 func readableColor(n fyne.ThemeColorName, v fyne.ThemeVariant) (color.Color, bool) {
 	if v == theme.VariantDark {
 		switch n {
@@ -37,9 +37,6 @@ func readableColor(n fyne.ThemeColorName, v fyne.ThemeVariant) (color.Color, boo
 		return color.NRGBA{R: 0x2e, G: 0x7d, B: 0x32, A: 0xff}, true // green
 	case theme.ColorNamePlaceHolder:
 		return color.NRGBA{R: 0x5f, G: 0x5f, B: 0x5f, A: 0xff}, true // grey
-	case theme.ColorNameForegroundOnPrimary, theme.ColorNameForegroundOnError,
-		theme.ColorNameForegroundOnWarning, theme.ColorNameForegroundOnSuccess:
-		return color.White, true
 	}
 	return nil, false
 }

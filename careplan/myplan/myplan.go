@@ -25,8 +25,9 @@ type Call struct {
 
 // View is everything the tablet shows, in the order it shows it.
 type View struct {
-	Name        string // the person's name, as they are addressed
-	Agreed      bool   // false when no version has been agreed yet
+	Name        string          // the person's name, as they are addressed
+	Status      careplan.Status // where they are on the pathway: the overdue rule needs it
+	Agreed      bool            // false when no version has been agreed yet
 	Contingency careplan.Contingency
 	WhoToCall   []Call
 	AboutMe     string
@@ -42,7 +43,7 @@ type View struct {
 // none) and their PAM assessments. Only an agreed version is shown: a draft is still being
 // written with the key worker.
 func Build(p careplan.Patient, agreed careplan.Plan, assessments []pam.Assessment) View {
-	v := View{Name: p.FullName(), Agreed: agreed.State == careplan.PlanAgreed}
+	v := View{Name: p.FullName(), Status: p.Status, Agreed: agreed.State == careplan.PlanAgreed}
 	if !v.Agreed {
 		v.WhoToCall = whoToCall(careplan.Plan{}, p)
 		v.PAMTrend = Trend(assessments)
@@ -64,10 +65,11 @@ func Build(p careplan.Patient, agreed careplan.Plan, assessments []pam.Assessmen
 	return v
 }
 
-// ReviewPassed reports an agreed plan whose review date has gone by: the hub may well have
-// agreed a newer plan that has not reached the tablet, so the person is told to ask.
-func (v View) ReviewPassed(today careplan.Date) bool {
-	return v.Agreed && !v.Review.IsZero() && v.Review.Before(today)
+// ReviewOverdue reports an agreed plan whose review is overdue by careplan.ReviewOverdue, the
+// rule the caseload, the summary and the printed plan use: the hub may well have agreed a
+// newer plan that has not reached the tablet, so the person is told to ask.
+func (v View) ReviewOverdue(today careplan.Date) bool {
+	return v.Agreed && careplan.ReviewOverdue(v.Review, v.Status, today)
 }
 
 // whoToCall lists, as the printed plan does, the people in the plan with a phone number, then

@@ -80,8 +80,16 @@ func (s *sheet) people(c Copy) {
 // review says when the plan will next be looked at together, and when the next PAM is due.
 func (s *sheet) review(c Copy) {
 	s.heading("My next review", s.firstLines())
+	if s.stand.closed != "" {
+		s.paragraph(s.stand.closed + ". This plan is no longer reviewed.")
+		return
+	}
 	text := "A date for your next review has not been set yet: ask your key worker."
-	if !c.Plan.ReviewDate.IsZero() {
+	switch {
+	case s.stand.overdue != "":
+		text = "This plan was due to be looked at again by " + c.Plan.ReviewDate.Display() +
+			". That date has passed: check with your key worker that this is still your latest plan."
+	case !c.Plan.ReviewDate.IsZero():
 		text = "We will look at this plan together again by " + c.Plan.ReviewDate.Display() +
 			". You can ask for a review sooner at any time if things change."
 	}

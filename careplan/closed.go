@@ -5,7 +5,7 @@ package careplan
 // printed as one nor reviewed. A person nominated again after leaving is open again.
 func (s Status) Closed() bool {
 	switch s {
-	case StatusDied, StatusDischarged, StatusDeclined:
+	case StatusDied, StatusDischarged, StatusDeclined, StatusWithdrew:
 		return true
 	}
 	return false
@@ -13,7 +13,7 @@ func (s Status) Closed() bool {
 
 // Closure says why and since when a person's record is closed.
 type Closure struct {
-	Status Status // died, discharged, declined (never an open status)
+	Status Status // died, discharged, declined, withdrew (never an open status)
 	On     Date   // the day of the status change: for died, the day the hub was told
 	DiedOn Date   // the date of death, when it was recorded
 }
@@ -38,7 +38,7 @@ func (p Patient) Closure() (c Closure, ok bool) {
 // "discharged on 1 Oct 2026". For a death the date of death is used when it is known, and
 // otherwise the day the hub was told is named as that, never passed off as the date of death.
 func (c Closure) Reason() string {
-	verb := string(c.Status) // discharged, declined
+	verb := string(c.Status) // discharged, declined, withdrew
 	if c.Status == StatusDied {
 		if !c.DiedOn.IsZero() {
 			return "died on " + c.DiedOn.Display()

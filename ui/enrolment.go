@@ -18,6 +18,9 @@ type Enrolment interface {
 	// RecordConsent appends a consent decision to a person's history and returns the record
 	// as saved.
 	RecordConsent(patientID string, c careplan.ConsentRecord) (careplan.Patient, error)
+	// RecordConsentAndMove records a consent decision and, when move is set, the status change
+	// it calls for (careplan.StatusMoveForConsent) in the same save.
+	RecordConsentAndMove(patientID string, c careplan.ConsentRecord, move bool) (careplan.Patient, error)
 	// ChangeStatus moves a person along the pathway (careplan.Patient.ChangeStatus).
 	ChangeStatus(patientID string, to careplan.Status, on careplan.Date, by, reason string) (careplan.Patient, error)
 	// RecordDeath moves a person to died with the day the hub was told and, when known, the
@@ -43,6 +46,7 @@ type Enrolment interface {
 // offers none of them, and the caseload and patient screens look as they did before.
 type enrolTools struct {
 	enrol     Enrolment
+	me        string      // the signed-in person: "recorded by" starts with their name
 	w         fyne.Window // dialogs open over it
 	onChanged func()      // a person's record changed: the caseload reloads
 }

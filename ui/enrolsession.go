@@ -12,7 +12,8 @@ type enrolScreens struct {
 
 // enrolTools gathers what the enrolment screens need.
 func (s *session) enrolTools() *enrolTools {
-	return &enrolTools{enrol: s.svc.Enrolment, w: s.w, onChanged: s.caseloadChanged, me: s.recorder()}
+	return &enrolTools{enrol: s.svc.Enrolment, w: s.w, onChanged: s.caseloadChanged, me: s.recorder(),
+		correctsNHS: s.user.CorrectsNHSNumbers()}
 }
 
 // recorder is the name every "recorded by" and "by" field starts with: the signed-in person's,

@@ -107,6 +107,12 @@ func (u User) PrintsClosedRecords() bool {
 	return u.Active && (u.Role == Coordinator || u.Role == SharedHub)
 }
 
+// CorrectsNHSNumbers reports whether the user may correct a person's NHS number: a
+// coordinator's check, since a wrong number joins one person's record to another's care.
+func (u User) CorrectsNHSNumbers() bool {
+	return u.Active && (u.Role == Coordinator || u.Role == SharedHub)
+}
+
 // Nominates reports whether the user may add a person to the caseload. A key worker may, since
 // the hub assigns the care team afterwards.
 func (u User) Nominates() bool {

@@ -111,7 +111,7 @@ func Trend(all []pam.Assessment) string {
 		return ""
 	}
 	last := h[len(h)-1]
-	level := fmt.Sprintf("level %d: %s", last.Level, last.Level.Description())
+	level := fmt.Sprintf("level %d: %s", last.Level, last.Level.PlainWords()) // the person's own view: neutral words
 	if len(h) == 1 {
 		return fmt.Sprintf("Your PAM score was %s (%s). It is your first, so there is nothing to compare yet.", last.Score, level)
 	}

@@ -41,7 +41,7 @@ func (s *sheet) pamSection(c Copy) {
 // pamSummary is the chart in one plain sentence.
 func pamSummary(h []pam.Assessment) string {
 	last := h[len(h)-1]
-	level := fmt.Sprintf("%s, %s", last.Level, last.Level.Description())
+	level := fmt.Sprintf("%s, %s", last.Level, last.Level.PlainWords()) // the person's copy: neutral words
 	if len(h) == 1 {
 		return fmt.Sprintf("Your score was %s (%s). This is your first PAM score.", last.Score, level)
 	}

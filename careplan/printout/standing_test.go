@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"carehub/careplan"
+	"carehub/pam"
 )
 
 // zoneText is the text a page's layout puts in one zone, pieces joined by spaces, leaving out
@@ -147,6 +148,21 @@ func TestOverdueWarningInThePDF(t *testing.T) {
 	for i, text := range pdfText(t, pdf, n) {
 		if !strings.Contains(strings.Join(strings.Fields(text), " "), "Review overdue since 2 Feb 2026") {
 			t.Errorf("page %d of the PDF does not say the review is overdue:\n%s", i+1, text)
+		}
+	}
+}
+
+// No printed plan says "disengaged" (or any evaluation descriptor) whatever the person's level.
+func TestPrintedPlanUsesNeutralPAMWords(t *testing.T) {
+	for l := pam.Level1; l <= pam.Level4; l++ {
+		c := sianCopy()
+		for i := range c.Assessments {
+			c.Assessments[i].Level = l
+		}
+		for i, pg := range layoutFor(t, c, false) {
+			if text := pageText(pg); strings.Contains(text, "disengaged") || strings.Contains(text, "struggling") {
+				t.Errorf("level %d, page %d: %q", l, i+1, text)
+			}
 		}
 	}
 }

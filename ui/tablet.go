@@ -115,6 +115,9 @@ func (s *tabletScreen) loaded(v myplan.View, err error) {
 		s.addSection("About me", v.AboutMe)
 		s.addSection("What matters to me", v.WhatMatters)
 		s.addGoals(v)
+		if len(v.Ahead) > 0 {
+			s.addSection("Planning ahead", strings.Join(v.Ahead, "\n"))
+		}
 		s.addSection("My next review", v.Review.Display())
 	}
 	if v.PAMTrend != "" {

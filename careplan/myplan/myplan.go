@@ -37,6 +37,7 @@ type View struct {
 	AgreedWith  string        // who agreed this version with the person
 	AgreedOn    careplan.Date // when: the tablet says which plan it shows, so an old one is noticed
 	PAMTrend    string        // one or two plain sentences; "" when no PAM has been recorded
+	Ahead       []string      // Planning ahead, one line per recorded answer, as printed
 }
 
 // Build makes the tablet's view from the person's record, their latest agreed plan (zero when
@@ -56,6 +57,13 @@ func Build(p careplan.Patient, agreed careplan.Plan, assessments []pam.Assessmen
 		if !g.Closed() {
 			v.Goals = append(v.Goals, g)
 		}
+	}
+	for _, e := range agreed.Ahead.Recorded() {
+		line := e.Label + ": " + e.Item.Answer
+		if told := e.Item.Told(); told != "" {
+			line += " (" + told + ")"
+		}
+		v.Ahead = append(v.Ahead, line)
 	}
 	v.Review = agreed.ReviewDate
 	if a := agreed.Agreement; a != nil {

@@ -18,6 +18,7 @@ func (p *printer) layout(c Copy, st style) []page {
 	s.goals(c.Plan)
 	s.support(c.Plan)
 	s.people(c)
+	s.planningAhead(c.Plan.Ahead)
 	s.pamSection(c)
 	s.review(c)
 	s.stamp(b, watermarkFor(c.Plan, stand))

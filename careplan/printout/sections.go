@@ -17,6 +17,10 @@ func (s *sheet) aboutMe(c Copy) {
 		s.flow(s.wrapLines("My health conditions: "+terms, false, s.st.body, s.width, black))
 		s.y += s.st.gap / 2
 	}
+	if needs := needsWords(c.Patient.Needs); needs != "" {
+		s.flow(s.wrapLines("How I like to communicate: "+needs, false, s.st.body, s.width, black))
+		s.y += s.st.gap / 2
+	}
 	s.heading("What matters to me", s.firstLines())
 	s.paragraph(c.Plan.WhatMatters)
 	s.heading("My strengths", s.firstLines())
@@ -97,4 +101,45 @@ func (s *sheet) review(c Copy) {
 		text += "\nYour next PAM is due from " + due.Display() + "."
 	}
 	s.paragraph(text)
+}
+
+// needsWords is the person's communication needs in a line, or "" when none are recorded:
+// an interpreter's language first, since a crew arriving in a crisis needs it first.
+func needsWords(n careplan.CommunicationNeeds) string {
+	var parts []string
+	if lang := strings.TrimSpace(n.Interpreter); lang != "" {
+		parts = append(parts, "an interpreter for "+lang)
+	}
+	if n.LargePrint {
+		parts = append(parts, "large print")
+	}
+	if other := strings.TrimSpace(n.Other); other != "" {
+		parts = append(parts, other)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// planningAhead prints the plan's Planning ahead section (ReSPECT or DNACPR form, lasting power
+// of attorney, advance decision, preferred places of care and death), each answer with who told
+// the hub and when. Only what has been recorded is printed; with nothing recorded the section
+// is left out.
+func (s *sheet) planningAhead(pa careplan.PlanningAhead) {
+	rec := pa.Recorded()
+	if len(rec) == 0 {
+		return
+	}
+	var ls []line
+	for i, e := range rec {
+		part := s.labelled(e.Label, e.Item.Answer, s.width)
+		if i > 0 {
+			part[0].before = s.st.gap / 2
+		}
+		ls = append(ls, part...)
+		if told := e.Item.Told(); told != "" {
+			ls = append(ls, s.wrapLines("("+told+")", false, s.st.small, s.width, black)...)
+		}
+	}
+	s.heading("Planning ahead", s.height(ls[:min(2, len(ls))]))
+	s.flow(ls)
+	s.y += s.st.gap / 2
 }

@@ -166,3 +166,31 @@ func TestPrintedPlanUsesNeutralPAMWords(t *testing.T) {
 		}
 	}
 }
+
+// A plan with planning ahead recorded prints it under its own heading, each answer with who
+// told the hub and when, and the interpreter the person needs; a plan without prints neither.
+func TestPlanningAheadAndInterpreterArePrinted(t *testing.T) {
+	c := sianCopy()
+	c.Patient.Needs.Interpreter = "Welsh"
+	c.Plan.Ahead.Respect = careplan.AheadItem{Answer: "In place: the pink form in the kitchen drawer", On: careplan.NewDate(2026, time.March, 3), ToldBy: "Zoë D'Arcy"}
+	c.Plan.Ahead.PlaceOfDeath = careplan.AheadItem{Answer: "At home", On: careplan.NewDate(2026, time.March, 3), ToldBy: "Siân"}
+	all := ""
+	pages := layoutFor(t, c, false)
+	for _, pg := range pages {
+		all += pageText(pg)
+	}
+	for _, want := range []string{"Planning ahead", "ReSPECT or DNACPR form:", "the pink form in the kitchen drawer",
+		"(told by Zoë D'Arcy on 3 Mar 2026)", "Preferred place of death:", "an interpreter for Welsh"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the plan does not print %q", want)
+		}
+	}
+	checkGeometry(t, pages, standardStyle(), "Siân O'Brien")
+	plain := ""
+	for _, pg := range layoutFor(t, sianCopy(), false) {
+		plain += pageText(pg)
+	}
+	if strings.Contains(plain, "Planning ahead") || strings.Contains(plain, "interpreter") {
+		t.Error("a plan with nothing planned ahead and no interpreter prints them")
+	}
+}

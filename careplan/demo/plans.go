@@ -82,7 +82,9 @@ func (b *builder) planAhead(p *careplan.Plan) {
 		told = b.p.Carers[0].Name
 		lpa = b.p.Carers[0].Name + " (" + b.p.Carers[0].Relationship + ")"
 	}
-	item := func(answer string) careplan.AheadItem { return careplan.AheadItem{Answer: answer, On: on, ToldBy: told} }
+	item := func(answer string) careplan.AheadItem {
+		return careplan.AheadItem{Answer: answer, On: on, ToldBy: told}
+	}
 	pick := int(b.p.NHSNumber[8] - '0')
 	p.Ahead.Respect = item([]string{"In place: kept with the medicines by the fridge", "Not in place: to talk about with the GP"}[pick%2])
 	p.Ahead.LPA = item(lpa)

@@ -79,6 +79,19 @@ func (s *sheet) people(c Copy) {
 	t := s.newTable([]column{{"Name", 0.25}, {"Role", 0.22}, {"Organisation", 0.25}, {"Phone or email", 0.28}}, rows, true)
 	s.heading("People involved in my care", s.start(t))
 	s.place(t)
+	s.sharedWith(c.Patient)
+}
+
+// sharedWith says who the plan is shared with, from the person's latest share consents, so
+// the person can see their say on it and anyone else holding it can see they were meant to.
+func (s *sheet) sharedWith(p careplan.Patient) {
+	sh := careplan.CurrentSharing(p.Consent)
+	text := "Only you and the hub: you have not agreed to share it with anyone else."
+	if len(sh.SharedWith) > 0 {
+		text = strings.Join(sh.SharedWith, "; ") + "."
+	}
+	s.flow(s.labelled("Who this plan is shared with", text, s.width))
+	s.y += s.st.gap / 2
 }
 
 // review says when the plan will next be looked at together, and when the next PAM is due.

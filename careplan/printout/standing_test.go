@@ -194,3 +194,22 @@ func TestPlanningAheadAndInterpreterArePrinted(t *testing.T) {
 		t.Error("a plan with nothing planned ahead and no interpreter prints them")
 	}
 }
+
+// The plan says the PAM level it was agreed at (what it was tailored to), not only the latest,
+// and who it is shared with.
+func TestPlanSaysItsPAMAtAgreementAndWhoItIsSharedWith(t *testing.T) {
+	c := sianCopy() // agreed at level 3 on 3 Mar 2026
+	c.Plan.Agreement.PAMLevel = 2
+	c.Patient.Consent = []careplan.ConsentRecord{{Scope: careplan.ConsentToShareCarers, Decision: careplan.ConsentGiven,
+		On: careplan.NewDate(2026, time.March, 3), RecordedBy: "Sam", Parties: []careplan.SharedWith{{Name: "Zoë D'Arcy", Role: "daughter", Organisation: "family"}}}}
+	all := ""
+	for _, pg := range layoutFor(t, c, false) {
+		all += pageText(pg)
+	}
+	for _, want := range []string{"When this plan was agreed on 3 Mar 2026, your PAM was Level 2 (building knowledge and confidence).",
+		"Who this plan is shared with:", "Zoë D'Arcy (daughter, family)."} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the plan does not say %q", want)
+		}
+	}
+}

@@ -120,7 +120,7 @@ func TestBoundaries(t *testing.T) {
 		{"Carer PAM ignored", careplan.Date{}, []pam.Assessment{pam13(400, 1, jan), carerPAM(700, 4, jul)}, 0, Share{}, Share{}, Share{}, 0},
 		{"before From ignored", careplan.Date{}, []pam.Assessment{pam13(400, 1, day(2025, time.December, 31)), pam13(700, 4, jul)}, 0, Share{}, Share{}, Share{}, 0},
 		{"after To ignored", careplan.Date{}, []pam.Assessment{pam13(400, 1, jan), pam13(700, 4, day(2027, time.January, 1))}, 0, Share{}, Share{}, Share{}, 0},
-		{"latest more than a year on", day(2025, time.January, 1), []pam.Assessment{pam13(400, 1, day(2025, time.January, 2)), pam13(450, 1, day(2026, time.March, 1))}, 1, Share{1, 1}, Share{0, 1}, Share{0, 1}, 5},
+		{"latest more than a year on", day(2025, time.January, 1), []pam.Assessment{pam13(400, 1, day(2025, time.January, 2)), pam13(450, 1, day(2026, time.March, 1))}, 1, Share{1, 1}, Share{0, 0}, Share{0, 1}, 5},
 		{"first and latest, not the middle", careplan.Date{}, []pam.Assessment{pam13(400, 1, jan), pam13(900, 4, day(2026, time.April, 1)), pam13(420, 1, jul)}, 1, Share{0, 1}, Share{0, 1}, Share{0, 1}, 2},
 	}
 	for _, c := range cases {

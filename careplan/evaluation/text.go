@@ -73,7 +73,7 @@ func (a Activation) write(p *printer) {
 	p.line("  Started at level 1 or 2 and moved to a higher level: %s", a.MovedUpFromLow)
 	p.line("  Mean change, latest minus first: %+.1f points", a.MeanChangePoints)
 	p.line("  Gain of %s points or more: %s", pam.MeaningfulGain, a.MeaningfulGain)
-	p.line("  ... of which the latest PAM was within 12 months of the first: %s", a.MeaningfulGainWithinYear)
+	p.line("  Of the people whose latest PAM was within 12 months of their first, gained 3 points or more: %s", a.MeaningfulGainWithinYear)
 	p.line("  Level at first and latest PAM:")
 	if p.err != nil {
 		return

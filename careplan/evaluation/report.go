@@ -98,8 +98,8 @@ func Build(people []Person, f Filter) Report {
 // end and never drift with floating-point rounding.
 type tally struct {
 	pamPeople, startedLow, movedUp, gains, gainsInYear, pairsInYear int
-	pamChangeTenths                                    int
-	firstLevel, latestLevel                            [4]int
+	pamChangeTenths                                                 int
+	firstLevel, latestLevel                                         [4]int
 
 	lonelyPeople, lonelyFirstSum, lonelyLatestSum, lonelyFirst, lonelyLatest int
 

@@ -67,7 +67,7 @@ func TestBuildHandCohort(t *testing.T) {
 		t.Errorf("Frailty = %+v", f)
 	}
 	if r.ServiceUse.Recorded {
-		t.Error("service use reported without a contacts log")
+		t.Error("service use reported with no contact logged")
 	}
 }
 
@@ -160,7 +160,7 @@ func TestEmptyReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := b.String()
-	for _, want := range []string{"People in scope: 0", "No one in scope has a first and a later PAM", "contacts log not yet recorded"} {
+	for _, want := range []string{"People in scope: 0", "No one in scope has a first and a later PAM", "No contacts logged in the period"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("empty report lacks %q:\n%s", want, out)
 		}
@@ -190,7 +190,8 @@ func TestWriteTextHandCohort(t *testing.T) {
 		"Lonely (total 6 or more): first 2 of 3 (66.7%), latest 1 of 3 (33.3%)",
 		"Anxious yesterday (lower is better): first 4.5, latest 3.0",
 		"Mean score: first 5.5, latest 6.0",
-		"Service use: contacts log not yet recorded",
+		"Service use (the hub's own contacts log; hospital and GP use are not recorded in carehub)",
+		"No contacts logged in the period",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("report lacks %q:\n%s", want, out)

@@ -125,9 +125,16 @@ func (f Frailty) write(p *printer) {
 
 func (s ServiceUse) write(p *printer) {
 	p.line("")
+	p.line("Service use (the hub's own contacts log; hospital and GP use are not recorded in carehub)")
 	if !s.Recorded {
-		p.line("Service use: contacts log not yet recorded")
+		p.line("  No contacts logged in the period")
 		return
 	}
-	p.line("Service use: %.1f contacts and %.0f minutes per person per month", s.ContactsPerPersonMonth, s.MinutesPerPersonMonth)
+	p.line("  %d contacts, %d minutes: %.1f contacts and %.0f minutes per person per month", s.Contacts, s.Minutes,
+		s.ContactsPerPersonMonth, s.MinutesPerPersonMonth)
+	for _, k := range s.ByKind {
+		if k.Contacts > 0 {
+			p.line("  %s: %d contacts, %d minutes", k.Kind.Label(), k.Contacts, k.Minutes)
+		}
+	}
 }

@@ -80,11 +80,11 @@ type Store struct {
 	writing sync.Mutex
 
 	importChunk int // Options.importChunk
-	path   string
-	now    func() time.Time
-	keys   *keys
-	origin uuid.UUID
-	kdf    KDFParams // for the key slots of accounts added later
+	path        string
+	now         func() time.Time
+	keys        *keys
+	origin      uuid.UUID
+	kdf         KDFParams // for the key slots of accounts added later
 
 	// dataKey is kept while the store is open so that an administrator can give a new account
 	// its own key slot; it is as secret as the keys derived from it and never leaves memory.

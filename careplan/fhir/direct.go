@@ -1,0 +1,372 @@
+package fhir
+
+import (
+	"math"
+	"strconv"
+	"unicode/utf8"
+)
+
+// A county's export is mostly Observations (every PAM result and outcome record) and
+// Encounters (every contact): about three quarters of its resources. encoding/json finds their
+// fields by reflection each time; these hand-written encoders append exactly the bytes
+// json.Encoder would (field order, omitempty, HTML-safe string escapes, float formatting), so a
+// file is the same whichever encodes it (TestDirectEncodingIsEncodingJSON). Other resources
+// still go through encoding/json.
+
+// directEncoder is a resource that can append its own JSON.
+type directEncoder interface {
+	appendJSON(b []byte) []byte
+}
+
+// appendEntry appends the transaction entry for r (EntryFor(r), already relinked) as
+// json.Encoder writes it, without its newline.
+func appendEntry(b []byte, e Entry, r directEncoder) []byte {
+	b = append(b, `{"fullUrl":`...)
+	b = appendString(b, e.FullURL)
+	b = append(b, `,"resource":`...)
+	b = r.appendJSON(b)
+	b = append(b, `,"request":{"method":`...)
+	b = appendString(b, e.Request.Method)
+	b = append(b, `,"url":`...)
+	b = appendString(b, e.Request.URL)
+	return append(b, "}}"...)
+}
+
+func (r *ObservationResource) appendJSON(b []byte) []byte {
+	b = r.Base.appendFields(b)
+	b = append(b, `,"status":`...)
+	b = appendString(b, r.Status)
+	b = append(b, `,"category":`...)
+	if r.Category == nil {
+		b = append(b, "null"...)
+	} else {
+		b = appendList(b, r.Category, CodeableConcept.appendJSON)
+	}
+	b = append(b, `,"code":`...)
+	b = r.Code.appendJSON(b)
+	b = append(b, `,"subject":`...)
+	b = appendPtr(b, r.Subject, Reference.appendJSON)
+	if r.EffectiveDateTime != "" {
+		b = append(b, `,"effectiveDateTime":`...)
+		b = appendString(b, r.EffectiveDateTime)
+	}
+	if len(r.Performer) > 0 {
+		b = append(b, `,"performer":`...)
+		b = appendList(b, r.Performer, Reference.appendJSON)
+	}
+	if r.ValueQuantity != nil {
+		b = append(b, `,"valueQuantity":`...)
+		b = r.ValueQuantity.appendJSON(b)
+	}
+	if r.ValueInteger != nil {
+		b = append(b, `,"valueInteger":`...)
+		b = strconv.AppendInt(b, int64(*r.ValueInteger), 10)
+	}
+	if r.Method != nil {
+		b = append(b, `,"method":`...)
+		b = r.Method.appendJSON(b)
+	}
+	if len(r.Note) > 0 {
+		b = append(b, `,"note":`...)
+		b = appendList(b, r.Note, Annotation.appendJSON)
+	}
+	if len(r.Component) > 0 {
+		b = append(b, `,"component":`...)
+		b = appendList(b, r.Component, Component.appendJSON)
+	}
+	return append(b, '}')
+}
+
+func (r *EncounterResource) appendJSON(b []byte) []byte {
+	b = r.Base.appendFields(b)
+	b = append(b, `,"status":`...)
+	b = appendString(b, r.Status)
+	b = append(b, `,"class":`...)
+	b = r.Class.appendJSON(b)
+	if len(r.Type) > 0 {
+		b = append(b, `,"type":`...)
+		b = appendList(b, r.Type, CodeableConcept.appendJSON)
+	}
+	b = append(b, `,"subject":`...)
+	b = appendPtr(b, r.Subject, Reference.appendJSON)
+	if len(r.Participant) > 0 {
+		b = append(b, `,"participant":`...)
+		b = appendList(b, r.Participant, EncounterParticipant.appendJSON)
+	}
+	if r.Period != nil {
+		b = append(b, `,"period":`...)
+		b = r.Period.appendJSON(b)
+	}
+	if r.Length != nil {
+		b = append(b, `,"length":`...)
+		b = r.Length.appendJSON(b)
+	}
+	return append(b, '}')
+}
+
+// appendFields opens the resource's object with Base's fields; the resource adds its own and
+// closes it.
+func (x *Base) appendFields(b []byte) []byte {
+	b = append(b, `{"resourceType":`...)
+	b = appendString(b, x.Type)
+	if x.ID != "" {
+		b = append(b, `,"id":`...)
+		b = appendString(b, x.ID)
+	}
+	if x.Meta != nil {
+		b = append(b, `,"meta":`...)
+		b = x.Meta.appendJSON(b)
+	}
+	if len(x.Identifier) > 0 {
+		b = append(b, `,"identifier":`...)
+		b = appendList(b, x.Identifier, Identifier.appendJSON)
+	}
+	return b
+}
+
+func (x Meta) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	if len(x.Profile) > 0 {
+		b = append(b, `"profile":`...)
+		b = appendList(b, x.Profile, appendStringValue)
+	}
+	return append(b, '}')
+}
+
+func (x Coding) appendJSON(b []byte) []byte {
+	o := object{b: append(b, '{')}
+	o.str("system", x.System)
+	o.str("code", x.Code)
+	o.str("display", x.Display)
+	return append(o.b, '}')
+}
+
+func (x CodeableConcept) appendJSON(b []byte) []byte {
+	o := object{b: append(b, '{')}
+	if len(x.Coding) > 0 {
+		o.key("coding")
+		o.b = appendList(o.b, x.Coding, Coding.appendJSON)
+	}
+	o.str("text", x.Text)
+	return append(o.b, '}')
+}
+
+func (x Identifier) appendJSON(b []byte) []byte {
+	o := object{b: append(b, '{')}
+	if len(x.Extension) > 0 {
+		o.key("extension")
+		o.b = appendList(o.b, x.Extension, Extension.appendJSON)
+	}
+	o.str("system", x.System)
+	o.str("value", x.Value)
+	return append(o.b, '}')
+}
+
+func (x Reference) appendJSON(b []byte) []byte {
+	o := object{b: append(b, '{')}
+	o.str("reference", x.Reference)
+	if x.Identifier != nil {
+		o.key("identifier")
+		o.b = x.Identifier.appendJSON(o.b)
+	}
+	o.str("display", x.Display)
+	return append(o.b, '}')
+}
+
+func (x Period) appendJSON(b []byte) []byte {
+	o := object{b: append(b, '{')}
+	o.str("start", x.Start)
+	o.str("end", x.End)
+	return append(o.b, '}')
+}
+
+func (x Extension) appendJSON(b []byte) []byte {
+	b = append(b, `{"url":`...)
+	b = appendString(b, x.URL)
+	if len(x.Extension) > 0 {
+		b = append(b, `,"extension":`...)
+		b = appendList(b, x.Extension, Extension.appendJSON)
+	}
+	if x.ValueDate != "" {
+		b = append(b, `,"valueDate":`...)
+		b = appendString(b, x.ValueDate)
+	}
+	if x.ValueInteger != nil {
+		b = append(b, `,"valueInteger":`...)
+		b = strconv.AppendInt(b, int64(*x.ValueInteger), 10)
+	}
+	if x.ValueBoolean != nil {
+		b = append(b, `,"valueBoolean":`...)
+		b = strconv.AppendBool(b, *x.ValueBoolean)
+	}
+	if x.ValueCodeableConcept != nil {
+		b = append(b, `,"valueCodeableConcept":`...)
+		b = x.ValueCodeableConcept.appendJSON(b)
+	}
+	return append(b, '}')
+}
+
+func (x Annotation) appendJSON(b []byte) []byte {
+	b = append(b, `{"text":`...)
+	b = appendString(b, x.Text)
+	return append(b, '}')
+}
+
+func (x Quantity) appendJSON(b []byte) []byte {
+	b = append(b, `{"value":`...)
+	b = appendFloat(b, x.Value)
+	o := object{b: b, more: true}
+	o.str("unit", x.Unit)
+	o.str("system", x.System)
+	o.str("code", x.Code)
+	return append(o.b, '}')
+}
+
+func (x Component) appendJSON(b []byte) []byte {
+	b = append(b, `{"code":`...)
+	b = x.Code.appendJSON(b)
+	if x.ValueInteger != nil {
+		b = append(b, `,"valueInteger":`...)
+		b = strconv.AppendInt(b, int64(*x.ValueInteger), 10)
+	}
+	if x.ValueConcept != nil {
+		b = append(b, `,"valueCodeableConcept":`...)
+		b = x.ValueConcept.appendJSON(b)
+	}
+	return append(b, '}')
+}
+
+func (x EncounterParticipant) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	if x.Individual != nil {
+		b = append(b, `"individual":`...)
+		b = x.Individual.appendJSON(b)
+	}
+	return append(b, '}')
+}
+
+// object appends an object's members, a comma before each but the first.
+type object struct {
+	b    []byte
+	more bool // a member has been written
+}
+
+func (o *object) key(name string) {
+	if o.more {
+		o.b = append(o.b, ',')
+	}
+	o.more = true
+	o.b = append(o.b, '"')
+	o.b = append(o.b, name...)
+	o.b = append(o.b, '"', ':')
+}
+
+// str appends a string member, left out when empty (omitempty).
+func (o *object) str(name, v string) {
+	if v == "" {
+		return
+	}
+	o.key(name)
+	o.b = appendString(o.b, v)
+}
+
+// appendList appends a JSON array of xs.
+func appendList[T any](b []byte, xs []T, each func(T, []byte) []byte) []byte {
+	b = append(b, '[')
+	for i, x := range xs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = each(x, b)
+	}
+	return append(b, ']')
+}
+
+// appendPtr appends *p, or null.
+func appendPtr[T any](b []byte, p *T, each func(T, []byte) []byte) []byte {
+	if p == nil {
+		return append(b, "null"...)
+	}
+	return each(*p, b)
+}
+
+func appendStringValue(s string, b []byte) []byte { return appendString(b, s) }
+
+// appendFloat formats f as encoding/json does: shortest form, exponent only for very large or
+// small magnitudes, with a one-digit negative exponent. NaN and infinities cannot occur in a
+// measure (encoding/json refuses them); they are written as null here.
+func appendFloat(b []byte, f float64) []byte {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return append(b, "null"...)
+	}
+	format := byte('f')
+	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if format == 'e' {
+		// clean up e-09 to e-9
+		n := len(b)
+		if n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendString appends s as a JSON string the way json.Encoder does with HTML escaping on (its
+// default): <, > and & as \u003c, \u003e, \u0026; U+2028 and U+2029 escaped; invalid UTF-8 as
+// U+FFFD.
+func appendString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}

@@ -1,0 +1,113 @@
+package fhir
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"testing"
+	"time"
+
+	"carehub/careplan"
+	"carehub/careplan/demo"
+)
+
+// encodedBoth encodes people with the direct encoders and with encoding/json alone, in one
+// layout, and returns both chunks' bytes.
+func encodedBoth(t *testing.T, l layout, people []Person) (direct, viaJSON []byte, hot int) {
+	t.Helper()
+	opts := Options{IncludeWithoutConsent: true}
+	fast, slow := newEncoder(l, opts), newEncoder(l, opts)
+	slow.viaJSON = true
+	var a, b Chunk
+	for _, p := range people {
+		if err := fast.Encode(&a, p); err != nil {
+			t.Fatal(err)
+		}
+		if err := slow.Encode(&b, p); err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range Resources(p, opts) {
+			if _, ok := r.(directEncoder); ok {
+				hot++
+			}
+		}
+	}
+	return a.data, b.data, hot
+}
+
+func TestDirectEncodingIsEncodingJSON(t *testing.T) {
+	g := demo.New(11, careplan.NewDate(2026, time.November, 23))
+	people := make([]Person, 400)
+	for i := range people {
+		p := g.Next()
+		people[i] = Person{Patient: p.Patient, Plans: p.Plans, Assessments: p.Assessments, Outcomes: p.Outcomes, Contacts: p.Contacts}
+	}
+	for _, l := range []layout{layoutBundle, layoutNDJSON} {
+		direct, viaJSON, hot := encodedBoth(t, l, people)
+		if hot < 1000 {
+			t.Fatalf("only %d Observations and Encounters in the demo people: the test shows little", hot)
+		}
+		if !bytes.Equal(direct, viaJSON) {
+			i := firstDifference(direct, viaJSON)
+			t.Errorf("layout %d: the direct encoders differ from encoding/json at byte %d:\ndirect %q\njson   %q",
+				l, i, around(direct, i), around(viaJSON, i))
+		}
+	}
+}
+
+func TestDirectEncodingEscapesAsEncodingJSON(t *testing.T) {
+	odd := "Dr <Ann> & \"Bo\" \\ O'Neil\n\t\r\b\f\x01\x1f \u2028\u2029 é 日本 \xff\xfe end"
+	obs := observation("p1", "a1", careplan.NewDate(2026, 3, 4), odd, odd)
+	obs.Code = CodeableConcept{Coding: []Coding{{System: odd, Code: "<x>", Display: odd}}, Text: odd}
+	obs.Component = []Component{{Code: CodeableConcept{Text: odd}, ValueInteger: intp(-3)},
+		{Code: CodeableConcept{}, ValueConcept: &CodeableConcept{Text: odd}}}
+	obs.Identifier = []Identifier{{Extension: []Extension{{URL: odd, ValueBoolean: boolp(false), ValueInteger: intp(0),
+		Extension: []Extension{{URL: "u", ValueDate: "2026-01-02", ValueCodeableConcept: &CodeableConcept{}}}}}, Value: odd}}
+	obs.Category = nil
+	obs.Subject = nil
+	enc := MapEncounter("p2", careplan.Contact{ID: "c1", By: odd, Minutes: 45, On: careplan.NewDate(2026, 5, 6)})
+	enc.Meta = &Meta{}
+	enc.Subject.Identifier = &Identifier{System: odd}
+	for _, v := range []float64{0, -0.5, 55.2, 1e21, 1e20, 1e-6, 1e-7, 123456789.125, -2.5e-9, math.MaxFloat64} {
+		obs.ValueQuantity = &Quantity{Value: v, Unit: odd}
+		for _, r := range []directEncoder{obs, enc} {
+			want, err := json.Marshal(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := r.appendJSON(nil); !bytes.Equal(got, want) {
+				t.Errorf("value %g:\ndirect %s\njson   %s", v, got, want)
+			}
+		}
+	}
+}
+
+// FuzzAppendStringIsEncodingJSON holds the string escaping to encoding/json's for any text a
+// key worker might type (names, notes), valid UTF-8 or not.
+func FuzzAppendStringIsEncodingJSON(f *testing.F) {
+	for _, s := range []string{"", "plain", "<&>", "\u2028", "\xff", "a\x00b", "é\"\\"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := appendString(nil, s); !bytes.Equal(got, want) {
+			t.Errorf("%q: direct %s, json %s", s, got, want)
+		}
+	})
+}
+
+func firstDifference(a, b []byte) int {
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return min(len(a), len(b))
+}
+
+func around(b []byte, i int) []byte {
+	return b[max(0, i-80):min(len(b), i+80)]
+}

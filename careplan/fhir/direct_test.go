@@ -68,6 +68,31 @@ func TestDirectEncodingEscapesAsEncodingJSON(t *testing.T) {
 	enc := MapEncounter("p2", careplan.Contact{ID: "c1", By: odd, Minutes: 45, On: careplan.NewDate(2026, 5, 6)})
 	enc.Meta = &Meta{}
 	enc.Subject.Identifier = &Identifier{System: odd}
+	cc := &CodeableConcept{Text: odd}
+	others := []directEncoder{
+		&ConditionResource{Base: base("Condition", odd, odd), Code: *cc, Subject: named(odd), RecordedDate: odd},
+		&ConditionResource{Category: []CodeableConcept{}},
+		&GoalResource{Base: base("Goal", "g", ""), Extension: []Extension{{URL: "u", ValueInteger: intp(7)}}, LifecycleStatus: odd,
+			AchievementStatus: cc, Category: []CodeableConcept{*cc}, Description: *cc, Subject: ref("Patient", odd),
+			StatusDate: "2026-01-01", StatusReason: odd},
+		&GoalResource{},
+		&ConsentResource{Base: base("Consent", "c", odd), Status: odd, Category: []CodeableConcept{}, Patient: named(odd),
+			DateTime: odd, Provision: &Provision{Type: odd, Period: &Period{Start: odd},
+				Actor: []ConsentActor{{Role: *cc, Reference: Reference{Display: odd}}}}},
+		&ConsentResource{Provision: &Provision{}},
+		&CareTeamResource{Base: base("CareTeam", "t", ""), Status: odd, Name: odd, Subject: named(odd),
+			Participant: []Participant{{Role: []CodeableConcept{*cc}, Member: named(odd), OnBehalfOf: named(odd)}, {}}},
+		&CareTeamResource{},
+	}
+	for _, r := range others {
+		want, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := r.appendJSON(nil); !bytes.Equal(got, want) {
+			t.Errorf("%T:\ndirect %s\njson   %s", r, got, want)
+		}
+	}
 	for _, v := range []float64{0, -0.5, 55.2, 1e21, 1e20, 1e-6, 1e-7, 123456789.125, -2.5e-9, math.MaxFloat64} {
 		obs.ValueQuantity = &Quantity{Value: v, Unit: odd}
 		for _, r := range []directEncoder{obs, enc} {

@@ -6,13 +6,12 @@ import (
 	"unicode/utf8"
 )
 
-// A county's export is mostly Conditions, Observations (every PAM result and outcome record),
-// Encounters (every contact), Goals, Consents and CareTeams: about 90% of its resources and
-// three quarters of its bytes in the demo hub (CarePlan and Patient, one each a person, are the rest).
-// encoding/json finds their fields by reflection each time; these hand-written encoders append exactly the bytes
+// Every resource of a person's export (Patient, Conditions, CareTeam, Goals, Observations,
+// CarePlan, Consents, Encounters) has a hand-written encoder: encoding/json found their
+// fields by reflection each time; these hand-written encoders append exactly the bytes
 // json.Encoder would (field order, omitempty, HTML-safe string escapes, float formatting), so a
-// file is the same whichever encodes it (TestDirectEncodingIsEncodingJSON). Other resources
-// still go through encoding/json.
+// file is the same whichever encodes it (TestDirectEncodingIsEncodingJSON). A resource type
+// without one still goes through encoding/json.
 
 // directEncoder is a resource that can append its own JSON.
 type directEncoder interface {
@@ -230,6 +229,161 @@ func (x Participant) appendJSON(b []byte) []byte {
 	return append(o.b, '}')
 }
 
+func (r *CarePlanResource) appendJSON(b []byte) []byte {
+	b = r.Base.appendFields(b)
+	if len(r.Extension) > 0 {
+		b = append(b, `,"extension":`...)
+		b = appendList(b, r.Extension, Extension.appendJSON)
+	}
+	b = append(b, `,"status":`...)
+	b = appendString(b, r.Status)
+	b = append(b, `,"intent":`...)
+	b = appendString(b, r.Intent)
+	o := object{b: b, more: true}
+	o.str("title", r.Title)
+	o.str("description", r.Description)
+	o.key("subject")
+	o.b = appendPtr(o.b, r.Subject, Reference.appendJSON)
+	if r.Period != nil {
+		o.key("period")
+		o.b = r.Period.appendJSON(o.b)
+	}
+	o.str("created", r.Created)
+	if r.Author != nil {
+		o.key("author")
+		o.b = r.Author.appendJSON(o.b)
+	}
+	o.refs("careTeam", r.CareTeam)
+	o.refs("addresses", r.Addresses)
+	o.refs("supportingInfo", r.SupportingInfo)
+	o.refs("goal", r.Goal)
+	if len(r.Activity) > 0 {
+		o.key("activity")
+		o.b = appendList(o.b, r.Activity, CarePlanActivity.appendJSON)
+	}
+	if len(r.Note) > 0 {
+		o.key("note")
+		o.b = appendList(o.b, r.Note, Annotation.appendJSON)
+	}
+	return append(o.b, '}')
+}
+
+func (x CarePlanActivity) appendJSON(b []byte) []byte {
+	b = append(b, `{"detail":`...)
+	b = x.Detail.appendJSON(b)
+	return append(b, '}')
+}
+
+func (x ActivityDetail) appendJSON(b []byte) []byte {
+	o := object{b: append(b, '{')}
+	o.refs("goal", x.Goal)
+	o.key("status")
+	o.b = appendString(o.b, x.Status)
+	if x.ScheduledPeriod != nil {
+		o.key("scheduledPeriod")
+		o.b = x.ScheduledPeriod.appendJSON(o.b)
+	}
+	o.refs("performer", x.Performer)
+	o.str("description", x.Description)
+	return append(o.b, '}')
+}
+
+// appendJSON writes the Patient's own identifiers (NHS number first) in place of Base's, as
+// encoding/json does with the shallower field.
+func (r *PatientResource) appendJSON(b []byte) []byte {
+	base := r.Base
+	base.Identifier = nil
+	b = base.appendFields(b)
+	if len(r.Extension) > 0 {
+		b = append(b, `,"extension":`...)
+		b = appendList(b, r.Extension, Extension.appendJSON)
+	}
+	b = append(b, `,"identifier":`...)
+	b = appendListOrNull(b, r.Identifier, Identifier.appendJSON)
+	b = append(b, `,"active":`...)
+	b = strconv.AppendBool(b, r.Active)
+	o := object{b: b, more: true}
+	if len(r.Name) > 0 {
+		o.key("name")
+		o.b = appendList(o.b, r.Name, HumanName.appendJSON)
+	}
+	if len(r.Telecom) > 0 {
+		o.key("telecom")
+		o.b = appendList(o.b, r.Telecom, ContactPoint.appendJSON)
+	}
+	o.str("birthDate", r.BirthDate)
+	if r.DeceasedBoolean {
+		o.key("deceasedBoolean")
+		o.b = append(o.b, "true"...)
+	}
+	o.str("deceasedDateTime", r.DeceasedDateTime)
+	if len(r.Address) > 0 {
+		o.key("address")
+		o.b = appendList(o.b, r.Address, Address.appendJSON)
+	}
+	if len(r.Contact) > 0 {
+		o.key("contact")
+		o.b = appendList(o.b, r.Contact, PatientContact.appendJSON)
+	}
+	if len(r.Communication) > 0 {
+		o.key("communication")
+		o.b = appendList(o.b, r.Communication, Communication.appendJSON)
+	}
+	o.refs("generalPractitioner", r.GeneralPractitioner)
+	return append(o.b, '}')
+}
+
+func (x PatientContact) appendJSON(b []byte) []byte {
+	o := object{b: append(b, '{')}
+	if len(x.Relationship) > 0 {
+		o.key("relationship")
+		o.b = appendList(o.b, x.Relationship, CodeableConcept.appendJSON)
+	}
+	if x.Name != nil {
+		o.key("name")
+		o.b = x.Name.appendJSON(o.b)
+	}
+	if len(x.Telecom) > 0 {
+		o.key("telecom")
+		o.b = appendList(o.b, x.Telecom, ContactPoint.appendJSON)
+	}
+	return append(o.b, '}')
+}
+
+func (x Communication) appendJSON(b []byte) []byte {
+	b = append(b, `{"language":`...)
+	b = x.Language.appendJSON(b)
+	return append(b, '}')
+}
+
+func (x HumanName) appendJSON(b []byte) []byte {
+	o := object{b: append(b, '{')}
+	o.str("use", x.Use)
+	o.str("text", x.Text)
+	o.str("family", x.Family)
+	if len(x.Given) > 0 {
+		o.key("given")
+		o.b = appendList(o.b, x.Given, appendStringValue)
+	}
+	return append(o.b, '}')
+}
+
+func (x ContactPoint) appendJSON(b []byte) []byte {
+	o := object{b: append(b, '{')}
+	o.str("system", x.System)
+	o.str("value", x.Value)
+	o.str("use", x.Use)
+	return append(o.b, '}')
+}
+
+func (x Address) appendJSON(b []byte) []byte {
+	o := object{b: append(b, '{')}
+	o.str("use", x.Use)
+	o.str("text", x.Text)
+	o.str("postalCode", x.PostalCode)
+	return append(o.b, '}')
+}
+
 // appendFields opens the resource's object with Base's fields; the resource adds its own and
 // closes it.
 func (x *Base) appendFields(b []byte) []byte {
@@ -394,6 +548,15 @@ func (o *object) str(name, v string) {
 	}
 	o.key(name)
 	o.b = appendString(o.b, v)
+}
+
+// refs appends a list of references, left out when empty (omitempty).
+func (o *object) refs(name string, rs []Reference) {
+	if len(rs) == 0 {
+		return
+	}
+	o.key(name)
+	o.b = appendList(o.b, rs, Reference.appendJSON)
 }
 
 // appendList appends a JSON array of xs.

@@ -3,7 +3,9 @@ package fhir
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math"
+	"reflect"
 	"testing"
 	"time"
 
@@ -103,6 +105,54 @@ func TestDirectEncodingEscapesAsEncodingJSON(t *testing.T) {
 			if got := r.appendJSON(nil); !bytes.Equal(got, want) {
 				t.Errorf("value %g:\ndirect %s\njson   %s", v, got, want)
 			}
+		}
+	}
+}
+
+// TestEveryFieldIsDirectlyEncoded fills every field of every resource type that has a direct
+// encoder, nested values and lists too, so a field added to a resource and not to its encoder
+// fails here rather than going missing from exports.
+func TestEveryFieldIsDirectlyEncoded(t *testing.T) {
+	for _, r := range []directEncoder{&PatientResource{}, &ConditionResource{}, &CareTeamResource{}, &GoalResource{},
+		&ObservationResource{}, &CarePlanResource{}, &ConsentResource{}, &EncounterResource{}} {
+		fillAll(reflect.ValueOf(r).Elem(), 0)
+		want, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := r.appendJSON(nil); !bytes.Equal(got, want) {
+			t.Errorf("%T:\ndirect %s\njson   %s", r, got, want)
+		}
+	}
+}
+
+// fillAll gives every field of v a value that is not empty: strings that need escaping,
+// numbers, true, and lists of two.
+func fillAll(v reflect.Value, depth int) {
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString(fmt.Sprintf("<x%d> & \"y\"", depth))
+	case reflect.Int:
+		v.SetInt(int64(depth + 3))
+	case reflect.Float64:
+		v.SetFloat(float64(depth) + 0.25)
+	case reflect.Bool:
+		v.SetBool(true)
+	case reflect.Pointer:
+		if depth < 4 {
+			v.Set(reflect.New(v.Type().Elem()))
+			fillAll(v.Elem(), depth+1)
+		}
+	case reflect.Slice:
+		if depth < 4 {
+			v.Set(reflect.MakeSlice(v.Type(), 2, 2))
+			for i := range 2 {
+				fillAll(v.Index(i), depth+1)
+			}
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			fillAll(v.Field(i), depth+1)
 		}
 	}
 }

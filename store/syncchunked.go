@@ -113,8 +113,8 @@ func (s *Store) copyForImport(tmp string) (*bolt.DB, error) {
 	return db, nil
 }
 
-// applyInChunks applies bundle m to db, committing every chunkItems items; the last
-// transaction makes the held-back index and caseload writes and notes the import.
+// applyInChunks applies bundle m to db, committing every chunkItems items, each chunk with
+// its held-back index and caseload writes; the last transaction also notes the import.
 func (s *Store) applyInChunks(db *bolt.DB, r io.ReadSeeker, self bundle.Identity, sender bundle.Card,
 	m bundle.Manifest, res *ImportResult, progress func(done, total int)) error {
 	tx, err := db.Begin(true)
@@ -131,7 +131,7 @@ func (s *Store) applyInChunks(db *bolt.DB, r io.ReadSeeker, self bundle.Identity
 	if err != nil || res.AlreadyImported {
 		return err
 	}
-	later, chunk, done := w.later, s.chunkItems(), 0
+	onHub, chunk, done := w.later.onHub, s.chunkItems(), 0
 	// commit ends the transaction of one chunk.
 	commit := func() error {
 		err := errors.Join(w.advanceMark(), tx.Commit())
@@ -144,6 +144,12 @@ func (s *Store) applyInChunks(db *bolt.DB, r io.ReadSeeker, self bundle.Identity
 		if err := imp.apply(item); err != nil || done%chunk != 0 {
 			return err
 		}
+		// Each chunk makes its own held-back index and caseload writes, so memory holds one
+		// chunk's: after the first commit the buckets are trees of pages, not one node, and
+		// puts in any order cost little.
+		if err := w.flush(); err != nil {
+			return err
+		}
 		if err := commit(); err != nil {
 			return err
 		}
@@ -152,7 +158,8 @@ func (s *Store) applyInChunks(db *bolt.DB, r io.ReadSeeker, self bundle.Identity
 			return err
 		}
 		w = s.writer(tx)
-		w.later = later
+		w.later = newDeferredWrites()
+		w.later.onHub = onHub // patients found stay found (putRecord forgets one whose record it writes)
 		packBuckets(w)
 		imp.w = w
 		return nil

@@ -52,6 +52,7 @@ func newContactsDialog(tools *enrolTools, work worker, today careplan.Date, p ca
 	d.on = kit.DateEntry(today)
 	d.onProblem = d.form.NewProblemLabel()
 	d.by = kit.NewEntry("Who made the contact")
+	d.by.SetText(tools.me)
 	d.byProblem = d.form.NewProblemLabel()
 	d.minutes = kit.NewEntry("e.g. 30")
 	d.minutesProblem = d.form.NewProblemLabel()

@@ -50,6 +50,7 @@ func TestNominationMessagesClearOnceTheFieldIsRight(t *testing.T) {
 func TestPAMFormMessagesClearOnceTheFieldIsRight(t *testing.T) {
 	s, _, o := outcomesSession(t)
 	f := openPAMForm(t, s)
+	f.recordedBy.SetText("")  // it starts with the signed-in person's name
 	test.Type(f.score, "584") // no decimal point: out of range
 	test.Tap(f.form.Save)
 	if !f.scoreProblem.Visible() || !f.levelProblem.Visible() || !f.recordedByProblem.Visible() {

@@ -51,6 +51,7 @@ func newOutcomeForm(tools *outcomeTools, work worker, today careplan.Date, p car
 	f.takenOn = kit.DateEntry(today)
 	f.takenOnProblem = f.form.NewProblemLabel()
 	f.recordedBy = kit.NewEntry("Your name")
+	f.recordedBy.SetText(tools.me)
 	f.recordedByProblem = f.form.NewProblemLabel()
 
 	var (

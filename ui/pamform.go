@@ -80,6 +80,7 @@ func newPAMForm(tools *outcomeTools, work worker, today careplan.Date, p carepla
 	f.takenOn = kit.DateEntry(today) // like the consent date: most PAMs are recorded the day they are taken
 	f.takenOnProblem = f.form.NewProblemLabel()
 	f.recordedBy = kit.NewEntry("Your name")
+	f.recordedBy.SetText(tools.me)
 	f.recordedByProblem = f.form.NewProblemLabel()
 	f.source = kit.NewEntry("e.g. PAM online portal, paper form")
 

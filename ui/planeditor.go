@@ -59,6 +59,7 @@ type planEditor struct {
 	support        *supportPart
 	contingency    *contingencyPart
 	people         *peoplePart
+	ahead          *aheadPart
 	reviewDate     *kit.Entry
 	reviewProblem  *widget.Label
 	fromTemplate   *widget.Button
@@ -125,6 +126,7 @@ func (e *planEditor) build() {
 	e.support = newSupportPart(e)
 	e.contingency = newContingencyPart(e)
 	e.people = newPeoplePart(e)
+	e.ahead = newAheadPart(e)
 	e.reviewDate = kit.NewTextEntry()
 	e.reviewDate.SetText(kit.DateText(e.plan.ReviewDate))
 	e.reviewDate.SetPlaceHolder("DD/MM/YYYY")
@@ -154,6 +156,8 @@ func (e *planEditor) build() {
 		e.contingency.root,
 		widget.NewSeparator(),
 		e.people.root,
+		widget.NewSeparator(),
+		e.ahead.root,
 		widget.NewSeparator(),
 		kit.Section("Review", kit.Grid(kit.Field{Name: "Review date", Widget: e.reviewDate, Problem: e.reviewProblem})),
 	)

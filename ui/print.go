@@ -23,6 +23,11 @@ type Printing interface {
 	// used whenever the person's communication needs ask for it. Nothing is left at path
 	// unless a whole plan was written.
 	PrintPatient(patientID string, draft, largePrint bool, path string) (pages int, err error)
+	// PrintClosedPatient prints a closed record's plan (the person died, was discharged,
+	// declined or withdrew) once a coordinator has confirmed, every page stamped "Record
+	// closed (…) — not a current plan"; other accounts are refused. PrintPatient refuses a
+	// closed record with printout.ErrClosedRecord.
+	PrintClosedPatient(patientID string, draft, largePrint bool, path string) (pages int, err error)
 	// PlansFor lists the open people a batch would print, each marked with whether they
 	// have an agreed plan.
 	PlansFor(sel printout.BatchSelection) ([]printout.BatchPerson, error)

@@ -259,7 +259,7 @@ func (s *session) printTools() *printTools {
 
 // outcomeTools gathers what the Outcomes tab needs.
 func (s *session) outcomeTools() *outcomeTools {
-	return &outcomeTools{outcomes: s.svc.Outcomes, w: s.w}
+	return &outcomeTools{outcomes: s.svc.Outcomes, w: s.w, me: s.recorder()}
 }
 
 // openBatch shows batch printing for the people on the caseload.

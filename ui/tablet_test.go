@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -73,7 +72,10 @@ func TestTabletWarnsWhenTheReviewDateHasPassed(t *testing.T) {
 	tab := newTablet(t) // review due 14 May 2026
 	today := careplan.NewDate(2026, 5, 14)
 	s := tab.session(t, &fakeFiles{}, func(c *Config) { c.Today = func() careplan.Date { return today } })
-	warning := fmt.Sprintf(reviewPassedText, "14 May 2026")
+	warning := reviewOverdueText(careplan.NewDate(2026, 5, 14))
+	if !strings.HasPrefix(warning, "Review overdue since 14 May 2026 — check with your key worker") {
+		t.Errorf("the tablet's warning %q is not the printed plan's", warning)
+	}
 
 	if labelShown(s.tablet.root, warning) {
 		t.Error("warned on the review day itself")

@@ -32,7 +32,7 @@ func (b *builder) person() Person {
 	b.team()
 	b.pathway()
 	out := Person{Patient: b.p}
-	if !b.consentedOn.IsZero() && b.p.Status != careplan.StatusDeclined {
+	if !b.consentedOn.IsZero() && b.p.Status != careplan.StatusDeclined && b.p.Status != careplan.StatusWithdrew {
 		out.Assessments = b.assessments()
 		out.Plans = b.plans(out.Assessments)
 		// After the plans, so a plan's recorded PAM level is the one the hub saw at the time,

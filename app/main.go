@@ -106,7 +106,7 @@ func runApp(env Env, args []string, gui GUI) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if err := screenAvailable(env.Getenv, runtime.GOOS); err != nil {
+	if err := screenAvailable(env.Getenv, runtime.GOOS, dialDisplay); err != nil {
 		return err
 	}
 	return gui(*db)
@@ -117,15 +117,20 @@ func runApp(env Env, args []string, gui GUI) error {
 var errNoScreen = errors.New("the app needs a screen to open on, and none was found (DISPLAY is not set). " +
 	"Start it from the desktop, or see carehub help for the commands")
 
-// screenAvailable reports errNoScreen on an X11 or Wayland system with neither display set.
-// Windows and macOS always have a screen for a signed-in user.
-func screenAvailable(getenv func(string) string, goos string) error {
+// screenAvailable reports errNoScreen on an X11 or Wayland system with neither display set,
+// and errDisplayUnreachable when only DISPLAY is set and its X server does not answer (dial
+// connects to it). Windows and macOS always have a screen for a signed-in user.
+func screenAvailable(getenv func(string) string, goos string, dial func(network, addr string) error) error {
 	switch goos {
 	case "windows", "darwin", "android", "ios":
 		return nil
 	}
-	if getenv("DISPLAY") == "" && getenv("WAYLAND_DISPLAY") == "" {
+	display, wayland := getenv("DISPLAY"), getenv("WAYLAND_DISPLAY")
+	switch {
+	case display == "" && wayland == "":
 		return errNoScreen
+	case display != "" && wayland == "":
+		return xServerAnswers(display, dial)
 	}
 	return nil
 }

@@ -78,7 +78,7 @@ func TestListShowsEveryPatientWithNHSNumberNameStatusAndKeyWorker(t *testing.T) 
 	if len(lines) != 25 {
 		t.Fatalf("list printed %d lines, want 25:\n%s", len(lines), out)
 	}
-	row := regexp.MustCompile(`^999 \d{3} \d{4}\s+\S.*\s+(nominated|contacted|consented|active|discharged|declined|died)\s+\S`)
+	row := regexp.MustCompile(`^999 \d{3} \d{4}\s+\S.*\s+(nominated|contacted|consented|active|discharged|declined|withdrew|died)\s+\S`)
 	for _, l := range lines {
 		if !row.MatchString(l) {
 			t.Errorf("list line does not show NHS number, name, status and key worker: %q", l)
@@ -192,9 +192,10 @@ func TestDemoRefusesToOverwriteAStore(t *testing.T) {
 func TestNoArgumentsStartsTheApp(t *testing.T) {
 	var got string
 	started := false
+	screen := answeringDisplay(t)
 	display := func(k string) string {
 		if k == "DISPLAY" {
-			return ":0"
+			return screen
 		}
 		return ""
 	}
@@ -226,7 +227,7 @@ func TestNoScreenSaysSoInOneLine(t *testing.T) {
 			}
 			return ""
 		}
-		if err := screenAvailable(set, "linux"); err != nil {
+		if err := screenAvailable(set, "linux", func(string, string) error { return nil }); err != nil {
 			t.Errorf("with %s set: %v", wayland, err)
 		}
 	}

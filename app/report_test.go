@@ -32,7 +32,8 @@ func TestReportPrintsTheFigures(t *testing.T) {
 		regexp.MustCompile(`Level 4 +\d+ of \d+`),
 		regexp.MustCompile(`Mean total: first \d\.\d, latest \d\.\d`),
 		regexp.MustCompile(`Life satisfaction: first \d+\.\d, latest \d+\.\d`),
-		regexp.MustCompile(`(?m)^Service use: contacts log not yet recorded$`),
+		regexp.MustCompile(`(?m)^Service use \(the hub's own contacts log; hospital and GP use are not recorded in carehub\)$`),
+		regexp.MustCompile(`(?m)^  [1-9]\d* contacts, [1-9]\d* minutes: \d+\.\d contacts and \d+ minutes per person per month$`),
 	} {
 		if !want.MatchString(out) {
 			t.Errorf("the report does not match %s:\n%s", want, out)

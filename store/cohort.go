@@ -8,6 +8,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
+	"carehub/careplan"
 	"carehub/careplan/outcomes"
 	"carehub/pam"
 )
@@ -79,6 +80,29 @@ func (s *Store) RecordEvent(action, detail string) error {
 	return s.update(func(w *writer) error {
 		return w.audit(action, "", "", auditNote{detail: detail})
 	})
+}
+
+// AllContacts returns every patient's contacts log, keyed by patient id, each list oldest
+// first. It is not audited: the caller records one AuditReport event with RecordEvent.
+func (s *Store) AllContacts() (map[string][]careplan.Contact, error) {
+	out := map[string][]careplan.Contact{}
+	err := s.view(func(tx *bolt.Tx) error {
+		return forEachRecord(tx, s.keys, KindContact, func(e envelope) error {
+			var c careplan.Contact
+			if err := unmarshalBody(e, &c); err != nil {
+				return err
+			}
+			out[c.PatientID] = append(out[c.PatientID], c)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading every contact: %w", err)
+	}
+	for _, list := range out {
+		sort.SliceStable(list, func(i, j int) bool { return list[i].On.Before(list[j].On) })
+	}
+	return out, nil
 }
 
 // PseudonymKey returns the 32-byte key that pseudonymises patients in exports for evaluators

@@ -68,16 +68,26 @@ type Options struct {
 	Sleep func(time.Duration)
 
 	readOnly bool // open bbolt read-only: nothing is written, and no free list is rebuilt
+
+	// importChunk, when above 0, replaces importChunkItems (tests make small bundles chunked).
+	importChunk int
 }
 
 // Store is an open, unlocked carehub store.
 type Store struct {
-	db     *bolt.DB
-	path   string
-	now    func() time.Time
-	keys   *keys
-	origin uuid.UUID
-	kdf    KDFParams // for the key slots of accounts added later
+	// db is the open bbolt file. A large import replaces it with the copy it built (see
+	// syncchunked.go), so it is read through bolt() under dbMu; writes hold writing, which
+	// the import holds throughout, so no write is made to a file about to be replaced.
+	db      *bolt.DB
+	dbMu    sync.RWMutex
+	writing sync.Mutex
+
+	importChunk int // Options.importChunk
+	path        string
+	now         func() time.Time
+	keys        *keys
+	origin      uuid.UUID
+	kdf         KDFParams // for the key slots of accounts added later
 
 	// dataKey is kept while the store is open so that an administrator can give a new account
 	// its own key slot; it is as secret as the keys derived from it and never leaves memory.
@@ -381,16 +391,7 @@ func openBolt(path string, opt Options) (*bolt.DB, error) {
 	if timeout <= 0 {
 		timeout = time.Second
 	}
-	db, err := bolt.Open(path, fileMode, &bolt.Options{
-		Timeout:         timeout,
-		ReadOnly:        opt.readOnly,
-		NoFreelistSync:  true,
-		FreelistType:    bolt.FreelistMapType,
-		InitialMmapSize: initialMmapSize(),
-		OpenFile: func(name string, flag int, mode os.FileMode) (*os.File, error) {
-			return os.OpenFile(name, flag&^os.O_CREATE, mode)
-		},
-	})
+	db, err := bolt.Open(path, fileMode, boltOptions(timeout, opt.readOnly))
 	switch {
 	case err == nil:
 		return db, nil
@@ -402,6 +403,20 @@ func openBolt(path string, opt Options) (*bolt.DB, error) {
 		return nil, fmt.Errorf("%s: %w", path, ErrNotCarehub)
 	}
 	return nil, fmt.Errorf("opening %s: %w", path, err)
+}
+
+// boltOptions are the bbolt options every store file is opened with.
+func boltOptions(timeout time.Duration, readOnly bool) *bolt.Options {
+	return &bolt.Options{
+		Timeout:         timeout,
+		ReadOnly:        readOnly,
+		NoFreelistSync:  true,
+		FreelistType:    bolt.FreelistMapType,
+		InitialMmapSize: initialMmapSize(),
+		OpenFile: func(name string, flag int, mode os.FileMode) (*os.File, error) {
+			return os.OpenFile(name, flag&^os.O_CREATE, mode)
+		},
+	}
 }
 
 // initialMmapSize reserves address space for a county-sized store up front. bbolt maps the
@@ -428,7 +443,8 @@ func newStore(db *bolt.DB, path string, dataKey []byte, origin uuid.UUID, kdf KD
 	if now == nil {
 		now = time.Now
 	}
-	s := &Store{db: db, path: path, now: now, keys: k, origin: origin, kdf: kdf, dataKey: dataKey, user: opt.User}
+	s := &Store{db: db, path: path, now: now, keys: k, origin: origin, kdf: kdf, dataKey: dataKey, user: opt.User,
+		importChunk: opt.importChunk}
 	err = s.view(func(tx *bolt.Tx) error {
 		var err error
 		if s.clock.last, err = lastVersion(tx); err != nil {
@@ -450,7 +466,14 @@ func (s *Store) History() error { return s.history }
 // Close releases the file lock and forgets the data key. The Store must not be used afterwards.
 func (s *Store) Close() error {
 	clear(s.dataKey)
-	return s.db.Close()
+	return s.bolt().Close()
+}
+
+// bolt is the open bbolt file.
+func (s *Store) bolt() *bolt.DB {
+	s.dbMu.RLock()
+	defer s.dbMu.RUnlock()
+	return s.db
 }
 
 // Path is the file the store lives in.
@@ -474,8 +497,10 @@ func (s *Store) update(fn func(w *writer) error) error {
 	if err := s.stillWhole(); err != nil {
 		return err
 	}
+	s.writing.Lock()
+	defer s.writing.Unlock()
 	return guard(func() error {
-		return s.db.Update(func(tx *bolt.Tx) error {
+		return s.bolt().Update(func(tx *bolt.Tx) error {
 			w := s.writer(tx)
 			if err := fn(w); err != nil {
 				return err
@@ -505,8 +530,17 @@ func (s *Store) stillWhole() error {
 }
 
 // view runs fn in one read transaction.
+// A read that began on the file a large import has just replaced (and closed) runs again on
+// the new one.
 func (s *Store) view(fn func(tx *bolt.Tx) error) error {
-	return guard(func() error { return s.db.View(fn) })
+	for {
+		db := s.bolt()
+		err := guard(func() error { return db.View(fn) })
+		if errors.Is(err, berrors.ErrDatabaseNotOpen) && s.bolt() != db {
+			continue
+		}
+		return err
+	}
 }
 
 func (s *Store) writer(tx *bolt.Tx) *writer {

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"carehub/careplan"
+	"carehub/careplan/access"
 	"carehub/careplan/printout"
 	"carehub/store"
 )
@@ -23,8 +24,21 @@ func (ps *Printing) Offer(p careplan.Patient, plans []careplan.Plan) printout.Of
 
 // PrintPatient writes one person's plan to path: the agreed plan, or with draft the draft
 // (which prints marked DRAFT). Large print is used when asked for or when the person's needs
-// say so. On failure nothing is left at path.
+// say so. A closed record (died, discharged, declined, withdrew) is refused with a
+// *printout.ClosedError naming why: its plan is not one anyone follows (PrintClosedPatient). On
+// failure nothing is left at path.
 func (ps *Printing) PrintPatient(patientID string, draft, largePrint bool, path string) (pages int, err error) {
+	return ps.printPatient(patientID, draft, largePrint, path, false)
+}
+
+// PrintClosedPatient prints a closed record's plan once a coordinator has confirmed it, every
+// page stamped "Record closed (died on …) — not a current plan" (hazard H11); it is audited.
+// Other accounts are refused. An open record prints as PrintPatient prints it.
+func (ps *Printing) PrintClosedPatient(patientID string, draft, largePrint bool, path string) (pages int, err error) {
+	return ps.printPatient(patientID, draft, largePrint, path, true)
+}
+
+func (ps *Printing) printPatient(patientID string, draft, largePrint bool, path string, closedOK bool) (pages int, err error) {
 	defer func() {
 		if err != nil {
 			removeIfEmpty(path)
@@ -40,6 +54,17 @@ func (ps *Printing) PrintPatient(patientID string, draft, largePrint bool, path 
 	c, err := patientCopy(st, patientID, draft)
 	if err != nil {
 		return 0, err
+	}
+	if cl, closed := c.Patient.Closure(); closed {
+		if !closedOK {
+			return 0, &printout.ClosedError{Name: c.Patient.FullName(), Closure: cl}
+		}
+		if !st.SignedIn().PrintsClosedRecords() {
+			return 0, fmt.Errorf("%w: only a coordinator or administrator can print a closed record's plan", access.ErrNotAllowed)
+		}
+		if err := st.RecordEvent(store.AuditReport, "closed record's plan printed, stamped closed: "+patientID); err != nil {
+			return 0, err
+		}
 	}
 	return writePDF(path, c, ps.options(largePrint || printout.LargePrintFor(c.Patient)))
 }
@@ -67,8 +92,8 @@ func (ps *Printing) options(large bool) printout.Options {
 	return opt
 }
 
-// PlansFor lists who a batch prints for, marking who has an agreed plan. Only people the hub
-// is still working with are included.
+// PlansFor lists who a batch covers, marking who has an agreed plan and whose record is
+// closed; only those with an agreed plan and an open record are printed.
 func (ps *Printing) PlansFor(sel printout.BatchSelection) ([]printout.BatchPerson, error) {
 	st, err := ps.store()
 	if err != nil {
@@ -97,7 +122,8 @@ func (ps *Printing) PlansFor(sel printout.BatchSelection) ([]printout.BatchPerso
 }
 
 // PrintBatch prints the agreed plans of people into one PDF or one file each in a folder.
-// People without an agreed plan are listed in the result, not printed. A cancelled or failed
+// People without an agreed plan, and people whose record is closed, are listed in the result,
+// not printed. A cancelled or failed
 // batch leaves no files behind: every file is written under a temporary name and renamed into
 // place only once the whole batch is done.
 func (ps *Printing) PrintBatch(people []printout.BatchPerson, out printout.BatchOutput, progress func(done, total int) bool) (printout.BatchResult, error) {
@@ -108,9 +134,12 @@ func (ps *Printing) PrintBatch(people []printout.BatchPerson, out printout.Batch
 	}
 	var todo []printout.BatchPerson
 	for _, p := range people {
-		if p.HasAgreed {
+		switch {
+		case p.Closed != "":
+			res.Closed = append(res.Closed, p)
+		case p.HasAgreed:
 			todo = append(todo, p)
-		} else {
+		default:
 			res.NoPlan = append(res.NoPlan, p)
 		}
 	}
@@ -147,6 +176,9 @@ func (ps *Printing) printOneFile(st *store.Store, todo []printout.BatchPerson, o
 		}
 		if err != nil {
 			return err
+		}
+		if closedSince(&c, p, res) {
+			continue
 		}
 		// Loading is quick next to drawing, but a long batch should still stop at once.
 		if progress != nil && !progress(0, len(todo)) {
@@ -186,6 +218,7 @@ func (ps *Printing) printFolder(st *store.Store, todo []printout.BatchPerson, ou
 			res.NoPlan = append(res.NoPlan, p)
 		case err != nil:
 			return err
+		case closedSince(&c, p, res):
 		default:
 			opt := ps.options(out.LargePrint || printout.LargePrintFor(c.Patient))
 			tmp, pages, err := writeTemp(out.Path, func(w io.Writer) (int, error) { return printout.Write(w, c, opt) })
@@ -230,4 +263,15 @@ func printableBy(st *store.Store, rows []careplan.CaseloadEntry) ([]careplan.Cas
 		}
 	}
 	return out, nil
+}
+
+// closedSince reports a person whose record was closed after the batch was chosen, adding
+// them to the batch's closed list: a batch never prints a closed record.
+func closedSince(c *printout.Copy, p printout.BatchPerson, res *printout.BatchResult) bool {
+	if !c.Patient.Status.Closed() {
+		return false
+	}
+	p.Closed = c.Patient.Status
+	res.Closed = append(res.Closed, p)
+	return true
 }

@@ -100,6 +100,20 @@ func (u User) EditsPatient(team careplan.CareTeam) bool {
 	return false
 }
 
+// PrintsClosedRecords reports whether the user may print the plan of someone whose record is
+// closed (died, discharged, declined, withdrew), stamped as not current: a decision for those
+// who run the hub (coordinators and administrators), as for a family or coroner's request,
+// never a key worker's.
+func (u User) PrintsClosedRecords() bool {
+	return u.ExportsHub()
+}
+
+// CorrectsNHSNumbers reports whether the user may correct a person's NHS number: a
+// coordinator's check, since a wrong number joins one person's record to another's care.
+func (u User) CorrectsNHSNumbers() bool {
+	return u.Active && (u.Role == Coordinator || u.Role == SharedHub)
+}
+
 // Nominates reports whether the user may add a person to the caseload. A key worker may, since
 // the hub assigns the care team afterwards.
 func (u User) Nominates() bool {

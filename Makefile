@@ -59,11 +59,13 @@ vet-windows:
 staticcheck:
 	$(GO) tool staticcheck ./...
 
+# The ui package under the race detector takes several minutes; on a loaded machine more than
+# go test's default ten, so the limit is raised (CI's own limit is 90 minutes).
 race:
-	$(GO) test -race -count=1 $$($(GO) list ./... | grep -v -x -e carehub -e carehub/app/desktop)
+	$(GO) test -race -count=1 -timeout 40m $$($(GO) list ./... | grep -v -x -e carehub -e carehub/app/desktop)
 
 gui-test:
-	$(GO) test -count=1 $(GUI_PKGS)
+	$(GO) test -count=1 -timeout 20m $(GUI_PKGS)
 
 # Starts the real desktop binary under a virtual X display and checks it stays up: proves
 # `make run` works on a machine with no screen attached.

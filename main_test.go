@@ -6,6 +6,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -92,5 +94,30 @@ func TestVersionPrintsFyneAppTOMLsVersion(t *testing.T) {
 	}
 	if first, _, _ := strings.Cut(string(out), "\n"); !strings.HasPrefix(first, "carehub "+string(m[1])+" ") {
 		t.Errorf("carehub version printed %q, FyneApp.toml says %s", out, m[1])
+	}
+}
+
+// TestNoDisplayThereSaysOneLine is `DISPLAY=:99 carehub` with no X server at :99: the real
+// program says so in one line and exits non-zero, before GLFW could panic with a trace.
+func TestNoDisplayThereSaysOneLine(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("DISPLAY is X11's: Linux desktops")
+	}
+	n := 99
+	for ; n < 200; n++ {
+		if _, err := os.Stat("/tmp/.X11-unix/X" + strconv.Itoa(n)); os.IsNotExist(err) {
+			break
+		}
+	}
+	var stderr bytes.Buffer
+	cmd := carehub(t, "", "--db", filepath.Join(t.TempDir(), "hub.db"))
+	cmd.Env = append(cmd.Env, "DISPLAY=:"+strconv.Itoa(n), "WAYLAND_DISPLAY=")
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	if err == nil {
+		t.Fatal("carehub started with no display there")
+	}
+	if got := stderr.String(); strings.Count(got, "\n") != 1 || !strings.Contains(got, "no screen answers at DISPLAY=:") {
+		t.Errorf("want one line about the display, got %q", got)
 	}
 }

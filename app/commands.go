@@ -23,6 +23,7 @@ func runDemo(env Env, args []string) error {
 	db := fs.String("db", "", "the new store to fill")
 	n := fs.Int("patients", 0, "how many synthetic patients")
 	seed := fs.Uint64("seed", 1, "the same seed gives the same hub")
+	admin := fs.String("admin", "Demo Administrator", "the name of the demo hub's administrator (passphrase from "+PassphraseVar+")")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -34,7 +35,7 @@ func runDemo(env Env, args []string) error {
 	}
 	// The whole demo hub is written before the store is moved into place: an interrupted demo
 	// leaves no store, not part of one.
-	st, err := createStore(env, *db, func(st *store.Store) error {
+	st, err := createStore(env, *db, *admin, func(st *store.Store) error {
 		return services(env, st).Demo.Load(*seed, *n, nil)
 	})
 	if err != nil {
@@ -48,8 +49,9 @@ func runDemo(env Env, args []string) error {
 }
 
 // runCreate makes a new, empty store: a second hub laptop, for instance, which then pairs with
-// the first and takes everything from it by bundle. With --admin the store gets its first hub
-// administrator's account (the passphrase is theirs); without, the shared hub passphrase.
+// the first and takes everything from it by bundle. The store's first account is the hub
+// administrator --admin (or --user) names, whose passphrase is CAREHUB_PASSPHRASE: no store is
+// made with a shared passphrase any more.
 func runCreate(env Env, args []string) error {
 	fs := newFlags("create")
 	db := fs.String("db", "", "the new store")
@@ -60,11 +62,11 @@ func runCreate(env Env, args []string) error {
 	if err := need(fs, *db, "db"); err != nil {
 		return err
 	}
-	pass, err := passphrase(env, PassphraseVar)
-	if err != nil {
-		return err
+	name := *admin
+	if strings.TrimSpace(name) == "" {
+		name = env.Getenv(UserVar)
 	}
-	st, err := store.Create(*db, pass, store.Options{Now: env.Now, User: operator(env), Admin: strings.TrimSpace(*admin)})
+	st, err := createStore(env, *db, name, nil)
 	if err != nil {
 		return err
 	}
@@ -104,7 +106,7 @@ func runCheck(env Env, args []string) error {
 	if err := need(fs, *db, "db"); err != nil {
 		return err
 	}
-	st, err := openStoreWith(env, *db, store.Options{Now: env.Now, User: operator(env), Inspect: true})
+	st, err := openStoreWith(env, *db, store.Options{Now: env.Now, Inspect: true})
 	if err != nil {
 		return err
 	}
@@ -137,7 +139,7 @@ func runList(env Env, args []string) error {
 }
 
 func listPatients(env Env, svc *service.Set) error {
-	rows, err := svc.Records.Caseload()
+	rows, err := svc.Records.ListCaseload()
 	if err != nil {
 		return err
 	}

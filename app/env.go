@@ -34,6 +34,8 @@ func System(args []string) Env {
 const (
 	PassphraseVar    = "CAREHUB_PASSPHRASE"
 	NewPassphraseVar = "CAREHUB_NEW_PASSPHRASE"
+	// UserVar names the account a command signs in as (--user NAME does the same).
+	UserVar = "CAREHUB_USER"
 )
 
 // GUI starts the desktop app on the store at dbPath ("" for the user's default store). It is

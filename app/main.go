@@ -23,8 +23,8 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"demo", "demo --db FILE --patients N [--seed S]   fill a new store with synthetic patients", runDemo},
-		{"create", "create --db FILE [--admin NAME]           a new, empty store (e.g. a second hub laptop, to pair and sync)", runCreate},
+		{"demo", "demo --db FILE --patients N [--seed S] [--admin NAME]\n                                         fill a new store with synthetic patients (its administrator: Demo Administrator)", runDemo},
+		{"create", "create --db FILE --admin NAME             a new, empty store (e.g. a second hub laptop, to pair and sync)", runCreate},
 		{"check", "check --db FILE                          integrity check, a count per record kind, ok", runCheck},
 		{"list", "list --db FILE                           one line per patient", runList},
 		{"backup", "backup --db FILE --out FILE              consistent copy of a closed store (the app backs up an open one)", runBackup},
@@ -44,6 +44,10 @@ func commands() []command {
 			"                                         set up the shared-record server (administrators); see docs/fhir-server.md", runFHIR},
 		{"export", "export fhir --db FILE --out FILE [--all] [--per-person]\n" +
 			"                                         FHIR R4 (UK Core) transaction Bundle, NDJSON if FILE ends .ndjson, or a folder of one Bundle per person", runExport},
+		{"users", "users list|add|reset|deactivate|retire-shared --db FILE [--name NAME] [--role key-worker|coordinator|administrator] [--staff NAME]\n" +
+			"                                         the hub's accounts (administrators; new passphrases from " + NewPassphraseVar + ")", runUsers},
+		{"audit", "audit --db FILE [--patient NHSNO] [--from DATE] [--to DATE] [--csv FILE]\n" +
+			"                                         the audit, read only (coordinators and administrators)", runAudit},
 		{"version", "version                                  which carehub this is: version, commit, build date", runVersion},
 	}
 }
@@ -79,7 +83,11 @@ func dispatch(env Env, gui GUI) error {
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
-			return c.run(env, args[1:])
+			env, rest, err := withUserFlag(env, args[1:])
+			if err != nil {
+				return err
+			}
+			return c.run(env, rest)
 		}
 	}
 	return fmt.Errorf("%w: unknown command %q (try: carehub help)", errUsage, args[0])
@@ -101,7 +109,7 @@ func runApp(env Env, args []string, gui GUI) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if err := screenAvailable(env.Getenv, runtime.GOOS); err != nil {
+	if err := screenAvailable(env.Getenv, runtime.GOOS, dialDisplay); err != nil {
 		return err
 	}
 	return gui(*db)
@@ -112,15 +120,20 @@ func runApp(env Env, args []string, gui GUI) error {
 var errNoScreen = errors.New("the app needs a screen to open on, and none was found (DISPLAY is not set). " +
 	"Start it from the desktop, or see carehub help for the commands")
 
-// screenAvailable reports errNoScreen on an X11 or Wayland system with neither display set.
-// Windows and macOS always have a screen for a signed-in user.
-func screenAvailable(getenv func(string) string, goos string) error {
+// screenAvailable reports errNoScreen on an X11 or Wayland system with neither display set,
+// and errDisplayUnreachable when only DISPLAY is set and its X server does not answer (dial
+// connects to it). Windows and macOS always have a screen for a signed-in user.
+func screenAvailable(getenv func(string) string, goos string, dial func(network, addr string) error) error {
 	switch goos {
 	case "windows", "darwin", "android", "ios":
 		return nil
 	}
-	if getenv("DISPLAY") == "" && getenv("WAYLAND_DISPLAY") == "" {
+	display, wayland := getenv("DISPLAY"), getenv("WAYLAND_DISPLAY")
+	switch {
+	case display == "" && wayland == "":
 		return errNoScreen
+	case display != "" && wayland == "":
+		return xServerAnswers(display, dial)
 	}
 	return nil
 }

@@ -78,7 +78,7 @@ func TestListShowsEveryPatientWithNHSNumberNameStatusAndKeyWorker(t *testing.T) 
 	if len(lines) != 25 {
 		t.Fatalf("list printed %d lines, want 25:\n%s", len(lines), out)
 	}
-	row := regexp.MustCompile(`^999 \d{3} \d{4}\s+\S.*\s+(nominated|contacted|consented|active|discharged|declined|died)\s+\S`)
+	row := regexp.MustCompile(`^999 \d{3} \d{4}\s+\S.*\s+(nominated|contacted|consented|active|discharged|declined|withdrew|died)\s+\S`)
 	for _, l := range lines {
 		if !row.MatchString(l) {
 			t.Errorf("list line does not show NHS number, name, status and key worker: %q", l)
@@ -97,7 +97,6 @@ func TestDemoIsTheSameForTheSameSeed(t *testing.T) {
 
 func TestWrongPassphraseFailsInOneLineAndChangesNothing(t *testing.T) {
 	db := demoStore(t, "5")
-	before := fileHash(t, db)
 	code, out, stderr := run(t, "not-the-passphrase", "check", "--db", db)
 	if code == 0 {
 		t.Fatalf("check with a wrong passphrase succeeded:\n%s", out)
@@ -105,8 +104,10 @@ func TestWrongPassphraseFailsInOneLineAndChangesNothing(t *testing.T) {
 	if strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, "passphrase is not right") {
 		t.Errorf("want one clear line about the passphrase, got %q", stderr)
 	}
-	if fileHash(t, db) != before {
-		t.Error("a wrong passphrase changed the store file")
+	// The store keeps the count of wrong passphrases (the back-off) and nothing else: the
+	// store tests compare every other key and value; here the store still checks out whole.
+	if code, out, _ := run(t, "pw-for-tests", "check", "--db", db); code != 0 || !strings.HasSuffix(out, "ok\n") {
+		t.Errorf("check after a wrong passphrase: exit %d\n%s", code, out)
 	}
 }
 
@@ -191,9 +192,10 @@ func TestDemoRefusesToOverwriteAStore(t *testing.T) {
 func TestNoArgumentsStartsTheApp(t *testing.T) {
 	var got string
 	started := false
+	screen := answeringDisplay(t)
 	display := func(k string) string {
 		if k == "DISPLAY" {
-			return ":0"
+			return screen
 		}
 		return ""
 	}
@@ -225,7 +227,7 @@ func TestNoScreenSaysSoInOneLine(t *testing.T) {
 			}
 			return ""
 		}
-		if err := screenAvailable(set, "linux"); err != nil {
+		if err := screenAvailable(set, "linux", func(string, string) error { return nil }); err != nil {
 			t.Errorf("with %s set: %v", wayland, err)
 		}
 	}

@@ -19,6 +19,7 @@ func runPrint(env Env, args []string) error {
 	dueBefore := fs.String("review-due-before", "", "print every plan with a review due before this date")
 	out := fs.String("out", "", "the PDF (one patient) or folder (batch)")
 	large := fs.Bool("large-print", false, "large print, whatever the patient's needs say")
+	closedOK := fs.Bool("closed-record-ok", false, "print a closed record's plan (coordinators), every page stamped as not current")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -52,12 +53,14 @@ func runPrint(env Env, args []string) error {
 	defer st.Close()
 	svc := services(env, st)
 	if *nhs != "" {
-		return printOne(env, svc, number, *out, *large)
+		return printOne(env, svc, number, *out, *large, *closedOK)
 	}
 	return printDue(env, svc, before, *out, *large)
 }
 
-func printOne(env Env, svc *service.Set, nhs careplan.NHSNumber, out string, large bool) error {
+// printOne prints one person's plan. A closed record's plan is refused with the reason unless
+// --closed-record-ok says a coordinator has decided to print it, stamped closed on every page.
+func printOne(env Env, svc *service.Set, nhs careplan.NHSNumber, out string, large, closedOK bool) error {
 	p, err := svc.Records.PatientByNHS(nhs)
 	if errors.Is(err, store.ErrNotFound) {
 		return fmt.Errorf("no patient with NHS number %s on this hub", nhs.Display())
@@ -65,16 +68,28 @@ func printOne(env Env, svc *service.Set, nhs careplan.NHSNumber, out string, lar
 	if err != nil {
 		return err
 	}
-	pages, err := svc.Printing.PrintPatient(p.ID, false, large, out)
+	printPlan := svc.Printing.PrintPatient
+	if closedOK {
+		printPlan = svc.Printing.PrintClosedPatient
+	}
+	pages, err := printPlan(p.ID, false, large, out)
+	if errors.Is(err, printout.ErrClosedRecord) {
+		return fmt.Errorf("%s: %v (--closed-record-ok prints it stamped closed)", p.NHSNumber.Display(), err)
+	}
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "%s: %d page(s) for %s\n", out, pages, p.NHSNumber.Display())
+	closed := ""
+	if c, ok := p.Closure(); ok {
+		closed = ", every page stamped \"" + c.Stamp() + "\""
+	}
+	fmt.Fprintf(env.Stdout, "%s: %d page(s) for %s%s\n", out, pages, p.NHSNumber.Display(), closed)
 	return nil
 }
 
 // printDue prints, one file per person, every open patient whose plan is due for review
-// before the given day. People with no agreed plan are listed, not silently skipped.
+// before the given day. People with no agreed plan are listed, not silently skipped, and
+// closed records are left out and counted.
 func printDue(env Env, svc *service.Set, before careplan.Date, dir string, large bool) error {
 	people, err := svc.Printing.PlansFor(printout.BatchSelection{By: printout.ByReviewDue, To: before.AddDays(-1)})
 	if err != nil {
@@ -86,6 +101,9 @@ func printDue(env Env, svc *service.Set, before careplan.Date, dir string, large
 	}
 	for _, p := range res.NoPlan {
 		fmt.Fprintf(env.Stdout, "no agreed plan: %s\n", p.NHSNumber.Display())
+	}
+	if n := len(res.Closed); n > 0 {
+		fmt.Fprintf(env.Stdout, "%d closed record(s) left out (died, discharged, declined or withdrew): their plans are not current\n", n)
 	}
 	if err != nil {
 		fmt.Fprintf(env.Stdout, "no plans to print: nobody due for review before %s has an agreed plan\n", before.Display())

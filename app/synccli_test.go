@@ -298,11 +298,14 @@ func TestCreateMakesASecondLaptopThatPairs(t *testing.T) {
 	dir := t.TempDir()
 	a := laptopFile(t, dir, "Hub laptop 1", 2)
 	b := filepath.Join(dir, "laptop2.db")
-	if out := ok(t, "create", "--db", b); out != "empty store written to "+b+"\n" {
+	if msg := refused(t, "create", "--db", b); !strings.Contains(msg, "--admin NAME") {
+		t.Errorf("create without an administrator: %q", msg)
+	}
+	if out := ok(t, "create", "--db", b, "--admin", "Ada Admin"); out != "empty store written to "+b+"\n" {
 		t.Errorf("create said %q", out)
 	}
 	t.Cleanup(func() { servicetest.CheckBolt(t, b) })
-	if msg := refused(t, "create", "--db", b); !strings.Contains(msg, "already exists") {
+	if msg := refused(t, "create", "--db", b, "--admin", "Ada Admin"); !strings.Contains(msg, "already exists") {
 		t.Errorf("create over a store: %q", msg)
 	}
 	pairLaptops(t, dir, a, b)

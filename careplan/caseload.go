@@ -26,6 +26,16 @@ type CaseloadEntry struct {
 	Conditions string `json:"conditions,omitempty"`
 }
 
+// LastWork is the latest day the caseload knows the hub worked with the person: the latest
+// contact in the log or PAM recorded, whichever is later (zero for neither). A PAM is taken
+// with the person, so it counts as contact for the "no contact" queue.
+func (e CaseloadEntry) LastWork() Date {
+	if e.LastPAM.After(e.LastContact) {
+		return e.LastPAM
+	}
+	return e.LastContact
+}
+
 // SortName is the name as lists sort it: "O'Brien, Siân".
 func (e CaseloadEntry) SortName() string {
 	if e.FamilyName == "" {

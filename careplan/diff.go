@@ -12,9 +12,11 @@ import (
 func Diff(from, to Plan) []string {
 	var out []string
 	add := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
+	// A changed text is shown old and new, so a reviewer sees what was said, not only that
+	// something was.
 	textChanged := func(what, a, b string) {
 		if strings.TrimSpace(a) != strings.TrimSpace(b) {
-			add("%s edited", what)
+			add("%s edited: %s → %s", what, quoteOrBlank(a), quoteOrBlank(b))
 		}
 	}
 	textChanged("About me", from.AboutMe, to.AboutMe)
@@ -22,15 +24,13 @@ func Diff(from, to Plan) []string {
 	textChanged("My strengths", from.Strengths, to.Strengths)
 	out = append(out, diffGoals(from.Goals, to.Goals)...)
 	out = append(out, diffSupport(from.Support, to.Support)...)
-	if from.Contingency.Green != to.Contingency.Green {
-		add("Contingency plan edited: green (I'm well)")
-	}
-	if from.Contingency.Amber != to.Contingency.Amber {
-		add("Contingency plan edited: amber (warning signs)")
-	}
-	if from.Contingency.Red != to.Contingency.Red {
-		add("Contingency plan edited: red (emergency)")
-	}
+	fc, tc := from.Contingency, to.Contingency
+	textChanged("Contingency plan, green (I'm well): what I do", fc.Green.WhatIDo, tc.Green.WhatIDo)
+	textChanged("Contingency plan, amber (warning signs): the signs", fc.Amber.WarningSigns, tc.Amber.WarningSigns)
+	textChanged("Contingency plan, amber (warning signs): what I do", fc.Amber.WhatIDo, tc.Amber.WhatIDo)
+	textChanged("Contingency plan, amber (warning signs): who I call", fc.Amber.WhoICall, tc.Amber.WhoICall)
+	textChanged("Contingency plan, red (emergency): who to call", fc.Red.WhoToCall, tc.Red.WhoToCall)
+	textChanged("Contingency plan, red (emergency): what they need to know", fc.Red.WhatTheyNeedToKnow, tc.Red.WhatTheyNeedToKnow)
 	out = append(out, diffPeople(from.People, to.People)...)
 	if from.ReviewDate != to.ReviewDate {
 		add("Review date changed: %s → %s", dateOrNone(from.ReviewDate), dateOrNone(to.ReviewDate))
@@ -49,6 +49,14 @@ func dateOrNone(d Date) string {
 }
 
 func quote(s string) string { return "“" + strings.TrimSpace(s) + "”" }
+
+// quoteOrBlank quotes a text, or says it was left blank.
+func quoteOrBlank(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "(blank)"
+	}
+	return quote(s)
+}
 
 func diffGoals(from, to []Goal) []string {
 	var out []string

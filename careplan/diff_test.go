@@ -40,12 +40,12 @@ func TestDiff(t *testing.T) {
 		{"contingency and review", func(p *Plan) {
 			p.Contingency.Red.WhoToCall = "999"
 			p.ReviewDate = d(time.December, 1)
-		}, []string{"Contingency plan edited: red (emergency)", "Review date changed: 1 Nov 2026 → 1 Dec 2026"}},
+		}, []string{"Contingency plan, red (emergency): who to call edited: “999, then my daughter Ffion” → “999”", "Review date changed: 1 Nov 2026 → 1 Dec 2026"}},
 		{"people and support", func(p *Plan) {
 			p.People = []Person{{Name: "Dr Rees", Role: "GP", Phone: "01373"}, {Name: "Sam Green", Role: "Key worker"}}
 			p.Support = nil
 		}, []string{"Support removed: Health Connections Mendip", "Contact details changed: Dr Rees", "Person added: Sam Green (Key worker)"}},
-		{"words", func(p *Plan) { p.AboutMe = "x"; p.Strengths = "y" }, []string{"About me edited", "My strengths edited"}},
+		{"words", func(p *Plan) { p.AboutMe = "x"; p.Strengths = "y" }, []string{"About me edited: “I have lived in Frome all my life.” → “x”", "My strengths edited: (blank) → “y”"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

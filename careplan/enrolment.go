@@ -120,7 +120,8 @@ func (w SharedWith) Describe() string {
 }
 
 // ChangeStatus moves the person along the pathway with the checks a form needs on top of
-// MoveTo's: a date that is not in the future nor before the last change, and who made it.
+// MoveTo's: a date that is not in the future nor before the last change, who made it, and a
+// consent to join that fits (consented needs one in force; withdrew needs it withdrawn).
 func (p *Patient) ChangeStatus(to Status, on, today Date, by, reason string) error {
 	var errs []error
 	switch {
@@ -135,6 +136,8 @@ func (p *Patient) ChangeStatus(to Status, on, today Date, by, reason string) err
 		errs = append(errs, ErrStatusBy)
 	}
 	if err := CanMove(p.Status, to); err != nil {
+		errs = append(errs, err)
+	} else if err := checkConsentForStatus(p.Consent, to); err != nil {
 		errs = append(errs, err)
 	}
 	if len(errs) > 0 {

@@ -66,11 +66,21 @@ func TestChangeStatus(t *testing.T) {
 	if err := p.ChangeStatus(StatusContacted, today.AddDays(-11), today, "Sam", ""); !errors.Is(err, ErrStatusDateOrder) {
 		t.Errorf("move dated before the nomination: %v", err)
 	}
-	for _, to := range []Status{StatusContacted, StatusConsented} {
-		if err := p.ChangeStatus(to, today, today, "Sam", ""); err != nil {
-			t.Fatal(err)
-		}
+	if err := p.ChangeStatus(StatusContacted, today, today, "Sam", ""); err != nil {
+		t.Fatal(err)
 	}
+	if err := p.ChangeStatus(StatusConsented, today, today, "Sam", ""); !errors.Is(err, ErrConsentedWithoutConsent) {
+		t.Errorf("consented with no consent to join recorded: %v", err)
+	}
+	p.Consent = append(p.Consent, ConsentRecord{Scope: ConsentToJoin, Decision: ConsentRefused, On: today, RecordedBy: "Sam"})
+	if err := p.ChangeStatus(StatusConsented, today, today, "Sam", ""); !errors.Is(err, ErrConsentedWithoutConsent) {
+		t.Errorf("consented after a refusal: %v", err)
+	}
+	p.Consent = append(p.Consent, ConsentRecord{Scope: ConsentToJoin, Decision: ConsentGiven, On: today, RecordedBy: "Sam"})
+	if err := p.ChangeStatus(StatusConsented, today, today, "Sam", ""); err != nil {
+		t.Fatal(err)
+	}
+	p.Consent = append(p.Consent, ConsentRecord{Scope: ConsentToJoin, Decision: ConsentWithdrawn, On: today, RecordedBy: "Sam"})
 	if err := p.ChangeStatus(StatusActive, today, today, "Sam", ""); !errors.Is(err, ErrStatusMove) {
 		t.Errorf("active without consent to join: %v", err)
 	}

@@ -13,3 +13,10 @@ func ReviewOverdue(review Date, s Status, today Date) bool {
 	// Cheapest refusal first: most reviews are still to come.
 	return !review.IsZero() && review.Before(today) && s.UnderPlan()
 }
+
+// ReviewOverdueWarning is what a plan whose review is overdue says, on paper (above the
+// contingency plan and in every page's footer) and on the tablet, in the same words:
+// "Review overdue since 2 Nov 2026 — check with your key worker".
+func ReviewOverdueWarning(review Date) string {
+	return "Review overdue since " + review.Display() + " — check with your key worker"
+}

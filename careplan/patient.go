@@ -31,7 +31,8 @@ type Patient struct {
 type ContactDetails struct {
 	Address  string `json:"address,omitempty"`
 	Postcode string `json:"postcode,omitempty"`
-	Phone    string `json:"phone,omitempty"`
+	Phone    string `json:"phone,omitempty"`  // the home phone
+	Mobile   string `json:"mobile,omitempty"` // told apart from the home phone: texts go here
 	Email    string `json:"email,omitempty"`
 }
 

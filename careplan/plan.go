@@ -11,19 +11,20 @@ import (
 // care and support planning conversation. A plan is a draft until it is agreed; an agreed
 // version is locked and a new draft starts from it.
 type Plan struct {
-	ID          string      `json:"id"`
-	PatientID   string      `json:"patientId"`
-	Version     int         `json:"version"` // 1, 2, 3... counting agreed versions
-	State       PlanState   `json:"state"`
-	AboutMe     string      `json:"aboutMe"`     // in my words
-	WhatMatters string      `json:"whatMatters"` // what matters to me
-	Strengths   string      `json:"strengths"`
-	Goals       []Goal      `json:"goals"`
-	Support     []Signpost  `json:"support,omitempty"`
-	Contingency Contingency `json:"contingency"`
-	People      []Person    `json:"people,omitempty"`
-	ReviewDate  Date        `json:"reviewDate"`
-	Agreement   *Agreement  `json:"agreement,omitempty"` // set when the version is agreed
+	ID          string        `json:"id"`
+	PatientID   string        `json:"patientId"`
+	Version     int           `json:"version"` // 1, 2, 3... counting agreed versions
+	State       PlanState     `json:"state"`
+	AboutMe     string        `json:"aboutMe"`     // in my words
+	WhatMatters string        `json:"whatMatters"` // what matters to me
+	Strengths   string        `json:"strengths"`
+	Goals       []Goal        `json:"goals"`
+	Support     []Signpost    `json:"support,omitempty"`
+	Contingency Contingency   `json:"contingency"`
+	People      []Person      `json:"people,omitempty"`
+	Ahead       PlanningAhead `json:"ahead,omitzero"` // Planning ahead: ReSPECT, LPA, ADRT, preferred places
+	ReviewDate  Date          `json:"reviewDate"`
+	Agreement   *Agreement    `json:"agreement,omitempty"` // set when the version is agreed
 }
 
 // PlanState says whether a plan version is still being written or has been agreed.
@@ -195,6 +196,9 @@ func (p Plan) Validate() error {
 		if err := g.validate(); err != nil {
 			errs = append(errs, fmt.Errorf("goal %d: %w", i+1, err))
 		}
+	}
+	if err := p.Ahead.validate(); err != nil {
+		errs = append(errs, err)
 	}
 	if p.State == PlanAgreed {
 		if p.ReviewDate.IsZero() {

@@ -8,8 +8,9 @@ import (
 // Status is where a person is on the hub's pathway.
 type Status string
 
-// The pathway: nominated → contacted → consented → active → discharged, with declined and died
-// as exits.
+// The pathway: nominated → contacted → consented → active → discharged, with declined, withdrew
+// and died as exits. Withdrew is its own exit, apart from discharge: the person took back their
+// consent to join, which the funnel and the evaluation count separately.
 const (
 	StatusNominated  Status = "nominated"
 	StatusContacted  Status = "contacted"
@@ -18,12 +19,13 @@ const (
 	StatusDischarged Status = "discharged"
 	StatusDeclined   Status = "declined"
 	StatusDied       Status = "died"
+	StatusWithdrew   Status = "withdrew"
 )
 
 // Statuses lists every status in pathway order.
 func Statuses() []Status {
 	return []Status{StatusNominated, StatusContacted, StatusConsented, StatusActive,
-		StatusDischarged, StatusDeclined, StatusDied}
+		StatusDischarged, StatusDeclined, StatusWithdrew, StatusDied}
 }
 
 // Label is the status as shown to staff.
@@ -43,6 +45,8 @@ func (s Status) Label() string {
 		return "Declined"
 	case StatusDied:
 		return "Died"
+	case StatusWithdrew:
+		return "Withdrew"
 	}
 	return string(s)
 }
@@ -66,7 +70,7 @@ func (s Status) Open() bool {
 var ErrStatusMove = errors.New("that status change is not allowed")
 
 // allowedMoves is the pathway as a table: from each status, where a person may go next.
-// Discharged people may be re-referred (back to nominated); died is final.
+// Discharged, declined and withdrawn people may be re-referred (back to nominated); died is final.
 func allowedMoves(from Status) []Status {
 	switch from {
 	case StatusNominated:
@@ -74,10 +78,10 @@ func allowedMoves(from Status) []Status {
 	case StatusContacted:
 		return []Status{StatusConsented, StatusDeclined, StatusDied}
 	case StatusConsented:
-		return []Status{StatusActive, StatusDeclined, StatusDischarged, StatusDied}
+		return []Status{StatusActive, StatusDeclined, StatusDischarged, StatusWithdrew, StatusDied}
 	case StatusActive:
-		return []Status{StatusDischarged, StatusDied}
-	case StatusDischarged, StatusDeclined:
+		return []Status{StatusDischarged, StatusWithdrew, StatusDied}
+	case StatusDischarged, StatusDeclined, StatusWithdrew:
 		return []Status{StatusNominated, StatusDied}
 	}
 	return nil

@@ -18,8 +18,12 @@ func TestCanMove(t *testing.T) {
 		{StatusConsented, StatusDeclined}:   true,
 		{StatusConsented, StatusDischarged}: true,
 		{StatusConsented, StatusDied}:       true,
+		{StatusConsented, StatusWithdrew}:   true,
 		{StatusActive, StatusDischarged}:    true,
+		{StatusActive, StatusWithdrew}:      true,
 		{StatusActive, StatusDied}:          true,
+		{StatusWithdrew, StatusNominated}:   true, // re-referral
+		{StatusWithdrew, StatusDied}:        true,
 		{StatusDischarged, StatusNominated}: true, // re-referral
 		{StatusDischarged, StatusDied}:      true,
 		{StatusDeclined, StatusNominated}:   true, // re-referral

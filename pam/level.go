@@ -31,6 +31,23 @@ func (l Level) Description() string {
 	return "not a PAM level"
 }
 
+// PlainWords are the level in neutral words for the person's own copy and tablet. The
+// evaluation descriptors ("disengaged and overwhelmed") are for hub staff: read by the person
+// themselves they label rather than help, so the patient's copy never shows them.
+func (l Level) PlainWords() string {
+	switch l {
+	case Level1:
+		return "starting out: small steps first"
+	case Level2:
+		return "building knowledge and confidence"
+	case Level3:
+		return "taking action"
+	case Level4:
+		return "keeping it up and planning for setbacks"
+	}
+	return "not a PAM level"
+}
+
 // String writes "Level 2".
 func (l Level) String() string { return fmt.Sprintf("Level %d", int(l)) }
 

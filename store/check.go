@@ -84,7 +84,7 @@ func (s *Store) Check() (Report, error) {
 			checkByPatient(bucketPAMByPatient, KindAssessment),
 			checkByPatient(bucketOutcomesByPatient, KindOutcome),
 			checkByPatient(bucketContactsByPatient, KindContact),
-			s.checkCheckIns, s.checkSignInList,
+			s.checkCheckIns, s.checkSignInList, s.checkKeySlots,
 		} {
 			if err := f(tx, &r); err != nil {
 				return err

@@ -82,6 +82,7 @@ func TestWipeRemovesTheirCheckInIndex(t *testing.T) {
 	sian, _ := enrolled(t, s, 1)
 	other, _ := enrolled(t, s, 2)
 	checkInsArrive(t, s, 2, sian.ID, other.ID)
+	asTabletOf(t, s, sian.ID)
 	if err := s.update(func(w *writer) error { return w.wipePatient(sian.ID) }); err != nil {
 		t.Fatal(err)
 	}

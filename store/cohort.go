@@ -8,6 +8,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
+	"carehub/careplan"
 	"carehub/careplan/outcomes"
 	"carehub/pam"
 )
@@ -81,6 +82,29 @@ func (s *Store) RecordEvent(action, detail string) error {
 	})
 }
 
+// AllContacts returns every patient's contacts log, keyed by patient id, each list oldest
+// first. It is not audited: the caller records one AuditReport event with RecordEvent.
+func (s *Store) AllContacts() (map[string][]careplan.Contact, error) {
+	out := map[string][]careplan.Contact{}
+	err := s.view(func(tx *bolt.Tx) error {
+		return forEachRecord(tx, s.keys, KindContact, func(e envelope) error {
+			var c careplan.Contact
+			if err := unmarshalBody(e, &c); err != nil {
+				return err
+			}
+			out[c.PatientID] = append(out[c.PatientID], c)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading every contact: %w", err)
+	}
+	for _, list := range out {
+		sort.SliceStable(list, func(i, j int) bool { return list[i].On.Before(list[j].On) })
+	}
+	return out, nil
+}
+
 // PseudonymKey returns the 32-byte key that pseudonymises patients in exports for evaluators
 // (an HMAC of the NHS number under it). It is derived from the store's data key with a fixed
 // label, so a patient's pseudonym is the same in every export from this store, and means
@@ -88,4 +112,17 @@ func (s *Store) RecordEvent(action, detail string) error {
 // file, a log or an export. Each call returns a fresh copy, so a caller may clear it after use.
 func (s *Store) PseudonymKey() []byte {
 	return append([]byte(nil), s.keys.pseudonym...)
+}
+
+// RecordView appends a "viewed" audit entry about one person: their plans, PAMs and other
+// measures, contacts or check-ins were read (kind says which; detail in a few words). The
+// reads themselves stay plain reads, so a screen that reads a person's plans once per refresh
+// costs one small append, and the service that shows them records it.
+func (s *Store) RecordView(kind Kind, patientID, detail string) error {
+	if _, err := parseID(patientID); err != nil {
+		return err
+	}
+	return s.update(func(w *writer) error {
+		return w.audit(AuditViewed, kind, "", auditNote{patientID: patientID, detail: detail})
+	})
 }

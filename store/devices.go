@@ -13,7 +13,6 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"carehub/careplan"
-	"carehub/careplan/access"
 	"carehub/careplan/myplan"
 	"carehub/store/bundle"
 )
@@ -188,11 +187,11 @@ func (s *Store) DeviceCard() (bundle.Card, error) {
 	return id.Card(name, role, patient), nil
 }
 
-// deviceRole is a tablet (with its patient's record id) when the signed-in account is a
-// patient's, which on a tablet store is its only account; otherwise a hub.
+// deviceRole is a tablet (with its patient's record id) when the store was made as a patient's
+// tablet, and a hub otherwise: it follows the store's sealed kind, never who is signed in.
 func (s *Store) deviceRole() (bundle.Role, string) {
-	if u := s.SignedIn(); u.Role == access.Patient {
-		return bundle.RoleTablet, u.PatientID
+	if s.kind.kind == TabletStore {
+		return bundle.RoleTablet, s.kind.patient
 	}
 	return bundle.RoleHub, ""
 }

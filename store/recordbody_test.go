@@ -92,7 +92,7 @@ func goldenPatient() *careplan.Patient {
 	return &careplan.Patient{
 		ID: goldenPatientID, NHSNumber: "9434765919", GivenName: "Siân", FamilyName: "O'Brien", PreferredName: "Sî",
 		DateOfBirth: careplan.NewDate(1948, time.June, 14),
-		Contact:     careplan.ContactDetails{Address: "12 Station Road, Taunton", Postcode: "TA1 1AA", Phone: "01823 222222", Email: "sian@example.org"},
+		Contact:     careplan.ContactDetails{Address: "12 Station Road, Taunton", Postcode: "TA1 1AA", Phone: "01823 222222", Mobile: "07700 900111", Email: "sian@example.org"},
 		Practice:    careplan.Practice{Name: "Taunton Vale Surgery", ODSCode: "L85001"},
 		Needs:       careplan.CommunicationNeeds{LargePrint: true, Interpreter: "Welsh", Other: "hard of hearing"},
 		Carers:      []careplan.Carer{{Name: "Ann Jones", Relationship: "daughter", Phone: "07700 900000"}},
@@ -127,7 +127,14 @@ func goldenPlan() *careplan.Plan {
 			Amber: careplan.Amber{WarningSigns: "Dizzy", WhatIDo: "Sit down", WhoICall: "Sam"},
 			Red:   careplan.Red{WhoToCall: "999", WhatTheyNeedToKnow: "Takes warfarin"},
 		},
-		People:     []careplan.Person{{Name: "Dr Ahmed", Role: "GP", Organisation: "Taunton Vale Surgery", Phone: "01823 333333", Email: "gp@example.org"}},
+		People: []careplan.Person{{Name: "Dr Ahmed", Role: "GP", Organisation: "Taunton Vale Surgery", Phone: "01823 333333", Email: "gp@example.org"}},
+		Ahead: careplan.PlanningAhead{
+			Respect:      careplan.AheadItem{Answer: "In place: by the phone", On: careplan.NewDate(2026, time.March, 1), ToldBy: "Siân Jones"},
+			LPA:          careplan.AheadItem{Answer: "Ann Jones (daughter)", On: careplan.NewDate(2026, time.March, 1), ToldBy: "Ann Jones"},
+			ADRT:         careplan.AheadItem{Answer: "Not in place", On: careplan.NewDate(2026, time.March, 1), ToldBy: "Siân Jones"},
+			PlaceOfCare:  careplan.AheadItem{Answer: "At home", On: careplan.NewDate(2026, time.March, 1), ToldBy: "Siân Jones"},
+			PlaceOfDeath: careplan.AheadItem{Answer: "At home", On: careplan.NewDate(2026, time.March, 1), ToldBy: "Siân Jones"},
+		},
 		ReviewDate: careplan.NewDate(2026, time.September, 1),
 		Agreement:  &careplan.Agreement{By: "Sam Green", On: goldenDay(), At: goldenTime(), PAMLevel: 3},
 	}

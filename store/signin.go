@@ -162,29 +162,29 @@ func OpenAs(path, name, passphrase string, opt Options) (*Store, error) {
 	if strings.TrimSpace(name) == "" {
 		return nil, fmt.Errorf("%w: choose who you are", ErrNoSuchAccount)
 	}
-	return openWith(path, opt, func(tx *bolt.Tx) (string, []byte, error) {
+	return openWith(path, opt, func(tx *bolt.Tx) (string, []byte, bool, error) {
 		return unlockNamed(tx, name, passphrase)
-	}, name)
+	}, name, passphrase)
 }
 
 // unlockNamed opens the key slot of the account called name. A store whose sign-in list is
 // not yet complete (from before it, never unlocked since) tries every slot as Open does; the
 // account it opens must then have that name.
-func unlockNamed(tx *bolt.Tx, name, passphrase string) (string, []byte, error) {
+func unlockNamed(tx *bolt.Tx, name, passphrase string) (string, []byte, bool, error) {
 	list, complete, err := readSignInList(tx)
 	if err != nil {
-		return "", nil, err
+		return "", nil, false, err
 	}
 	if !complete {
-		slot, key, err := unlockAnySlot(tx, passphrase)
+		slot, key, legacy, err := unlockAnySlot(tx, passphrase)
 		if errors.Is(err, ErrWrongPassphrase) {
 			err = WrongPassphraseError{Account: name}
 		}
-		return slot, key, err
+		return slot, key, legacy, err
 	}
 	slots, err := bucket(tx, bucketKeyslots)
 	if err != nil {
-		return "", nil, err
+		return "", nil, false, err
 	}
 	found := false
 	for _, e := range list {
@@ -194,24 +194,24 @@ func unlockNamed(tx *bolt.Tx, name, passphrase string) (string, []byte, error) {
 		found = true
 		v := slots.Get([]byte(e.slot))
 		if v == nil {
-			return "", nil, fmt.Errorf("%s has no key slot: %w", e.name, ErrSignInList)
+			return "", nil, false, fmt.Errorf("%s has no key slot: %w", e.name, ErrSignInList)
 		}
 		slot, err := decodeKeyslot(v)
 		if err != nil {
-			return "", nil, err
+			return "", nil, false, err
 		}
-		key, err := unwrapKey(e.slot, passphrase, slot)
+		key, legacy, err := openSlot(tx, e.slot, passphrase, slot)
 		if err == nil {
-			return e.slot, key, nil
+			return e.slot, key, legacy, nil
 		}
 		if !errors.Is(err, ErrWrongPassphrase) {
-			return "", nil, err
+			return "", nil, false, err
 		}
 	}
 	if !found {
-		return "", nil, fmt.Errorf("%q: %w", strings.TrimSpace(name), ErrNoSuchAccount)
+		return "", nil, false, fmt.Errorf("%q: %w", strings.TrimSpace(name), ErrNoSuchAccount)
 	}
-	return "", nil, WrongPassphraseError{Account: strings.TrimSpace(name)}
+	return "", nil, false, WrongPassphraseError{Account: strings.TrimSpace(name)}
 }
 
 // checkSignedInAs makes sure the account a named sign-in opened is the one named: the list is

@@ -63,18 +63,31 @@ type Options struct {
 	// `carehub check` can say where; History then reports what the unlock found. Nothing else
 	// should set it.
 	Inspect bool
+	// Sleep waits out the wrong-passphrase back-off kept in the file (backoff.go); nil means
+	// time.Sleep. Tests pass their own.
+	Sleep func(time.Duration)
 
 	readOnly bool // open bbolt read-only: nothing is written, and no free list is rebuilt
+
+	// importChunk, when above 0, replaces importChunkItems (tests make small bundles chunked).
+	importChunk int
 }
 
 // Store is an open, unlocked carehub store.
 type Store struct {
-	db     *bolt.DB
-	path   string
-	now    func() time.Time
-	keys   *keys
-	origin uuid.UUID
-	kdf    KDFParams // for the key slots of accounts added later
+	// db is the open bbolt file. A large import replaces it with the copy it built (see
+	// syncchunked.go), so it is read through bolt() under dbMu; writes hold writing, which
+	// the import holds throughout, so no write is made to a file about to be replaced.
+	db      *bolt.DB
+	dbMu    sync.RWMutex
+	writing sync.Mutex
+
+	importChunk int // Options.importChunk
+	path        string
+	now         func() time.Time
+	keys        *keys
+	origin      uuid.UUID
+	kdf         KDFParams // for the key slots of accounts added later
 
 	// dataKey is kept while the store is open so that an administrator can give a new account
 	// its own key slot; it is as secret as the keys derived from it and never leaves memory.
@@ -87,6 +100,18 @@ type Store struct {
 	signedIn access.User
 
 	history error // what the unlock's check of the history found, when opened with Inspect
+
+	kind    storeKind // hub or tablet, from the sealed record in meta (kind.go)
+	kindDue bool      // an older store's kind was worked out at unlock and is to be recorded
+
+	slotDue *slotUpgrade // the signed-in slot, from before grants, made again to be written at unlock
+}
+
+// slotUpgrade is a legacy key slot made again with a grant, for the unlock to write.
+type slotUpgrade struct {
+	name  string
+	slot  keyslot
+	grant grant
 }
 
 // fileMode keeps the store readable by its owner only.
@@ -119,7 +144,7 @@ func create(path, passphrase string, kdf KDFParams, opt Options) (*Store, error)
 		admin = access.User{ID: uuid.NewString(), Name: opt.Admin, Role: access.Administrator, Active: true}
 		slotName = userSlot(admin.ID)
 	}
-	slot, err := wrapKey(slotName, passphrase, dataKey, kdf)
+	slot, g, err := newSlot(slotName, passphrase, dataKey, kdf)
 	if err != nil {
 		db.Close()
 		return nil, err
@@ -158,7 +183,10 @@ func create(path, passphrase string, kdf KDFParams, opt Options) (*Store, error)
 		if err != nil {
 			return err
 		}
-		return slots.Put([]byte(slotName), slot.encode())
+		if err := slots.Put([]byte(slotName), slot.encode()); err != nil {
+			return err
+		}
+		return putGrant(tx, slotName, g)
 	})
 	if err != nil {
 		db.Close()
@@ -166,6 +194,14 @@ func create(path, passphrase string, kdf KDFParams, opt Options) (*Store, error)
 	}
 	s, err := newStore(db, path, dataKey, origin, kdf, opt)
 	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	s.kind = storeKind{kind: HubStore}
+	if opt.Owner != nil {
+		s.kind = storeKind{kind: TabletStore, patient: admin.PatientID}
+	}
+	if err := s.update(func(w *writer) error { return putKind(w.tx, w.keys, s.kind) }); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -186,12 +222,12 @@ func create(path, passphrase string, kdf KDFParams, opt Options) (*Store, error)
 // reported as ErrWrongPassphrase and changes nothing in the file: the passphrase is checked in
 // a read-only transaction, before any migration runs.
 func Open(path, passphrase string, opt Options) (*Store, error) {
-	return openWith(path, opt, func(tx *bolt.Tx) (string, []byte, error) {
+	return openWith(path, opt, func(tx *bolt.Tx) (string, []byte, bool, error) {
 		if passphrase == "" {
-			return "", nil, ErrWrongPassphrase
+			return "", nil, false, ErrWrongPassphrase
 		}
 		return unlockAnySlot(tx, passphrase)
-	}, "")
+	}, "", passphrase)
 }
 
 // openExisting opens the bbolt file of an existing store, refusing to create one.
@@ -221,17 +257,20 @@ func openExisting(path string, opt Options) (*bolt.DB, error) {
 	return db, err
 }
 
-// slotOpener finds the key slot a sign-in opens and unwraps the data key from it.
-type slotOpener func(tx *bolt.Tx) (slot string, dataKey []byte, err error)
+// slotOpener finds the key slot a sign-in opens and unwraps the data key from it; legacy says
+// the slot wraps the data key itself, from before grants (grant.go).
+type slotOpener func(tx *bolt.Tx) (slot string, dataKey []byte, legacy bool, err error)
 
 // openWith unlocks the store at path with open; as, when not empty, is the account the person
 // said they are, which the slot must turn out to be.
-func openWith(path string, opt Options, open slotOpener, as string) (*Store, error) {
+func openWith(path string, opt Options, open slotOpener, as, passphrase string) (*Store, error) {
 	db, err := openExisting(path, opt)
 	if err != nil {
 		return nil, err
 	}
-	s, err := unlock(db, path, open, as, opt)
+	waitForBackOff(db, opt)
+	s, err := unlock(db, path, open, as, passphrase, opt)
+	countMiss(db, opt, err)
 	if err != nil {
 		db.Close()
 		return nil, err
@@ -239,11 +278,12 @@ func openWith(path string, opt Options, open slotOpener, as string) (*Store, err
 	return s, nil
 }
 
-func unlock(db *bolt.DB, path string, open slotOpener, as string, opt Options) (*Store, error) {
+func unlock(db *bolt.DB, path string, open slotOpener, as, passphrase string, opt Options) (*Store, error) {
 	var dataKey []byte
 	var origin uuid.UUID
 	var schema int
 	var slotName string
+	var legacy bool
 	err := guard(func() error {
 		return db.View(func(tx *bolt.Tx) error {
 			var err error
@@ -256,7 +296,7 @@ func unlock(db *bolt.DB, path string, open slotOpener, as string, opt Options) (
 			if schema > len(migrations()) {
 				return ErrNewerStore
 			}
-			slotName, dataKey, err = open(tx)
+			slotName, dataKey, legacy, err = open(tx)
 			return err
 		})
 	})
@@ -271,6 +311,9 @@ func unlock(db *bolt.DB, path string, open slotOpener, as string, opt Options) (
 	if err != nil {
 		return nil, err
 	}
+	if s.kindDue, err = s.loadKind(); err != nil {
+		return nil, err
+	}
 	if err := s.signInWith(slotName, opt.User); err != nil {
 		return nil, err
 	}
@@ -278,6 +321,13 @@ func unlock(db *bolt.DB, path string, open slotOpener, as string, opt Options) (
 		if err := s.checkSignedInAs(as); err != nil {
 			return nil, err
 		}
+	}
+	if legacy && !opt.readOnly { // the passphrase is at hand: give the slot a grant (grant.go)
+		slot, g, err := newSlot(slotName, passphrase, dataKey, kdf)
+		if err != nil {
+			return nil, err
+		}
+		s.slotDue = &slotUpgrade{name: slotName, slot: slot, grant: g}
 	}
 	// Only the right passphrase gets this far, and only a store with something to do is
 	// written: an ordinary open leaves the file as it was, bar the mark of history verified.
@@ -306,31 +356,31 @@ func readIdentity(tx *bolt.Tx) (uuid.UUID, error) {
 // any passphrase that has a slot opens the store, and the slot it opened says who signed in.
 // Each try costs one argon2id derivation, so signing in takes longer on a hub with many
 // accounts; the unlock screen asks for the passphrase alone because of this trade.
-func unlockAnySlot(tx *bolt.Tx, passphrase string) (string, []byte, error) {
+func unlockAnySlot(tx *bolt.Tx, passphrase string) (string, []byte, bool, error) {
 	slots, err := bucket(tx, bucketKeyslots)
 	if err != nil {
-		return "", nil, err
+		return "", nil, false, err
 	}
 	tried := false
 	c := slots.Cursor()
 	for name, v := c.First(); name != nil; name, v = c.Next() {
 		slot, err := decodeKeyslot(v)
 		if err != nil {
-			return "", nil, fmt.Errorf("slot %q: %w", name, err)
+			return "", nil, false, fmt.Errorf("slot %q: %w", name, err)
 		}
 		tried = true
-		key, err := unwrapKey(string(name), passphrase, slot)
+		key, legacy, err := openSlot(tx, string(name), passphrase, slot)
 		if err == nil {
-			return string(name), key, nil
+			return string(name), key, legacy, nil
 		}
 		if !errors.Is(err, ErrWrongPassphrase) {
-			return "", nil, err
+			return "", nil, false, err
 		}
 	}
 	if !tried {
-		return "", nil, fmt.Errorf("the store has no key slot: %w", ErrNotCarehub)
+		return "", nil, false, fmt.Errorf("the store has no key slot: %w", ErrNotCarehub)
 	}
-	return "", nil, ErrWrongPassphrase
+	return "", nil, false, ErrWrongPassphrase
 }
 
 // openBolt opens the bbolt file with a lock timeout, so a second copy of carehub on the same
@@ -341,16 +391,7 @@ func openBolt(path string, opt Options) (*bolt.DB, error) {
 	if timeout <= 0 {
 		timeout = time.Second
 	}
-	db, err := bolt.Open(path, fileMode, &bolt.Options{
-		Timeout:         timeout,
-		ReadOnly:        opt.readOnly,
-		NoFreelistSync:  true,
-		FreelistType:    bolt.FreelistMapType,
-		InitialMmapSize: initialMmapSize(),
-		OpenFile: func(name string, flag int, mode os.FileMode) (*os.File, error) {
-			return os.OpenFile(name, flag&^os.O_CREATE, mode)
-		},
-	})
+	db, err := bolt.Open(path, fileMode, boltOptions(timeout, opt.readOnly))
 	switch {
 	case err == nil:
 		return db, nil
@@ -362,6 +403,20 @@ func openBolt(path string, opt Options) (*bolt.DB, error) {
 		return nil, fmt.Errorf("%s: %w", path, ErrNotCarehub)
 	}
 	return nil, fmt.Errorf("opening %s: %w", path, err)
+}
+
+// boltOptions are the bbolt options every store file is opened with.
+func boltOptions(timeout time.Duration, readOnly bool) *bolt.Options {
+	return &bolt.Options{
+		Timeout:         timeout,
+		ReadOnly:        readOnly,
+		NoFreelistSync:  true,
+		FreelistType:    bolt.FreelistMapType,
+		InitialMmapSize: initialMmapSize(),
+		OpenFile: func(name string, flag int, mode os.FileMode) (*os.File, error) {
+			return os.OpenFile(name, flag&^os.O_CREATE, mode)
+		},
+	}
 }
 
 // initialMmapSize reserves address space for a county-sized store up front. bbolt maps the
@@ -388,11 +443,14 @@ func newStore(db *bolt.DB, path string, dataKey []byte, origin uuid.UUID, kdf KD
 	if now == nil {
 		now = time.Now
 	}
-	s := &Store{db: db, path: path, now: now, keys: k, origin: origin, kdf: kdf, dataKey: dataKey, user: opt.User}
+	s := &Store{db: db, path: path, now: now, keys: k, origin: origin, kdf: kdf, dataKey: dataKey, user: opt.User,
+		importChunk: opt.importChunk}
 	err = s.view(func(tx *bolt.Tx) error {
 		var err error
-		s.clock.last, err = lastVersion(tx)
-		return err
+		if s.clock.last, err = lastVersion(tx); err != nil {
+			return err
+		}
+		return k.carriedPseudonym(tx)
 	})
 	if err != nil {
 		clear(dataKey)
@@ -408,7 +466,14 @@ func (s *Store) History() error { return s.history }
 // Close releases the file lock and forgets the data key. The Store must not be used afterwards.
 func (s *Store) Close() error {
 	clear(s.dataKey)
-	return s.db.Close()
+	return s.bolt().Close()
+}
+
+// bolt is the open bbolt file.
+func (s *Store) bolt() *bolt.DB {
+	s.dbMu.RLock()
+	defer s.dbMu.RUnlock()
+	return s.db
 }
 
 // Path is the file the store lives in.
@@ -432,8 +497,10 @@ func (s *Store) update(fn func(w *writer) error) error {
 	if err := s.stillWhole(); err != nil {
 		return err
 	}
+	s.writing.Lock()
+	defer s.writing.Unlock()
 	return guard(func() error {
-		return s.db.Update(func(tx *bolt.Tx) error {
+		return s.bolt().Update(func(tx *bolt.Tx) error {
 			w := s.writer(tx)
 			if err := fn(w); err != nil {
 				return err
@@ -463,8 +530,17 @@ func (s *Store) stillWhole() error {
 }
 
 // view runs fn in one read transaction.
+// A read that began on the file a large import has just replaced (and closed) runs again on
+// the new one.
 func (s *Store) view(fn func(tx *bolt.Tx) error) error {
-	return guard(func() error { return s.db.View(fn) })
+	for {
+		db := s.bolt()
+		err := guard(func() error { return db.View(fn) })
+		if errors.Is(err, berrors.ErrDatabaseNotOpen) && s.bolt() != db {
+			continue
+		}
+		return err
+	}
 }
 
 func (s *Store) writer(tx *bolt.Tx) *writer {

@@ -76,8 +76,10 @@ func enrolledTwiceError(theirs envelope) error {
 // commit.
 const bigImport = 10_000
 
-// ImportBundle verifies a bundle or an acknowledgement from a paired device and applies it in
-// one transaction: all of it, or (on any problem) none of it. After a bundle it writes the
+// ImportBundle verifies a bundle or an acknowledgement from a paired device and applies it
+// all, or (on any problem) none of it: in one transaction, or, for a bundle of more than
+// importChunkItems items (a first full sync), in transactions of that many items to a copy
+// of the store that replaces it once all of it has applied (importInChunks). After a bundle it writes the
 // acknowledgement for the sender to ack (when not nil). Importing the same bundle again
 // changes nothing, and a bundle older than what the store holds rolls nothing back.
 func (s *Store) ImportBundle(r io.ReadSeeker, ack io.Writer, progress func(done, total int)) (ImportResult, error) {
@@ -103,63 +105,89 @@ func (s *Store) ImportBundle(r io.ReadSeeker, ack io.Writer, progress func(done,
 		res.AlreadyImported = true
 		return res, s.writeAck(ack, self, sender, m)
 	}
-	err = s.update(func(w *writer) error {
-		peer, found, err := w.peer(sender.Device)
-		if err != nil || !found {
-			return errors.Join(err, errIf(!found, ErrUnknownPeer))
-		}
-		if slices.Contains(peer.Seen, m.Bundle) {
-			res.AlreadyImported = true
-			return nil
-		}
-		if m.Upto < peer.RemovedUpto {
-			return ErrMadeBeforeRemoval
-		}
-		imp := importer{w: w, s: s, sender: sender, res: &res}
-		w.later = newDeferredWrites() // index and caseload writes are made once, at the end
-		packBuckets(w)
-		done := 0
-		if err := eachAhead(r, self, sender, func(item aheadItem) error {
-			done++
-			if progress != nil && (done%256 == 0 || done == m.Items) {
-				progress(done, m.Items)
+	if s.chunked(m) {
+		err = s.importInChunks(r, self, sender, m, &res, progress)
+	} else {
+		err = s.update(func(w *writer) error {
+			imp, peer, err := startImport(w, s, sender, m, &res)
+			if err != nil || res.AlreadyImported {
+				return err
 			}
-			return imp.apply(item)
-		}); err != nil {
-			return err
-		}
-		if err := w.flush(); err != nil {
-			return err
-		}
-		if imp.res.New+imp.res.Updated+imp.res.Merged > bigImport {
-			// The commit about to run allocates a buffer for every page it writes, on top of the
-			// records bbolt holds; collecting the import's garbage first lowers the peak (by
-			// about 150 MB for 30,000 people) for a few tens of milliseconds.
-			runtime.GC()
-		}
-		if err := imp.remove(m.Remove); err != nil {
-			return err
-		}
-		if res.Removed {
-			peer.RemovedUpto = m.Upto
-		}
-		res.CutShort = noteHead(&peer, m, w.now)
-		peer.LastReceived = w.now
-		peer.Seen = append(peer.Seen, m.Bundle)
-		if len(peer.Seen) > seenKept {
-			peer.Seen = peer.Seen[len(peer.Seen)-seenKept:]
-		}
-		if err := w.putPeer(peer); err != nil {
-			return err
-		}
-		return w.audit(AuditReport, "", "", auditNote{patientID: sender.Patient, detail: fmt.Sprintf(
-			"sync bundle from %s imported: %d new, %d updated, %d merged, %d conflicts, %d check-ins",
-			sender.Name, res.New, res.Updated, res.Merged, res.Conflicts, res.CheckIns)})
-	})
+			done := 0
+			if err := eachAhead(r, self, sender, func(item aheadItem) error {
+				done++
+				reportImport(progress, done, m.Items)
+				return imp.apply(item)
+			}); err != nil {
+				return err
+			}
+			return imp.finish(peer, m)
+		})
+	}
 	if err != nil {
 		return ImportResult{Manifest: m, From: sender}, err
 	}
 	return res, s.writeAck(ack, self, sender, m)
+}
+
+// reportImport reports an import's progress every 256 items and at the last.
+func reportImport(progress func(done, total int), done, total int) {
+	if progress != nil && (done%256 == 0 || done == total) {
+		progress(done, total)
+	}
+}
+
+// startImport begins applying bundle m from sender in w's transaction: the sender must be
+// paired, and the bundle neither imported before (res.AlreadyImported, nothing to do) nor made
+// before the hub removed this tablet's patient.
+func startImport(w *writer, s *Store, sender bundle.Card, m bundle.Manifest, res *ImportResult) (*importer, peerRec, error) {
+	peer, found, err := w.peer(sender.Device)
+	if err != nil || !found {
+		return nil, peer, errors.Join(err, errIf(!found, ErrUnknownPeer))
+	}
+	if slices.Contains(peer.Seen, m.Bundle) {
+		res.AlreadyImported = true
+		return nil, peer, nil
+	}
+	if m.Upto < peer.RemovedUpto {
+		return nil, peer, ErrMadeBeforeRemoval
+	}
+	w.later = newDeferredWrites() // index and caseload writes are made once, at the end
+	packBuckets(w)
+	return &importer{w: w, s: s, sender: sender, res: res}, peer, nil
+}
+
+// finish makes an import's held-back writes, applies a removal, and notes in the sender's
+// peer record and the audit that bundle m has been imported, in the import's last transaction.
+func (imp *importer) finish(peer peerRec, m bundle.Manifest) error {
+	w, res := imp.w, imp.res
+	if err := w.flush(); err != nil {
+		return err
+	}
+	if res.New+res.Updated+res.Merged > bigImport {
+		// The commit about to run allocates a buffer for every page it writes, on top of the
+		// records bbolt holds; collecting the import's garbage first lowers the peak (by
+		// about 150 MB for 30,000 people) for a few tens of milliseconds.
+		runtime.GC()
+	}
+	if err := imp.remove(m.Remove); err != nil {
+		return err
+	}
+	if res.Removed {
+		peer.RemovedUpto = m.Upto
+	}
+	res.CutShort = noteHead(&peer, m, w.now)
+	peer.LastReceived = w.now
+	peer.Seen = append(peer.Seen, m.Bundle)
+	if len(peer.Seen) > seenKept {
+		peer.Seen = peer.Seen[len(peer.Seen)-seenKept:]
+	}
+	if err := w.putPeer(peer); err != nil {
+		return err
+	}
+	return w.audit(AuditReport, "", "", auditNote{patientID: imp.sender.Patient, detail: fmt.Sprintf(
+		"sync bundle from %s imported: %d new, %d updated, %d merged, %d conflicts, %d check-ins",
+		imp.sender.Name, res.New, res.Updated, res.Merged, res.Conflicts, res.CheckIns)})
 }
 
 // writeAck writes the acknowledgement of bundle m for its sender to ack (when not nil).

@@ -13,17 +13,19 @@ import (
 // of history verified. They are made in one transaction after every check has passed, so an
 // unlock that fails — a damaged record met by an upgrade, say — changes nothing.
 type unlockWrites struct {
-	migrate  bool       // schema steps to run
-	chain    bool       // chain the history (buildChain)
-	caseload bool       // rebuild the caseload entries for the work queues (rebuildCaseloads)
-	checkIns bool       // index goal check-ins by person (indexAllCheckIns)
-	accounts bool       // fill the sign-in list (fillSignInList)
-	lastPAM  bool       // leave carers' PAMs out of the caseload's last PAM (ownLastPAMs)
-	mark     *chainMark // the newest entry the unlock has verified, when it has moved
+	migrate  bool         // schema steps to run
+	chain    bool         // chain the history (buildChain)
+	caseload bool         // rebuild the caseload entries for the work queues (rebuildCaseloads)
+	checkIns bool         // index goal check-ins by person (indexAllCheckIns)
+	accounts bool         // fill the sign-in list (fillSignInList)
+	lastPAM  bool         // leave carers' PAMs out of the caseload's last PAM (ownLastPAMs)
+	kind     bool         // record the kind worked out for an older store (kind.go)
+	slot     *slotUpgrade // the signed-in legacy slot made again with a grant (grant.go)
+	mark     *chainMark   // the newest entry the unlock has verified, when it has moved
 }
 
 func (u unlockWrites) none() bool {
-	return !u.migrate && !u.chain && !u.caseload && !u.checkIns && !u.accounts && !u.lastPAM && u.mark == nil
+	return !u.migrate && !u.chain && !u.caseload && !u.checkIns && !u.accounts && !u.lastPAM && !u.kind && u.slot == nil && u.mark == nil
 }
 
 // finishUnlock checks the history from the point the last unlock verified, and makes what the
@@ -31,7 +33,7 @@ func (u unlockWrites) none() bool {
 // it is opened to be inspected (Options.Inspect): then History says what was found, and nothing
 // is written.
 func (s *Store) finishUnlock(migrate, inspect bool) error {
-	due := unlockWrites{migrate: migrate}
+	due := unlockWrites{migrate: migrate, kind: s.kindDue, slot: s.slotDue}
 	var history error
 	err := s.view(func(tx *bolt.Tx) error {
 		meta, err := bucket(tx, bucketMeta)
@@ -63,7 +65,7 @@ func (s *Store) finishUnlock(migrate, inspect bool) error {
 	if due.none() {
 		return nil
 	}
-	return s.update(func(w *writer) error { return w.unlockWrites(due) })
+	return s.update(func(w *writer) error { return w.unlockWrites(due, s.kind) })
 }
 
 // verifiedSince walks the chain from the verified mark and returns the new end to mark, or nil
@@ -82,7 +84,7 @@ func verifiedSince(tx *bolt.Tx, k *keys) (*chainMark, error) {
 }
 
 // unlockWrites makes what finishUnlock found due, schema steps first.
-func (w *writer) unlockWrites(due unlockWrites) error {
+func (w *writer) unlockWrites(due unlockWrites, kind storeKind) error {
 	steps := []struct {
 		due  bool
 		what string
@@ -94,6 +96,8 @@ func (w *writer) unlockWrites(due unlockWrites) error {
 		{due.checkIns, "indexing goal check-ins by person", w.indexAllCheckIns},
 		{due.accounts, "listing the accounts for signing in by name", func() error { return fillSignInList(w.tx, w.keys) }},
 		{due.lastPAM, "leaving carers' PAMs out of the caseload's last PAM", func() error { return ownLastPAMs(w.tx, w.keys) }},
+		{due.kind, "recording whether this is a hub or a tablet", func() error { return putKind(w.tx, w.keys, kind) }},
+		{due.slot != nil, "giving your key slot its grant", func() error { return w.putSlotAndGrant(due.slot.name, due.slot.slot, due.slot.grant) }},
 		{due.mark != nil, "marking the history verified", func() error { return putMark(w.tx, w.keys, *due.mark) }},
 	}
 	for _, step := range steps {

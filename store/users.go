@@ -51,7 +51,11 @@ func (s *Store) signIn(u access.User) {
 
 // signInWith works out who opened the store from the key slot that opened it.
 func (s *Store) signInWith(slot, name string) error {
-	if slot == hubSlot || !strings.HasPrefix(slot, userSlotPrefix) {
+	if !strings.HasPrefix(slot, userSlotPrefix) && slot != hubSlot {
+		// Only "hub" is the shared slot: a slot of any other name opens nothing.
+		return fmt.Errorf("a key slot named %q belongs to no account: %w", slot, ErrAltered)
+	}
+	if slot == hubSlot {
 		s.signedIn = sharedHubUser(name)
 		s.user = s.signedIn.Name
 		return nil
@@ -62,6 +66,9 @@ func (s *Store) signInWith(slot, name string) error {
 	}
 	if !u.Active { // its slot is destroyed on deactivation; this is a second line of defence
 		return access.ErrInactiveUser
+	}
+	if u.Role == access.Patient && s.kind.kind != TabletStore {
+		return ErrPatientOnHub
 	}
 	s.signIn(u)
 	return nil
@@ -110,9 +117,12 @@ func (s *Store) AddUser(u *access.User, passphrase string) error {
 	if err := u.Validate(); err != nil {
 		return err
 	}
+	if u.Role == access.Patient && s.kind.kind != TabletStore {
+		return ErrPatientOnHub
+	}
 	added := *u
 	added.ID, added.Active = uuid.NewString(), true
-	slot, err := wrapKey(userSlot(added.ID), passphrase, s.dataKey, s.kdf) // slow: outside the transaction
+	slot, g, err := newSlot(userSlot(added.ID), passphrase, s.dataKey, s.kdf) // slow: outside the transaction
 	if err != nil {
 		return err
 	}
@@ -120,7 +130,7 @@ func (s *Store) AddUser(u *access.User, passphrase string) error {
 		if err := w.refuseDuplicateName(added); err != nil {
 			return err
 		}
-		if err := w.putSlot(userSlot(added.ID), slot); err != nil {
+		if err := w.putSlotAndGrant(userSlot(added.ID), slot, g); err != nil {
 			return err
 		}
 		if err := w.putUser(added); err != nil {
@@ -143,7 +153,7 @@ func (s *Store) ResetPassphrase(id, passphrase string) error {
 	if err := access.CheckNewPassphrase(passphrase); err != nil {
 		return err
 	}
-	slot, err := wrapKey(userSlot(id), passphrase, s.dataKey, s.kdf)
+	slot, g, err := newSlot(userSlot(id), passphrase, s.dataKey, s.kdf)
 	if err != nil {
 		return err
 	}
@@ -155,7 +165,7 @@ func (s *Store) ResetPassphrase(id, passphrase string) error {
 		if !u.Active {
 			return access.ErrInactiveUser
 		}
-		if err := w.putSlot(userSlot(id), slot); err != nil {
+		if err := w.putSlotAndGrant(userSlot(id), slot, g); err != nil {
 			return err
 		}
 		return w.audit(AuditUpdated, "", "", auditNote{detail: fmt.Sprintf("account %q: passphrase reset", u.Name)})
@@ -164,13 +174,14 @@ func (s *Store) ResetPassphrase(id, passphrase string) error {
 
 // DeactivateUser destroys an account's key slot, so its passphrase no longer opens the store,
 // and keeps the account (inactive) so the audit's names still mean someone. The last active
-// administrator cannot be deactivated.
+// administrator cannot be deactivated. In the same transaction the data key is rotated
+// (rotate.go), so a copy of the slot kept from before opens nothing afterwards.
 func (s *Store) DeactivateUser(id string) error {
 	all, err := s.Users()
 	if err != nil {
 		return err
 	}
-	return s.update(func(w *writer) error {
+	return s.updateRotating(func(w *writer) error {
 		u, err := getUser(w.tx, w.keys, id)
 		if err != nil {
 			return err
@@ -178,11 +189,7 @@ func (s *Store) DeactivateUser(id string) error {
 		if err := access.CanDeactivate(u, all); err != nil {
 			return err
 		}
-		slots, err := bucket(w.tx, bucketKeyslots)
-		if err != nil {
-			return err
-		}
-		if err := slots.Delete([]byte(userSlot(id))); err != nil {
+		if err := deleteSlot(w.tx, userSlot(id)); err != nil {
 			return err
 		}
 		u.Active = false
@@ -319,4 +326,33 @@ func (s *Store) SavePreferences(p access.Preferences) error {
 		s.mu.Unlock()
 	}
 	return err
+}
+
+// ErrSharedStays is returned when the shared hub passphrase cannot be retired yet.
+var ErrSharedStays = errors.New("the shared hub passphrase can be retired only by a named hub administrator's account: add one, sign in as them, then retire it")
+
+// ErrNoShared is returned when the store has no shared hub passphrase to retire.
+var ErrNoShared = errors.New("this store has no shared hub passphrase: everyone already signs in as themselves")
+
+// RetireSharedSlot destroys the shared "hub" key slot of an older store, so only named accounts
+// open it, and rotates the data key in the same transaction (rotate.go). It must be done by an
+// active administrator's own account (so someone can still manage accounts afterwards).
+func (s *Store) RetireSharedSlot() error {
+	u := s.SignedIn()
+	if u.ID == "" || u.Role != access.Administrator || !u.Active {
+		return ErrSharedStays
+	}
+	return s.updateRotating(func(w *writer) error {
+		slots, err := bucket(w.tx, bucketKeyslots)
+		if err != nil {
+			return err
+		}
+		if slots.Get([]byte(hubSlot)) == nil {
+			return ErrNoShared
+		}
+		if err := deleteSlot(w.tx, hubSlot); err != nil {
+			return err
+		}
+		return w.audit(AuditUpdated, "", "", auditNote{detail: "shared hub passphrase retired"})
+	})
 }

@@ -17,6 +17,9 @@ func (w *writer) wipePatient(patientID string) error {
 	if err != nil {
 		return err
 	}
+	if err := refuseWipeOnHub(w.tx, w.keys, patientID); err != nil {
+		return err
+	}
 	gone := map[uuid.UUID]bool{pid: true}
 	for _, idx := range []struct {
 		index string

@@ -42,10 +42,10 @@ type auditScreen struct {
 	rows  []access.AuditRow // what the list shows, newest first
 	users []string          // everyone the unfiltered audit names, for the user filter
 
-	patient  *widget.Entry
+	patient  *kit.Entry
 	user     *widget.Select
 	action   *widget.Select
-	from, to *widget.Entry
+	from, to *kit.Entry
 	show     *widget.Button
 	export   *widget.Button
 	count    *widget.Label
@@ -56,16 +56,16 @@ type auditScreen struct {
 
 func newAuditScreen(log AuditLog, work worker, files kit.FileChooser, w fyne.Window, onBack func()) *auditScreen {
 	s := &auditScreen{log: log, work: work, files: files, w: w, onBack: onBack}
-	s.patient = widget.NewEntry()
+	s.patient = kit.NewTextEntry()
 	s.patient.SetPlaceHolder("Patient")
 	s.patient.OnSubmitted = s.onSubmitted
 	s.user = widget.NewSelect([]string{anyUser}, nil)
 	s.user.SetSelected(anyUser)
 	s.action = widget.NewSelect(auditActions(), nil)
 	s.action.SetSelected(anyAction)
-	s.from = widget.NewEntry()
+	s.from = kit.NewTextEntry()
 	s.from.SetPlaceHolder("From YYYY-MM-DD")
-	s.to = widget.NewEntry()
+	s.to = kit.NewTextEntry()
 	s.to.SetPlaceHolder("To YYYY-MM-DD")
 	s.show = widget.NewButtonWithIcon("Show", theme.SearchIcon(), s.onShow)
 	s.show.Importance = widget.HighImportance
@@ -99,7 +99,7 @@ func (s *auditScreen) filter() (access.AuditFilter, bool) {
 		f.Action = s.action.Selected
 	}
 	for _, d := range []struct {
-		entry *widget.Entry
+		entry *kit.Entry
 		into  *careplan.Date
 	}{{s.from, &f.From}, {s.to, &f.To}} {
 		if strings.TrimSpace(d.entry.Text) == "" {

@@ -50,7 +50,7 @@ type batchScreen struct {
 
 	back      *widget.Button
 	mode      *widget.RadioGroup
-	from, to  *widget.Entry
+	from, to  *kit.Entry
 	dates     *fyne.Container
 	keyWorker *widget.Select
 	workers   *fyne.Container
@@ -248,7 +248,7 @@ func (s *batchScreen) previewed(asked int, people []printout.BatchPerson, err er
 	}
 	s.people = people
 	agreed := withAgreedPlan(people)
-	s.setPreview(previewText(len(people), agreed))
+	s.setPreview(previewText(len(people)-closedRecords(people), agreed) + closedLeftOut(closedRecords(people)))
 	s.print.SetText("Print " + plansCount(agreed))
 	if agreed > 0 && s.stop == nil {
 		s.print.Enable()
@@ -262,14 +262,37 @@ func (s *batchScreen) setPreview(text string) {
 	s.preview.Hidden = text == ""
 }
 
+// withAgreedPlan counts who the batch prints: an agreed plan and an open record.
 func withAgreedPlan(people []printout.BatchPerson) int {
 	n := 0
 	for _, p := range people {
-		if p.HasAgreed {
+		if p.Prints() {
 			n++
 		}
 	}
 	return n
+}
+
+// closedRecords counts the people chosen whose record is closed: never printed, but said.
+func closedRecords(people []printout.BatchPerson) int {
+	n := 0
+	for _, p := range people {
+		if p.Closed != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// closedLeftOut says how many closed records the batch leaves out, or nothing.
+func closedLeftOut(n int) string {
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return "; 1 closed record left out (not a current plan)"
+	}
+	return fmt.Sprintf("; %s closed records left out (not current plans)", thousands(n))
 }
 
 // previewText says "23 people, 21 with an agreed plan".
@@ -411,7 +434,7 @@ func (s *batchScreen) finished(out printout.BatchOutput, res printout.BatchResul
 		text := batchSummary(out, res)
 		if !out.Folder {
 			if err := s.tools.open(out.Path); err != nil {
-				text += fmt.Sprintf(" The PDF could not be opened for viewing: %v", err)
+				text += " " + notOpened(out.Path)
 			}
 		}
 		s.report(text, widget.MediumImportance)
@@ -422,6 +445,9 @@ func (s *batchScreen) finished(out printout.BatchOutput, res printout.BatchResul
 // people have no agreed plan: …".
 func batchSummary(out printout.BatchOutput, res printout.BatchResult) string {
 	text := fmt.Sprintf("%s printed to %s (%s).", plansCount(res.Printed), out.Path, pagesCount(res.Pages))
+	if n := len(res.Closed); n > 0 {
+		text += " " + kit.Sentence(strings.TrimPrefix(closedLeftOut(n), "; ")) + "."
+	}
 	if len(res.NoPlan) == 0 {
 		return text
 	}

@@ -33,7 +33,7 @@ type caseloadScreen struct {
 	query    caseload.Query
 	shown    []int // positions in index, in the order the list shows them
 
-	search *widget.Entry
+	search *kit.Entry
 	status *widget.Select
 	count  *widget.Label
 	print  *widget.Button  // batch printing; nil without onPrint
@@ -50,7 +50,7 @@ type caseloadScreen struct {
 	conflictsButton *widget.Button // only for those who resolve conflicts
 
 	settingsButton *widget.Button
-	list           *widget.List
+	list           *caseloadList
 	body           *fyne.Container // holds whichever of loading, list, empty panel or problem applies
 
 	demo         *widget.Button
@@ -66,9 +66,11 @@ func newCaseloadScreen(r Records, work worker, today func() careplan.Date,
 	loadDemo func(int, func(int, int)) error, onOpen func(string), onPrint, onReport func()) *caseloadScreen {
 	s := &caseloadScreen{records: r, work: work, today: today, loadDemo: loadDemo, onOpen: onOpen, onPrint: onPrint, onReport: onReport}
 
-	s.search = widget.NewEntry()
+	s.search = kit.NewTextEntry()
 	s.search.SetPlaceHolder("Search by name or NHS number")
 	s.search.OnChanged = s.onSearchChanged
+	s.search.OnSubmitted = s.onSearchSubmitted
+	s.search.OnDown = s.onSearchDown
 
 	options := []string{allStatuses}
 	for _, st := range careplan.Statuses() {
@@ -78,7 +80,7 @@ func newCaseloadScreen(r Records, work worker, today func() careplan.Date,
 	s.status.SetSelectedIndex(0)
 
 	s.count = widget.NewLabel("")
-	s.list = widget.NewList(s.listLength, s.newRow, s.updateRow)
+	s.list = newCaseloadList(s.listLength, s.newRow, s.updateRow)
 	s.list.OnSelected = s.onSelected
 
 	title := widget.NewLabel("Caseload")

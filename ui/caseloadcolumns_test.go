@@ -17,12 +17,14 @@ func TestIdentityColumnsAreNeverCutShort(t *testing.T) {
 	test.NewTempApp(t)
 	nhs := widget.NewLabel("999 999 9999")
 	born := widget.NewLabel("30 Sep 1938 (100)")
+	status := widget.NewLabel("Discharged")
+	review := widget.NewLabel("22 Jan 2026 · overdue")
 	row := container.New(caseloadColumns(),
 		widget.NewLabel("Moreau-Whitfield, Anaïs"), nhs, born,
-		widget.NewLabel("Active"), widget.NewLabel("Róisín Kavanagh"), widget.NewLabel("22 Jan 2026 · overdue"))
+		status, widget.NewLabel("Róisín Kavanagh"), review)
 	for _, width := range []float32{1400, 1000, 780, 600} {
 		row.Resize(fyne.NewSize(width, 40))
-		for _, l := range []*widget.Label{nhs, born} {
+		for _, l := range []*widget.Label{nhs, born, status, review} {
 			need := fyne.MeasureText(l.Text, theme.TextSize(), fyne.TextStyle{}).Width
 			if l.Size().Width < need {
 				t.Errorf("at %.0f px the %q column is %.0f px wide, narrower than the %.0f px it needs",

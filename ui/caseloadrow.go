@@ -20,8 +20,21 @@ func caseloadColumns() *kit.Columns {
 		Fixed: map[int]float32{
 			1: textColumnWidth("999 999 9999", "NHS number"),
 			2: textColumnWidth("30 Sep 1938 (100)", "Date of birth (age)"),
+			// The status and the review are never cut either: "overd…" hid that a review
+			// was overdue on a small screen.
+			3: textColumnWidth(statusLabels()...),
+			5: textColumnWidth("30 Sep 2026 · overdue", "no review date"),
 		},
 	}
+}
+
+// statusLabels are every status as the caseload writes it, and the column's title.
+func statusLabels() []string {
+	out := []string{"Status"}
+	for _, st := range careplan.Statuses() {
+		out = append(out, st.Label())
+	}
+	return out
 }
 
 // textColumnWidth is the width a label needs to show the widest of the given texts in full,

@@ -21,9 +21,10 @@ type conditionPicker struct {
 	onChanged func()
 	chosen    []string // SNOMED CT codes, in the order chosen
 
-	search  *widget.Entry
+	search  *kit.Entry
 	matches *fyne.Container  // a button per match
 	offered []*widget.Button // the same buttons, in order
+	codes   []string         // the conditions they add, in the same order
 	list    *fyne.Container  // the chosen conditions
 	problem *widget.Label
 	root    fyne.CanvasObject
@@ -31,9 +32,10 @@ type conditionPicker struct {
 
 func newConditionPicker(onChanged func()) *conditionPicker {
 	c := &conditionPicker{onChanged: onChanged}
-	c.search = widget.NewEntry()
+	c.search = kit.NewTextEntry()
 	c.search.SetPlaceHolder("Type to find a condition, e.g. diab")
 	c.search.OnChanged = c.onSearchChanged
+	c.search.OnSubmitted = c.onSearchSubmitted
 	c.matches = container.NewGridWrap(fyne.NewSize(260, theme.Size(theme.SizeNameText)*2.6))
 	c.list = container.NewVBox()
 	c.problem = kit.NewProblemLabel()
@@ -46,7 +48,7 @@ func newConditionPicker(onChanged func()) *conditionPicker {
 // already chosen.
 func (c *conditionPicker) onSearchChanged(typed string) {
 	c.matches.RemoveAll()
-	c.offered = nil
+	c.offered, c.codes = nil, nil
 	if typed != "" {
 		for _, cond := range careplan.SearchConditions(typed) {
 			if c.has(cond.Code) || len(c.matches.Objects) == maxConditionMatches {
@@ -54,10 +56,19 @@ func (c *conditionPicker) onSearchChanged(typed string) {
 			}
 			b := c.matchButton(cond)
 			c.offered = append(c.offered, b)
+			c.codes = append(c.codes, cond.Code)
 			c.matches.Add(b)
 		}
 	}
 	c.matches.Refresh()
+}
+
+// onSearchSubmitted adds the match on Enter when there is only one, so a condition can be
+// chosen without leaving the keyboard; with several, Tab reaches their buttons.
+func (c *conditionPicker) onSearchSubmitted(string) {
+	if len(c.codes) == 1 {
+		c.add(c.codes[0])
+	}
 }
 
 func (c *conditionPicker) matchButton(cond careplan.Condition) *widget.Button {

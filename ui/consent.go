@@ -34,7 +34,7 @@ func consentDecisions() []careplan.ConsentDecision {
 
 // partyRow is one person a share consent covers: name, role and organisation.
 type partyRow struct {
-	name, role, org *widget.Entry
+	name, role, org *kit.Entry
 }
 
 // consentDialog records one consent decision. Consent to share names everyone it covers, each
@@ -51,16 +51,18 @@ type consentDialog struct {
 	scopeProblem    *widget.Label
 	decision        *widget.Select
 	decisionProblem *widget.Label
-	on              *widget.Entry
+	on              *kit.Entry
 	onProblem       *widget.Label
-	how             *widget.Entry
-	by              *widget.Entry
+	how             *kit.Entry
+	by              *kit.Entry
 	byProblem       *widget.Label
 	parties         []partyRow
 	partyList       *fyne.Container
 	partiesProblem  *widget.Label
 	partyBlock      *fyne.Container // shown for a share consent that is given
 	addParty        *widget.Button
+	move            *widget.Check // the status change the decision calls for, in the same save
+	moveTo          careplan.Status
 }
 
 func newConsentDialog(tools *enrolTools, work worker, today careplan.Date, p careplan.Patient, onSaved func(careplan.Patient)) *consentDialog {
@@ -83,6 +85,7 @@ func newConsentDialog(tools *enrolTools, work worker, today careplan.Date, p car
 	d.onProblem = d.form.NewProblemLabel()
 	d.how = kit.NewEntry("e.g. verbal, written, by phone")
 	d.by = kit.NewEntry("Your name")
+	d.by.SetText(tools.me)
 	d.byProblem = d.form.NewProblemLabel()
 	d.partyList = container.NewVBox()
 	d.partiesProblem = d.form.NewProblemLabel()
@@ -92,6 +95,8 @@ func newConsentDialog(tools *enrolTools, work worker, today careplan.Date, p car
 		kit.Quiet("Name everyone the plan may be shared with, with their role and organisation."),
 		d.partyList, container.NewHBox(d.addParty), d.partiesProblem)
 	d.partyBlock.Hide()
+	d.move = widget.NewCheck("", nil)
+	d.move.Hide()
 	d.form.SetContent(
 		kit.Grid(
 			kit.Field{Name: "Consent", Widget: d.scope, Problem: d.scopeProblem},
@@ -99,7 +104,7 @@ func newConsentDialog(tools *enrolTools, work worker, today careplan.Date, p car
 			kit.Field{Name: "Date", Widget: d.on, Problem: d.onProblem},
 			kit.Field{Name: "How given", Widget: d.how},
 			kit.Field{Name: "Recorded by", Widget: d.by, Problem: d.byProblem}),
-		d.partyBlock)
+		d.partyBlock, d.move)
 	return d
 }
 
@@ -110,7 +115,7 @@ func decisionWords(d careplan.ConsentDecision) string {
 }
 
 func (d *consentDialog) onAddParty() {
-	r := partyRow{name: widget.NewEntry(), role: widget.NewEntry(), org: widget.NewEntry()}
+	r := partyRow{name: kit.NewTextEntry(), role: kit.NewTextEntry(), org: kit.NewTextEntry()}
 	r.name.SetPlaceHolder("Name")
 	r.role.SetPlaceHolder("Role, e.g. daughter, GP")
 	r.org.SetPlaceHolder("Organisation, e.g. family")
@@ -127,7 +132,30 @@ func (d *consentDialog) onChoice(string) {
 	sc, dec := d.chosen()
 	d.partyBlock.Hidden = sc == careplan.ConsentToJoin || sc == "" || dec != careplan.ConsentGiven
 	d.partyBlock.Refresh()
+	d.offerMove(careplan.StatusMoveForConsent(d.patient.Status, careplan.ConsentRecord{Scope: sc, Decision: dec}))
 	d.form.Relayout()
+}
+
+// offerMove offers, ticked, the status change a consent to join decision calls for, so consent
+// and status are recorded together: consent given moves a contacted person to consented, a
+// refusal to declined, and a withdrawal closes the record as withdrew.
+func (d *consentDialog) offerMove(to careplan.Status, ok bool) {
+	if d.move == nil {
+		return
+	}
+	d.moveTo = to
+	if !ok {
+		d.move.Hide()
+		return
+	}
+	text := "Also change their status from " + d.patient.Status.Label() + " to " + to.Label()
+	if to == careplan.StatusWithdrew {
+		text = "Also close their record: status Withdrew (they no longer want the hub's support)"
+	}
+	d.move.Text = text
+	d.move.SetChecked(true)
+	d.move.Show()
+	d.move.Refresh()
 }
 
 func (d *consentDialog) chosen() (careplan.ConsentScope, careplan.ConsentDecision) {
@@ -173,6 +201,6 @@ func (d *consentDialog) onSave() {
 	if !ok {
 		return
 	}
-	id := d.patient.ID
-	kit.SubmitResult(d.form, func() (careplan.Patient, error) { return d.tools.enrol.RecordConsent(id, c) }, d.onSaved)
+	id, move := d.patient.ID, d.move.Visible() && d.move.Checked
+	kit.SubmitResult(d.form, func() (careplan.Patient, error) { return d.tools.enrol.RecordConsentAndMove(id, c, move) }, d.onSaved)
 }

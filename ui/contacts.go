@@ -26,13 +26,13 @@ type contactsDialog struct {
 	history        *fyne.Container
 	kind           *widget.Select
 	kindProblem    *widget.Label
-	on             *widget.Entry
+	on             *kit.Entry
 	onProblem      *widget.Label
-	by             *widget.Entry
+	by             *kit.Entry
 	byProblem      *widget.Label
-	minutes        *widget.Entry
+	minutes        *kit.Entry
 	minutesProblem *widget.Label
-	note           *widget.Entry
+	note           *kit.Entry
 	noteProblem    *widget.Label
 	added          bool // a contact was saved: the summary reloads on closing
 }
@@ -52,6 +52,7 @@ func newContactsDialog(tools *enrolTools, work worker, today careplan.Date, p ca
 	d.on = kit.DateEntry(today)
 	d.onProblem = d.form.NewProblemLabel()
 	d.by = kit.NewEntry("Who made the contact")
+	d.by.SetText(tools.me)
 	d.byProblem = d.form.NewProblemLabel()
 	d.minutes = kit.NewEntry("e.g. 30")
 	d.minutesProblem = d.form.NewProblemLabel()

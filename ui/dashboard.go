@@ -27,7 +27,7 @@ type dashboardScreen struct {
 	onBack func()
 
 	target        int
-	targetEntry   *widget.Entry
+	targetEntry   *kit.Entry
 	targetProblem *widget.Label
 	setTarget     *widget.Button
 	headline      *widget.Label
@@ -43,7 +43,7 @@ func newDashboardScreen(tools *enrolTools, work worker, today careplan.Date, ix 
 	}
 	d := &dashboardScreen{tools: tools, work: work, today: today, funnel: ix.BuildFunnel(today), onBack: onBack,
 		target: caseload.DefaultTarget}
-	d.targetEntry = widget.NewEntry()
+	d.targetEntry = kit.NewTextEntry()
 	d.targetEntry.SetText(strconv.Itoa(d.target))
 	d.targetProblem = kit.NewProblemLabel()
 	d.setTarget = widget.NewButton("Set target", d.onSetTarget)
@@ -117,9 +117,10 @@ func (d *dashboardScreen) show() {
 	d.chart = newFunnelChart([]funnelStage{
 		{"Nominated", f.Nominated, false}, {"Contacted", f.Contacted, false}, {"Consented", f.Consented, false},
 		{"Active", f.Active, false}, {"Discharged", f.Discharged, true}, {"Declined", f.Declined, true},
+		{"Withdrew", f.Withdrew, true},
 	}, d.target)
 	d.months = newMonthChart(f.Months)
-	note := kit.Quiet("Each stage counts everyone who reached it: someone active now was also nominated, contacted and consented. Discharged and declined are exits.")
+	note := kit.Quiet("Each stage counts everyone who reached it: someone active now was also nominated, contacted and consented. Discharged, declined and withdrew are exits: withdrew is consent to join taken back, counted apart from discharge.")
 	d.content.Objects = []fyne.CanvasObject{
 		d.headline,
 		kit.Section("Enrolment funnel", d.chart, note),

@@ -18,6 +18,13 @@ type Enrolment interface {
 	// RecordConsent appends a consent decision to a person's history and returns the record
 	// as saved.
 	RecordConsent(patientID string, c careplan.ConsentRecord) (careplan.Patient, error)
+	// RecordConsentAndMove records a consent decision and, when move is set, the status change
+	// it calls for (careplan.StatusMoveForConsent) in the same save.
+	RecordConsentAndMove(patientID string, c careplan.ConsentRecord, move bool) (careplan.Patient, error)
+	// CorrectDetails puts right a person's details after nomination (careplan.Details).
+	CorrectDetails(patientID string, d careplan.Details) (careplan.Patient, error)
+	// CorrectNHSNumber replaces a mistyped NHS number: coordinators only, typed twice, with why.
+	CorrectNHSNumber(patientID, typed, retyped, reason string) (careplan.Patient, error)
 	// ChangeStatus moves a person along the pathway (careplan.Patient.ChangeStatus).
 	ChangeStatus(patientID string, to careplan.Status, on careplan.Date, by, reason string) (careplan.Patient, error)
 	// RecordDeath moves a person to died with the day the hub was told and, when known, the
@@ -42,7 +49,9 @@ type Enrolment interface {
 // enrolTools are what the enrolment screens and dialogs need. A nil *enrolTools means the app
 // offers none of them, and the caseload and patient screens look as they did before.
 type enrolTools struct {
-	enrol     Enrolment
-	w         fyne.Window // dialogs open over it
-	onChanged func()      // a person's record changed: the caseload reloads
+	enrol       Enrolment
+	me          string      // the signed-in person: "recorded by" starts with their name
+	correctsNHS bool        // the signed-in person may correct an NHS number (a coordinator)
+	w           fyne.Window // dialogs open over it
+	onChanged   func()      // a person's record changed: the caseload reloads
 }

@@ -1,5 +1,7 @@
 package ui
 
+import "carehub/careplan/access"
+
 // enrolScreens are the enrolment screens a session last opened, kept so tests can drive them.
 type enrolScreens struct {
 	nomination *nominationScreen
@@ -10,7 +12,18 @@ type enrolScreens struct {
 
 // enrolTools gathers what the enrolment screens need.
 func (s *session) enrolTools() *enrolTools {
-	return &enrolTools{enrol: s.svc.Enrolment, w: s.w, onChanged: s.caseloadChanged}
+	return &enrolTools{enrol: s.svc.Enrolment, w: s.w, onChanged: s.caseloadChanged, me: s.recorder(),
+		correctsNHS: s.user.CorrectsNHSNumbers()}
+}
+
+// recorder is the name every "recorded by" and "by" field starts with: the signed-in person's,
+// so nobody retypes, or mistypes, their own name. The shared hub passphrase names nobody, so
+// its forms start empty.
+func (s *session) recorder() string {
+	if s.user.Role == access.SharedHub {
+		return ""
+	}
+	return s.user.Name
 }
 
 // addEnrolment puts the work queues, filters and enrolment buttons on the caseload screen.

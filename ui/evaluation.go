@@ -48,7 +48,7 @@ type evaluationScreen struct {
 	asked int // counts requests, so a late answer to an old one is ignored
 
 	back      *widget.Button
-	from, to  *widget.Entry
+	from, to  *kit.Entry
 	practice  *widget.Select
 	keyWorker *widget.Select
 	problem   *widget.Label // a bad period, inline
@@ -283,13 +283,20 @@ func frailtyFigures(fr evaluation.Frailty) fyne.CanvasObject {
 
 func serviceUseFigures(u evaluation.ServiceUse) fyne.CanvasObject {
 	const title = "Service use"
+	note := kit.Quiet("From the hub's own contacts log. Hospital and GP use are not recorded in carehub.")
 	if !u.Recorded {
-		return kit.Section(title, kit.Quiet("Contacts and minutes per person per month: not yet recorded (the hub does not keep a contacts log yet)."))
+		return kit.Section(title, kit.Quiet("No contacts logged in the period."), note)
 	}
 	var f kit.Facts
+	f.Add("Contacts", fmt.Sprintf("%d (%d minutes)", u.Contacts, u.Minutes))
 	f.Add("Contacts per person per month", fmt.Sprintf("%.1f", u.ContactsPerPersonMonth))
 	f.Add("Minutes per person per month", fmt.Sprintf("%.0f", u.MinutesPerPersonMonth))
-	return kit.Section(title, f.Grid())
+	for _, k := range u.ByKind {
+		if k.Contacts > 0 {
+			f.Add(k.Kind.Label(), fmt.Sprintf("%d (%d minutes)", k.Contacts, k.Minutes))
+		}
+	}
+	return kit.Section(title, f.Grid(), note)
 }
 
 // csvFileName suggests a name that says what period the CSV covers.

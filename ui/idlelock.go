@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"carehub/ui/kit"
 )
 
 // idleCheckEvery is how often the app looks for idleness: often enough that it locks within a
@@ -72,8 +74,8 @@ func (s *session) checkIdle() {
 	if s.lock.locked || !s.signedIn || s.cfg.IdleLock < 0 {
 		return
 	}
-	if e, ok := s.w.Canvas().Focused().(*widget.Entry); ok && e.Text != s.lock.lastText {
-		s.lock.lastText = e.Text
+	if text, ok := focusedText(s.w.Canvas()); ok && text != s.lock.lastText {
+		s.lock.lastText = text
 		s.lock.touch()
 		return
 	}
@@ -82,12 +84,25 @@ func (s *session) checkIdle() {
 	}
 }
 
-// addLockButton puts a Lock button on the account bar, and Ctrl+L on every screen.
+// focusedText is the text of the field being typed in, if focus is in one.
+func focusedText(c fyne.Canvas) (string, bool) {
+	switch e := c.Focused().(type) {
+	case *widget.Entry:
+		return e.Text, true
+	case *kit.Entry:
+		return e.Text, true
+	}
+	return "", false
+}
+
+// addLockButton puts a Lock button on the account bar, and Ctrl+L on every screen (see
+// addKeyboard for why it is also a menu item).
 func (s *session) addLockButton() {
 	b := widget.NewButtonWithIcon("Lock", theme.VisibilityOffIcon(), s.lockNow)
 	s.caseload.account.Add(b)
 	s.caseload.lockButton = b
 	s.w.Canvas().AddShortcut(lockShortcut(), s.onLockShortcut)
+	s.addMenuShortcut("Lock carehub", lockShortcut(), s.lockNow)
 }
 
 func (s *session) onLockShortcut(fyne.Shortcut) { s.lockNow() }

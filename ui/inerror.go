@@ -19,13 +19,13 @@ type inErrorDialog struct {
 	onSaved func()
 	form    *kit.Form
 
-	reason        *widget.Entry
+	reason        *kit.Entry
 	reasonProblem *widget.Label
-	by            *widget.Entry
+	by            *kit.Entry
 	byProblem     *widget.Label
 }
 
-func newInErrorDialog(w fyne.Window, work worker, p careplan.Patient, what string,
+func newInErrorDialog(w fyne.Window, work worker, p careplan.Patient, what, me string,
 	mark func(reason, by string) error, onSaved func()) *inErrorDialog {
 	d := &inErrorDialog{mark: mark, onSaved: onSaved}
 	d.form = kit.NewForm(w, kit.WorkerFunc(work.run), kit.FormSpec{Title: whoseTitle("Entered in error", p),
@@ -33,6 +33,7 @@ func newInErrorDialog(w fyne.Window, work worker, p careplan.Patient, what strin
 	d.reason = kit.NewEntry("e.g. recorded against the wrong person")
 	d.reasonProblem = d.form.NewProblemLabel()
 	d.by = kit.NewEntry("Your name")
+	d.by.SetText(me)
 	d.byProblem = d.form.NewProblemLabel()
 	explain := kit.Para(fmt.Sprintf("Mark %s as entered in error? It stays in the record, marked, "+
 		"but no longer counts in the chart, the change or any report. This cannot be undone.", what))

@@ -26,42 +26,42 @@ type nominationScreen struct {
 	onOpen func(patientID string)
 	onBack func()
 
-	practice        *widget.Entry
+	practice        *kit.Entry
 	practiceProblem *widget.Label
-	ods             *widget.Entry
+	ods             *kit.Entry
 	odsProblem      *widget.Label
-	clinician       *widget.Entry
+	clinician       *kit.Entry
 	clinicianProb   *widget.Label
-	nominatedOn     *widget.Entry
+	nominatedOn     *kit.Entry
 	nominatedOnProb *widget.Label
-	reason          *widget.Entry
+	reason          *kit.Entry
 	reasonProblem   *widget.Label
 
-	nhs          *widget.Entry
+	nhs          *kit.Entry
 	nhsProblem   *widget.Label
 	nhsOK        *widget.Label // "Valid NHS number" once all ten digits check
 	existing     *widget.Label // "Already on the hub: …"
 	openExisting *widget.Button
 	existingID   string // the patient who already has the typed NHS number
 	existingSays string // who they are: name, date of birth and status
-	given        *widget.Entry
+	given        *kit.Entry
 	givenProblem *widget.Label
-	family       *widget.Entry
+	family       *kit.Entry
 	familyProb   *widget.Label
-	born         *widget.Entry
+	born         *kit.Entry
 	bornProblem  *widget.Label
-	address      *widget.Entry
-	postcode     *widget.Entry
-	phone        *widget.Entry
+	address      *kit.Entry
+	postcode     *kit.Entry
+	phone        *kit.Entry
 	lookalike    *widget.Label // same name and date of birth, different NHS number
 	lookalikeMsg string        // the warning as checkLookalikes wrote it
 	notSame      *widget.Check // "I have checked this is a different person"
 
 	conditions *conditionPicker
 	judgement  *fyne.Container // shown when fewer than three conditions are chosen
-	judgeWhy   *widget.Entry
+	judgeWhy   *kit.Entry
 	judgeWhyP  *widget.Label
-	judgeBy    *widget.Entry
+	judgeBy    *kit.Entry
 	judgeByP   *widget.Label
 
 	problem *widget.Label // a save that failed
@@ -78,8 +78,8 @@ func newNominationScreen(tools *enrolTools, work worker, today careplan.Date, ix
 		ix = caseload.New(nil)
 	}
 	s := &nominationScreen{tools: tools, work: work, today: today, index: ix, onOpen: onOpen, onBack: onBack}
-	entry := func(placeholder string) *widget.Entry {
-		e := widget.NewEntry()
+	entry := func(placeholder string) *kit.Entry {
+		e := kit.NewTextEntry()
 		e.SetPlaceHolder(placeholder)
 		return e
 	}
@@ -87,7 +87,7 @@ func newNominationScreen(tools *enrolTools, work worker, today careplan.Date, ix
 	s.ods, s.odsProblem = entry("e.g. L85016"), kit.NewProblemLabel()
 	s.clinician, s.clinicianProb = entry("e.g. Dr Helen Ames"), kit.NewProblemLabel()
 	s.nominatedOn, s.nominatedOnProb = entry("DD/MM/YYYY"), kit.NewProblemLabel()
-	s.reason, s.reasonProblem = widget.NewMultiLineEntry(), kit.NewProblemLabel()
+	s.reason, s.reasonProblem = kit.NewTextBox(), kit.NewProblemLabel()
 	s.reason.SetPlaceHolder("Why the practice thinks the hub can help")
 	s.reason.SetMinRowsVisible(2)
 	s.reason.Wrapping = fyne.TextWrapWord
@@ -106,7 +106,7 @@ func newNominationScreen(tools *enrolTools, work worker, today careplan.Date, ix
 	s.family, s.familyProb = entry("Family name"), kit.NewProblemLabel()
 	s.born, s.bornProblem = entry("DD/MM/YYYY"), kit.NewProblemLabel()
 	s.address, s.postcode, s.phone = entry("Home address"), entry("e.g. BA11 1AA"), entry("Home or mobile")
-	for _, e := range []*widget.Entry{s.given, s.family} {
+	for _, e := range []*kit.Entry{s.given, s.family} {
 		e.OnChanged = s.onIdentityChanged
 	}
 	s.born.OnChanged = s.onBornChanged
@@ -126,6 +126,9 @@ func newNominationScreen(tools *enrolTools, work worker, today careplan.Date, ix
 	s.cancel = widget.NewButton("Cancel", s.onCancel)
 	s.root = s.layout()
 	s.onConditionsChanged()
+	kit.OnEdit(s.recheck, s.practice, s.ods, s.clinician, s.nominatedOn, s.reason, s.nhs, s.given, s.family, s.born,
+		s.judgeWhy, s.judgeBy)
+	s.notSame.OnChanged = s.onNotSameChanged
 	return s
 }
 
@@ -255,4 +258,7 @@ func (s *nominationScreen) onConditionsChanged() {
 	}
 	s.judgement.Refresh()
 	kit.Relayout(s.form)
+	s.recheck()
 }
+
+func (s *nominationScreen) onNotSameChanged(bool) { s.recheck() }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"carehub/ui/kit"
 	"strings"
 	"testing"
 
@@ -30,7 +31,7 @@ func goodNomination() nominationInput {
 func typeNomination(t *testing.T, n *nominationScreen, in nominationInput) {
 	t.Helper()
 	for _, f := range []struct {
-		entry *widget.Entry
+		entry *kit.Entry
 		text  string
 	}{
 		{n.practice, in.practice}, {n.ods, in.ods}, {n.clinician, in.clinician}, {n.nominatedOn, in.on},
@@ -67,6 +68,7 @@ func moveStatus(t *testing.T, s *session, to careplan.Status) {
 	test.Tap(s.patient.enrolDlg.statusButton)
 	d := s.patient.enrolDlg.status
 	d.to.SetSelected(to.Label())
+	d.by.SetText("")
 	test.Type(d.by, "Sam Green")
 	test.Tap(d.form.Save)
 	if dialogOpen(s) {
@@ -107,12 +109,19 @@ func TestNominationConsentActiveOnRealStore(t *testing.T) {
 	c.scope.SetSelected("To join the hub")
 	c.decision.SetSelected("Given")
 	test.Type(c.how, "verbal, at home")
+	c.by.SetText("")
 	test.Type(c.by, "Sam Green")
+	// Consent given to a contacted person offers the move to consented in the same step.
+	if !c.move.Visible() || !c.move.Checked || !strings.Contains(c.move.Text, "to Consented") {
+		t.Errorf("recording consent to join does not offer the move to consented: %q (shown %v)", c.move.Text, c.move.Visible())
+	}
 	test.Tap(c.form.Save)
 	if dialogOpen(s) {
 		t.Fatalf("consent not saved: %q", c.form.Problem.Text)
 	}
-	moveStatus(t, s, careplan.StatusConsented)
+	if s.patient.status.Text != "Consented" {
+		t.Errorf("after recording consent with the move, the banner says %q", s.patient.status.Text)
+	}
 	moveStatus(t, s, careplan.StatusActive)
 	if s.patient.status.Text != "Active" {
 		t.Errorf("banner status = %q", s.patient.status.Text)

@@ -43,8 +43,35 @@ func typedDateProblem(typed string, today careplan.Date, future string) string {
 // read builds the patient from the form, with a problem for each field that is wrong. It only
 // returns ok when everything is right, so nothing is ever saved half.
 func (s *nominationScreen) read() (careplan.Patient, bool) {
+	p, problems := s.check()
+	s.showProblems(problems)
+	return p, len(problems) == 0
+}
+
+// recheck keeps up with a nomination being put right after a Save found problems: each
+// message clears as soon as its field is right ("dated before the person was born" once
+// either date is fixed, "2 chosen" once a third condition is).
+func (s *nominationScreen) recheck() {
+	if !s.problem.Visible() {
+		return
+	}
+	_, problems := s.check()
+	kit.Settle(problems, s.problemLabels()...)
+	still := s.notSame.Visible() && !s.notSame.Checked
+	for _, l := range s.problemLabels() {
+		still = still || l.Visible()
+	}
+	if !still {
+		kit.SetProblem(s.problem, "")
+	}
+	kit.Relayout(s.form)
+	kit.Relayout(s.root)
+}
+
+// check builds the patient from the form with what is wrong with it, showing nothing.
+func (s *nominationScreen) check() (careplan.Patient, map[*widget.Label]string) {
 	problems := map[*widget.Label]string{}
-	need := func(e *widget.Entry, l *widget.Label, text string) string {
+	need := func(e *kit.Entry, l *widget.Label, text string) string {
 		v := strings.TrimSpace(e.Text)
 		if v == "" {
 			problems[l] = text
@@ -90,8 +117,7 @@ func (s *nominationScreen) read() (careplan.Patient, bool) {
 	if s.notSame.Visible() && !s.notSame.Checked {
 		problems[s.lookalike] = s.lookalikeMsg + " Tick the box once you have checked."
 	}
-	s.showProblems(problems)
-	return p, len(problems) == 0
+	return p, problems
 }
 
 // explain turns Validate's errors into problems next to their fields; problems already found

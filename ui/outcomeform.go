@@ -37,9 +37,9 @@ type outcomeForm struct {
 	onsBands   [4]*widget.Label
 	onsProblem *widget.Label
 
-	takenOn           *widget.Entry
+	takenOn           *kit.Entry
 	takenOnProblem    *widget.Label
-	recordedBy        *widget.Entry
+	recordedBy        *kit.Entry
 	recordedByProblem *widget.Label
 }
 
@@ -51,6 +51,7 @@ func newOutcomeForm(tools *outcomeTools, work worker, today careplan.Date, p car
 	f.takenOn = kit.DateEntry(today)
 	f.takenOnProblem = f.form.NewProblemLabel()
 	f.recordedBy = kit.NewEntry("Your name")
+	f.recordedBy.SetText(tools.me)
 	f.recordedByProblem = f.form.NewProblemLabel()
 
 	var (

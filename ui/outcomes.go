@@ -30,5 +30,6 @@ type Outcomes interface {
 // may not record this person's outcomes, and the patient screen shows its summary alone.
 type outcomeTools struct {
 	outcomes Outcomes
+	me       string      // the signed-in person: "recorded by" starts with their name
 	w        fyne.Window // the forms open as dialogs over it
 }

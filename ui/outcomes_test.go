@@ -16,7 +16,9 @@ func fillPAM(f *pamForm, score string, level pam.Level, date, by string) {
 	if level != 0 {
 		f.level.SetSelectedIndex(int(level) - 1)
 	}
+	f.takenOn.SetText("") // the form offers today; a person types over it
 	test.Type(f.takenOn, date)
+	f.recordedBy.SetText("")
 	test.Type(f.recordedBy, by)
 	test.Type(f.source, "PAM online portal")
 }
@@ -71,6 +73,15 @@ func TestOutcomesTabHiddenFromWhoMayNotEdit(t *testing.T) {
 	}
 	if !labelShown(s.patient.body, "Siân O'Brien") && s.patient.name.Text != "Siân O'Brien" {
 		t.Error("the summary itself did not open")
+	}
+}
+
+func TestNoPAMSaysNothingAboutChange(t *testing.T) {
+	if got := pamChange(nil); len(got) != 0 {
+		t.Errorf("with no PAM, %d lines about change beside \"No PAM recorded yet\"", len(got))
+	}
+	if got := pamChange(threePAMs("p")[:1]); len(got) != 1 || !labelShown(got[0], "Only one PAM counts so far, so there is no change to show yet.") {
+		t.Error("with one PAM, nothing says there is no change to show yet")
 	}
 }
 
@@ -242,11 +253,14 @@ func TestMarkPAMEnteredInError(t *testing.T) {
 	}
 	test.Tap(tab.marks[fixtureID(pid("p01")+"-m4")])
 	d := tab.marking
+	mustBeSignedInName(t, d.by)
+	d.by.SetText("")
 	test.Tap(d.form.Save)
 	if !d.reasonProblem.Visible() || !d.byProblem.Visible() || len(o.savedPAM(t)) != 0 {
 		t.Fatal("marking without a reason or a name was not refused inline")
 	}
 	test.Type(d.reason, "typed into the wrong record")
+	d.by.SetText("")
 	test.Type(d.by, "Jo Marsh")
 	test.Tap(d.form.Save)
 	if len(o.savedPAM(t)) != 1 {
@@ -276,6 +290,7 @@ func TestMarkOutcomeEnteredInError(t *testing.T) {
 	s, _, o := outcomesSession(t)
 	test.Tap(s.patient.outcomes.marks[fixtureID(pid("p01")+"-w2")])
 	d := s.patient.outcomes.marking
+	d.by.SetText("")
 	test.Type(d.by, "Jo Marsh")
 	test.Tap(d.form.Save)
 	if !strings.Contains(d.reasonProblem.Text, "Say why") || len(o.savedOut(t)) != 0 {
@@ -295,11 +310,14 @@ func TestRecordFrailty(t *testing.T) {
 	s, _, o := outcomesSession(t)
 	test.Tap(s.patient.outcomes.recordFrailty)
 	f := s.patient.outcomes.outcomeForm
+	mustBeSignedInName(t, f.recordedBy)
+	f.recordedBy.SetText("")
 	test.Tap(f.form.Save)
 	if !f.frailtyProblem.Visible() || !f.recordedByProblem.Visible() || len(o.savedOut(t)) != 0 {
 		t.Fatal("an empty frailty form was not refused inline")
 	}
 	f.frailty.SetSelectedIndex(5) // 6 — living with moderate frailty
+	f.recordedBy.SetText("")
 	test.Type(f.recordedBy, "Dr Helen Ames")
 	test.Tap(f.form.Save)
 	if len(o.savedOut(t)) != 1 {
@@ -318,6 +336,7 @@ func TestRecordLoneliness(t *testing.T) {
 	s, _, o := outcomesSession(t)
 	test.Tap(s.patient.outcomes.recordLoneliness)
 	f := s.patient.outcomes.outcomeForm
+	f.recordedBy.SetText("")
 	test.Type(f.recordedBy, "Sam Green")
 	f.ucla[0].SetSelected("often")
 	f.ucla[1].SetSelected("hardly ever or never")
@@ -348,6 +367,7 @@ func TestRecordWellbeing(t *testing.T) {
 	s, _, o := outcomesSession(t)
 	test.Tap(s.patient.outcomes.recordWellbeing)
 	f := s.patient.outcomes.outcomeForm
+	f.recordedBy.SetText("")
 	test.Type(f.recordedBy, "Sam Green")
 	test.Type(f.takenOn, "x") // now "02/03/2026x"
 	f.ons[0].SetSelectedIndex(0)

@@ -358,7 +358,7 @@ func (t *outcomesTab) openOutcomeForm(m outcomes.Measure) {
 // onMarkPAM asks why a PAM was entered in error, then saves the mark.
 func (t *outcomesTab) onMarkPAM(a pam.Assessment) {
 	what := fmt.Sprintf("the PAM of %s (score %s, %s)", a.TakenOn.Display(), a.Score, a.Level)
-	t.marking = newInErrorDialog(t.tools.w, t.work, t.patient, what, func(reason, by string) error {
+	t.marking = newInErrorDialog(t.tools.w, t.work, t.patient, what, t.tools.me, func(reason, by string) error {
 		marked := a
 		marked.InError = &pam.EnteredInError{Reason: reason, By: by}
 		return t.tools.outcomes.SaveAssessment(&marked)
@@ -369,7 +369,7 @@ func (t *outcomesTab) onMarkPAM(a pam.Assessment) {
 // onMarkOutcome asks why an outcome record was entered in error, then saves the mark.
 func (t *outcomesTab) onMarkOutcome(r outcomes.Record) {
 	what := fmt.Sprintf("the %s of %s (%s)", r.Measure.Label(), r.TakenOn.Display(), r.Summary())
-	t.marking = newInErrorDialog(t.tools.w, t.work, t.patient, what, func(reason, by string) error {
+	t.marking = newInErrorDialog(t.tools.w, t.work, t.patient, what, t.tools.me, func(reason, by string) error {
 		marked := r
 		marked.InError = &outcomes.EnteredInError{Reason: reason, By: by}
 		return t.tools.outcomes.SaveOutcome(&marked)

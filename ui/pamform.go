@@ -25,7 +25,7 @@ type pamForm struct {
 	onSaved func()
 	form    *kit.Form
 
-	score             *widget.Entry
+	score             *kit.Entry
 	scoreProblem      *widget.Label
 	level             *widget.Select
 	levelProblem      *widget.Label
@@ -34,11 +34,11 @@ type pamForm struct {
 	carer             *widget.Select
 	carerProblem      *widget.Label
 	carerRow          kit.Row
-	takenOn           *widget.Entry
+	takenOn           *kit.Entry
 	takenOnProblem    *widget.Label
-	recordedBy        *widget.Entry
+	recordedBy        *kit.Entry
 	recordedByProblem *widget.Label
-	source            *widget.Entry
+	source            *kit.Entry
 
 	pending      pam.Assessment // waiting for the answer about a mismatched level
 	mismatch     *dialog.CustomDialog
@@ -77,9 +77,10 @@ func newPAMForm(tools *outcomeTools, work worker, today careplan.Date, p carepla
 	f.carer = kit.NewSelect(carers, "Choose the carer", nil)
 	f.carerProblem = f.form.NewProblemLabel()
 
-	f.takenOn = kit.DateEntry(careplan.Date{})
+	f.takenOn = kit.DateEntry(today) // like the consent date: most PAMs are recorded the day they are taken
 	f.takenOnProblem = f.form.NewProblemLabel()
 	f.recordedBy = kit.NewEntry("Your name")
+	f.recordedBy.SetText(tools.me)
 	f.recordedByProblem = f.form.NewProblemLabel()
 	f.source = kit.NewEntry("e.g. PAM online portal, paper form")
 
@@ -95,8 +96,14 @@ func newPAMForm(tools *outcomeTools, work worker, today careplan.Date, p carepla
 	f.carerRow.Show(false) // until a Carer PAM is chosen
 	f.form.SetContent(note, grid)
 	f.instrument.SetSelected(string(pam.PAM13))
+	kit.OnEdit(f.onEdited, f.score, f.level, f.instrument, f.carer, f.takenOn, f.recordedBy)
 	return f
 }
+
+// onEdited clears each problem as soon as its field is right.
+func (f *pamForm) onEdited() { f.form.Recheck(f.recheck) }
+
+func (f *pamForm) recheck() { f.read() }
 
 func (f *pamForm) open() { f.form.Open(f.score) }
 

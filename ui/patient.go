@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -69,6 +70,10 @@ type patientScreen struct {
 	status    *widget.Label
 	body      *fyne.Container // loading message, then the scrolling summary (or the tabs)
 	tabs      *container.AppTabs
+	identity  *fyne.Container // name over details, or beside them when folded
+	details   *fyne.Container // NHS number, date of birth, status
+	folded    bool            // the header folded down to one line, for a tab that needs height
+	enrolOn   bool            // the enrolment bar has buttons (shown unless folded)
 	outcomes  *outcomesTab
 	root      fyne.CanvasObject
 
@@ -127,7 +132,9 @@ func (s *patientScreen) banner() fyne.CanvasObject {
 		caption("Status"), s.status)
 	shade := canvas.NewRectangle(theme.Color(theme.ColorNameHeaderBackground))
 	shade.CornerRadius = theme.Padding()
-	band := container.NewStack(shade, container.NewPadded(container.NewVBox(s.name, details)))
+	s.details = details
+	s.identity = container.NewVBox(s.name, details)
+	band := container.NewStack(shade, container.NewPadded(s.identity))
 	if s.printing == nil {
 		return container.NewVBox(container.NewHBox(s.back), band, s.enrolBar)
 	}
@@ -294,6 +301,8 @@ func (s *patientScreen) showRecord() {
 	}
 	s.tabs = container.NewAppTabs(items...)
 	s.tabs.SelectIndex(selected)
+	s.tabs.OnSelected = s.onTabSelected
+	s.fold(selected != 0)
 	s.showBody(s.tabs)
 	kit.Relayout(s.root)
 }
@@ -308,4 +317,27 @@ func (s *patientScreen) showOutcomes() {
 func (s *patientScreen) showBody(o fyne.CanvasObject) {
 	s.body.Objects = []fyne.CanvasObject{o}
 	s.body.Refresh()
+}
+
+// onTabSelected folds the header down on the working tabs (Outcomes, Care plan): their forms
+// need the height, while the name, NHS number and date of birth stay in view on one line.
+func (s *patientScreen) onTabSelected(t *container.TabItem) {
+	s.fold(s.tabs.SelectedIndex() != 0)
+}
+
+// fold puts the header on one line, without the enrolment buttons (which are the Summary's),
+// or back as it was.
+func (s *patientScreen) fold(on bool) {
+	s.folded = on
+	if on {
+		s.name.SizeName = theme.SizeNameSubHeadingText
+		s.identity.Layout = layout.NewBorderLayout(nil, nil, nil, s.details) // a long name is cut, never the NHS number
+	} else {
+		s.name.SizeName = theme.SizeNameHeadingText
+		s.identity.Layout = layout.NewVBoxLayout()
+	}
+	s.name.Refresh()
+	s.enrolBar.Hidden = on || !s.enrolOn
+	kit.Relayout(s.identity)
+	kit.Relayout(s.root)
 }

@@ -11,8 +11,9 @@ import (
 // enrolDialogs are the enrolment bar's buttons and the dialogs last opened from them over a
 // patient's summary.
 type enrolDialogs struct {
-	consentButton, statusButton, teamButton, contactsButton *widget.Button
+	consentButton, statusButton, teamButton, contactsButton, detailsButton *widget.Button
 
+	details  *detailsDialog
 	consent  *consentDialog
 	status   *statusDialog
 	team     *teamDialog
@@ -32,13 +33,15 @@ func (s *patientScreen) showEnrolment(p careplan.Patient) {
 	status := widget.NewButtonWithIcon("Change status…", theme.MediaSkipNextIcon(), s.onStatus)
 	team := widget.NewButtonWithIcon("Care team…", theme.AccountIcon(), s.onTeam)
 	contacts := widget.NewButtonWithIcon("Contacts log…", theme.HistoryIcon(), s.onContacts)
+	details := widget.NewButtonWithIcon("Edit details…", theme.DocumentCreateIcon(), s.onDetails)
 	if len(careplan.NextStatuses(p.Status)) == 0 {
 		status.Disable() // died is final
 	}
 	d := s.enrolDlg
-	d.consentButton, d.statusButton, d.teamButton, d.contactsButton = consent, status, team, contacts
-	s.enrolBar.Objects = []fyne.CanvasObject{consent, status, team, contacts}
-	s.enrolBar.Show()
+	d.consentButton, d.statusButton, d.teamButton, d.contactsButton, d.detailsButton = consent, status, team, contacts, details
+	s.enrolBar.Objects = []fyne.CanvasObject{consent, status, team, contacts, details}
+	s.enrolOn = true
+	s.enrolBar.Hidden = s.folded
 	s.enrolBar.Refresh()
 }
 
@@ -68,4 +71,9 @@ func (s *patientScreen) onTeam() {
 func (s *patientScreen) onContacts() {
 	s.enrolDlg.contacts = newContactsDialog(s.enrol, s.work, s.today, s.rec.patient, s.enrolSaved)
 	s.enrolDlg.contacts.open()
+}
+
+func (s *patientScreen) onDetails() {
+	s.enrolDlg.details = newDetailsDialog(s.enrol, s.work, s.rec.patient, s.enrolSaved)
+	s.enrolDlg.details.form.Open(nil)
 }

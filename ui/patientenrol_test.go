@@ -78,6 +78,7 @@ func TestShareWithdrawalShownOnSummary(t *testing.T) {
 		t.Error("a withdrawal asks who it covers")
 	}
 	test.Type(c.how, "by phone")
+	c.by.SetText("")
 	test.Type(c.by, "Jo Marsh")
 	test.Tap(c.form.Save)
 	if dialogOpen(s) {
@@ -103,6 +104,8 @@ func TestConsentDialogBadInput(t *testing.T) {
 	s, p := openSaved(t, st)
 	test.Tap(s.patient.enrolDlg.consentButton)
 	c := s.patient.enrolDlg.consent
+	mustBeSignedInName(t, c.by)
+	c.by.SetText("")
 	c.on.SetText("tomorrow")
 	test.Tap(c.form.Save)
 	for name, l := range map[string]*widget.Label{"scope": c.scopeProblem, "decision": c.decisionProblem, "date": c.onProblem, "by": c.byProblem} {
@@ -113,6 +116,7 @@ func TestConsentDialogBadInput(t *testing.T) {
 	c.scope.SetSelected("To share the plan with professionals")
 	c.decision.SetSelected("Given")
 	c.on.SetText("01/03/2026")
+	c.by.SetText("")
 	test.Type(c.by, "Sam Green")
 	test.Type(c.parties[0].name, "Dr Ames")
 	test.Tap(c.form.Save)
@@ -134,6 +138,8 @@ func TestStatusDialogBadInputAndDied(t *testing.T) {
 	s, p := openSaved(t, st)
 	test.Tap(s.patient.enrolDlg.statusButton)
 	d := s.patient.enrolDlg.status
+	mustBeSignedInName(t, d.by)
+	d.by.SetText("")
 	d.on.SetText("01/01/2025") // before the last change
 	test.Tap(d.form.Save)
 	if d.toProblem.Hidden || d.onProblem.Hidden || d.byProblem.Hidden {
@@ -144,6 +150,7 @@ func TestStatusDialogBadInputAndDied(t *testing.T) {
 		t.Error("recording a death does not say what it does")
 	}
 	d.on.SetText("02/03/2026")
+	d.by.SetText("")
 	test.Type(d.by, "Jo Marsh")
 	test.Tap(d.form.Save)
 	if dialogOpen(s) {
@@ -163,6 +170,8 @@ func TestContactsDialog(t *testing.T) {
 	s, p := openSaved(t, st)
 	test.Tap(s.patient.enrolDlg.contactsButton)
 	d := s.patient.enrolDlg.contacts
+	mustBeSignedInName(t, d.by)
+	d.by.SetText("")
 	d.on.SetText("03/03/2026")
 	test.Type(d.minutes, "ninety")
 	test.Type(d.note, strings.Repeat("x", careplan.MaxContactNote+1))
@@ -178,6 +187,7 @@ func TestContactsDialog(t *testing.T) {
 	}
 	d.kind.SetSelected(careplan.ContactHomeVisit.Label())
 	d.on.SetText("01/03/2026")
+	d.by.SetText("")
 	test.Type(d.by, "Sam Green")
 	d.minutes.SetText("45")
 	d.note.SetText("Walked to the post office together")
@@ -267,6 +277,7 @@ func TestStatusDialogRecordsDateOfDeathApart(t *testing.T) {
 	}
 	d.on.SetText("01/03/2026")
 	d.diedOn.SetText("02/03/2026") // after the hub was told
+	d.by.SetText("")
 	test.Type(d.by, "Jo Marsh")
 	test.Tap(d.form.Save)
 	if d.diedOnErr.Hidden || d.diedOnErr.Text != "The date of death cannot be after the day the hub was told." {

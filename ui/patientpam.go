@@ -71,7 +71,10 @@ func pamRow(a pam.Assessment) []*widget.Label {
 // pamChange says how activation has moved since the first and since the previous PAM that
 // count. The rule for a meaningful change is pam's, not the screen's.
 func pamChange(history []pam.Assessment) []fyne.CanvasObject {
-	if len(history) < 2 {
+	switch len(history) {
+	case 0:
+		return nil // "No PAM recorded yet" says it all; "only one counts" beside it contradicts it
+	case 1:
 		return []fyne.CanvasObject{kit.Quiet("Only one PAM counts so far, so there is no change to show yet.")}
 	}
 	latest := history[len(history)-1]

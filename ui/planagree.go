@@ -19,9 +19,9 @@ import (
 type agreeDialog struct {
 	e *planEditor
 
-	by        *widget.Entry
+	by        *kit.Entry
 	byProblem *widget.Label
-	on        *widget.Entry
+	on        *kit.Entry
 	onProblem *widget.Label
 	problem   *widget.Label // the plan is not ready, or the save failed
 	confirm   *widget.Button
@@ -31,12 +31,12 @@ type agreeDialog struct {
 
 func newAgreeDialog(e *planEditor) *agreeDialog {
 	d := &agreeDialog{e: e}
-	d.by = widget.NewEntry()
+	d.by = kit.NewTextEntry()
 	d.by.SetText(e.patient.Team.KeyWorker)
 	d.by.SetPlaceHolder("Who agreed the plan with the person")
 	d.by.OnSubmitted = d.onSubmitted
 	d.byProblem = kit.NewProblemLabel()
-	d.on = widget.NewEntry()
+	d.on = kit.NewTextEntry()
 	d.on.SetText(kit.DateText(e.today))
 	d.on.OnSubmitted = d.onSubmitted
 	d.onProblem = kit.NewProblemLabel()

@@ -47,19 +47,20 @@ type planEditor struct {
 	pamLevel       *widget.Label
 	pamPrompt      *widget.Label
 	warnings       *widget.Label
-	aboutMe        *widget.Entry
-	whatMatters    *widget.Entry
-	strengths      *widget.Entry
+	aboutMe        *kit.Entry
+	whatMatters    *kit.Entry
+	strengths      *kit.Entry
 	goals          *fyne.Container
 	goalCards      []*goalCard
 	newGoalDomain  *widget.Select
-	newGoalWords   *widget.Entry
+	newGoalWords   *kit.Entry
 	newGoalProblem *widget.Label
 	addGoal        *widget.Button
 	support        *supportPart
 	contingency    *contingencyPart
 	people         *peoplePart
-	reviewDate     *widget.Entry
+	ahead          *aheadPart
+	reviewDate     *kit.Entry
 	reviewProblem  *widget.Label
 	fromTemplate   *widget.Button
 	saveTemplate   *widget.Button
@@ -116,7 +117,7 @@ func (e *planEditor) build() {
 	e.goals = container.NewVBox()
 	e.newGoalDomain = widget.NewSelect(domainNames(), nil)
 	e.newGoalDomain.PlaceHolder = "Domain"
-	e.newGoalWords = widget.NewEntry()
+	e.newGoalWords = kit.NewTextEntry()
 	e.newGoalWords.SetPlaceHolder("A new goal in the person's words — press Enter to add")
 	e.newGoalWords.OnSubmitted = e.onNewGoalSubmitted
 	e.newGoalProblem = kit.NewProblemLabel()
@@ -125,7 +126,8 @@ func (e *planEditor) build() {
 	e.support = newSupportPart(e)
 	e.contingency = newContingencyPart(e)
 	e.people = newPeoplePart(e)
-	e.reviewDate = widget.NewEntry()
+	e.ahead = newAheadPart(e)
+	e.reviewDate = kit.NewTextEntry()
 	e.reviewDate.SetText(kit.DateText(e.plan.ReviewDate))
 	e.reviewDate.SetPlaceHolder("DD/MM/YYYY")
 	e.reviewDate.OnChanged = e.onReviewDate
@@ -155,6 +157,8 @@ func (e *planEditor) build() {
 		widget.NewSeparator(),
 		e.people.root,
 		widget.NewSeparator(),
+		e.ahead.root,
+		widget.NewSeparator(),
 		kit.Section("Review", kit.Grid(kit.Field{Name: "Review date", Widget: e.reviewDate, Problem: e.reviewProblem})),
 	)
 	e.bar = container.NewHBox(e.fromTemplate, e.saveTemplate, e.history, e.review, e.agree)
@@ -168,8 +172,8 @@ func (e *planEditor) build() {
 
 // planText is a multi-line field filled with text before it listens, so filling it is not
 // taken for an edit.
-func planText(text, hint string, onChanged func(string)) *widget.Entry {
-	en := widget.NewMultiLineEntry()
+func planText(text, hint string, onChanged func(string)) *kit.Entry {
+	en := kit.NewTextBox()
 	en.Wrapping = fyne.TextWrapWord
 	en.SetMinRowsVisible(2)
 	en.SetText(text)
@@ -179,8 +183,8 @@ func planText(text, hint string, onChanged func(string)) *widget.Entry {
 }
 
 // lineEntry is a one-line field filled before it listens.
-func lineEntry(text, hint string, onChanged func(string)) *widget.Entry {
-	en := widget.NewEntry()
+func lineEntry(text, hint string, onChanged func(string)) *kit.Entry {
+	en := kit.NewTextEntry()
 	en.SetText(text)
 	en.SetPlaceHolder(hint)
 	en.OnChanged = onChanged
@@ -203,11 +207,14 @@ func (e *planEditor) showState() {
 		e.state.SetText(fmt.Sprintf("Version %d · agreed by %s on %s · editing starts version %d",
 			p.Version, p.Agreement.By, p.Agreement.On.Display(), p.Version+1))
 		e.state.Importance = widget.MediumImportance
+		e.agree.Importance = widget.MediumImportance // nothing new to agree: no call to action
 	default:
 		e.state.SetText(fmt.Sprintf("Version %d · Draft — not yet agreed", p.Version))
 		e.state.Importance = widget.WarningImportance
+		e.agree.Importance = widget.HighImportance
 	}
 	e.state.Refresh()
+	e.agree.Refresh()
 	e.fromTemplate.Hidden = len(p.Goals) > 0
 	e.bar.Refresh() // lays the buttons out again without the hidden one
 	_, hasAgreed := careplan.LatestAgreed(e.data.versions)

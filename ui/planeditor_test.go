@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan"
 )
@@ -88,11 +89,17 @@ func TestPlanFromTemplateAgreeEditAndDiff(t *testing.T) {
 	if !strings.Contains(e.state.Text, "editing starts version 2") {
 		t.Errorf("state %q", e.state.Text)
 	}
+	if e.agree.Importance == widget.HighImportance {
+		t.Error("Agree plan… is still highlighted with nothing new to agree")
+	}
 	e.goalCards[0].words.SetText("I want to walk to the garden gate on my own")
 	e.goalCards[0].actions[0].status.SetSelected("done")
 	test.Type(e.contingency.amberSigns, "Dizzy when I stand up")
 	if !strings.HasPrefix(e.state.Text, "Version 2 · Draft") {
 		t.Errorf("state %q after editing", e.state.Text)
+	}
+	if e.agree.Importance != widget.HighImportance {
+		t.Error("Agree plan… is not highlighted once there is a draft to agree")
 	}
 	vs = f.storedVersions(t)
 	if len(vs) != 2 || vs[1].Version != 2 || vs[1].State != careplan.PlanDraft {
@@ -112,7 +119,7 @@ func TestPlanFromTemplateAgreeEditAndDiff(t *testing.T) {
 	for _, want := range []string{
 		"• Goal reworded: “I want to get to the garden gate without my frame” → “I want to walk to the garden gate on my own”",
 		"• Action done: Try the chair-based strength exercises three times a week (on 2 Mar 2026)",
-		"• Contingency plan edited: amber (warning signs)",
+		"• Contingency plan, amber (warning signs): the signs edited: ",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the history does not say %q:\n%s", want, text)

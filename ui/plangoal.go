@@ -22,13 +22,13 @@ type goalCard struct {
 	gi int
 
 	domain     *widget.Select
-	words      *widget.Entry
-	importance *widget.Entry
-	confidence *widget.Entry
+	words      *kit.Entry
+	importance *kit.Entry
+	confidence *kit.Entry
 	problem    *widget.Label
 	remove     *widget.Button
 	actions    []*actionRow
-	newAction  *widget.Entry
+	newAction  *kit.Entry
 	root       fyne.CanvasObject
 }
 
@@ -42,7 +42,7 @@ func newGoalCard(e *planEditor, gi int) *goalCard {
 	c.importance = lineEntry(strconv.Itoa(g.Importance), "0-10", c.onImportance)
 	c.confidence = lineEntry(strconv.Itoa(g.Confidence), "0-10", c.onConfidence)
 	c.problem = kit.NewProblemLabel()
-	c.newAction = widget.NewEntry()
+	c.newAction = kit.NewTextEntry()
 	c.newAction.SetPlaceHolder("A new action — press Enter to add")
 	c.newAction.OnSubmitted = c.onNewAction
 
@@ -146,12 +146,12 @@ type actionRow struct {
 	e      *planEditor
 	gi, ai int
 
-	what    *widget.Entry
+	what    *kit.Entry
 	owner   *widget.Select
-	name    *widget.Entry
-	due     *widget.Entry
+	name    *kit.Entry
+	due     *kit.Entry
 	status  *widget.Select
-	doneOn  *widget.Entry
+	doneOn  *kit.Entry
 	remove  *widget.Button
 	problem *widget.Label
 	root    fyne.CanvasObject

@@ -142,12 +142,12 @@ func (s *supportPart) onRemove(i int) {
 // contingencyPart is "if I become unwell": green, amber and red, with what is still missing.
 type contingencyPart struct {
 	e          *planEditor
-	green      *widget.Entry
-	amberSigns *widget.Entry
-	amberDo    *widget.Entry
-	amberCall  *widget.Entry
-	redCall    *widget.Entry
-	redKnow    *widget.Entry
+	green      *kit.Entry
+	amberSigns *kit.Entry
+	amberDo    *kit.Entry
+	amberCall  *kit.Entry
+	redCall    *kit.Entry
+	redKnow    *kit.Entry
 	gaps       *widget.Label
 	root       fyne.CanvasObject
 }
@@ -201,9 +201,9 @@ func (c *contingencyPart) showGaps() {
 type peoplePart struct {
 	e       *planEditor
 	list    *fyne.Container
-	name    *widget.Entry
-	role    *widget.Entry
-	phone   *widget.Entry
+	name    *kit.Entry
+	role    *kit.Entry
+	phone   *kit.Entry
 	add     *widget.Button
 	problem *widget.Label
 	root    fyne.CanvasObject
@@ -212,11 +212,11 @@ type peoplePart struct {
 func newPeoplePart(e *planEditor) *peoplePart {
 	p := &peoplePart{e: e}
 	p.list = container.NewVBox()
-	p.name = widget.NewEntry()
+	p.name = kit.NewTextEntry()
 	p.name.SetPlaceHolder("Name")
-	p.role = widget.NewEntry()
+	p.role = kit.NewTextEntry()
 	p.role.SetPlaceHolder("Role (GP, carer, district nurse…)")
-	p.phone = widget.NewEntry()
+	p.phone = kit.NewTextEntry()
 	p.phone.SetPlaceHolder("Phone or email — press Enter to add")
 	p.phone.OnSubmitted = func(string) { p.onAdd() }
 	p.add = widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), p.onAdd)
@@ -259,7 +259,7 @@ func (p *peoplePart) onAdd() {
 	}
 	p.e.beginEdit()
 	p.e.plan.People = append(p.e.plan.People, who)
-	for _, en := range []*widget.Entry{p.name, p.role, p.phone} {
+	for _, en := range []*kit.Entry{p.name, p.role, p.phone} {
 		en.SetText("")
 	}
 	p.showList()

@@ -18,9 +18,9 @@ type templateDialog struct {
 
 	choice      *widget.Select
 	about       *widget.Label
-	name        *widget.Entry
+	name        *kit.Entry
 	nameProblem *widget.Label
-	description *widget.Entry
+	description *kit.Entry
 }
 
 func (e *planEditor) onFromTemplate() {

@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"fmt"
+	"path/filepath"
+
 	"fyne.io/fyne/v2"
 
 	"carehub/careplan"
@@ -20,6 +23,11 @@ type Printing interface {
 	// used whenever the person's communication needs ask for it. Nothing is left at path
 	// unless a whole plan was written.
 	PrintPatient(patientID string, draft, largePrint bool, path string) (pages int, err error)
+	// PrintClosedPatient prints a closed record's plan (the person died, was discharged,
+	// declined or withdrew) once a coordinator has confirmed, every page stamped "Record
+	// closed (…) — not a current plan"; other accounts are refused. PrintPatient refuses a
+	// closed record with printout.ErrClosedRecord.
+	PrintClosedPatient(patientID string, draft, largePrint bool, path string) (pages int, err error)
 	// PlansFor lists the open people a batch would print, each marked with whether they
 	// have an agreed plan.
 	PlansFor(sel printout.BatchSelection) ([]printout.BatchPerson, error)
@@ -36,6 +44,13 @@ type printTools struct {
 	openFile func(path string) error // nil: the PDF is saved but not opened
 	files    kit.FileChooser
 	w        fyne.Window
+}
+
+// notOpened says where a saved PDF is when no viewer could be started (on a machine with no
+// PDF viewer, or no xdg-open): the reason the system gives means nothing to a key worker.
+func notOpened(path string) string {
+	return fmt.Sprintf("No PDF viewer could be started on this computer: to print it, open %s from its folder (%s).",
+		filepath.Base(path), filepath.Dir(path))
 }
 
 // open shows a saved PDF in the system's viewer, when the app can.

@@ -24,6 +24,7 @@ type printBar struct {
 	patient    careplan.Patient // set once the summary has loaded
 	offer      printout.Offer
 	draft      bool // the user chose the draft
+	closedOK   bool // the user confirmed printing a closed record, stamped closed
 	largePrint bool
 
 	print   *widget.Button
@@ -37,6 +38,10 @@ type printBar struct {
 	agreedPlan  *widget.Button
 	draftPlan   *widget.Button
 	cancelPrint *widget.Button
+
+	closedAsk     *dialog.CustomDialog // a closed record: print it stamped closed?
+	printStamped  *widget.Button
+	keepUnprinted *widget.Button
 }
 
 func newPrintBar(tools *printTools, work worker) *printBar {
@@ -78,7 +83,10 @@ func (b *printBar) onLargePrintChanged(on bool) { b.largePrint = on }
 // onPrintTapped prints the agreed plan, first asking which plan when a draft may be printed
 // instead, or says plainly that there is nothing to print.
 func (b *printBar) onPrintTapped() {
+	b.closedOK = false
 	switch {
+	case b.offer.Closed != "" && (b.offer.Agreed || b.offer.Draft):
+		b.askClosed()
 	case !b.offer.Agreed && !b.offer.Draft:
 		b.say(fmt.Sprintf("There is no agreed plan to print for %s yet.", b.patient.FullName()), widget.WarningImportance)
 	case b.offer.Draft:
@@ -86,6 +94,36 @@ func (b *printBar) onPrintTapped() {
 	default:
 		b.chooseFile(false)
 	}
+}
+
+// askClosed says why a closed record's plan is not printed as a current plan, and lets a
+// coordinator print it anyway, stamped closed on every page (hazard H11). The service
+// refuses anyone else, and the refusal is shown on the bar.
+func (b *printBar) askClosed() {
+	text := widget.NewLabel(fmt.Sprintf("%s's record is closed (%s). Their plan is not a current plan, "+
+		"so it is not printed as one. A coordinator can print it with every page stamped "+
+		"\"Record closed (%s) — not a current plan\".", b.patient.FullName(), b.offer.Closed, b.offer.Closed))
+	text.Wrapping = fyne.TextWrapWord
+	b.keepUnprinted = widget.NewButton("Do not print", b.onClosedCancelled)
+	b.printStamped = widget.NewButton("Print it stamped closed", b.onClosedConfirmed)
+	b.keepUnprinted.Importance = widget.HighImportance
+	b.closedAsk = dialog.NewCustomWithoutButtons("This record is closed", text, b.tools.w)
+	b.closedAsk.SetButtons([]fyne.CanvasObject{b.keepUnprinted, b.printStamped})
+	b.closedAsk.Resize(fyne.NewSize(520, 260))
+	b.closedAsk.Show()
+}
+
+func (b *printBar) onClosedCancelled() { b.closedAsk.Hide() }
+
+// onClosedConfirmed goes on as for an open record, with the plan to be printed stamped closed.
+func (b *printBar) onClosedConfirmed() {
+	b.closedAsk.Hide()
+	b.closedOK = true
+	if b.offer.Draft {
+		b.askWhichPlan()
+		return
+	}
+	b.chooseFile(false)
 }
 
 // askWhichPlan offers the agreed plan and the draft, with the draft plainly marked, so nobody
@@ -128,6 +166,9 @@ func (b *printBar) leave() {
 	if b.choice != nil {
 		b.choice.Hide()
 	}
+	if b.closedAsk != nil {
+		b.closedAsk.Hide()
+	}
 }
 
 // chooseFile asks where to save, suggesting a name with the person's NHS number.
@@ -149,7 +190,11 @@ func (b *printBar) saveTo(path string) {
 		pages            int
 		err              error
 	)
-	b.work.run(func() { pages, err = b.tools.printing.PrintPatient(id, draft, large, path) },
+	printPlan := b.tools.printing.PrintPatient
+	if b.closedOK {
+		printPlan = b.tools.printing.PrintClosedPatient
+	}
+	b.work.run(func() { pages, err = printPlan(id, draft, large, path) },
 		func() { b.printed(path, pages, err) })
 }
 
@@ -164,9 +209,12 @@ func (b *printBar) printed(path string, pages int, err error) {
 	if b.draft {
 		what = "Draft plan"
 	}
+	if b.closedOK {
+		what += " (stamped: record closed)"
+	}
 	done := fmt.Sprintf("%s saved to %s (%s).", what, path, pagesCount(pages))
 	if err := b.tools.open(path); err != nil {
-		b.say(done+fmt.Sprintf(" It could not be opened for viewing: %v", err), widget.WarningImportance)
+		b.say(done+" "+notOpened(path), widget.WarningImportance)
 		return
 	}
 	b.say(done, widget.MediumImportance)

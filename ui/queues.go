@@ -89,6 +89,15 @@ func addQueues(s *caseloadScreen, today func() careplan.Date, onNominate, onDash
 		q.queues[k] = b
 		side = append(side, b)
 	}
+	// Printing and the report are work on the caseload too: beside the queues they leave the
+	// search box the bar's width, which on a 1024-pixel screen it needs.
+	for _, b := range []*widget.Button{s.print, s.report} {
+		if b != nil {
+			s.right.Remove(b)
+			b.Alignment = widget.ButtonAlignLeading
+			side = append(side, b)
+		}
+	}
 	q.side = container.NewVBox(side...)
 	// The choices share the width left by the buttons, so none is squeezed to nothing.
 	q.choices = container.NewBorder(nil, nil, nil, buttons,

@@ -48,11 +48,11 @@ type reviewWizard struct {
 	goalParts   []*reviewGoal
 	actionParts []*reviewAction
 	recordPAM   *widget.Button
-	whatMatters *widget.Entry
-	nextReview  *widget.Entry
+	whatMatters *kit.Entry
+	nextReview  *kit.Entry
 	contingency *widget.Check
-	by          *widget.Entry
-	on          *widget.Entry
+	by          *kit.Entry
+	on          *kit.Entry
 	agree       *widget.Button
 	outcome     *widget.Label // what happened once agreed, with any discharge suggestion
 }
@@ -104,10 +104,10 @@ func (w *reviewWizard) buildSteps() {
 	w.whatMatters = planText(w.rev.WhatMattersNow, "What matters to the person now", w.onWhatMatters)
 	w.nextReview = lineEntry(kit.DateText(w.rev.NextReview), "DD/MM/YYYY", w.onNextReview)
 	w.contingency = widget.NewCheck("The contingency plan (green, amber, red) has been gone through and is still right", nil)
-	w.by = widget.NewEntry()
+	w.by = kit.NewTextEntry()
 	w.by.SetText(w.patient.Team.KeyWorker)
 	w.by.SetPlaceHolder("Who agreed the plan with the person")
-	w.on = widget.NewEntry()
+	w.on = kit.NewTextEntry()
 	w.on.SetText(kit.DateText(w.today))
 	w.agree = widget.NewButtonWithIcon("Agree the new version", theme.ConfirmIcon(), w.onAgree)
 	w.agree.Importance = widget.HighImportance

@@ -19,8 +19,8 @@ type reviewGoal struct {
 	i int
 
 	decision *widget.RadioGroup
-	words    *widget.Entry
-	note     *widget.Entry
+	words    *kit.Entry
+	note     *kit.Entry
 	root     fyne.CanvasObject
 }
 
@@ -67,7 +67,7 @@ type reviewAction struct {
 	i int
 
 	decision *widget.RadioGroup
-	due      *widget.Entry
+	due      *kit.Entry
 	problem  *widget.Label
 	root     fyne.CanvasObject
 }

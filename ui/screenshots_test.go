@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"carehub/ui/kit"
 	"image"
 	"image/color"
 	"image/png"
@@ -13,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"carehub/app/service/servicetest"
 	"carehub/careplan"
@@ -239,7 +239,7 @@ func TestScreenshots(t *testing.T) {
 		e.goalCards[0].actions[0].status.SetSelected("done")
 		// Fyne's headless painter does not clip a multi-line field scrolled out of view (the
 		// desktop driver does), so the shot of the goals is taken with those fields empty.
-		for _, en := range []*widget.Entry{e.aboutMe, e.whatMatters, e.strengths} {
+		for _, en := range []*kit.Entry{e.aboutMe, e.whatMatters, e.strengths} {
 			en.SetText("")
 			en.SetPlaceHolder("")
 			en.FocusLost()

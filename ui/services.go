@@ -14,11 +14,11 @@ import (
 // serviceFields are a community service's fields, as the services screen and the plan's "new
 // service for the directory" dialog both ask for them.
 type serviceFields struct {
-	name        *widget.Entry
+	name        *kit.Entry
 	nameProblem *widget.Label
-	offers      *widget.Entry
-	area        *widget.Entry
-	contact     *widget.Entry
+	offers      *kit.Entry
+	area        *kit.Entry
+	contact     *kit.Entry
 }
 
 // newServiceFields makes the fields; nameProblem is the form's label for a missing name.

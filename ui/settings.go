@@ -70,7 +70,7 @@ type settingsScreen struct {
 
 	size    *widget.RadioGroup
 	variant *widget.RadioGroup
-	hub     *widget.Entry
+	hub     *kit.Entry
 	save    *widget.Button
 	said    *widget.Label
 	scroll  *container.Scroll
@@ -106,7 +106,7 @@ func newSettingsScreen(st Settings, publish Publish, backups Backups, work worke
 	s.size.Horizontal = true
 	s.variant = widget.NewRadioGroup(themes, nil)
 	s.variant.Horizontal = true
-	s.hub = widget.NewEntry()
+	s.hub = kit.NewTextEntry()
 	s.hub.SetPlaceHolder("The hub's name, as printed on plans")
 	s.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), s.onSave)
 	s.save.Importance = widget.HighImportance

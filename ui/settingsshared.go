@@ -36,14 +36,14 @@ type sharedRecordPart struct {
 
 	kept fhir.Connection // as last read or saved
 
-	url        *widget.Entry
+	url        *kit.Entry
 	auth       *widget.RadioGroup
-	tokenVar   *widget.Entry
+	tokenVar   *kit.Entry
 	tokenHint  *widget.Label // which variable the token is read from
-	tokenURL   *widget.Entry
-	clientID   *widget.Entry
-	keyID      *widget.Entry
-	keyFile    *widget.Entry
+	tokenURL   *kit.Entry
+	clientID   *kit.Entry
+	keyID      *kit.Entry
+	keyFile    *kit.Entry
 	chooseKey  *widget.Button
 	keyInStore *widget.Check
 	keyHint    *widget.Label // whether a key is kept in the store already

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"carehub/ui/kit"
 	"os"
 	"path/filepath"
 	"strings"
@@ -42,6 +43,8 @@ func texts(o fyne.CanvasObject) string {
 		case *widget.Label:
 			out = append(out, w.Text)
 		case *widget.Entry:
+			out = append(out, w.Text)
+		case *kit.Entry:
 			out = append(out, w.Text)
 		case *fyne.Container:
 			for _, c := range w.Objects {

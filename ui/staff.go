@@ -22,12 +22,12 @@ type staffScreen struct {
 	tools *enrolTools
 	page  *kit.ListEdit[careplan.StaffMember]
 
-	name        *widget.Entry
+	name        *kit.Entry
 	nameProblem *widget.Label
 	role        *widget.Select
 	roleProblem *widget.Label
 	specialisms *widget.CheckGroup
-	phone       *widget.Entry
+	phone       *kit.Entry
 	active      *widget.Check
 }
 

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 
 	"carehub/careplan"
 	"carehub/careplan/access"
@@ -135,6 +136,8 @@ const demoPatients = 500
 // idleness every few seconds for the life of the app. It refuses a Config without its vault
 // or any of its services.
 func Start(w fyne.Window, cfg Config) error {
+	// carehub's readable colours from the first screen, before anyone's own settings apply.
+	fyne.CurrentApp().Settings().SetTheme(scaledTheme{Theme: theme.DefaultTheme(), scale: 1})
 	s, err := startWith(w, cfg, background{})
 	if err != nil {
 		return err
@@ -193,6 +196,7 @@ func startWith(w fyne.Window, cfg Config, work worker) (*session, error) {
 	s.lock.init(cfg.Clock)
 	// Every job a screen starts (a load, an autosave, a search) counts as someone at work.
 	s.work = activeWorker{worker: work, touch: s.lock.touch}
+	s.addKeyboard()
 	s.showUnlock()
 	return s, nil
 }
@@ -219,6 +223,7 @@ func (s *session) unlocked() {
 	s.caseload = newCaseloadScreen(s.svc.Records, s.work, s.cfg.Today, s.svc.Demo.LoadDemo, s.openPatient, s.openBatch, s.openEvaluation)
 	s.addEnrolment()
 	s.addAccountBar()
+	s.addHubShortcuts()
 	s.showCaseload()
 	s.caseload.load()
 }
@@ -260,7 +265,7 @@ func (s *session) printTools() *printTools {
 
 // outcomeTools gathers what the Outcomes tab needs.
 func (s *session) outcomeTools() *outcomeTools {
-	return &outcomeTools{outcomes: s.svc.Outcomes, w: s.w}
+	return &outcomeTools{outcomes: s.svc.Outcomes, w: s.w, me: s.recorder()}
 }
 
 // openBatch shows batch printing for the people on the caseload.

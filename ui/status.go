@@ -23,14 +23,14 @@ type statusDialog struct {
 	to        *widget.Select
 	toProblem *widget.Label
 	died      *widget.Label // what recording a death does
-	on        *widget.Entry
+	on        *kit.Entry
 	onProblem *widget.Label
-	diedOn    *widget.Entry // the date of death, for a move to died; optional
+	diedOn    *kit.Entry // the date of death, for a move to died; optional
 	diedOnErr *widget.Label
 	diedRow   kit.Row
-	by        *widget.Entry
+	by        *kit.Entry
 	byProblem *widget.Label
-	reason    *widget.Entry
+	reason    *kit.Entry
 }
 
 func newStatusDialog(tools *enrolTools, work worker, today careplan.Date, p careplan.Patient, onSaved func(careplan.Patient)) *statusDialog {
@@ -50,6 +50,7 @@ func newStatusDialog(tools *enrolTools, work worker, today careplan.Date, p care
 	d.diedOn = kit.NewEntry("DD/MM/YYYY, if known")
 	d.diedOnErr = d.form.NewProblemLabel()
 	d.by = kit.NewEntry("Your name")
+	d.by.SetText(tools.me)
 	d.byProblem = d.form.NewProblemLabel()
 	d.reason = kit.NewEntry("Optional: why")
 	now := kit.Para("Now: " + p.Status.Label())
@@ -111,6 +112,8 @@ func (d *statusDialog) read() (to careplan.Status, on, diedOn careplan.Date, ok 
 		move = "There is no consent to join on record: record it first."
 	}
 	problems.When(err, careplan.ErrStatusMove, d.toProblem, move)
+	problems.When(err, careplan.ErrConsentedWithoutConsent, d.toProblem, "There is no consent to join in force: record the person's consent first (Consent…).")
+	problems.When(err, careplan.ErrWithdrewWithConsent, d.toProblem, "Their consent to join still stands: record its withdrawal first (Consent…), which offers this move.")
 	return to, on, diedOn, d.form.Show(problems)
 }
 

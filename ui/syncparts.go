@@ -132,7 +132,7 @@ func fileSafe(name string) string {
 type renameDialog struct {
 	onRename func(name string)
 
-	name   *widget.Entry
+	name   *kit.Entry
 	save   *widget.Button
 	cancel *widget.Button
 	dialog *dialog.CustomDialog
@@ -140,7 +140,7 @@ type renameDialog struct {
 
 func newRenameDialog(w fyne.Window, current string, onRename func(string)) *renameDialog {
 	d := &renameDialog{onRename: onRename}
-	d.name = widget.NewEntry()
+	d.name = kit.NewTextEntry()
 	d.name.SetText(current)
 	d.name.OnChanged = d.onChanged
 	d.name.OnSubmitted = d.onSubmitted

@@ -115,6 +115,9 @@ func (s *tabletScreen) loaded(v myplan.View, err error) {
 		s.addSection("About me", v.AboutMe)
 		s.addSection("What matters to me", v.WhatMatters)
 		s.addGoals(v)
+		if len(v.Ahead) > 0 {
+			s.addSection("Planning ahead", strings.Join(v.Ahead, "\n"))
+		}
 		s.addSection("My next review", v.Review.Display())
 	}
 	if v.PAMTrend != "" {
@@ -129,16 +132,18 @@ func (s *tabletScreen) addWhichPlan(v myplan.View) {
 	if !v.AgreedOn.IsZero() {
 		s.page.Add(kit.Para(fmt.Sprintf("This is the plan you agreed with %s on %s.", v.AgreedWith, v.AgreedOn.Display())))
 	}
-	if v.ReviewPassed(s.today()) {
+	if v.ReviewOverdue(s.today()) {
 		// An amber bar beside normal-coloured words, as the contingency cards: amber text on
 		// white is hard to read for the people this view is for.
-		s.page.Add(zoneCard("Your plan may be out of date", theme.ColorNameWarning,
-			fmt.Sprintf(reviewPassedText, v.Review.Display())))
+		s.page.Add(zoneCard("Your plan may be out of date", theme.ColorNameWarning, reviewOverdueText(v.Review)))
 	}
 }
 
-// reviewPassedText warns the person their plan may be out of date.
-const reviewPassedText = "Your plan was due to be reviewed on %s. It may have changed since: ask your key worker for your latest plan."
+// reviewOverdueText warns the person their plan may be out of date, in the words the printed
+// plan uses ("Review overdue since 2 Nov 2026 — check with your key worker").
+func reviewOverdueText(review careplan.Date) string {
+	return careplan.ReviewOverdueWarning(review) + ". Your plan may have changed since: ask for your latest plan."
+}
 
 // planNotHereText is what the tablet says once the hub has taken the patient's records off
 // it: never an error, and never the plan it held before.
@@ -211,7 +216,7 @@ func (s *tabletScreen) addGoals(v myplan.View) {
 		return
 	}
 	for _, g := range v.Goals {
-		gc := newGoalCheck(g.ID, g.InMyWords, s.tablet, s.work)
+		gc := newGoalCheck(g, s.tablet, s.work)
 		s.goals = append(s.goals, gc)
 		s.page.Add(gc.root)
 	}

@@ -1,8 +1,8 @@
 package ui
 
 import (
-	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -22,6 +22,10 @@ func TestTabletShowsOnlyThePatientsOwnPlan(t *testing.T) {
 	}
 	test.AssertRendersToMarkup(t, "tablet.xml", s.w.Canvas())
 
+	// Each goal shows its steps: who does what, by when.
+	if !labelShown(s.tablet.goals[0].root, "• Ring community transport — Key worker (Sam Green), by 20 Mar 2026") {
+		t.Error("the tablet does not show the goal's actions")
+	}
 	g := s.tablet.goals[0]
 	if !g.save.Disabled() {
 		t.Error("Save is offered before saying how the goal is going")
@@ -34,6 +38,10 @@ func TestTabletShowsOnlyThePatientsOwnPlan(t *testing.T) {
 	}
 	if !g.said.Visible() || g.note.Text != "" {
 		t.Error("the patient is not told the check-in was saved")
+	}
+	// It travels with the tablet's next sync: nobody sees it before then.
+	if strings.Contains(g.said.Text, "will see this") || !strings.Contains(g.said.Text, "next time this tablet syncs") {
+		t.Errorf("the check-in says %q", g.said.Text)
 	}
 }
 
@@ -64,7 +72,10 @@ func TestTabletWarnsWhenTheReviewDateHasPassed(t *testing.T) {
 	tab := newTablet(t) // review due 14 May 2026
 	today := careplan.NewDate(2026, 5, 14)
 	s := tab.session(t, &fakeFiles{}, func(c *Config) { c.Today = func() careplan.Date { return today } })
-	warning := fmt.Sprintf(reviewPassedText, "14 May 2026")
+	warning := reviewOverdueText(careplan.NewDate(2026, 5, 14))
+	if !strings.HasPrefix(warning, "Review overdue since 14 May 2026 — check with your key worker") {
+		t.Errorf("the tablet's warning %q is not the printed plan's", warning)
+	}
 
 	if labelShown(s.tablet.root, warning) {
 		t.Error("warned on the review day itself")

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"carehub/careplan"
 	"carehub/careplan/myplan"
 	"carehub/ui/kit"
 )
@@ -21,23 +22,29 @@ type goalCheck struct {
 
 	chosen myplan.Scale
 	scale  []*widget.Button
-	note   *widget.Entry
+	note   *kit.Entry
 	save   *widget.Button
 	said   *widget.Label
 	root   fyne.CanvasObject
 }
 
-func newGoalCheck(goalID, words string, t Tablet, work worker) *goalCheck {
-	g := &goalCheck{goalID: goalID, tablet: t, work: work}
-	title := kit.Para(words)
+func newGoalCheck(goal careplan.Goal, t Tablet, work worker) *goalCheck {
+	g := &goalCheck{goalID: goal.ID, tablet: t, work: work}
+	title := kit.Para(goal.InMyWords)
 	title.TextStyle.Bold = true
+	steps := container.NewVBox()
+	for _, a := range goal.Actions {
+		if text := tabletActionText(a); text != "" {
+			steps.Add(kit.Para(text))
+		}
+	}
 	row := container.NewGridWithColumns(int(myplan.ScaleHigh))
 	for v := myplan.ScaleLow; v <= myplan.ScaleHigh; v++ {
 		b := widget.NewButton(v.Words(), func() { g.choose(v) })
 		g.scale = append(g.scale, b)
 		row.Add(b)
 	}
-	g.note = widget.NewEntry()
+	g.note = kit.NewTextEntry()
 	g.note.SetPlaceHolder("A few words, if you like")
 	g.save = widget.NewButton("Save", g.onSave)
 	g.save.Importance = widget.HighImportance
@@ -45,9 +52,26 @@ func newGoalCheck(goalID, words string, t Tablet, work worker) *goalCheck {
 	g.said = widget.NewLabel("")
 	g.said.Wrapping = fyne.TextWrapWord
 	g.said.Hide()
-	g.root = widget.NewCard("", "", container.NewVBox(title, widget.NewLabel("How is it going?"), row,
+	g.root = widget.NewCard("", "", container.NewVBox(title, steps, widget.NewLabel("How is it going?"), row,
 		container.NewBorder(nil, nil, nil, g.save, g.note), g.said))
 	return g
+}
+
+// tabletActionText is one step towards a goal as the person reads it on their tablet: "• Walk
+// to the gate each morning — Me, by 1 Apr 2026", "(done)" once done. A dropped step is left
+// out: it is no longer part of the plan.
+func tabletActionText(a careplan.Action) string {
+	if a.Status == careplan.ActionDropped || strings.TrimSpace(a.What) == "" {
+		return ""
+	}
+	text := "• " + a.What + " — " + a.Owner.Who()
+	if !a.Due.IsZero() {
+		text += ", by " + a.Due.Display()
+	}
+	if a.Status == careplan.ActionDone {
+		text += " (done)"
+	}
+	return text
 }
 
 // choose marks one point on the scale.
@@ -77,7 +101,9 @@ func (g *goalCheck) saved(err error) {
 		g.said.SetText(fmt.Sprintf("Not saved: %v.", err))
 	} else {
 		g.said.Importance = widget.MediumImportance // plain text: green on white is hard to read
-		g.said.SetText("Saved. Your key worker will see this.")
+		// Check-ins travel in the tablet's next sync bundle: promising the key worker "will
+		// see this" would mislead someone who needs help before then.
+		g.said.SetText("Saved. It will reach your key worker the next time this tablet syncs with the hub.")
 		g.note.SetText("")
 	}
 	g.said.Show()

@@ -53,7 +53,8 @@ func (s *patientScreen) showTabletSetup(p careplan.Patient) {
 		s.tabletButton = widget.NewButtonWithIcon("Set up tablet…", theme.ComputerIcon(), s.onSetUpTablet)
 		s.enrolBar.Add(s.tabletButton)
 	}
-	s.enrolBar.Hidden = len(s.enrolBar.Objects) == 0
+	s.enrolOn = len(s.enrolBar.Objects) > 0
+	s.enrolBar.Hidden = s.folded || !s.enrolOn
 	s.enrolBar.Refresh()
 }
 

@@ -24,8 +24,12 @@ type Users interface {
 	AddUser(u *access.User, passphrase string) error
 	// ResetPassphrase gives an account a new passphrase; the old one stops working.
 	ResetPassphrase(id, passphrase string) error
-	// Deactivate destroys an account's key slot, so its passphrase no longer opens the store.
+	// Deactivate destroys an account's key slot, so its passphrase no longer opens the store,
+	// and changes the store's key, so a copy of the slot opens nothing either.
 	Deactivate(id string) error
+	// RetireSharedPassphrase destroys an older store's shared "hub" passphrase, and changes the
+	// store's key, so only named accounts open it.
+	RetireSharedPassphrase() error
 }
 
 // desktopRoles are the roles the Users screen offers. Patient accounts are made with the
@@ -56,6 +60,8 @@ type usersScreen struct {
 	newPass, newConfirm *widget.Entry
 	reset, deactivate   *widget.Button
 	manageProblem       *widget.Label
+	retire              *widget.Button // the shared hub passphrase of an older store
+	retireProblem       *widget.Label
 	rowButtons          map[string]*widget.Button // each row's Manage, by account id
 	root                fyne.CanvasObject
 }
@@ -99,15 +105,20 @@ func newUsersScreen(users Users, work worker, onBack func()) *usersScreen {
 	s.deactivate = widget.NewButton("Deactivate account", s.onDeactivate)
 	s.deactivate.Importance = widget.DangerImportance
 	s.manageProblem = kit.NewProblemLabel()
-	warn := kit.Para("Deactivating destroys the account's key: their passphrase stops opening the store at once. Their name stays in the audit.")
+	warn := kit.Para("Deactivating destroys the account's key and changes the store's own key: their passphrase, or a copy of their key kept from before, stops opening the store at once. Their name stays in the audit. Backups made before still open with the passphrases they had.")
 	s.manage = container.NewVBox(s.manageOf,
 		kit.Grid(kit.Field{Name: "New passphrase", Widget: s.newPass}, kit.Field{Name: "Again", Widget: s.newConfirm}),
 		container.NewHBox(s.reset), warn, container.NewHBox(s.deactivate), s.manageProblem)
 	s.manage.Hide()
+	s.retire = widget.NewButton("Retire the shared hub passphrase", s.onRetire)
+	s.retireProblem = kit.NewProblemLabel()
+	retireForm := container.NewVBox(kit.Subheading("Shared hub passphrase", widget.MediumImportance),
+		kit.Para("A store made before named accounts also opens with one shared passphrase, whose audit names nobody. Retire it once everyone has an account of their own."),
+		container.NewHBox(s.retire), s.retireProblem)
 
 	back := widget.NewButtonWithIcon("Back to caseload", theme.NavigateBackIcon(), s.onBackTapped)
 	left := container.NewBorder(kit.Subheading("Accounts", widget.MediumImportance), nil, nil, nil, container.NewVScroll(s.list))
-	split := container.NewHSplit(left, container.NewVScroll(container.NewPadded(container.NewVBox(addForm, widget.NewSeparator(), s.manage))))
+	split := container.NewHSplit(left, container.NewVScroll(container.NewPadded(container.NewVBox(addForm, widget.NewSeparator(), s.manage, widget.NewSeparator(), retireForm))))
 	split.Offset = 0.55
 	s.root = container.NewBorder(container.NewHBox(back), nil, nil, nil, split)
 	return s
@@ -266,4 +277,20 @@ func (s *usersScreen) managed(done string, err error) {
 		kit.SetProblem(s.manageProblem, done)
 	}
 	s.load()
+}
+
+func (s *usersScreen) onRetire() {
+	var err error
+	s.work.run(func() { err = s.users.RetireSharedPassphrase() }, func() { s.retired(err) })
+}
+
+// retired says how retiring the shared passphrase went.
+func (s *usersScreen) retired(err error) {
+	if err != nil {
+		s.retireProblem.Importance = widget.DangerImportance
+		kit.SetProblem(s.retireProblem, fmt.Sprintf("Not done: %v.", err))
+		return
+	}
+	s.retireProblem.Importance = widget.SuccessImportance
+	kit.SetProblem(s.retireProblem, "Retired: only named accounts open this store now.")
 }

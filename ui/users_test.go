@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"carehub/careplan/access"
 	"carehub/store"
@@ -147,6 +148,26 @@ func TestUsersScreenAddsResetsAndDeactivates(t *testing.T) {
 	}
 	if who := opensAs(t, h, "Olu Adebayo's passphrase"); who != "" {
 		t.Errorf("a deactivated account's passphrase still opens the store as %q", who)
+	}
+}
+
+func TestUsersScreenRetiresTheSharedPassphrase(t *testing.T) {
+	s, h := roleSession(t, adaAdmin)
+	test.Tap(s.caseload.usersButton)
+	test.Tap(s.users.retire)
+	if !s.users.retireProblem.Visible() || s.users.retireProblem.Importance != widget.SuccessImportance {
+		t.Fatalf("retiring said %q", s.users.retireProblem.Text)
+	}
+	test.Tap(s.users.retire) // nothing left to retire: said so
+	if s.users.retireProblem.Importance != widget.DangerImportance {
+		t.Errorf("retiring twice said %q", s.users.retireProblem.Text)
+	}
+	h.ownPass = testPassphrase // Ada's own: the harness checks the store with it from now on
+	if who := opensAs(t, h, hubPassphrase); who != "" {
+		t.Errorf("the retired shared passphrase still opens the store as %q", who)
+	}
+	if who := opensAs(t, h, "Jo Marsh's passphrase"); who != "Jo Marsh" {
+		t.Errorf("after retiring, Jo Marsh's passphrase opens the store as %q", who)
 	}
 }
 

@@ -34,7 +34,9 @@ func Run(dbPath string, build buildinfo.Info) error {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(assets.Icon())
 	w := a.NewWindow("carehub")
-	w.Resize(fyne.NewSize(1100, 760))
+	// The smallest screen carehub is used on (a small laptop): a larger first size would push
+	// the window past the edge of such a screen. Every screen works at this size.
+	w.Resize(fyne.NewSize(1024, 640))
 	w.SetMainMenu(mainMenu(w, build, dbPath))
 	idle, err := app.IdleLock(os.Getenv)
 	if err != nil {

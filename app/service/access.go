@@ -48,3 +48,51 @@ func mayManageUsers(st *store.Store) error {
 	}
 	return nil
 }
+
+// mayReadCaseload refuses the hub's caseload to an account that may not see it (a patient's).
+func mayReadCaseload(st *store.Store) error {
+	if !st.SignedIn().ReadsCaseload() {
+		return fmt.Errorf("%w: only the hub's staff see its caseload", access.ErrNotAllowed)
+	}
+	return nil
+}
+
+// mayReadPatient refuses one person's records to an account that may not read them: a
+// patient's account reads only its own person.
+func mayReadPatient(st *store.Store, patientID string) error {
+	if !st.SignedIn().ReadsPatient(patientID) {
+		return fmt.Errorf("%w: this account reads only its own person's records", access.ErrNotAllowed)
+	}
+	return nil
+}
+
+// readAudited checks the account may read one person's records of kind, and records the read
+// in the audit before anything is shown.
+func readAudited(st *store.Store, kind store.Kind, patientID, detail string) error {
+	if err := mayReadPatient(st, patientID); err != nil {
+		return err
+	}
+	return st.RecordView(kind, patientID, detail)
+}
+
+// mayExportHub refuses a whole-hub export (FHIR, the evaluators' CSV, a backup, batch printing
+// beyond one's own caseload) unless a coordinator or an administrator is signed in.
+func mayExportHub(st *store.Store) error {
+	if !st.SignedIn().ExportsHub() {
+		return fmt.Errorf("%w: only coordinators and administrators take the whole hub's records out (exports, backups, batch printing beyond your own caseload)", access.ErrNotAllowed)
+	}
+	return nil
+}
+
+// mayPrintPatient refuses to print one person's plan unless the account is their key worker or
+// runs the hub.
+func mayPrintPatient(st *store.Store, patientID string) error {
+	team, err := st.CareTeam(patientID)
+	if err != nil {
+		return err
+	}
+	if !st.SignedIn().PrintsPatient(team) {
+		return fmt.Errorf("%w: a key worker prints the people on their own caseload", access.ErrNotAllowed)
+	}
+	return nil
+}

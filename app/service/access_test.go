@@ -58,7 +58,6 @@ func newRoleHub(t *testing.T) *roleHub {
 		{access.User{Name: "Cat Coordinator", Role: access.Coordinator}, catPW},
 		{access.User{Name: "Ann Key", Role: access.KeyWorker, StaffID: ann.ID}, annPW},
 		{access.User{Name: "Bob Key", Role: access.KeyWorker, StaffID: bob.ID}, bobPW},
-		{access.User{Name: "Pat Person", Role: access.Patient, PatientID: h.annsPatient}, patPW},
 	}
 	for _, u := range users {
 		if err := st.AddUser(&u.u, u.pw); err != nil {
@@ -167,7 +166,7 @@ func TestAdministratorManagesAccountsButEditsNothingClinical(t *testing.T) {
 	h.signIn(t, adminPW)
 	users := servicesOn(h.v.Store).Users
 	all, err := users.Users()
-	if err != nil || len(all) != 5 {
+	if err != nil || len(all) != 4 {
 		t.Fatalf("%d accounts, %v", len(all), err)
 	}
 	var annID string
@@ -205,32 +204,74 @@ func TestAdministratorManagesAccountsButEditsNothingClinical(t *testing.T) {
 	}
 }
 
+// patientTablet makes a patient's tablet store holding their record and one other person's
+// (as a forged or mistaken bundle might), and signs the patient in through a vault.
+func patientTablet(t *testing.T, hub *store.Store, patientID, otherID string) *Vault {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "tablet.carehub")
+	owner := access.User{Name: "Pat Person", Role: access.Patient, PatientID: patientID}
+	tab, err := store.Create(path, patPW, store.Options{Now: fixedNow, KDF: servicetest.CheapKDF, Owner: &owner})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{patientID, otherID} {
+		p, err := hub.Patient(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := tab.SavePatient(&p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tab.Close()
+	v := NewVault(path, fixedNow, servicetest.CheapKDF)
+	t.Cleanup(func() { v.Close() })
+	if err := v.Open(patPW); err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
 func TestPatientAccountReachesOnlyTheirOwnPlan(t *testing.T) {
 	h := newRoleHub(t)
-	h.signIn(t, patPW)
-	if u := h.v.SignedIn(); u.Role != access.Patient || u.PatientID != h.annsPatient {
+	hub := h.signIn(t, catPW)
+	v := patientTablet(t, hub, h.annsPatient, h.bobsPatient)
+	if u := v.SignedIn(); u.Role != access.Patient || u.PatientID != h.annsPatient {
 		t.Fatalf("signed in as %+v", u)
 	}
-	tab := servicesOn(h.v.Store).Tablet
-	if v, err := tab.MyPlan(); err != nil || v.Name == "" {
+	svc := servicesOn(v.Store)
+	if v, err := svc.Tablet.MyPlan(); err != nil || v.Name == "" {
 		t.Fatalf("own plan: %+v, %v", v, err)
 	}
-	plans := servicesOn(h.v.Store).Plans
+	if _, err := svc.Records.Patient(h.annsPatient); err != nil {
+		t.Errorf("a patient reading their own record: %v", err)
+	}
 	p := draftFor(h.annsPatient)
-	if err := plans.SavePlan(&p); !errors.Is(err, access.ErrNotAllowed) {
-		t.Errorf("a patient editing their plan: %v", err)
+	refused := map[string]error{
+		"editing their plan":         svc.Plans.SavePlan(&p),
+		"reading another's record":   second(svc.Records.Patient(h.bobsPatient)),
+		"reading another's plans":    second(svc.Plans.Plans(h.bobsPatient)),
+		"reading another's PAMs":     second(svc.Outcomes.Assessments(h.bobsPatient)),
+		"reading another's contacts": second(svc.Enrolment.Contacts(h.bobsPatient)),
+		"reading the caseload":       second(svc.Records.Caseload()),
+		"printing another":           second(svc.Printing.PrintPatient(h.bobsPatient, false, false, filepath.Join(t.TempDir(), "x.pdf"))),
+		"exporting FHIR --all":       second(svc.Export.FHIR(filepath.Join(t.TempDir(), "x.json"), true)),
+		"backing up":                 svc.Backup.Backup(filepath.Join(t.TempDir(), "copy.carehub")),
+		"reading the audit":          second(svc.AuditLog.Audit(access.AuditFilter{})),
+		"listing accounts":           second(svc.Users.Users()),
 	}
-	if _, err := servicesOn(h.v.Store).AuditLog.Audit(access.AuditFilter{}); !errors.Is(err, access.ErrNotAllowed) {
-		t.Errorf("a patient reading the audit: %v", err)
+	for what, err := range refused {
+		if !errors.Is(err, access.ErrNotAllowed) {
+			t.Errorf("a patient %s: %v", what, err)
+		}
 	}
-	if _, err := servicesOn(h.v.Store).Users.Users(); !errors.Is(err, access.ErrNotAllowed) {
-		t.Errorf("a patient listing accounts: %v", err)
-	}
-	h.signIn(t, catPW)
-	if _, err := tab.MyPlan(); !errors.Is(err, access.ErrNotAllowed) {
+	if _, err := servicesOn(h.v.Store).Tablet.MyPlan(); !errors.Is(err, access.ErrNotAllowed) {
 		t.Errorf("a coordinator using the tablet view: %v", err)
 	}
 }
+
+// second is the error of a two-value call.
+func second[T any](_ T, err error) error { return err }
 
 func TestWrongPassphrasesSlowFurtherAttempts(t *testing.T) {
 	h := newRoleHub(t)

@@ -25,10 +25,17 @@ func (b *Backup) Backup(path string) error {
 	if err != nil {
 		return err
 	}
+	if err := mayExportHub(st); err != nil {
+		return err
+	}
 	if err := checkOutput(st, path, false); err != nil {
 		return err
 	}
 	clearStaleTemps(filepath.Dir(path), b.now())
+	// Audited first, so the copy holds the entry that says it was made.
+	if err := st.RecordEvent(store.AuditReport, "backup written"); err != nil {
+		return err
+	}
 	if err := st.Backup(path); err != nil {
 		return backupProblem(err, filepath.Dir(path))
 	}

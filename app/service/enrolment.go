@@ -61,6 +61,14 @@ func (e *Enrolment) RecordConsent(patientID string, c careplan.ConsentRecord) (c
 	return e.change(patientID, func(p *careplan.Patient) error { return p.RecordConsent(c, e.today()) })
 }
 
+// RecordConsentAndMove appends a consent decision and, when move is set, makes the status
+// change it calls for (careplan.StatusMoveForConsent: consented once consent to join is given,
+// declined on a refusal, withdrew when it is withdrawn while consented or active), in one
+// store write: the consent and the status never disagree, and a refused change saves neither.
+func (e *Enrolment) RecordConsentAndMove(patientID string, c careplan.ConsentRecord, move bool) (careplan.Patient, error) {
+	return e.change(patientID, func(p *careplan.Patient) error { return p.RecordConsentAndMove(c, move, e.today()) })
+}
+
 // ChangeStatus moves a person along the pathway. Moving to died also closes the open actions
 // of their draft plan, in the same store write (store.SavePatient).
 func (e *Enrolment) ChangeStatus(patientID string, to careplan.Status, on careplan.Date, by, reason string) (careplan.Patient, error) {
@@ -114,6 +122,9 @@ func (e *Enrolment) SaveStaff(m *careplan.StaffMember) error {
 func (e *Enrolment) Contacts(patientID string) ([]careplan.Contact, error) {
 	st, err := e.store()
 	if err != nil {
+		return nil, err
+	}
+	if err := readAudited(st, store.KindContact, patientID, "contacts read"); err != nil {
 		return nil, err
 	}
 	return st.Contacts(patientID)

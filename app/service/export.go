@@ -30,6 +30,9 @@ func (e *Export) FHIR(path string, all bool) (FHIRResult, error) {
 	if err != nil {
 		return FHIRResult{}, err
 	}
+	if err := mayExportHub(st); err != nil {
+		return FHIRResult{}, err
+	}
 	if err := checkOutput(st, path, false); err != nil {
 		return FHIRResult{}, err
 	}

@@ -26,6 +26,9 @@ func (e *Export) FHIRPerPerson(dir string, all bool) (FHIRResult, error) {
 	if err != nil {
 		return res, err
 	}
+	if err := mayExportHub(st); err != nil {
+		return res, err
+	}
 	if err := checkOutput(st, dir, true); err != nil {
 		return res, err
 	}

@@ -4,6 +4,7 @@ import (
 	"carehub/careplan/evaluation"
 	"carehub/careplan/outcomes"
 	"carehub/pam"
+	"carehub/store"
 )
 
 // Outcomes records PAM assessments and outcome measures for the desktop's Outcomes tab.
@@ -19,6 +20,9 @@ func (o *Outcomes) Assessments(patientID string) ([]pam.Assessment, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := readAudited(st, store.KindAssessment, patientID, "PAM assessments read"); err != nil {
+		return nil, err
+	}
 	return st.Assessments(patientID)
 }
 
@@ -26,6 +30,9 @@ func (o *Outcomes) Assessments(patientID string) ([]pam.Assessment, error) {
 func (o *Outcomes) Outcomes(patientID string) ([]outcomes.Record, error) {
 	st, err := o.store()
 	if err != nil {
+		return nil, err
+	}
+	if err := readAudited(st, store.KindOutcome, patientID, "outcome measures read"); err != nil {
 		return nil, err
 	}
 	return st.Outcomes(patientID)
@@ -82,6 +89,9 @@ func (e *Evaluation) report(f evaluation.Filter, output string) (evaluation.Repo
 	if err != nil {
 		return evaluation.Report{}, err
 	}
+	if err := mayReadCaseload(st); err != nil {
+		return evaluation.Report{}, err
+	}
 	if err := f.Validate(); err != nil {
 		return evaluation.Report{}, err
 	}
@@ -106,6 +116,9 @@ func (e *Evaluation) ExportCSV(f evaluation.Filter, path string) (rows int, err 
 	}()
 	st, err := e.store()
 	if err != nil {
+		return 0, err
+	}
+	if err := mayExportHub(st); err != nil {
 		return 0, err
 	}
 	if err := f.Validate(); err != nil {

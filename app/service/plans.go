@@ -1,10 +1,7 @@
 package service
 
 import (
-	"fmt"
-
 	"carehub/careplan"
-	"carehub/careplan/access"
 	"carehub/careplan/demo"
 	"carehub/careplan/myplan"
 	"carehub/pam"
@@ -20,6 +17,9 @@ type Plans struct{ base }
 func (p *Plans) Plans(patientID string) ([]careplan.Plan, error) {
 	st, err := p.store()
 	if err != nil {
+		return nil, err
+	}
+	if err := readAudited(st, store.KindPlan, patientID, "plans read"); err != nil {
 		return nil, err
 	}
 	return st.Plans(patientID)
@@ -142,8 +142,8 @@ func (p *Plans) CheckIns(patientID string) ([]myplan.CheckIn, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !st.SignedIn().ReadsPatient(patientID) {
-		return nil, fmt.Errorf("%w: this account may not open that person's record", access.ErrNotAllowed)
+	if err := readAudited(st, "", patientID, "goal check-ins read"); err != nil {
+		return nil, err
 	}
 	return st.CheckIns(patientID)
 }

@@ -11,8 +11,10 @@ import (
 	"carehub/store"
 )
 
-// DefaultHubName appears on screens and printed pages until the hub sets its own name.
-const DefaultHubName = "Somerset Symphony complex care hub"
+// DefaultHubName appears on screens and printed pages until the hub sets its own name
+// (Settings). It names no real hub: a new store is nobody's until an administrator says
+// whose it is.
+const DefaultHubName = "Complex care hub"
 
 // printOptions are the print settings for a run, in the fonts the services were given (the
 // app's are Fyne's bundled Noto Sans, which has the letters UK names need: Siân, Zoë).

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"carehub/careplan"
+	"carehub/careplan/access"
 	"carehub/careplan/printout"
 	"carehub/store"
 )
@@ -23,8 +24,21 @@ func (ps *Printing) Offer(p careplan.Patient, plans []careplan.Plan) printout.Of
 
 // PrintPatient writes one person's plan to path: the agreed plan, or with draft the draft
 // (which prints marked DRAFT). Large print is used when asked for or when the person's needs
-// say so. On failure nothing is left at path.
+// say so. A closed record (died, discharged, declined, withdrew) is refused with a
+// *printout.ClosedError naming why: its plan is not one anyone follows (PrintClosedPatient). On
+// failure nothing is left at path.
 func (ps *Printing) PrintPatient(patientID string, draft, largePrint bool, path string) (pages int, err error) {
+	return ps.printPatient(patientID, draft, largePrint, path, false)
+}
+
+// PrintClosedPatient prints a closed record's plan once a coordinator has confirmed it, every
+// page stamped "Record closed (died on …) — not a current plan" (hazard H11); it is audited.
+// Other accounts are refused. An open record prints as PrintPatient prints it.
+func (ps *Printing) PrintClosedPatient(patientID string, draft, largePrint bool, path string) (pages int, err error) {
+	return ps.printPatient(patientID, draft, largePrint, path, true)
+}
+
+func (ps *Printing) printPatient(patientID string, draft, largePrint bool, path string, closedOK bool) (pages int, err error) {
 	defer func() {
 		if err != nil {
 			removeIfEmpty(path)
@@ -34,12 +48,26 @@ func (ps *Printing) PrintPatient(patientID string, draft, largePrint bool, path 
 	if err != nil {
 		return 0, err
 	}
+	if err := mayPrintPatient(st, patientID); err != nil {
+		return 0, err
+	}
 	if err := checkOutput(st, path, false); err != nil {
 		return 0, err
 	}
 	c, err := patientCopy(st, patientID, draft)
 	if err != nil {
 		return 0, err
+	}
+	if cl, closed := c.Patient.Closure(); closed {
+		if !closedOK {
+			return 0, &printout.ClosedError{Name: c.Patient.FullName(), Closure: cl}
+		}
+		if !st.SignedIn().PrintsClosedRecords() {
+			return 0, fmt.Errorf("%w: only a coordinator or administrator can print a closed record's plan", access.ErrNotAllowed)
+		}
+		if err := st.RecordEvent(store.AuditReport, "closed record's plan printed, stamped closed: "+patientID); err != nil {
+			return 0, err
+		}
 	}
 	return writePDF(path, c, ps.options(largePrint || printout.LargePrintFor(c.Patient)))
 }
@@ -67,15 +95,21 @@ func (ps *Printing) options(large bool) printout.Options {
 	return opt
 }
 
-// PlansFor lists who a batch prints for, marking who has an agreed plan. Only people the hub
-// is still working with are included.
+// PlansFor lists who a batch covers, marking who has an agreed plan and whose record is
+// closed; only those with an agreed plan and an open record are printed.
 func (ps *Printing) PlansFor(sel printout.BatchSelection) ([]printout.BatchPerson, error) {
 	st, err := ps.store()
 	if err != nil {
 		return nil, err
 	}
+	if err := mayReadCaseload(st); err != nil {
+		return nil, err
+	}
 	rows, err := st.Caseload()
 	if err != nil {
+		return nil, err
+	}
+	if rows, err = printableBy(st, rows); err != nil {
 		return nil, err
 	}
 	chosen := sel.Choose(rows)
@@ -91,7 +125,8 @@ func (ps *Printing) PlansFor(sel printout.BatchSelection) ([]printout.BatchPerso
 }
 
 // PrintBatch prints the agreed plans of people into one PDF or one file each in a folder.
-// People without an agreed plan are listed in the result, not printed. A cancelled or failed
+// People without an agreed plan, and people whose record is closed, are listed in the result,
+// not printed. A cancelled or failed
 // batch leaves no files behind: every file is written under a temporary name and renamed into
 // place only once the whole batch is done.
 func (ps *Printing) PrintBatch(people []printout.BatchPerson, out printout.BatchOutput, progress func(done, total int) bool) (printout.BatchResult, error) {
@@ -105,14 +140,27 @@ func (ps *Printing) PrintBatch(people []printout.BatchPerson, out printout.Batch
 	}
 	var todo []printout.BatchPerson
 	for _, p := range people {
-		if p.HasAgreed {
+		switch {
+		case p.Closed != "":
+			res.Closed = append(res.Closed, p)
+		case p.HasAgreed:
 			todo = append(todo, p)
-		} else {
+		default:
 			res.NoPlan = append(res.NoPlan, p)
 		}
 	}
 	if len(todo) == 0 {
 		return res, printout.ErrNothingToPrint
+	}
+	if !st.SignedIn().ExportsHub() {
+		for _, p := range todo {
+			if err := mayPrintPatient(st, p.PatientID); err != nil {
+				return res, err
+			}
+		}
+	}
+	if err := st.RecordEvent(store.AuditReport, fmt.Sprintf("batch print (%d people)", len(todo))); err != nil {
+		return res, err
 	}
 	if out.Folder {
 		err = ps.printFolder(st, todo, out, progress, &res)
@@ -134,6 +182,9 @@ func (ps *Printing) printOneFile(st *store.Store, todo []printout.BatchPerson, o
 		}
 		if err != nil {
 			return err
+		}
+		if closedSince(&c, p, res) {
+			continue
 		}
 		// Loading is quick next to drawing, but a long batch should still stop at once.
 		if progress != nil && !progress(0, len(todo)) {
@@ -173,6 +224,7 @@ func (ps *Printing) printFolder(st *store.Store, todo []printout.BatchPerson, ou
 			res.NoPlan = append(res.NoPlan, p)
 		case err != nil:
 			return err
+		case closedSince(&c, p, res):
 		default:
 			opt := ps.options(out.LargePrint || printout.LargePrintFor(c.Patient))
 			tmp, pages, err := writeTemp(out.Path, func(w io.Writer) (int, error) { return printout.Write(w, c, opt) })
@@ -198,3 +250,34 @@ func (ps *Printing) printFolder(st *store.Store, todo []printout.BatchPerson, ou
 
 // planFile is the name of a person's plan in a folder of plans.
 func planFile(n careplan.NHSNumber) string { return "plan-" + string(n) + ".pdf" }
+
+// printableBy keeps the people the signed-in account may print: everyone for those who run the
+// hub, a key worker's own caseload for a key worker.
+func printableBy(st *store.Store, rows []careplan.CaseloadEntry) ([]careplan.CaseloadEntry, error) {
+	u := st.SignedIn()
+	if u.ExportsHub() {
+		return rows, nil
+	}
+	var out []careplan.CaseloadEntry
+	for _, e := range rows {
+		team, err := st.CareTeam(e.PatientID)
+		if err != nil {
+			return nil, err
+		}
+		if u.PrintsPatient(team) {
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}
+
+// closedSince reports a person whose record was closed after the batch was chosen, adding
+// them to the batch's closed list: a batch never prints a closed record.
+func closedSince(c *printout.Copy, p printout.BatchPerson, res *printout.BatchResult) bool {
+	if !c.Patient.Status.Closed() {
+		return false
+	}
+	p.Closed = c.Patient.Status
+	res.Closed = append(res.Closed, p)
+	return true
+}

@@ -146,9 +146,13 @@ func batchOfMixedPeople(t *testing.T, st *store.Store) []printout.BatchPerson {
 	return append(people, noPlan...)
 }
 
-// splitByPlan says who should print and who should be listed as having no agreed plan.
+// splitByPlan says who should print and who should be listed as having no agreed plan; people
+// whose record is closed are neither (they are left out as closed).
 func splitByPlan(st *store.Store, people []printout.BatchPerson) (agreed, none []printout.BatchPerson) {
 	for _, p := range people {
+		if p.Closed != "" {
+			continue
+		}
 		plans, _ := st.Plans(p.PatientID)
 		if servicetest.HasAgreed(plans) {
 			agreed = append(agreed, p)
@@ -175,6 +179,14 @@ func TestBatchIntoOneFile(t *testing.T) {
 	}
 	if res.Printed != len(agreed) || len(res.NoPlan) != len(none) || res.Pages < res.Printed {
 		t.Errorf("result %+v, want %d printed and %d without a plan", res, len(agreed), len(none))
+	}
+	if len(res.Closed)+len(agreed)+len(none) != len(people) {
+		t.Errorf("%d closed records left out, %d printed, %d without a plan, of %d people", len(res.Closed), len(agreed), len(none), len(people))
+	}
+	for _, p := range res.Closed {
+		if strings.Contains(servicetest.PDFText(t, path), p.NHSNumber.Display()) {
+			t.Errorf("the batch prints %s, whose record is closed (%s)", p.Name, p.Closed)
+		}
 	}
 	if last != [2]int{len(agreed), len(agreed)} {
 		t.Errorf("the last progress was %d of %d, want %d of %d", last[0], last[1], len(agreed), len(agreed))

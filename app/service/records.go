@@ -1,14 +1,17 @@
 package service
 
-import "carehub/careplan"
+import (
+	"fmt"
+
+	"carehub/careplan"
+	"carehub/store"
+)
 
 // Records reads the hub's caseload and one person's record, for the screens and the command
 // line, and says whether the signed-in account may change a person's record. Reading a record
 // is audited by the store as a view. A person's plans are read through Plans, their PAMs and
 // other measures through Outcomes: one route to each kind of record.
-//
-// Which accounts may read what is not checked here yet: the screens show a patient's account
-// its tablet only (issue 15 moves reads under the roles too).
+// A patient's account reads only its own person; the caseload and searching it are for staff.
 type Records struct{ base }
 
 // Caseload returns one small entry per person on the hub's caseload, in no particular order.
@@ -17,13 +20,30 @@ func (r *Records) Caseload() ([]careplan.CaseloadEntry, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := mayReadCaseload(st); err != nil {
+		return nil, err
+	}
 	return st.Caseload()
+}
+
+// ListCaseload is Caseload for a whole-hub listing that leaves the screen (`carehub list`):
+// the same rule, and one audit entry saying how many people it named.
+func (r *Records) ListCaseload() ([]careplan.CaseloadEntry, error) {
+	rows, err := r.Caseload()
+	if err != nil {
+		return nil, err
+	}
+	st, _ := r.store()
+	return rows, st.RecordEvent(store.AuditReport, fmt.Sprintf("caseload listed (%d people)", len(rows)))
 }
 
 // Patient returns one person's record, audited as a view.
 func (r *Records) Patient(id string) (careplan.Patient, error) {
 	st, err := r.store()
 	if err != nil {
+		return careplan.Patient{}, err
+	}
+	if err := mayReadPatient(st, id); err != nil {
 		return careplan.Patient{}, err
 	}
 	return st.Patient(id)
@@ -33,6 +53,9 @@ func (r *Records) Patient(id string) (careplan.Patient, error) {
 func (r *Records) PatientByNHS(n careplan.NHSNumber) (careplan.Patient, error) {
 	st, err := r.store()
 	if err != nil {
+		return careplan.Patient{}, err
+	}
+	if err := mayReadCaseload(st); err != nil { // finding anyone by number is a caseload search
 		return careplan.Patient{}, err
 	}
 	return st.PatientByNHS(n)

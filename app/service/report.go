@@ -29,9 +29,14 @@ func evaluate(st *store.Store, f evaluation.Filter) (evaluation.Report, []evalua
 	if err != nil {
 		return evaluation.Report{}, nil, err
 	}
+	contacts, err := st.AllContacts()
+	if err != nil {
+		return evaluation.Report{}, nil, err
+	}
 	people := make([]evaluation.Person, len(rows))
 	for i, e := range rows {
-		people[i] = evaluation.Person{Entry: e, Assessments: pams[e.PatientID], Outcomes: outs[e.PatientID]}
+		people[i] = evaluation.Person{Entry: e, Assessments: pams[e.PatientID], Outcomes: outs[e.PatientID],
+			Contacts: contacts[e.PatientID]}
 	}
 	return evaluation.Build(people, f), people, nil
 }

@@ -34,7 +34,7 @@ const maxCardSize = 64 << 10
 // and administrators on a hub; the patient on their own tablet.
 func mayPair(st *store.Store) error {
 	u := st.SignedIn()
-	if u.Role == access.Patient || u.SyncsDevices() {
+	if u.Role == access.Patient && st.Kind() == store.TabletStore || u.SyncsDevices() {
 		return nil
 	}
 	return fmt.Errorf("%w: only a coordinator or a hub administrator pairs devices and makes or imports bundles", access.ErrNotAllowed)

@@ -70,3 +70,23 @@ func (u *Users) Deactivate(id string) error {
 	}
 	return st.DeactivateUser(id)
 }
+
+// RetireSharedPassphrase destroys an older store's shared "hub" key slot, so that only named
+// accounts open the store. An administrator does it signed in as themselves.
+func (u *Users) RetireSharedPassphrase() error {
+	st, err := u.admin()
+	if err != nil {
+		return err
+	}
+	return st.RetireSharedSlot()
+}
+
+// NeedNewPassphrase names the active accounts a rotation left without a key slot (theirs was
+// from before grants and nobody had signed in with it since): an administrator resets them.
+func (u *Users) NeedNewPassphrase() ([]string, error) {
+	st, err := u.admin()
+	if err != nil {
+		return nil, err
+	}
+	return st.AccountsWithoutSlot()
+}

@@ -35,7 +35,8 @@ func (v *Vault) Exists() bool { return store.Exists(v.path) }
 
 // Open unlocks the existing store with any account's passphrase; the key slot it opens says
 // who is signing in (a patient's account opens the tablet view only). After five wrong
-// passphrases in a row each attempt first waits (see access.Throttle). It runs on the unlock
+// passphrases in a row each attempt first waits (access.DelayAfter); the store keeps the count
+// in its file, so quitting and starting the app again does not reset it. It runs on the unlock
 // screen's worker, never the UI goroutine.
 func (v *Vault) Open(passphrase string) error {
 	// Signing in again (another account, or after locking) closes the earlier session first:
@@ -43,16 +44,14 @@ func (v *Vault) Open(passphrase string) error {
 	if err := v.Close(); err != nil {
 		return err
 	}
-	var st *store.Store
-	err := v.attempt(func() (err error) {
-		st, err = store.Open(v.path, passphrase, v.options(""))
-		return err
-	})
-	return v.keep(st, err)
+	opt := v.options("")
+	opt.Sleep = v.sleep
+	return v.keep(store.Open(v.path, passphrase, opt))
 }
 
 // Unlock uncovers a locked session: the passphrase must be the signed-in account's own. The
-// store stays open while locked, so the screens underneath keep their state and handles.
+// store stays open while locked, so the screens underneath keep their state and handles; its
+// wrong passphrases are counted here, in memory, for as long as the session lasts.
 func (v *Vault) Unlock(passphrase string) error {
 	st, err := v.Store()
 	if err != nil {

@@ -100,6 +100,20 @@ func (u User) EditsPatient(team careplan.CareTeam) bool {
 	return false
 }
 
+// PrintsClosedRecords reports whether the user may print the plan of someone whose record is
+// closed (died, discharged, declined, withdrew), stamped as not current: a decision for those
+// who run the hub (coordinators and administrators), as for a family or coroner's request,
+// never a key worker's.
+func (u User) PrintsClosedRecords() bool {
+	return u.ExportsHub()
+}
+
+// CorrectsNHSNumbers reports whether the user may correct a person's NHS number: a
+// coordinator's check, since a wrong number joins one person's record to another's care.
+func (u User) CorrectsNHSNumbers() bool {
+	return u.Active && (u.Role == Coordinator || u.Role == SharedHub)
+}
+
 // Nominates reports whether the user may add a person to the caseload. A key worker may, since
 // the hub assigns the care team afterwards.
 func (u User) Nominates() bool {
@@ -162,4 +176,21 @@ func (u User) SyncsDevices() bool {
 // never stuck with conflicts nobody can clear.
 func (u User) ResolvesConflicts() bool {
 	return u.Active && (u.Role == Coordinator || u.Role == SharedHub || u.Role == Administrator)
+}
+
+// ExportsHub reports whether the user may take the whole hub out at once: a FHIR export, the
+// evaluators' CSV, a backup, batch printing beyond their own caseload. Those who run the hub
+// (coordinators and administrators) may; a key worker reads the caseload on screen but does
+// not carry it away, and a patient never sees beyond their own record.
+func (u User) ExportsHub() bool {
+	return u.Active && (u.Role == Coordinator || u.Role == Administrator || u.Role == SharedHub)
+}
+
+// PrintsPatient reports whether the user may print one person's plan: their key worker, or
+// anyone who runs the hub.
+func (u User) PrintsPatient(team careplan.CareTeam) bool {
+	if u.ExportsHub() {
+		return true
+	}
+	return u.Active && u.Role == KeyWorker && u.StaffID != "" && team.KeyWorkerID == u.StaffID
 }

@@ -48,6 +48,11 @@ func TestRolesCanAndCannot(t *testing.T) {
 		{"coordinator and administrator resolve conflicts", coord.ResolvesConflicts() && admin.ResolvesConflicts(), true},
 		{"key worker, patient and deactivated accounts resolve no conflicts", ann.ResolvesConflicts() || pat.ResolvesConflicts() || gone.ResolvesConflicts(), false},
 		{"the shared hub passphrase syncs and resolves", hub.SyncsDevices() && hub.ResolvesConflicts(), true},
+		{"coordinator and administrator export the whole hub", coord.ExportsHub() && admin.ExportsHub(), true},
+		{"key worker, patient and deactivated accounts export no whole hub", ann.ExportsHub() || pat.ExportsHub() || gone.ExportsHub(), false},
+		{"key worker prints own caseload", ann.PrintsPatient(mine), true},
+		{"key worker cannot print another key worker's patient", ann.PrintsPatient(theirs), false},
+		{"patient prints nothing from the hub", pat.PrintsPatient(careplan.CareTeam{}), false},
 	}
 	for _, tc := range tests {
 		if tc.got != tc.want {

@@ -32,3 +32,11 @@ func (t *Throttle) Failed() { t.misses++ }
 
 // Succeeded forgets earlier misses.
 func (t *Throttle) Succeeded() { t.misses = 0 }
+
+// DelayAfter is how long to wait before an attempt that follows misses wrong passphrases in a
+// row: Throttle's rule, for a count kept elsewhere (the store keeps it, so a restart does not
+// reset it).
+func DelayAfter(misses int) time.Duration {
+	t := Throttle{misses: max(misses, 0)}
+	return t.Delay()
+}

@@ -19,8 +19,9 @@ type Funnel struct {
 	// today, so someone discharged counts as having been active (a few are discharged straight
 	// from consented; the caseload entry does not say which).
 	Nominated, Contacted, Consented, Active int
-	// Exits: people discharged, who declined, and who died.
-	Discharged, Declined, Died int
+	// Exits: people discharged, who declined, who withdrew their consent (counted apart from
+	// discharge: they left, the hub did not finish with them), and who died.
+	Discharged, Declined, Withdrew, Died int
 	// Months holds nominations per calendar month, oldest first, for the MonthsShown months to
 	// the one holding today.
 	Months []MonthCount
@@ -104,6 +105,11 @@ func (f *Funnel) count(s careplan.Status) {
 		f.Discharged++
 	case careplan.StatusDeclined:
 		f.Declined++
+	case careplan.StatusWithdrew:
+		// They consented before withdrawing; whether they became active the entry does not say.
+		f.Contacted++
+		f.Consented++
+		f.Withdrew++
 	case careplan.StatusDied:
 		f.Died++
 	}

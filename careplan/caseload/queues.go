@@ -17,7 +17,7 @@ const (
 	QueueReviewSoon          // plan review due in the next ReviewWindowDays days
 	QueueReviewOverdue       // plan review overdue (careplan.ReviewOverdue)
 	QueuePAMDue              // no PAM of the person's own that counts, or it is due again (pam.DueSince)
-	QueueNoContact           // no contact for NoContactDays days (or never)
+	QueueNoContact           // no recorded work with the person (a contact, a PAM) for NoContactDays days, or never
 )
 
 // Queues lists the work queues in the order the caseload shows them.
@@ -45,7 +45,7 @@ func (q Queue) Label() string {
 	case QueuePAMDue:
 		return "PAM due"
 	case QueueNoContact:
-		return "No contact 30 days"
+		return "No contact or PAM 30 days" // says what it counts: a PAM is the hub's work with the person too
 	}
 	return "Everyone"
 }
@@ -63,7 +63,7 @@ type queueDay struct {
 	today     careplan.Date
 	soonEnd   careplan.Date // the last day of the review window
 	pamDue    pam.DueToday  // pam's rule for a PAM being due, ready for many people
-	contactBy careplan.Date // a contact on or before this day is 30 days old or more
+	contactBy careplan.Date // work recorded on or before this day is 30 days old or more
 }
 
 func dayOf(today careplan.Date) queueDay {
@@ -96,7 +96,7 @@ func (q Queue) in(e *careplan.CaseloadEntry, d queueDay) bool {
 	case QueuePAMDue:
 		return engaged(e) && d.pamDue.Since(e.LastPAM) // LastPAM is the person's own, never a Carer PAM
 	case QueueNoContact:
-		return e.Status != careplan.StatusNominated && !e.LastContact.After(d.contactBy)
+		return e.Status != careplan.StatusNominated && !e.LastWork().After(d.contactBy)
 	}
 	return false
 }

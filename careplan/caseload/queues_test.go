@@ -31,6 +31,10 @@ func TestQueueRules(t *testing.T) {
 		{"active, review yesterday, PAM exactly 6 months ago, contact 30 days ago",
 			careplan.CaseloadEntry{Status: careplan.StatusActive, ReviewDate: d(-1), LastPAM: today.AddMonths(-6), LastContact: d(-30)},
 			[]Queue{QueueReviewOverdue, QueuePAMDue, QueueNoContact}},
+		{"active, no contact on the log for 40 days, but a PAM taken with them last week",
+			careplan.CaseloadEntry{Status: careplan.StatusActive, ReviewDate: d(60), LastPAM: d(-7), LastContact: d(-40)}, nil},
+		{"active, PAM 40 days ago and no contact since",
+			careplan.CaseloadEntry{Status: careplan.StatusActive, ReviewDate: d(60), LastPAM: d(-40)}, []Queue{QueueNoContact}},
 		{"consented with no PAM yet",
 			careplan.CaseloadEntry{Status: careplan.StatusConsented, LastContact: d(-2)}, []Queue{QueuePAMDue}},
 		{"died: no reminders at all",
@@ -53,7 +57,7 @@ func queueEntries() []careplan.CaseloadEntry {
 	today := queueToday()
 	return []careplan.CaseloadEntry{
 		{PatientID: "a", FamilyName: "Adams", Status: careplan.StatusNominated, KeyWorker: "Sam", Practice: "Frome", Conditions: "52448006"},
-		{PatientID: "b", FamilyName: "Brown", Status: careplan.StatusActive, KeyWorker: "Sam", Practice: "Frome", ReviewDate: today.AddDays(-3), LastContact: today.AddDays(-40), LastPAM: today.AddDays(-10), Conditions: "13645005,52448006"},
+		{PatientID: "b", FamilyName: "Brown", Status: careplan.StatusActive, KeyWorker: "Sam", Practice: "Frome", ReviewDate: today.AddDays(-3), LastContact: today.AddDays(-40), LastPAM: today.AddDays(-45), Conditions: "13645005,52448006"},
 		{PatientID: "c", FamilyName: "Clarke", Status: careplan.StatusActive, KeyWorker: "Jo", Practice: "Wells", ReviewDate: today.AddDays(5), LastContact: today.AddDays(-2), LastPAM: today.AddDays(-10)},
 		{PatientID: "d", FamilyName: "Davies", Status: careplan.StatusContacted, KeyWorker: "Jo", Practice: "Wells", LastContact: today.AddDays(-1)},
 		{PatientID: "e", FamilyName: "Evans", Status: careplan.StatusDied, KeyWorker: "Sam", Practice: "Frome", ReviewDate: today.AddDays(-3)},

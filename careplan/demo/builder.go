@@ -32,7 +32,7 @@ func (b *builder) person() Person {
 	b.team()
 	b.pathway()
 	out := Person{Patient: b.p}
-	if !b.consentedOn.IsZero() && b.p.Status != careplan.StatusDeclined {
+	if !b.consentedOn.IsZero() && b.p.Status != careplan.StatusDeclined && b.p.Status != careplan.StatusWithdrew {
 		out.Assessments = b.assessments()
 		out.Plans = b.plans(out.Assessments)
 		// After the plans, so a plan's recorded PAM level is the one the hub saw at the time,
@@ -142,12 +142,26 @@ func (b *builder) needsAndCarers() {
 		}
 		given := pick(r, t.female)
 		if strings.HasSuffix(rel, "husband") || rel == "son" || rel == "brother" || (rel != "wife" && chance(r, 0.3)) {
-			given = pick(r, t.male)
+			// The man's name is drawn as it always was, so a seed still makes the same hub;
+			// a daughter, sister or granddaughter keeps her woman's name.
+			if male := pick(r, t.male); !womansRelationship(rel) {
+				given = male
+			}
 		}
 		b.p.Carers = append(b.p.Carers, careplan.Carer{
 			Name: given + " " + family, Relationship: rel, Phone: dramaMobile(r),
 		})
 	}
+}
+
+// womansRelationship is a relationship only a woman has to the person: a daughter is never
+// called John.
+func womansRelationship(rel string) bool {
+	switch rel {
+	case "wife", "daughter", "daughter-in-law", "sister", "granddaughter":
+		return true
+	}
+	return false
 }
 
 // team assigns a coordinator, and a key worker whose specialism suits the person's

@@ -14,15 +14,24 @@ type step struct {
 	reason string
 }
 
-// statusWeights is the status mix of a working hub, in percent, in careplan.Statuses order:
-// nominated, contacted, consented, active, discharged, declined, died.
+// statusWeights is the status mix of a working hub, in percent, in finalStatuses order:
+// nominated, contacted, consented, active, discharged, declined, died. About a fifth of those
+// who decline had consented first: they withdrew (see steps).
 func statusWeights() []int { return []int{10, 8, 7, 60, 10, 3, 2} }
+
+// finalStatuses are the statuses statusWeights picks among. Withdrew is reached through
+// declining after consent, so the draws, and every demo person, stay as they were before
+// withdrew was its own exit.
+func finalStatuses() []careplan.Status {
+	return []careplan.Status{careplan.StatusNominated, careplan.StatusContacted, careplan.StatusConsented,
+		careplan.StatusActive, careplan.StatusDischarged, careplan.StatusDeclined, careplan.StatusDied}
+}
 
 // pathway picks where the person is now and writes a dated history that gets them there, each
 // move allowed by the pathway, with consent recorded before anyone becomes active.
 func (b *builder) pathway() {
 	r := b.rng
-	final := careplan.Statuses()[weighted(r, statusWeights())]
+	final := finalStatuses()[weighted(r, statusWeights())]
 	steps := b.steps(final)
 
 	total := 0
@@ -106,6 +115,8 @@ func (b *builder) steps(final careplan.Status) []step {
 		case 1:
 			return []step{contacted, declined}
 		}
+		// Having consented, they took their consent back: an exit of its own.
+		declined.to = careplan.StatusWithdrew
 		return []step{contacted, consented, declined}
 	}
 	// died: most while active with the hub
@@ -146,7 +157,7 @@ func (b *builder) beforeMove(to careplan.Status, on careplan.Date) {
 		}
 	case careplan.StatusActive:
 		b.activeOn = on
-	case careplan.StatusDeclined:
+	case careplan.StatusDeclined, careplan.StatusWithdrew:
 		if b.p.Status == careplan.StatusConsented {
 			// Withdrawing from the hub withdraws sharing too.
 			for _, scope := range []careplan.ConsentScope{careplan.ConsentToJoin, careplan.ConsentToShareProfessionals, careplan.ConsentToShareCarers} {

@@ -59,8 +59,39 @@ func (b *builder) plans(pams []pam.Assessment) []careplan.Plan {
 	}
 	for i := range out {
 		reviewGoals(&out[i], b.p.ID)
+		b.planAhead(&out[i])
 	}
 	return out
+}
+
+// planAhead fills the Planning ahead section for the oldest people (85 and over), chosen and
+// worded from the NHS number rather than the random stream, so every other demo value stays as
+// it was before the section existed. Dated the day the version was agreed (or started), told by
+// the person or their first carer.
+func (b *builder) planAhead(p *careplan.Plan) {
+	if b.p.DateOfBirth.AgeOn(b.g.today) < 85 || len(b.p.NHSNumber) < 10 {
+		return
+	}
+	on := b.g.today
+	if p.Agreement != nil {
+		on = p.Agreement.On
+	}
+	told := b.p.FullName()
+	lpa := "None in place"
+	if len(b.p.Carers) > 0 {
+		told = b.p.Carers[0].Name
+		lpa = b.p.Carers[0].Name + " (" + b.p.Carers[0].Relationship + ")"
+	}
+	item := func(answer string) careplan.AheadItem {
+		return careplan.AheadItem{Answer: answer, On: on, ToldBy: told}
+	}
+	pick := int(b.p.NHSNumber[8] - '0')
+	p.Ahead.Respect = item([]string{"In place: kept with the medicines by the fridge", "Not in place: to talk about with the GP"}[pick%2])
+	p.Ahead.LPA = item(lpa)
+	p.Ahead.PlaceOfCare = item("At home")
+	if pick%3 == 0 {
+		p.Ahead.PlaceOfDeath = item([]string{"At home", "At the hospice"}[pick%2])
+	}
 }
 
 // agree locks a version as agreed with the key worker on a working-hours time that day.

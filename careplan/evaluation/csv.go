@@ -63,6 +63,7 @@ func WriteCSV(w io.Writer, people []Person, f Filter, pseudonymKey []byte) error
 		}
 		rows = append(rows, csvRow(p.Entry, m, f, pseudonymKey))
 	}
+	suppressSmallCells(rows)
 	sort.Slice(rows, func(i, j int) bool { return rows[i][0] < rows[j][0] })
 	cw := csv.NewWriter(w)
 	if err := cw.Write(CSVHeader()); err != nil {
@@ -184,4 +185,37 @@ func ageBand(dob careplan.Date, f Filter) string {
 		lo := age / 10 * 10
 		return fmt.Sprintf("%d-%d", lo, lo+9)
 	}
+}
+
+// MinCell is the fewest people a practice × age band cell of the CSV may describe: a smaller
+// cell (a small practice's only person in their nineties) could single someone out.
+const MinCell = 5
+
+// What a merged or withheld cell says instead of the practice or the age band.
+const (
+	OtherPractices = "other practices"
+	BandWithheld   = "withheld"
+)
+
+// suppressSmallCells merges and withholds so that no practice × age band cell holds fewer than
+// MinCell people: first the people of a small cell are moved into "other practices"; a cell
+// still small then has its age band withheld; one still small after that loses its practice
+// too. Only the two columns change; the measurements stay, so the figures still add up.
+func suppressSmallCells(rows [][]string) {
+	const practice, band = 1, 3
+	cell := func(r []string) string { return r[practice] + "\x00" + r[band] }
+	merge := func(col int, to string) {
+		n := map[string]int{}
+		for _, r := range rows {
+			n[cell(r)]++
+		}
+		for _, r := range rows {
+			if n[cell(r)] < MinCell {
+				r[col] = to
+			}
+		}
+	}
+	merge(practice, OtherPractices)
+	merge(band, BandWithheld)
+	merge(practice, OtherPractices)
 }

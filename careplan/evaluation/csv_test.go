@@ -136,14 +136,14 @@ func TestCSVDemoHubHoldsNothingIdentifying(t *testing.T) {
 		t.Fatalf("only %d rows from 1,500 demo people", len(rows))
 	}
 	shapes := []*regexp.Regexp{
-		regexp.MustCompile(`^[0-9a-f]{32}$`),                                                    // pseudonym
-		regexp.MustCompile(`^(nominated|contacted|consented|active|discharged|declined|died)$`), // status
-		regexp.MustCompile(`^(under 40|[4-8]0-[4-8]9|90\+)$`),                                   // age band
-		regexp.MustCompile(`^\d{4}-\d{2}$`),                                                     // month
-		regexp.MustCompile(`^-?\d{1,3}(\.\d)?$`),                                                // score, level, change, answers
+		regexp.MustCompile(`^[0-9a-f]{32}$`), // pseudonym
+		regexp.MustCompile(`^(nominated|contacted|consented|active|discharged|declined|withdrew|died)$`), // status
+		regexp.MustCompile(`^(under 40|[4-8]0-[4-8]9|90\+|withheld)$`),                                   // age band (withheld: a small cell)
+		regexp.MustCompile(`^\d{4}-\d{2}$`),                                                              // month
+		regexp.MustCompile(`^-?\d{1,3}(\.\d)?$`),                                                         // score, level, change, answers
 		regexp.MustCompile(`^(yes|no|na|)$`),
 	}
-	practices := map[string]bool{}
+	practices := map[string]bool{OtherPractices: true} // small cells are merged into "other practices"
 	for _, p := range people {
 		practices[p.Entry.Practice] = true
 	}

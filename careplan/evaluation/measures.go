@@ -13,6 +13,7 @@ type Person struct {
 	Entry       careplan.CaseloadEntry
 	Assessments []pam.Assessment
 	Outcomes    []outcomes.Record
+	Contacts    []careplan.Contact // the hub's contacts log: service use
 }
 
 // pair is a person's first and latest counting measurement of one kind in the period; n is

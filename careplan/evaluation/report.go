@@ -36,8 +36,8 @@ type Activation struct {
 	// MeaningfulGain counts people whose score rose by pam.MeaningfulGain (3.0 points) or more,
 	// out of People.
 	MeaningfulGain Share
-	// MeaningfulGainWithinYear narrows MeaningfulGain to a latest PAM within 12 months of the
-	// first, as the measure steward's quality measure counts it.
+	// MeaningfulGainWithinYear is the measure steward's quality measure: of the people whose
+	// latest PAM is within 12 months of their first, how many gained 3 points or more.
 	MeaningfulGainWithinYear Share
 	// FirstLevels and LatestLevels are the People by reported level at their first and latest
 	// PAM: index 0 is level 1, index 3 is level 4.
@@ -97,9 +97,9 @@ func Build(people []Person, f Filter) Report {
 // tally accumulates whole-number sums while people are added, so means are divided once at the
 // end and never drift with floating-point rounding.
 type tally struct {
-	pamPeople, startedLow, movedUp, gains, gainsInYear int
-	pamChangeTenths                                    int
-	firstLevel, latestLevel                            [4]int
+	pamPeople, startedLow, movedUp, gains, gainsInYear, pairsInYear int
+	pamChangeTenths                                                 int
+	firstLevel, latestLevel                                         [4]int
 
 	lonelyPeople, lonelyFirstSum, lonelyLatestSum, lonelyFirst, lonelyLatest int
 
@@ -114,6 +114,9 @@ func (t *tally) add(m measures) {
 		first, latest := m.pam.first, m.pam.latest
 		c := pam.Between(first, latest)
 		t.pamPeople++
+		if c.WithinYear {
+			t.pairsInYear++
+		}
 		t.pamChangeTenths += int(c.Points)
 		if c.Meaningful {
 			t.gains++
@@ -175,7 +178,9 @@ func (t *tally) into(r *Report) {
 	a.MovedUpFromLow = Share{t.movedUp, t.startedLow}
 	a.MeanChangePoints = mean(t.pamChangeTenths, t.pamPeople) / 10
 	a.MeaningfulGain = Share{t.gains, t.pamPeople}
-	a.MeaningfulGainWithinYear = Share{t.gainsInYear, t.pamPeople}
+	// Out of the people whose pair is within 12 months: a person whose latest PAM came later
+	// could not count, so counting them in the denominator understated the share.
+	a.MeaningfulGainWithinYear = Share{t.gainsInYear, t.pairsInYear}
 	for i := range 4 {
 		a.FirstLevels[i] = Share{t.firstLevel[i], t.pamPeople}
 		a.LatestLevels[i] = Share{t.latestLevel[i], t.pamPeople}

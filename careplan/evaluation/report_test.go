@@ -67,7 +67,7 @@ func TestBuildHandCohort(t *testing.T) {
 		t.Errorf("Frailty = %+v", f)
 	}
 	if r.ServiceUse.Recorded {
-		t.Error("service use reported without a contacts log")
+		t.Error("service use reported with no contact logged")
 	}
 }
 
@@ -120,7 +120,7 @@ func TestBoundaries(t *testing.T) {
 		{"Carer PAM ignored", careplan.Date{}, []pam.Assessment{pam13(400, 1, jan), carerPAM(700, 4, jul)}, 0, Share{}, Share{}, Share{}, 0},
 		{"before From ignored", careplan.Date{}, []pam.Assessment{pam13(400, 1, day(2025, time.December, 31)), pam13(700, 4, jul)}, 0, Share{}, Share{}, Share{}, 0},
 		{"after To ignored", careplan.Date{}, []pam.Assessment{pam13(400, 1, jan), pam13(700, 4, day(2027, time.January, 1))}, 0, Share{}, Share{}, Share{}, 0},
-		{"latest more than a year on", day(2025, time.January, 1), []pam.Assessment{pam13(400, 1, day(2025, time.January, 2)), pam13(450, 1, day(2026, time.March, 1))}, 1, Share{1, 1}, Share{0, 1}, Share{0, 1}, 5},
+		{"latest more than a year on", day(2025, time.January, 1), []pam.Assessment{pam13(400, 1, day(2025, time.January, 2)), pam13(450, 1, day(2026, time.March, 1))}, 1, Share{1, 1}, Share{0, 0}, Share{0, 1}, 5},
 		{"first and latest, not the middle", careplan.Date{}, []pam.Assessment{pam13(400, 1, jan), pam13(900, 4, day(2026, time.April, 1)), pam13(420, 1, jul)}, 1, Share{0, 1}, Share{0, 1}, Share{0, 1}, 2},
 	}
 	for _, c := range cases {
@@ -160,7 +160,7 @@ func TestEmptyReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := b.String()
-	for _, want := range []string{"People in scope: 0", "No one in scope has a first and a later PAM", "contacts log not yet recorded"} {
+	for _, want := range []string{"People in scope: 0", "No one in scope has a first and a later PAM", "No contacts logged in the period"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("empty report lacks %q:\n%s", want, out)
 		}
@@ -190,7 +190,8 @@ func TestWriteTextHandCohort(t *testing.T) {
 		"Lonely (total 6 or more): first 2 of 3 (66.7%), latest 1 of 3 (33.3%)",
 		"Anxious yesterday (lower is better): first 4.5, latest 3.0",
 		"Mean score: first 5.5, latest 6.0",
-		"Service use: contacts log not yet recorded",
+		"Service use (the hub's own contacts log; hospital and GP use are not recorded in carehub)",
+		"No contacts logged in the period",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("report lacks %q:\n%s", want, out)

@@ -73,7 +73,7 @@ func (a Activation) write(p *printer) {
 	p.line("  Started at level 1 or 2 and moved to a higher level: %s", a.MovedUpFromLow)
 	p.line("  Mean change, latest minus first: %+.1f points", a.MeanChangePoints)
 	p.line("  Gain of %s points or more: %s", pam.MeaningfulGain, a.MeaningfulGain)
-	p.line("  ... of which the latest PAM was within 12 months of the first: %s", a.MeaningfulGainWithinYear)
+	p.line("  Of the people whose latest PAM was within 12 months of their first, gained 3 points or more: %s", a.MeaningfulGainWithinYear)
 	p.line("  Level at first and latest PAM:")
 	if p.err != nil {
 		return
@@ -125,9 +125,16 @@ func (f Frailty) write(p *printer) {
 
 func (s ServiceUse) write(p *printer) {
 	p.line("")
+	p.line("Service use (the hub's own contacts log; hospital and GP use are not recorded in carehub)")
 	if !s.Recorded {
-		p.line("Service use: contacts log not yet recorded")
+		p.line("  No contacts logged in the period")
 		return
 	}
-	p.line("Service use: %.1f contacts and %.0f minutes per person per month", s.ContactsPerPersonMonth, s.MinutesPerPersonMonth)
+	p.line("  %d contacts, %d minutes: %.1f contacts and %.0f minutes per person per month", s.Contacts, s.Minutes,
+		s.ContactsPerPersonMonth, s.MinutesPerPersonMonth)
+	for _, k := range s.ByKind {
+		if k.Contacts > 0 {
+			p.line("  %s: %d contacts, %d minutes", k.Kind.Label(), k.Contacts, k.Minutes)
+		}
+	}
 }

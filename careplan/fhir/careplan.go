@@ -150,6 +150,13 @@ func planNotes(plan careplan.Plan) []Annotation {
 	add("Amber – who I call", ct.Amber.WhoICall)
 	add("Red – emergency, who to call", ct.Red.WhoToCall)
 	add("Red – what they need to know", ct.Red.WhatTheyNeedToKnow)
+	for _, e := range plan.Ahead.Recorded() {
+		text := e.Item.Answer
+		if told := e.Item.Told(); told != "" {
+			text += " (" + told + ")"
+		}
+		add("Planning ahead – "+e.Label, text)
+	}
 	for _, s := range plan.Support {
 		add("Support", strings.Join(nonBlank(s.Name, s.Offers, s.Area, s.Contact), "; "))
 	}

@@ -39,6 +39,9 @@ type Encoder struct {
 	opts   Options
 	json   *json.Encoder // writes into to, one resource per call
 	to     *Chunk
+	// viaJSON has encoding/json write every resource, the hot ones too (direct.go): for
+	// tests comparing the two.
+	viaJSON bool
 }
 
 func newEncoder(l layout, opts Options) *Encoder {
@@ -68,6 +71,15 @@ func (e *Encoder) Encode(c *Chunk, p Person) error {
 	defer func() { e.to = nil }()
 	rs := Resources(p, e.opts)
 	for _, r := range rs {
+		if d, ok := r.(directEncoder); ok && !e.viaJSON {
+			if e.layout == layoutBundle {
+				c.data = appendEntry(append(c.data, ",\n"...), EntryFor(r), d)
+			} else {
+				c.data = append(d.appendJSON(c.data), '\n')
+			}
+			c.resources++
+			continue
+		}
 		var err error
 		if e.layout == layoutBundle {
 			c.data = append(c.data, ",\n"...)

@@ -379,3 +379,17 @@ func TestDeathIsDeceasedDateTimeWhenKnown(t *testing.T) {
 	}
 	checkAll(t, loadSchema(t), [][]byte{mustJSON(t, r), mustJSON(t, u)})
 }
+
+// Planning ahead goes to the CarePlan's notes, each answer labelled as printed and with who
+// told the hub and when.
+func TestCarePlanCarriesPlanningAhead(t *testing.T) {
+	pl := plan()
+	pl.Ahead.Respect = careplan.AheadItem{Answer: "In place, by the fridge", On: careplan.NewDate(2026, 9, 1), ToldBy: "Siân"}
+	notes := ""
+	for _, n := range fhir.MapCarePlan(patient(), pl, fhir.DefaultCodes()).Note {
+		notes += n.Text + "\n"
+	}
+	if want := "Planning ahead – ReSPECT or DNACPR form: In place, by the fridge (told by Siân on 1 Sep 2026)"; !strings.Contains(notes, want) {
+		t.Errorf("notes lack %q:\n%s", want, notes)
+	}
+}

@@ -25,8 +25,9 @@ type Call struct {
 
 // View is everything the tablet shows, in the order it shows it.
 type View struct {
-	Name        string // the person's name, as they are addressed
-	Agreed      bool   // false when no version has been agreed yet
+	Name        string          // the person's name, as they are addressed
+	Status      careplan.Status // where they are on the pathway: the overdue rule needs it
+	Agreed      bool            // false when no version has been agreed yet
 	Contingency careplan.Contingency
 	WhoToCall   []Call
 	AboutMe     string
@@ -36,13 +37,14 @@ type View struct {
 	AgreedWith  string        // who agreed this version with the person
 	AgreedOn    careplan.Date // when: the tablet says which plan it shows, so an old one is noticed
 	PAMTrend    string        // one or two plain sentences; "" when no PAM has been recorded
+	Ahead       []string      // Planning ahead, one line per recorded answer, as printed
 }
 
 // Build makes the tablet's view from the person's record, their latest agreed plan (zero when
 // none) and their PAM assessments. Only an agreed version is shown: a draft is still being
 // written with the key worker.
 func Build(p careplan.Patient, agreed careplan.Plan, assessments []pam.Assessment) View {
-	v := View{Name: p.FullName(), Agreed: agreed.State == careplan.PlanAgreed}
+	v := View{Name: p.FullName(), Status: p.Status, Agreed: agreed.State == careplan.PlanAgreed}
 	if !v.Agreed {
 		v.WhoToCall = whoToCall(careplan.Plan{}, p)
 		v.PAMTrend = Trend(assessments)
@@ -56,6 +58,13 @@ func Build(p careplan.Patient, agreed careplan.Plan, assessments []pam.Assessmen
 			v.Goals = append(v.Goals, g)
 		}
 	}
+	for _, e := range agreed.Ahead.Recorded() {
+		line := e.Label + ": " + e.Item.Answer
+		if told := e.Item.Told(); told != "" {
+			line += " (" + told + ")"
+		}
+		v.Ahead = append(v.Ahead, line)
+	}
 	v.Review = agreed.ReviewDate
 	if a := agreed.Agreement; a != nil {
 		v.AgreedWith, v.AgreedOn = a.By, a.On
@@ -64,10 +73,11 @@ func Build(p careplan.Patient, agreed careplan.Plan, assessments []pam.Assessmen
 	return v
 }
 
-// ReviewPassed reports an agreed plan whose review date has gone by: the hub may well have
-// agreed a newer plan that has not reached the tablet, so the person is told to ask.
-func (v View) ReviewPassed(today careplan.Date) bool {
-	return v.Agreed && !v.Review.IsZero() && v.Review.Before(today)
+// ReviewOverdue reports an agreed plan whose review is overdue by careplan.ReviewOverdue, the
+// rule the caseload, the summary and the printed plan use: the hub may well have agreed a
+// newer plan that has not reached the tablet, so the person is told to ask.
+func (v View) ReviewOverdue(today careplan.Date) bool {
+	return v.Agreed && careplan.ReviewOverdue(v.Review, v.Status, today)
 }
 
 // whoToCall lists, as the printed plan does, the people in the plan with a phone number, then
@@ -109,7 +119,7 @@ func Trend(all []pam.Assessment) string {
 		return ""
 	}
 	last := h[len(h)-1]
-	level := fmt.Sprintf("level %d: %s", last.Level, last.Level.Description())
+	level := fmt.Sprintf("level %d: %s", last.Level, last.Level.PlainWords()) // the person's own view: neutral words
 	if len(h) == 1 {
 		return fmt.Sprintf("Your PAM score was %s (%s). It is your first, so there is nothing to compare yet.", last.Score, level)
 	}

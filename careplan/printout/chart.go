@@ -3,6 +3,7 @@ package printout
 import (
 	"fmt"
 
+	"carehub/careplan"
 	"carehub/pam"
 )
 
@@ -35,13 +36,24 @@ func (s *sheet) pamSection(c Copy) {
 	s.flow(intro)
 	s.y += s.st.gap / 2
 	s.chart(h)
-	s.paragraph(pamSummary(h))
+	s.paragraph(pamSummary(h) + atAgreement(c.Plan))
+}
+
+// atAgreement says the PAM level the plan was agreed at, which is what the plan was tailored
+// to (not the latest score, which may have come later), or "" when none was recorded.
+func atAgreement(p careplan.Plan) string {
+	a := p.Agreement
+	if a == nil || !pam.Level(a.PAMLevel).Valid() {
+		return ""
+	}
+	l := pam.Level(a.PAMLevel)
+	return fmt.Sprintf("\nWhen this plan was agreed on %s, your PAM was %s (%s).", a.On.Display(), l, l.PlainWords())
 }
 
 // pamSummary is the chart in one plain sentence.
 func pamSummary(h []pam.Assessment) string {
 	last := h[len(h)-1]
-	level := fmt.Sprintf("%s, %s", last.Level, last.Level.Description())
+	level := fmt.Sprintf("%s, %s", last.Level, last.Level.PlainWords()) // the person's copy: neutral words
 	if len(h) == 1 {
 		return fmt.Sprintf("Your score was %s (%s). This is your first PAM score.", last.Score, level)
 	}

@@ -55,7 +55,7 @@ func (s *sheet) newGoal(n int, g careplan.Goal) goalBlock {
 	if len(g.Actions) > 0 {
 		rows := make([][]string, len(g.Actions))
 		for i, a := range g.Actions {
-			rows[i] = []string{a.What, a.Owner.Who(), byWhen(a.Due), actionStatus(a)}
+			rows[i] = []string{a.What, a.Owner.Who(), byWhen(a.Due), s.stand.actionStatus(a)}
 		}
 		b.actions = s.newTable([]column{{"What", 0.40}, {"Who", 0.22}, {"By when", 0.19}, {"Status", 0.19}}, rows, false)
 	}
@@ -108,8 +108,18 @@ func byWhen(d careplan.Date) string {
 	return d.Display()
 }
 
-// actionStatus writes an action's status in words a patient uses.
-func actionStatus(a careplan.Action) string {
+// actionStatus writes an action's status in words a patient uses. An open action past its
+// date says it is overdue (it can still be done); on a closed record an open action is not
+// something anyone is still doing.
+func (st standing) actionStatus(a careplan.Action) string {
+	if a.Status == careplan.ActionOpen {
+		switch {
+		case st.closed != "":
+			return "Not done: record closed"
+		case a.Overdue(st.today):
+			return "Overdue: still to do"
+		}
+	}
 	switch a.Status {
 	case careplan.ActionDone:
 		if a.DoneOn.IsZero() {

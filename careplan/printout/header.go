@@ -17,11 +17,11 @@ type banner struct {
 	headBot float64 // the rule under the header
 	headW   float64 // the header text's width: the page's, less the logo's
 	footTop float64 // the rule over the footer
-	review  line
-	foot    []line // printed date and hub, under the page number
+	review  []line  // "Review by …", or the plan's warning, beside the page number
+	foot    []line  // printed date and hub, under the page number
 }
 
-func (s *sheet) makeBanner(c Copy) banner {
+func (s *sheet) makeBanner(c Copy, stand standing) banner {
 	st := s.st
 	w := s.width - s.p.logo.space()
 	var b banner
@@ -49,22 +49,30 @@ func (s *sheet) makeBanner(c Copy) banner {
 	}
 	b.head = append(b.head, s.wrapLines(identity(c.Patient), true, st.small, w, black)...)
 	b.head = append(b.head, s.wrapLines(versionLine(c.Plan), true, st.small, w, colour)...)
+	if stand.closed != "" {
+		b.head = append(b.head, s.wrapLines(stand.closed, true, st.small, w, black)...)
+	}
 	b.headBot = st.top + s.height(b.head) + 1
 	if s.p.logo != nil {
 		b.headBot = max(b.headBot, st.top+s.p.logo.h+1)
 	}
 
-	b.review = line{text: "Review by " + c.Plan.ReviewDate.Display(), bold: true, size: st.small, colour: black}
+	review := "Review by " + c.Plan.ReviewDate.Display()
 	if c.Plan.ReviewDate.IsZero() {
-		b.review.text = "No review date set"
+		review = "No review date set"
 	}
+	if warn := stand.warning(); warn != "" {
+		review = warn
+	}
+	// Beside the widest page number a person's plan could need, so no page's number overlaps it.
+	b.review = s.wrapLines(review, true, st.small, s.width-s.p.width("Page 99 of 99", true, st.small)-4, black)
 	hub := strings.TrimSpace(s.p.hub)
 	printed := "Printed " + s.p.printed.Display()
 	if hub != "" {
 		printed += " · " + hub
 	}
 	b.foot = s.wrapLines(printed, false, st.small, s.width, black)
-	footH := st.lineH(st.small) + s.height(b.foot)
+	footH := s.height(b.review) + s.height(b.foot)
 	b.footTop = pageH - st.bottom - footH - 1
 	return b
 }
@@ -108,8 +116,8 @@ func versionLine(p careplan.Plan) string {
 }
 
 // stamp adds the header and footer to every page, now that the number of pages is known, and
-// a draft's watermark last so that it lies over everything.
-func (s *sheet) stamp(b banner, draft bool) {
+// a watermark (a draft's, a closed record's) last so that it lies over everything.
+func (s *sheet) stamp(b banner, watermark string) {
 	st := s.st
 	total := len(s.pages)
 	for i := range s.pages {
@@ -134,16 +142,20 @@ func (s *sheet) stamp(b banner, draft bool) {
 
 		add(op{kind: opLine, zone: zoneFooter, x: s.left, y: b.footTop, w: s.width, stroke: black, lw: 0.5})
 		y = b.footTop + 1
-		text(zoneFooter, s.left, y, b.review)
-		num := line{text: fmt.Sprintf("Page %d of %d", i+1, total), bold: true, size: st.small, colour: black}
-		text(zoneFooter, s.left+s.width-s.p.width(num.text, true, num.size), y, num)
-		y += st.lineH(st.small)
+		for j, l := range b.review {
+			text(zoneFooter, s.left, y, l)
+			if j == 0 {
+				num := line{text: fmt.Sprintf("Page %d of %d", i+1, total), bold: true, size: st.small, colour: black}
+				text(zoneFooter, s.left+s.width-s.p.width(num.text, true, num.size), y, num)
+			}
+			y += st.lineH(l.size)
+		}
 		for _, l := range b.foot {
 			text(zoneFooter, s.left, y, l)
 			y += st.lineH(l.size)
 		}
-		if draft {
-			add(op{kind: opWatermark, text: watermarkText})
+		if watermark != "" {
+			add(op{kind: opWatermark, text: watermark})
 		}
 	}
 }

@@ -70,6 +70,7 @@ func (s *sheet) tall(l line) float64 { return l.before + s.st.lineH(l.size) }
 type sheet struct {
 	p     *printer
 	st    style
+	stand standing // closed, overdue: said in the header, footer, goals and review
 	pages []page
 	y     float64 // the top of the next thing placed
 	top   float64 // content area, below the header

@@ -2,6 +2,7 @@ package printout
 
 import (
 	"errors"
+	"fmt"
 	"sort"
 	"strings"
 
@@ -21,6 +22,10 @@ type Offer struct {
 	Draft bool
 	// LargePrint is true when the person's communication needs ask for large print.
 	LargePrint bool
+	// Closed is why the person's record is closed ("died on 3 Nov 2026"), or "" while the hub
+	// works with them. A closed record's plan prints only when a coordinator confirms, and
+	// then stamped as not current on every page.
+	Closed string
 }
 
 // OfferFor says what can be printed for a person: their agreed plan, and a draft when it is
@@ -28,8 +33,30 @@ type Offer struct {
 func OfferFor(p careplan.Patient, plans []careplan.Plan) Offer {
 	_, agreed := Current(plans)
 	_, draft := DraftToPrint(plans)
-	return Offer{Agreed: agreed, Draft: draft, LargePrint: LargePrintFor(p)}
+	o := Offer{Agreed: agreed, Draft: draft, LargePrint: LargePrintFor(p)}
+	if c, ok := p.Closure(); ok {
+		o.Closed = c.Reason()
+	}
+	return o
 }
+
+// ErrClosedRecord is wrapped by the refusal to print a closed record's plan as if current.
+var ErrClosedRecord = errors.New("the record is closed")
+
+// ClosedError refuses to print a closed record's plan without a coordinator's say-so, naming
+// whose record it is and why it is closed.
+type ClosedError struct {
+	Name    string
+	Closure careplan.Closure
+}
+
+func (e *ClosedError) Error() string {
+	return fmt.Sprintf("%s's record is closed (%s): their plan is not a current plan, so it is not printed "+
+		"unless a coordinator confirms, and then every page says so", e.Name, e.Closure.Reason())
+}
+
+// Unwrap lets callers test for ErrClosedRecord.
+func (e *ClosedError) Unwrap() error { return ErrClosedRecord }
 
 // DraftToPrint is the draft that may be printed: the latest one, if nothing agreed is newer.
 func DraftToPrint(plans []careplan.Plan) (careplan.Plan, bool) {
@@ -63,13 +90,14 @@ type BatchSelection struct {
 	KeyWorker string
 }
 
-// Choose picks the open people the selection covers from the caseload: by review date,
-// soonest first, or a key worker's caseload, by name. People with no review date (no plan)
-// have no review due.
+// Choose picks the people the selection covers from the caseload: by review date, soonest
+// first, or a key worker's caseload, by name. People with no review date (no plan) have no
+// review due. People whose record is closed are chosen too, so that a batch can say how many
+// it left out (BatchPerson.Closed); they are never printed.
 func (sel BatchSelection) Choose(rows []careplan.CaseloadEntry) []careplan.CaseloadEntry {
 	var out []careplan.CaseloadEntry
 	for _, e := range rows {
-		if e.Status.Open() && sel.covers(e) {
+		if (e.Status.Open() || e.Status.Closed()) && sel.covers(e) {
 			out = append(out, e)
 		}
 	}
@@ -104,13 +132,23 @@ type BatchPerson struct {
 	Name      string
 	// HasAgreed is false for people with no agreed plan: they are listed, not printed.
 	HasAgreed bool
+	// Closed is the status that closed the person's record (died, discharged, declined,
+	// withdrew), or "" while the hub works with them. A batch never prints a closed record.
+	Closed careplan.Status
 }
+
+// Prints reports whether a batch prints this person: an agreed plan, and a record still open.
+func (p BatchPerson) Prints() bool { return p.HasAgreed && p.Closed == "" }
 
 // BatchPersonFor is a caseload entry as a batch lists them, given their plans.
 func BatchPersonFor(e careplan.CaseloadEntry, plans []careplan.Plan) BatchPerson {
 	_, agreed := Current(plans)
 	name := strings.TrimSpace(e.GivenName + " " + e.FamilyName)
-	return BatchPerson{PatientID: e.PatientID, NHSNumber: e.NHSNumber, Name: name, HasAgreed: agreed}
+	bp := BatchPerson{PatientID: e.PatientID, NHSNumber: e.NHSNumber, Name: name, HasAgreed: agreed}
+	if e.Status.Closed() {
+		bp.Closed = e.Status
+	}
+	return bp
 }
 
 // BatchOutput says where a batch goes.
@@ -128,4 +166,7 @@ type BatchResult struct {
 	Pages   int
 	// NoPlan lists the people left out because they have no agreed plan.
 	NoPlan []BatchPerson
+	// Closed lists the people left out because their record is closed (hazard H11): a batch
+	// is for plans people are following.
+	Closed []BatchPerson
 }

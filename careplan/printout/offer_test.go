@@ -59,14 +59,30 @@ func TestBatchSelectionChoose(t *testing.T) {
 		sel  BatchSelection
 		want string
 	}{
-		{BatchSelection{By: ByReviewDue, From: d(1), To: d(31)}, "first day, early, late, last day"},
+		// Closed records are chosen so the batch can say it left them out (BatchPerson.Prints).
+		{BatchSelection{By: ByReviewDue, From: d(1), To: d(31)}, "first day, early, died, discharged, late, last day"},
 		{BatchSelection{By: ByReviewDue, To: d(5)}, "first day, early"},
-		{BatchSelection{By: ByKeyWorker, KeyWorker: "Sam"}, "after, early, late, no plan"},
+		{BatchSelection{By: ByKeyWorker, KeyWorker: "Sam"}, "after, discharged, early, late, no plan"},
 		{BatchSelection{By: ByKeyWorker}, ""},
 	}
 	for _, tt := range tests {
 		if got := names(tt.sel.Choose(rows)); got != tt.want {
 			t.Errorf("%+v: %q, want %q", tt.sel, got, tt.want)
 		}
+	}
+}
+
+func TestClosedRecordsAreNeverBatchPrinted(t *testing.T) {
+	agreed := []careplan.Plan{{Version: 1, State: careplan.PlanAgreed}}
+	for _, st := range careplan.Statuses() {
+		p := BatchPersonFor(careplan.CaseloadEntry{Status: st}, agreed)
+		if p.Prints() == st.Closed() {
+			t.Errorf("%s with an agreed plan: Prints() = %v", st, p.Prints())
+		}
+	}
+	died := careplan.Patient{Status: careplan.StatusDied, History: []careplan.StatusChange{
+		{To: careplan.StatusDied, On: careplan.NewDate(2026, 11, 10), DiedOn: careplan.NewDate(2026, 11, 3)}}}
+	if o := OfferFor(died, agreed); o.Closed != "died on 3 Nov 2026" {
+		t.Errorf("offer for a person who died: Closed %q", o.Closed)
 	}
 }

@@ -44,7 +44,7 @@ func (p *printer) draw(o op) {
 		pdf.SetFillColor(o.fill.parts())
 		pdf.Circle(o.x, o.y, o.w, "F")
 	case opWatermark:
-		p.watermark()
+		p.watermark(o.text)
 	case opImage:
 		p.drawLogo(o)
 	}
@@ -61,22 +61,22 @@ func (p *printer) setTextColour(c rgb) {
 // watermarkText is printed across every page of a draft.
 const watermarkText = "DRAFT — not yet agreed"
 
-// watermark writes the draft warning diagonally across the page in light grey, sized to run
+// watermark writes a warning (a draft's, a closed record's) diagonally across the page in light grey, sized to run
 // corner to corner without leaving the page. It is drawn last with a multiply blend, so it
 // shows over the coloured boxes too while black text under it stays black.
-func (p *printer) watermark() {
+func (p *printer) watermark(text string) {
 	diag := math.Hypot(pageW, pageH)
-	size := 0.72 * diag * 1000 / (float64(p.units(watermarkText, true)) * ptMM)
+	size := 0.72 * diag * 1000 / (float64(p.units(text, true)) * ptMM)
 	// The font and colour are set outside the transform's save and restore, so what gofpdf
 	// believes is selected stays true afterwards.
 	p.setFont(true, size)
 	p.setTextColour(markGrey)
-	w := p.width(watermarkText, true, size)
+	w := p.width(text, true, size)
 	cx, cy := pageW/2, pageH/2
 	p.pdf.SetAlpha(1, "Multiply")
 	p.pdf.TransformBegin()
 	p.pdf.TransformRotate(math.Atan2(pageH, pageW)*180/math.Pi, cx, cy)
-	p.pdf.Text(cx-w/2, cy+0.357*size*ptMM, watermarkText) // centred on the page
+	p.pdf.Text(cx-w/2, cy+0.357*size*ptMM, text) // centred on the page
 	p.pdf.TransformEnd()
 	p.pdf.SetAlpha(1, "Normal")
 }

@@ -5,21 +5,36 @@ import "carehub/careplan"
 // layout lays out one person's plan: the crisis page first, then the rest of the plan, then
 // the header and footer on every page once the page count is known.
 func (p *printer) layout(c Copy, st style) []page {
-	s := &sheet{p: p, st: st, left: st.margin, width: st.contentW()}
-	b := s.makeBanner(c)
+	stand := standingOf(c, p.printed)
+	s := &sheet{p: p, st: st, left: st.margin, width: st.contentW(), stand: stand}
+	b := s.makeBanner(c, stand)
 	s.top = b.headBot + st.gap
 	s.bot = b.footTop - st.gap
 	s.newPage()
+	s.standingBox(stand)
 	s.crisis(c.Plan.Contingency)
 	s.whoToCall(c)
 	s.aboutMe(c)
 	s.goals(c.Plan)
 	s.support(c.Plan)
 	s.people(c)
+	s.planningAhead(c.Plan.Ahead)
 	s.pamSection(c)
 	s.review(c)
-	s.stamp(b, draft(c.Plan))
+	s.stamp(b, watermarkFor(c.Plan, stand))
 	return s.pages
+}
+
+// watermarkFor is what lies across every page: a closed record's stamp before a draft's, since
+// a closed record's draft is no more current than its agreed plan.
+func watermarkFor(p careplan.Plan, stand standing) string {
+	switch {
+	case stand.closed != "":
+		return closedWatermark
+	case draft(p):
+		return watermarkText
+	}
+	return ""
 }
 
 // draft reports whether a plan prints as a draft: anything not agreed.

@@ -330,10 +330,10 @@ func TestPAMSummary(t *testing.T) {
 		h    []pam.Assessment
 		want string
 	}{
-		{[]pam.Assessment{at(523, 2, 1)}, "Your score was 52.3 (Level 2, becoming aware but still struggling). This is your first PAM score."},
+		{[]pam.Assessment{at(523, 2, 1)}, "Your score was 52.3 (Level 2, building knowledge and confidence). This is your first PAM score."},
 		{[]pam.Assessment{at(523, 2, 1), at(584, 3, 6)}, "Your latest score was 58.4 (Level 3, taking action), 6.1 points higher than your first."},
-		{[]pam.Assessment{at(584, 3, 1), at(523, 2, 6)}, "Your latest score was 52.3 (Level 2, becoming aware but still struggling), 6.1 points lower than your first."},
-		{[]pam.Assessment{at(500, 2, 1), at(500, 2, 6)}, "Your latest score was 50.0 (Level 2, becoming aware but still struggling), the same as your first."},
+		{[]pam.Assessment{at(584, 3, 1), at(523, 2, 6)}, "Your latest score was 52.3 (Level 2, building knowledge and confidence), 6.1 points lower than your first."},
+		{[]pam.Assessment{at(500, 2, 1), at(500, 2, 6)}, "Your latest score was 50.0 (Level 2, building knowledge and confidence), the same as your first."},
 	}
 	for _, tt := range tests {
 		if got := pamSummary(tt.h); got != tt.want {

@@ -17,6 +17,10 @@ func (s *sheet) aboutMe(c Copy) {
 		s.flow(s.wrapLines("My health conditions: "+terms, false, s.st.body, s.width, black))
 		s.y += s.st.gap / 2
 	}
+	if needs := needsWords(c.Patient.Needs); needs != "" {
+		s.flow(s.wrapLines("How I like to communicate: "+needs, false, s.st.body, s.width, black))
+		s.y += s.st.gap / 2
+	}
 	s.heading("What matters to me", s.firstLines())
 	s.paragraph(c.Plan.WhatMatters)
 	s.heading("My strengths", s.firstLines())
@@ -75,13 +79,34 @@ func (s *sheet) people(c Copy) {
 	t := s.newTable([]column{{"Name", 0.25}, {"Role", 0.22}, {"Organisation", 0.25}, {"Phone or email", 0.28}}, rows, true)
 	s.heading("People involved in my care", s.start(t))
 	s.place(t)
+	s.sharedWith(c.Patient)
+}
+
+// sharedWith says who the plan is shared with, from the person's latest share consents, so
+// the person can see their say on it and anyone else holding it can see they were meant to.
+func (s *sheet) sharedWith(p careplan.Patient) {
+	sh := careplan.CurrentSharing(p.Consent)
+	text := "Only you and the hub: you have not agreed to share it with anyone else."
+	if len(sh.SharedWith) > 0 {
+		text = strings.Join(sh.SharedWith, "; ") + "."
+	}
+	s.flow(s.labelled("Who this plan is shared with", text, s.width))
+	s.y += s.st.gap / 2
 }
 
 // review says when the plan will next be looked at together, and when the next PAM is due.
 func (s *sheet) review(c Copy) {
 	s.heading("My next review", s.firstLines())
+	if s.stand.closed != "" {
+		s.paragraph(s.stand.closed + ". This plan is no longer reviewed.")
+		return
+	}
 	text := "A date for your next review has not been set yet: ask your key worker."
-	if !c.Plan.ReviewDate.IsZero() {
+	switch {
+	case s.stand.overdue != "":
+		text = "This plan was due to be looked at again by " + c.Plan.ReviewDate.Display() +
+			". That date has passed: check with your key worker that this is still your latest plan."
+	case !c.Plan.ReviewDate.IsZero():
 		text = "We will look at this plan together again by " + c.Plan.ReviewDate.Display() +
 			". You can ask for a review sooner at any time if things change."
 	}
@@ -89,4 +114,45 @@ func (s *sheet) review(c Copy) {
 		text += "\nYour next PAM is due from " + due.Display() + "."
 	}
 	s.paragraph(text)
+}
+
+// needsWords is the person's communication needs in a line, or "" when none are recorded:
+// an interpreter's language first, since a crew arriving in a crisis needs it first.
+func needsWords(n careplan.CommunicationNeeds) string {
+	var parts []string
+	if lang := strings.TrimSpace(n.Interpreter); lang != "" {
+		parts = append(parts, "an interpreter for "+lang)
+	}
+	if n.LargePrint {
+		parts = append(parts, "large print")
+	}
+	if other := strings.TrimSpace(n.Other); other != "" {
+		parts = append(parts, other)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// planningAhead prints the plan's Planning ahead section (ReSPECT or DNACPR form, lasting power
+// of attorney, advance decision, preferred places of care and death), each answer with who told
+// the hub and when. Only what has been recorded is printed; with nothing recorded the section
+// is left out.
+func (s *sheet) planningAhead(pa careplan.PlanningAhead) {
+	rec := pa.Recorded()
+	if len(rec) == 0 {
+		return
+	}
+	var ls []line
+	for i, e := range rec {
+		part := s.labelled(e.Label, e.Item.Answer, s.width)
+		if i > 0 {
+			part[0].before = s.st.gap / 2
+		}
+		ls = append(ls, part...)
+		if told := e.Item.Told(); told != "" {
+			ls = append(ls, s.wrapLines("("+told+")", false, s.st.small, s.width, black)...)
+		}
+	}
+	s.heading("Planning ahead", s.height(ls[:min(2, len(ls))]))
+	s.flow(ls)
+	s.y += s.st.gap / 2
 }

@@ -20,7 +20,7 @@ func DateText(d careplan.Date) string {
 }
 
 // DateEntry is a date field showing day, or empty (saying how to write one) for no date.
-func DateEntry(day careplan.Date) *widget.Entry {
+func DateEntry(day careplan.Date) *Entry {
 	e := NewEntry("DD/MM/YYYY")
 	e.SetText(DateText(day))
 	return e

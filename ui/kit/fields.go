@@ -55,8 +55,8 @@ func Grid(fields ...Field) *fyne.Container {
 }
 
 // NewEntry is a one-line entry with a hint of what to write.
-func NewEntry(placeHolder string) *widget.Entry {
-	e := widget.NewEntry()
+func NewEntry(placeHolder string) *Entry {
+	e := NewTextEntry()
 	e.SetPlaceHolder(placeHolder)
 	return e
 }

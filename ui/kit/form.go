@@ -44,6 +44,13 @@ type Form struct {
 	work     Worker
 	problems problemLabels
 	dialog   *dialog.CustomDialog
+
+	// While the form is open it has the window's key handler (Escape cancels it); the one it
+	// replaced, and how many overlays were open with it, to tell a question asked over it.
+	open      bool
+	keysAfter func(*fyne.KeyEvent)
+	depth     int
+	settling  bool // Show keeps up with the form (Recheck) rather than judging it (Save)
 }
 
 // NewForm makes a form dialog over w that saves through work; onSave is the screen's handler
@@ -79,17 +86,46 @@ func (f *Form) SetContent(content ...fyne.CanvasObject) {
 	f.dialog.SetButtons([]fyne.CanvasObject{f.Dismiss, f.Save})
 }
 
-// Open shows the form, with focus, when not nil, in the field to start from.
+// Open shows the form, with focus, when not nil, in the field to start from. Escape then
+// works as Dismiss.
 func (f *Form) Open(focus fyne.Focusable) {
 	f.Relayout()
 	f.dialog.Show()
+	if !f.open {
+		c := f.win.Canvas()
+		f.open, f.keysAfter, f.depth = true, c.OnTypedKey(), len(c.Overlays().List())
+		c.SetOnTypedKey(f.onTypedKey)
+	}
 	if focus != nil {
 		f.win.Canvas().Focus(focus)
 	}
 }
 
-// Close hides the form.
-func (f *Form) Close() { f.dialog.Hide() }
+// Close hides the form, and gives the window its key handler back.
+func (f *Form) Close() {
+	f.dialog.Hide()
+	if f.open {
+		f.open = false
+		f.win.Canvas().SetOnTypedKey(f.keysAfter)
+	}
+}
+
+// onTypedKey cancels the form on Escape, or closes the question asked over it (such as
+// "save it as reported?"), leaving the form as it was. Other keys go where they went before.
+func (f *Form) onTypedKey(ev *fyne.KeyEvent) {
+	if ev.Name != fyne.KeyEscape {
+		if f.keysAfter != nil {
+			f.keysAfter(ev)
+		}
+		return
+	}
+	overlays := f.win.Canvas().Overlays()
+	if len(overlays.List()) > f.depth {
+		overlays.Top().Hide()
+		return
+	}
+	f.onDismiss()
+}
 
 // Relayout fits the dialog to its content again, after problems or parts of the form were
 // shown or hidden. It does nothing before SetContent, while the form is still being built.
@@ -101,10 +137,52 @@ func (f *Form) Relayout() {
 
 // Show puts each problem under its field (or in Problem) and clears the rest, so nothing put
 // right still shows. It reports whether there were none: whether the form may be saved.
+// Called from inside Recheck, it only updates or clears the problems already showing.
 func (f *Form) Show(p Problems) bool {
+	if f.settling {
+		Settle(p, f.problems.labels...)
+		f.Relayout()
+		return len(p) == 0
+	}
 	ok := f.problems.show(p)
 	f.Relayout()
 	return ok
+}
+
+// Recheck runs the screen's read (which ends in Show) while problems are showing, so each
+// message clears as soon as its field is right. Hook it to the fields' changes (see OnEdit).
+func (f *Form) Recheck(read func()) {
+	if !f.problems.showing() {
+		return
+	}
+	f.settling = true
+	defer func() { f.settling = false }()
+	read()
+}
+
+// OnEdit calls changed after each edit of the given fields (text fields and choices), after
+// whatever the field already did on a change.
+func OnEdit(changed func(), fields ...fyne.CanvasObject) {
+	for _, o := range fields {
+		switch w := o.(type) {
+		case *Entry:
+			before := w.OnChanged
+			w.OnChanged = func(s string) {
+				if before != nil {
+					before(s)
+				}
+				changed()
+			}
+		case *widget.Select:
+			before := w.OnChanged
+			w.OnChanged = func(s string) {
+				if before != nil {
+					before(s)
+				}
+				changed()
+			}
+		}
+	}
 }
 
 // Submit runs save in the worker, with Save disabled meanwhile. When it fails, the form stays

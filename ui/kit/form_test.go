@@ -13,7 +13,7 @@ import (
 // nameForm is the smallest form a screen would write with the kit: one required name.
 type nameForm struct {
 	form        *Form
-	name        *widget.Entry
+	name        *Entry
 	nameProblem *widget.Label
 	save        func(name string) error
 	saved       []string // what done was told, in order

@@ -23,7 +23,7 @@ type groupsScreen struct {
 	stored      []group
 	loadErr     error
 	saveErr     error
-	name        *widget.Entry
+	name        *Entry
 	nameProblem *widget.Label
 	closed      *widget.Check
 	backs       int

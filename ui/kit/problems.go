@@ -38,6 +38,17 @@ func (p Problems) When(err, rule error, l *widget.Label, text string) {
 	p[l] = text
 }
 
+// Settle keeps up with a form being put right: each problem still showing is updated to the
+// one p gives it, or cleared when p has none, so a message goes as soon as its field is right.
+// No new problem appears while someone is still typing; Save shows those.
+func Settle(p Problems, labels ...*widget.Label) {
+	for _, l := range labels {
+		if l.Visible() {
+			SetProblem(l, p[l])
+		}
+	}
+}
+
 // problemLabels are every problem label a form made, so showing a new set of problems also
 // clears the ones put right.
 type problemLabels struct {
@@ -48,6 +59,16 @@ func (s *problemLabels) add() *widget.Label {
 	l := NewProblemLabel()
 	s.labels = append(s.labels, l)
 	return l
+}
+
+// showing reports whether any problem is on show.
+func (s *problemLabels) showing() bool {
+	for _, l := range s.labels {
+		if l.Visible() {
+			return true
+		}
+	}
+	return false
 }
 
 // show puts each problem in its label and hides the rest; it reports whether there were none.

@@ -6,6 +6,7 @@ package servicetest
 import (
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -78,6 +79,19 @@ func PDFText(t *testing.T, path string) string {
 		t.Fatalf("pdftotext %s: %v", path, err)
 	}
 	return string(out)
+}
+
+// PDFPages extracts a PDF's text page by page, each page's words joined by single spaces so
+// a sentence wrapped across lines reads whole; it skips the test when pdftotext is not installed.
+func PDFPages(t *testing.T, path string) []string {
+	t.Helper()
+	// pdftotext ends every page with a form feed.
+	pages := strings.Split(PDFText(t, path), "\f")
+	pages = pages[:len(pages)-1]
+	for i, p := range pages {
+		pages[i] = strings.Join(strings.Fields(p), " ")
+	}
+	return pages
 }
 
 // PrintLeftovers lists the temporary files a print left in dir.

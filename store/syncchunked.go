@@ -1,0 +1,194 @@
+package store
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"carehub/store/bundle"
+)
+
+// A first full sync of a county (30,000 people, about 280,000 records) in one bbolt
+// transaction holds every page it changes in memory until the commit: about 1 GB. A bundle
+// of more than importChunkItems items is therefore applied to a copy of the store, built
+// beside it (".<name>.carehub-import"), in transactions of importChunkItems items each, and
+// the copy replaces the store by a rename only once all of it has applied, been written and
+// flushed to disk. Still all or nothing: until the rename the store is the old one, whole
+// (a killed process, a power cut or a refused item leaves it as it was, and a copy the next
+// import removes); after it, the store holds the whole bundle. The history's chain runs
+// through the chunks as through any other transactions, each appending after the last.
+//
+// While the copy is built the store takes no other write (writers wait, as they would for
+// one long transaction); reads see the store as it was until the rename.
+//
+// The small bundle of everyday syncs stays one transaction on the store itself, and so does
+// every import on Windows, which cannot rename over a file that is open.
+
+// importChunkItems is how many bundle items one transaction of a chunked import applies, and
+// the size above which a bundle is applied in chunks.
+const importChunkItems = 10_000
+
+// importSuffix ends the name of the copy a chunked import builds.
+const importSuffix = ".carehub-import"
+
+// importPath is where the copy for a chunked import into the store at path is built.
+func importPath(path string) string {
+	return filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+importSuffix)
+}
+
+// chunkItems is how many items a transaction of a chunked import applies.
+func (s *Store) chunkItems() int {
+	if s.importChunk > 0 {
+		return s.importChunk
+	}
+	return importChunkItems
+}
+
+// chunked reports whether bundle m is applied in chunks to a copy.
+func (s *Store) chunked(m bundle.Manifest) bool {
+	return runtime.GOOS != "windows" && m.Items > s.chunkItems()
+}
+
+// importInChunks applies bundle m, from sender, to a copy of the store in transactions of
+// chunkItems items, and puts the copy in the store's place once all of it has applied.
+func (s *Store) importInChunks(r io.ReadSeeker, self bundle.Identity, sender bundle.Card, m bundle.Manifest,
+	res *ImportResult, progress func(done, total int)) error {
+	if err := s.stillWhole(); err != nil {
+		return err
+	}
+	s.writing.Lock()
+	defer s.writing.Unlock()
+	return guard(func() error {
+		tmp := importPath(s.path)
+		if err := clearLeftover(tmp); err != nil {
+			return err
+		}
+		db, err := s.copyForImport(tmp)
+		if err != nil {
+			return err
+		}
+		placed := false
+		defer func() {
+			if !placed {
+				db.Close()
+				os.Remove(tmp)
+			}
+		}()
+		if err := s.applyInChunks(db, r, self, sender, m, res, progress); err != nil || res.AlreadyImported {
+			return err
+		}
+		placed, err = s.replaceWith(db, tmp)
+		return err
+	})
+}
+
+// copyForImport copies the store, as its last commit left it, to tmp and opens the copy. The
+// copy is opened without a flush to disk at each commit: nothing depends on it until
+// replaceWith has flushed it once, whole.
+func (s *Store) copyForImport(tmp string) (*bolt.DB, error) {
+	f, err := os.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL, fileMode)
+	if err != nil {
+		return nil, err
+	}
+	err = s.view(func(tx *bolt.Tx) error {
+		_, err := tx.WriteTo(f)
+		return err
+	})
+	if err = errors.Join(err, f.Close()); err != nil {
+		os.Remove(tmp)
+		return nil, err
+	}
+	opts := boltOptions(time.Second, false)
+	opts.NoSync, opts.NoGrowSync = true, true
+	db, err := bolt.Open(tmp, fileMode, opts)
+	if err != nil {
+		os.Remove(tmp)
+		return nil, err
+	}
+	return db, nil
+}
+
+// applyInChunks applies bundle m to db, committing every chunkItems items, each chunk with
+// its held-back index and caseload writes; the last transaction also notes the import.
+func (s *Store) applyInChunks(db *bolt.DB, r io.ReadSeeker, self bundle.Identity, sender bundle.Card,
+	m bundle.Manifest, res *ImportResult, progress func(done, total int)) error {
+	tx, err := db.Begin(true)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if tx != nil {
+			_ = tx.Rollback()
+		}
+	}()
+	w := s.writer(tx)
+	imp, peer, err := startImport(w, s, sender, m, res)
+	if err != nil || res.AlreadyImported {
+		return err
+	}
+	onHub, chunk, done := w.later.onHub, s.chunkItems(), 0
+	// commit ends the transaction of one chunk.
+	commit := func() error {
+		err := errors.Join(w.advanceMark(), tx.Commit())
+		tx = nil
+		return err
+	}
+	err = eachAhead(r, self, sender, func(item aheadItem) error {
+		done++
+		reportImport(progress, done, m.Items)
+		if err := imp.apply(item); err != nil || done%chunk != 0 {
+			return err
+		}
+		// Each chunk makes its own held-back index and caseload writes, so memory holds one
+		// chunk's: after the first commit the buckets are trees of pages, not one node, and
+		// puts in any order cost little.
+		if err := w.flush(); err != nil {
+			return err
+		}
+		if err := commit(); err != nil {
+			return err
+		}
+		if tx, err = db.Begin(true); err != nil {
+			tx = nil
+			return err
+		}
+		w = s.writer(tx)
+		w.later = newDeferredWrites()
+		w.later.onHub = onHub // patients found stay found (putRecord forgets one whose record it writes)
+		packBuckets(w)
+		imp.w = w
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if err := imp.finish(peer, m); err != nil {
+		return err
+	}
+	return commit()
+}
+
+// replaceWith puts the copy at tmp, open as db, in the store's place: flushed to disk, renamed
+// over the store, and from then on the file this Store reads and writes. The old file's
+// handle is closed once the reads still running on it end.
+// It reports whether the copy took the store's place.
+func (s *Store) replaceWith(db *bolt.DB, tmp string) (bool, error) {
+	if err := db.Sync(); err != nil {
+		return false, err
+	}
+	if err := os.Rename(tmp, s.path); err != nil {
+		return false, err
+	}
+	db.NoSync, db.NoGrowSync = false, false
+	s.dbMu.Lock()
+	old := s.db
+	s.db = db
+	s.dbMu.Unlock()
+	// The rename is done: the store is the new file whatever happens next.
+	return true, errors.Join(syncDir(filepath.Dir(s.path)), old.Close())
+}

@@ -62,8 +62,11 @@ type usersScreen struct {
 	manageProblem       *widget.Label
 	retire              *widget.Button // the shared hub passphrase of an older store
 	retireProblem       *widget.Label
-	rowButtons          map[string]*widget.Button // each row's Manage, by account id
-	root                fyne.CanvasObject
+	// resealing shows while a deactivation or retirement seals the whole store again under a
+	// new key: one transaction, a few seconds on a county's store, with no steps to count.
+	resealing  *fyne.Container
+	rowButtons map[string]*widget.Button // each row's Manage, by account id
+	root       fyne.CanvasObject
 }
 
 func newUsersScreen(users Users, work worker, onBack func()) *usersScreen {
@@ -118,7 +121,10 @@ func newUsersScreen(users Users, work worker, onBack func()) *usersScreen {
 
 	back := widget.NewButtonWithIcon("Back to caseload", theme.NavigateBackIcon(), s.onBackTapped)
 	left := container.NewBorder(kit.Subheading("Accounts", widget.MediumImportance), nil, nil, nil, container.NewVScroll(s.list))
-	split := container.NewHSplit(left, container.NewVScroll(container.NewPadded(container.NewVBox(addForm, widget.NewSeparator(), s.manage, widget.NewSeparator(), retireForm))))
+	s.resealing = container.NewVBox(widget.NewProgressBarInfinite(),
+		kit.Para("Sealing the whole store again under a new key, so the old passphrase opens nothing. This takes a few seconds on a large hub; carry on when it says done."))
+	s.resealing.Hide()
+	split := container.NewHSplit(left, container.NewVScroll(container.NewPadded(container.NewVBox(s.resealing, addForm, widget.NewSeparator(), s.manage, widget.NewSeparator(), retireForm))))
 	split.Offset = 0.55
 	s.root = container.NewBorder(container.NewHBox(back), nil, nil, nil, split)
 	return s
@@ -256,7 +262,24 @@ func (s *usersScreen) onReset() {
 func (s *usersScreen) onDeactivate() {
 	id := s.chosen.ID
 	var err error
-	s.work.run(func() { err = s.users.Deactivate(id) }, func() { s.managed("", err) })
+	s.startResealing()
+	s.work.run(func() { err = s.users.Deactivate(id) }, func() { s.doneResealing(); s.managed("", err) })
+}
+
+// startResealing shows that the store is being sealed again and holds the buttons that would
+// start another change of key until it is done.
+func (s *usersScreen) startResealing() {
+	s.deactivate.Disable()
+	s.retire.Disable()
+	s.resealing.Show()
+	kit.Relayout(s.root)
+}
+
+func (s *usersScreen) doneResealing() {
+	s.deactivate.Enable()
+	s.retire.Enable()
+	s.resealing.Hide()
+	kit.Relayout(s.root)
 }
 
 // managed shows how a reset or deactivation went; done is shown on success, or the panel
@@ -281,7 +304,8 @@ func (s *usersScreen) managed(done string, err error) {
 
 func (s *usersScreen) onRetire() {
 	var err error
-	s.work.run(func() { err = s.users.RetireSharedPassphrase() }, func() { s.retired(err) })
+	s.startResealing()
+	s.work.run(func() { err = s.users.RetireSharedPassphrase() }, func() { s.doneResealing(); s.retired(err) })
 }
 
 // retired says how retiring the shared passphrase went.

@@ -125,7 +125,17 @@ func TestUsersScreenAddsResetsAndDeactivates(t *testing.T) {
 
 	olu := account(t, h, "Olu Adebayo")
 	test.Tap(u.rowButtons[olu.ID])
+	held := &heldWorker{}
+	u.work = held
 	test.Tap(u.deactivate)
+	if !u.resealing.Visible() || !u.deactivate.Disabled() || !u.retire.Disabled() {
+		t.Error("while the store is sealed again under a new key, the screen does not say so")
+	}
+	u.work = inline{} // what the finished work starts (the list again) runs at once
+	held.finish()
+	if u.resealing.Visible() || u.retire.Disabled() {
+		t.Error("the screen still says the store is being sealed again after it was done")
+	}
 	if account(t, h, "Olu Adebayo").Active || !u.rowButtons[olu.ID].Disabled() {
 		t.Error("the account was not deactivated")
 	}

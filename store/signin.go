@@ -214,6 +214,20 @@ func unlockNamed(tx *bolt.Tx, name, passphrase string) (string, []byte, bool, er
 	return "", nil, false, WrongPassphraseError{Account: strings.TrimSpace(name)}
 }
 
+// CheckPassphraseOf checks, with the store open, that passphrase opens the named account's key
+// slot (one derivation), as OpenAs would, changing nothing: the lock screen's "sign in as
+// someone else" checks before it closes the locked session. The errors are OpenAs's.
+func (s *Store) CheckPassphraseOf(name, passphrase string) error {
+	if strings.TrimSpace(name) == "" {
+		return fmt.Errorf("%w: choose who you are", ErrNoSuchAccount)
+	}
+	return s.view(func(tx *bolt.Tx) error {
+		_, key, _, err := unlockNamed(tx, name, passphrase)
+		clear(key)
+		return err
+	})
+}
+
 // checkSignedInAs makes sure the account a named sign-in opened is the one named: the list is
 // in clear, so an edited list must never sign anyone in under another name.
 func (s *Store) checkSignedInAs(name string) error {

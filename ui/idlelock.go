@@ -116,7 +116,7 @@ func (s *session) lockNow() {
 	s.lock.locked = true
 	s.lock.covered = s.w.Content()
 	s.lock.title = s.w.Title()
-	s.lock.screen = newLockScreen(s.cfg.Vault, s.work, s.user.Name, s.unlockedAgain)
+	s.lock.screen = newLockScreen(s.cfg.Vault, s.work, s.user.Name, s.unlockedAgain, s.switchedUser)
 	s.w.SetTitle("carehub — locked")
 	s.w.SetContent(s.lock.screen.root)
 	s.w.Canvas().Focus(s.lock.screen.passphrase)
@@ -129,4 +129,18 @@ func (s *session) unlockedAgain() {
 	s.w.SetTitle(s.lock.title)
 	s.w.SetContent(s.lock.covered)
 	s.lock.covered, s.lock.screen = nil, nil
+}
+
+// switchedUser starts afresh for the person who signed in from the lock screen in place of
+// the one who locked it: the screens the lock covered were the earlier person's, opened over
+// a session that is now closed, so they are dropped, never shown to the new one.
+func (s *session) switchedUser() {
+	for top := s.w.Canvas().Overlays().Top(); top != nil; top = s.w.Canvas().Overlays().Top() {
+		s.w.Canvas().Overlays().Remove(top)
+	}
+	s.lock.locked = false
+	s.lock.touch()
+	s.lock.covered, s.lock.screen = nil, nil
+	s.forgetScreens()
+	s.unlocked()
 }

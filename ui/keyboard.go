@@ -14,6 +14,26 @@ import (
 // addKeyboard listens for the keys that work on every screen.
 func (s *session) addKeyboard() {
 	s.w.Canvas().SetOnTypedKey(s.onTypedKey)
+	s.w.Canvas().AddShortcut(quitShortcut(), s.onQuitShortcut)
+	s.addMenuShortcut("Quit carehub", quitShortcut(), s.quitNow)
+	s.markQuit("Quit carehub")
+	s.w.SetMainMenu(s.w.MainMenu())
+}
+
+func (s *session) onQuitShortcut(fyne.Shortcut) { s.quitNow() }
+
+// quitNow quits carehub, from any screen, locked or not: the app closes the store on the way
+// out, as closing the window does.
+func (s *session) quitNow() { s.quit() }
+
+// markQuit tells the desktop driver which item of the first menu quits, so it adds no second
+// Quit of its own.
+func (s *session) markQuit(label string) {
+	for _, it := range s.w.MainMenu().Items[0].Items {
+		if it.Label == label {
+			it.IsQuit = true
+		}
+	}
 }
 
 // onTypedKey handles a key nothing focused took: Escape closes the dialog on top.
@@ -51,7 +71,12 @@ func (s *session) addMenuShortcut(label string, sc fyne.Shortcut, action func())
 			return
 		}
 	}
-	first.Items = append(first.Items, item)
+	// Quit stays last: the desktop driver adds a Quit of its own unless the last item is one.
+	if n := len(first.Items); n > 0 && first.Items[n-1].IsQuit {
+		first.Items = append(first.Items[:n-1], item, first.Items[n-1])
+	} else {
+		first.Items = append(first.Items, item)
+	}
 	s.w.SetMainMenu(menu)
 }
 

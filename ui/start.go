@@ -51,6 +51,15 @@ type Vault interface {
 	SignedIn() access.User
 	// Unlock uncovers a locked session: the passphrase must be the signed-in account's own.
 	Unlock(passphrase string) error
+	// Names lists the active staff accounts one may sign in as, sorted; it needs no key, so
+	// the unlock screen offers them. Empty means the passphrase alone signs in (Open).
+	Names() ([]string, error)
+	// OpenAs unlocks an existing store as the named account, trying that account's
+	// passphrase only. A wrong passphrase is "not right for" that name.
+	OpenAs(name, passphrase string) error
+	// SwitchTo ends the locked session and signs in as the named account: the lock screen's
+	// "sign in as someone else". A wrong passphrase leaves the locked session as it was.
+	SwitchTo(name, passphrase string) error
 }
 
 // Services are the use cases the screens call, each declared by the screen that uses it. Every
@@ -176,6 +185,17 @@ type session struct {
 	backing  bool              // the daily backup is running
 	// backupProblem is the daily backup's last failure, as said, so it is said once.
 	backupProblem string
+	quit          func() // Ctrl+Q and File › Quit: the app's Quit; tests record instead
+}
+
+// forgetScreens drops every screen opened in the session so far, for someone else signing in.
+func (s *session) forgetScreens() {
+	if s.patient != nil {
+		s.patient.leave()
+	}
+	s.caseload, s.patient, s.batch, s.report, s.tablet = nil, nil, nil, nil, nil
+	s.enrolled = enrolScreens{}
+	s.users, s.audit, s.settings, s.syncing, s.resolve = nil, nil, nil, nil, nil
 }
 
 // startWith is Start with the worker chosen by the caller, so tests can run work inline.
@@ -192,7 +212,7 @@ func startWith(w fyne.Window, cfg Config, work worker) (*session, error) {
 	if cfg.IdleLock == 0 {
 		cfg.IdleLock = defaultIdleLock
 	}
-	s := &session{w: w, cfg: cfg, svc: cfg.Services, files: kit.FyneFiles{}, quiet: work}
+	s := &session{w: w, cfg: cfg, svc: cfg.Services, files: kit.FyneFiles{}, quiet: work, quit: fyne.CurrentApp().Quit}
 	s.lock.init(cfg.Clock)
 	// Every job a screen starts (a load, an autosave, a search) counts as someone at work.
 	s.work = activeWorker{worker: work, touch: s.lock.touch}

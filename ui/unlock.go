@@ -42,7 +42,8 @@ type unlockScreen struct {
 	firstRun   bool
 	busy       bool
 
-	name       *widget.Entry // only on first run: the hub administrator's name
+	name       *widget.Entry  // only on first run: the hub administrator's name
+	who        *widget.Select // an existing store's active staff, when it lists them
 	passphrase *widget.Entry
 	confirm    *widget.Entry // only on first run
 	submit     *widget.Button
@@ -93,6 +94,7 @@ func newUnlockScreen(v Vault, work worker, onUnlocked func()) *unlockScreen {
 		heading := widget.NewLabel("Type your own passphrase to sign in")
 		heading.TextStyle.Bold = true
 		form.Add(heading)
+		s.addNames(form)
 		form.Add(s.passphrase)
 	}
 	s.submit.Importance = widget.HighImportance
@@ -101,6 +103,31 @@ func newUnlockScreen(v Vault, work worker, onUnlocked func()) *unlockScreen {
 
 	s.root = container.New(&kit.ReadingWidth{Max: 460}, form)
 	return s
+}
+
+// addNames offers the store's active staff to choose from, read before unlocking, so that
+// only the chosen account's passphrase is tried (one key derivation however many accounts).
+// With no name chosen, or no list (a tablet, an older store), the passphrase alone signs in.
+func (s *unlockScreen) addNames(form *fyne.Container) {
+	names, err := s.vault.Names()
+	if err != nil {
+		s.problem.SetText(err.Error())
+		s.problem.Show()
+	}
+	if len(names) == 0 {
+		return
+	}
+	s.who = widget.NewSelect(names, nil)
+	s.who.PlaceHolder = "Choose your name"
+	form.Add(s.who)
+}
+
+// chosen is the name chosen to sign in as, or "" for the passphrase alone.
+func (s *unlockScreen) chosen() string {
+	if s.who == nil {
+		return ""
+	}
+	return s.who.Selected
 }
 
 func (s *unlockScreen) onSubmitted(string) { s.onSubmit() }
@@ -119,6 +146,9 @@ func (s *unlockScreen) onSubmit() {
 	s.setBusy(true)
 	var err error
 	open := s.vault.Open
+	if name := s.chosen(); name != "" {
+		open = func(pass string) error { return s.vault.OpenAs(name, pass) }
+	}
 	if s.firstRun {
 		name := strings.TrimSpace(s.name.Text)
 		open = func(pass string) error { return s.vault.Create(name, pass) }
@@ -166,6 +196,9 @@ func (s *unlockScreen) setBusy(busy bool) {
 	controls := []fyne.Disableable{s.submit, s.passphrase}
 	if s.confirm != nil {
 		controls = append(controls, s.confirm, s.name)
+	}
+	if s.who != nil {
+		controls = append(controls, s.who)
 	}
 	for _, d := range controls {
 		if busy {

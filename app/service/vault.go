@@ -49,15 +49,61 @@ func (v *Vault) Open(passphrase string) error {
 	return v.keep(store.Open(v.path, passphrase, opt))
 }
 
+// OpenAs unlocks the existing store as the named account with one key derivation, however
+// many accounts the store has. A passphrase that is not that account's says so naming them
+// (store.WrongPassphraseError), never "not right for this store": it may be someone else's.
+// The back-off is Open's. It runs on the unlock screen's worker, never the UI goroutine.
+func (v *Vault) OpenAs(name, passphrase string) error {
+	if err := v.Close(); err != nil {
+		return err
+	}
+	opt := v.options("")
+	opt.Sleep = v.sleep
+	return v.keep(store.OpenAs(v.path, name, passphrase, opt))
+}
+
+// Names lists, sorted, the active staff accounts a person may sign in as: read before unlock
+// (no key needed) for the unlock screen, or from the open store for the lock screen's "sign
+// in as someone else". An empty list means the passphrase alone signs in (Open).
+func (v *Vault) Names() ([]string, error) {
+	if st, err := v.Store(); err == nil {
+		return st.AccountNames()
+	}
+	if !v.Exists() {
+		return nil, nil
+	}
+	return store.AccountNames(v.path, v.options(""))
+}
+
 // Unlock uncovers a locked session: the passphrase must be the signed-in account's own. The
 // store stays open while locked, so the screens underneath keep their state and handles; its
-// wrong passphrases are counted here, in memory, for as long as the session lasts.
+// wrong passphrases are counted here, in memory, for as long as the session lasts. A wrong
+// passphrase names the signed-in account: it may well be another account's.
 func (v *Vault) Unlock(passphrase string) error {
 	st, err := v.Store()
 	if err != nil {
 		return err
 	}
-	return v.attempt(func() error { return st.CheckPassphrase(passphrase) })
+	err = v.attempt(func() error { return st.CheckPassphrase(passphrase) })
+	if u := st.SignedIn(); errors.Is(err, store.ErrWrongPassphrase) && u.Name != "" {
+		return store.WrongPassphraseError{Account: u.Name}
+	}
+	return err
+}
+
+// SwitchTo ends a locked session and signs in as the named account instead: switching user
+// without quitting. The passphrase is checked against that account first, with the session
+// still open, so a wrong one leaves the locked session as it was (and counts towards the
+// back-off); only then is the session closed and the store opened as them.
+func (v *Vault) SwitchTo(name, passphrase string) error {
+	st, err := v.Store()
+	if err != nil {
+		return err
+	}
+	if err := v.attempt(func() error { return st.CheckPassphraseOf(name, passphrase) }); err != nil {
+		return err
+	}
+	return v.OpenAs(name, passphrase)
 }
 
 // attempt runs one passphrase try, waiting first as the throttle says and counting the result.

@@ -233,3 +233,26 @@ func editBolt(t testing.TB, path string, fn func(tx *bolt.Tx) error) {
 		t.Fatal(err)
 	}
 }
+
+func TestCheckPassphraseOfNamesTheAccountAndKeepsTheSession(t *testing.T) {
+	path, opt, _ := hubWithStaff(t)
+	s := openAs(t, path, "Ada Admin", opt)
+	if err := s.CheckPassphraseOf("Sam Green", passphraseOf("Sam Green")); err != nil {
+		t.Errorf("Sam's own passphrase: %v", err)
+	}
+	err := s.CheckPassphraseOf("Sam Green", passphraseOf("Cat Coordinator"))
+	var wrong WrongPassphraseError
+	if !errors.As(err, &wrong) || wrong.Account != "Sam Green" || !errors.Is(err, ErrWrongPassphrase) {
+		t.Errorf("Cat's passphrase for Sam: %v, want not right for Sam Green", err)
+	}
+	if err := s.CheckPassphraseOf("Nobody Here", testPassphrase); !errors.Is(err, ErrNoSuchAccount) {
+		t.Errorf("a name with no account: %v, want ErrNoSuchAccount", err)
+	}
+	if u := s.SignedIn(); u.Name != "Ada Admin" {
+		t.Errorf("checking another's passphrase signed in %q", u.Name)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	checkBoltFile(t, path)
+}

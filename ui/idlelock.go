@@ -52,11 +52,16 @@ func (l *idleLock) idleFor() time.Duration {
 type activeWorker struct {
 	worker
 	touch func()
+	gate  *switchGate // nil: never held (the lock screen's own work)
 }
 
 func (a activeWorker) run(work, apply func()) {
 	a.touch()
-	a.worker.run(work, apply)
+	if a.gate == nil {
+		a.worker.run(work, apply)
+		return
+	}
+	a.gate.admit(func() { a.worker.run(work, apply) })
 }
 
 // watchIdle checks for idleness for the life of the app. It only posts to the UI goroutine.
@@ -116,7 +121,10 @@ func (s *session) lockNow() {
 	s.lock.locked = true
 	s.lock.covered = s.w.Content()
 	s.lock.title = s.w.Title()
-	s.lock.screen = newLockScreen(s.cfg.Vault, s.work, s.user.Name, s.unlockedAgain, s.switchedUser)
+	// The lock screen's own work is never held: it is what holds the rest (switching).
+	own := activeWorker{worker: s.quiet, touch: s.lock.touch}
+	s.lock.screen = newLockScreen(s.cfg.Vault, own, s.user.Name, s.unlockedAgain, s.switchedUser)
+	s.lock.screen.onSwitching, s.lock.screen.onStayed = s.gate.hold, s.gate.release
 	s.w.SetTitle("carehub — locked")
 	s.w.SetContent(s.lock.screen.root)
 	s.w.Canvas().Focus(s.lock.screen.passphrase)
@@ -141,6 +149,9 @@ func (s *session) switchedUser() {
 	s.lock.locked = false
 	s.lock.touch()
 	s.lock.covered, s.lock.screen = nil, nil
+	s.gate.retire()
+	s.gate = &switchGate{}
+	s.work = activeWorker{worker: s.quiet, touch: s.lock.touch, gate: s.gate}
 	s.forgetScreens()
 	s.unlocked()
 }

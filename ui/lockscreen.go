@@ -29,7 +29,10 @@ type lockScreen struct {
 	me         string // who is signed in
 	onUnlock   func() // the signed-in person is back: uncover their screen
 	onSwitched func() // someone else signed in: the session underneath is closed
-	busy       bool
+	// onSwitching and onStayed hold the covered screens' work while someone else signs in,
+	// and let it go on if they could not (nil: nothing to hold).
+	onSwitching, onStayed func()
+	busy                  bool
 
 	who        *widget.Select // who is signing in; nil when the store lists no names
 	passphrase *widget.Entry
@@ -120,7 +123,13 @@ func (s *lockScreen) onSubmit() {
 	var err error
 	if s.switching() {
 		name := s.who.Selected
-		s.work.run(func() { err = s.vault.SwitchTo(name, pass) }, func() { s.checked(err, s.onSwitched) })
+		call(s.onSwitching)
+		s.work.run(func() { err = s.vault.SwitchTo(name, pass) }, func() {
+			if err != nil {
+				call(s.onStayed)
+			}
+			s.checked(err, s.onSwitched)
+		})
 		return
 	}
 	s.work.run(func() { err = s.vault.Unlock(pass) }, func() { s.checked(err, s.onUnlock) })
@@ -136,4 +145,11 @@ func (s *lockScreen) checked(err error, then func()) {
 		return
 	}
 	then()
+}
+
+// call calls fn unless it is nil.
+func call(fn func()) {
+	if fn != nil {
+		fn()
+	}
 }

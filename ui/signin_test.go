@@ -19,7 +19,12 @@ const olusPassphrase = "olu's own passphrase"
 // (olusPassphrase) have accounts.
 func hubWithTwoStaff(t *testing.T) *testHub {
 	t.Helper()
-	h := newTestHub(t, testRecords())
+	return hubOfTwoStaff(t, testRecords())
+}
+
+func hubOfTwoStaff(t *testing.T, r *people) *testHub {
+	t.Helper()
+	h := newTestHub(t, r)
 	h.account(t, catCoordinator)
 	h.withStore(t, func(st *store.Store) {
 		olu := oluKeyWorker
@@ -165,5 +170,69 @@ func TestCtrlQQuitsFromAnyScreen(t *testing.T) {
 	}
 	if !slices.Contains(items, "Lock carehub") {
 		t.Errorf("the File menu holds %v", items)
+	}
+}
+
+// switchingPlanSession is Cat at a person's Care plan, on a hub where Olu has an account too,
+// locked, with the lock screen's work held so a test can act while the switch is under way.
+func switchingPlanSession(t *testing.T) (*session, *testHub, *heldWorker, string) {
+	t.Helper()
+	r := planPerson()
+	h := hubOfTwoStaff(t, r)
+	s, w := h.session(t, catCoordinator)
+	s.openPatient(r.patients[0].ID)
+	s.patient.showPlan()
+	pressShortcut(w, lockShortcut())
+	held := &heldWorker{}
+	s.lock.screen.work = held
+	s.lock.screen.who.SetSelected("Olu Adebayo")
+	return s, h, held, r.patients[0].ID
+}
+
+func storedAboutMe(t *testing.T, h *testHub, patientID string) []string {
+	t.Helper()
+	plans, err := h.store(t).Plans(patientID)
+	must(t, err)
+	var out []string
+	for _, p := range plans {
+		out = append(out, p.AboutMe)
+	}
+	return out
+}
+
+func TestWorkOfTheLockedScreensNeverRunsAsWhoeverSignsInNext(t *testing.T) {
+	s, h, held, id := switchingPlanSession(t)
+	e := s.patient.plan.editor
+	test.Type(s.lock.screen.passphrase, olusPassphrase)
+	test.Tap(s.lock.screen.submit) // Olu's key is being derived...
+	test.Type(e.aboutMe, "Cat's words")
+	held.finish() // ...and Olu is signed in
+	if s.user.Name != "Olu Adebayo" {
+		t.Fatalf("signed in as %q", s.user.Name)
+	}
+	if got := storedAboutMe(t, h, id); slices.Contains(got, "Cat's words") {
+		t.Errorf("Cat's edit made while Olu signed in was saved in Olu's session: %q", got)
+	}
+	test.Type(e.aboutMe, " and more") // the old screen, afterwards
+	if got := storedAboutMe(t, h, id); slices.ContainsFunc(got, func(a string) bool { return strings.Contains(a, "Cat's words") }) {
+		t.Errorf("the earlier person's screen saved after the switch: %q", got)
+	}
+}
+
+func TestWorkOfTheLockedScreensGoesOnWhenTheSwitchFails(t *testing.T) {
+	s, h, held, id := switchingPlanSession(t)
+	e := s.patient.plan.editor
+	test.Type(s.lock.screen.passphrase, testPassphrase) // Cat's, for Olu
+	test.Tap(s.lock.screen.submit)
+	test.Type(e.aboutMe, "Cat's words")
+	if got := storedAboutMe(t, h, id); slices.Contains(got, "Cat's words") {
+		t.Fatalf("saved while someone else was signing in: %q", got)
+	}
+	held.finish()
+	if !s.lock.locked || h.vault.SignedIn().Name != "Cat Coordinator" {
+		t.Fatal("a wrong passphrase for Olu ended Cat's session")
+	}
+	if got := storedAboutMe(t, h, id); !slices.Contains(got, "Cat's words") {
+		t.Errorf("Cat's edit was lost when the switch failed: %q", got)
 	}
 }

@@ -185,7 +185,8 @@ type session struct {
 	backing  bool              // the daily backup is running
 	// backupProblem is the daily backup's last failure, as said, so it is said once.
 	backupProblem string
-	quit          func() // Ctrl+Q and File › Quit: the app's Quit; tests record instead
+	quit          func()      // Ctrl+Q and File › Quit: the app's Quit; tests record instead
+	gate          *switchGate // holds this person's screens' work while someone else signs in
 }
 
 // forgetScreens drops every screen opened in the session so far, for someone else signing in.
@@ -215,7 +216,8 @@ func startWith(w fyne.Window, cfg Config, work worker) (*session, error) {
 	s := &session{w: w, cfg: cfg, svc: cfg.Services, files: kit.FyneFiles{}, quiet: work, quit: fyne.CurrentApp().Quit}
 	s.lock.init(cfg.Clock)
 	// Every job a screen starts (a load, an autosave, a search) counts as someone at work.
-	s.work = activeWorker{worker: work, touch: s.lock.touch}
+	s.gate = &switchGate{}
+	s.work = activeWorker{worker: work, touch: s.lock.touch, gate: s.gate}
 	s.addKeyboard()
 	s.showUnlock()
 	return s, nil

@@ -57,7 +57,7 @@ func newLockScreen(v Vault, work worker, me string, onUnlock, onSwitched func())
 	texts := []string{"Signed in: " + me, "Type your passphrase to carry on where you were."}
 	names, _ := v.Names() // no list (a tablet, the shared passphrase): only the same person
 	if someoneElse(names, me) {
-		texts = append(texts, "Sign in as someone else: choose your name, type your passphrase.")
+		texts = append(texts, "To sign in as someone else, choose your name.")
 		s.who = widget.NewSelect(names, s.onChosen)
 		s.who.SetSelected(me)
 	} else {

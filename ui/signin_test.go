@@ -121,6 +121,7 @@ func TestLockScreenSignsInSomeoneElse(t *testing.T) {
 	if strings.Contains(test.RenderToMarkup(w.Canvas()), "Álvarez") {
 		t.Error("the locked window shows the caseload")
 	}
+	test.AssertRendersToMarkup(t, "locked_someone_else.xml", w.Canvas())
 
 	test.Type(ls.passphrase, olusPassphrase)
 	test.Tap(ls.submit)

@@ -1,3 +1,4 @@
+//go:build 386
 // +build 386
 
 package ole

@@ -1,3 +1,4 @@
+//go:build arm
 // +build arm
 
 package ole

@@ -1,3 +1,4 @@
+//go:build windows && 386
 // +build windows,386
 
 package ole

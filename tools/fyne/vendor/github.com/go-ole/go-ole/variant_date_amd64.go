@@ -1,3 +1,4 @@
+//go:build windows && amd64
 // +build windows,amd64
 
 package ole

@@ -1,3 +1,4 @@
+//go:build windows && arm
 // +build windows,arm
 
 package ole

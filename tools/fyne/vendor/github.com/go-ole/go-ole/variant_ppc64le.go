@@ -1,3 +1,4 @@
+//go:build ppc64le
 // +build ppc64le
 
 package ole

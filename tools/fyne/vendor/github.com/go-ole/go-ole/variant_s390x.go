@@ -1,3 +1,4 @@
+//go:build s390x
 // +build s390x
 
 package ole

@@ -30,11 +30,12 @@ var unknownForm int = -7
 // Compare compares two version number strings, for a particular relationship
 //
 // Usage
-//     version.Compare("2.3.4", "v3.1.2", "<")
-//     Returns: true
 //
-//     version.Compare("1.0rc1", "1.0", ">=")
-//     Returns: false
+//	version.Compare("2.3.4", "v3.1.2", "<")
+//	Returns: true
+//
+//	version.Compare("1.0rc1", "1.0", ">=")
+//	Returns: false
 func Compare(version1, version2, operator string) bool {
 	version1N := Normalize(version1)
 	version2N := Normalize(version2)
@@ -52,17 +53,19 @@ func Compare(version1, version2, operator string) bool {
 // Then it compares the parts starting from left to right. If a part contains
 // special version strings these are handled in the following order: any string
 // not found in this list:
-//   < dev < alpha = a < beta = b < RC = rc < # < pl = p.
+//
+//	< dev < alpha = a < beta = b < RC = rc < # < pl = p.
 //
 // Usage
-//     version.CompareNormalized("1.0-dev", "1.0", "<")
-//     Returns: true
 //
-//     version.CompareNormalized("1.0rc1", "1.0", ">=")
-//     Returns: false
+//	version.CompareNormalized("1.0-dev", "1.0", "<")
+//	Returns: true
 //
-//     version.CompareNormalized("1.0", "1.0b1", "ge")
-//     Returns: true
+//	version.CompareNormalized("1.0rc1", "1.0", ">=")
+//	Returns: false
+//
+//	version.CompareNormalized("1.0", "1.0b1", "ge")
+//	Returns: true
 func CompareNormalized(version1, version2, operator string) bool {
 	compare := CompareSimple(version1, version2)
 
@@ -90,11 +93,12 @@ func CompareNormalized(version1, version2, operator string) bool {
 // are equal, 1 if the right side is bigger and -1 if the right side is lower
 //
 // Usage
-//     version.CompareSimple("1.2", "1.0.1")
-//     Returns: 1
 //
-//     version.CompareSimple("1.0rc1", "1.0")
-//     Returns: -1
+//	version.CompareSimple("1.2", "1.0.1")
+//	Returns: 1
+//
+//	version.CompareSimple("1.0rc1", "1.0")
+//	Returns: -1
 func CompareSimple(version1, version2 string) int {
 	var x, r, l int = 0, 0, 0
 

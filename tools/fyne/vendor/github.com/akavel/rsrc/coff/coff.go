@@ -141,8 +141,8 @@ func (coff *Coff) Arch(arch string) error {
 }
 
 // addSymbol appends a symbol to Coff.Symbols and to Coff.Strings.
-//NOTE: symbol s must be probably >8 characters long
-//NOTE: symbol s should not contain embedded zeroes
+// NOTE: symbol s must be probably >8 characters long
+// NOTE: symbol s should not contain embedded zeroes
 func (coff *Coff) addSymbol(s string) {
 	coff.FileHeader.NumberOfSymbols++
 
@@ -201,8 +201,8 @@ func NewRSRC() *Coff {
 	}
 }
 
-//NOTE: function assumes that 'id' is increasing on each entry
-//NOTE: only usable for Coff created using NewRSRC
+// NOTE: function assumes that 'id' is increasing on each entry
+// NOTE: only usable for Coff created using NewRSRC
 func (coff *Coff) AddResource(kind uint32, id uint16, data Sizer) {
 	re := RelocationEntry{
 		// "(zero based) index in the Symbol table to which the

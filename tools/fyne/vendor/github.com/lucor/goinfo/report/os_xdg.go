@@ -1,3 +1,4 @@
+//go:build linux || openbsd || freebsd || netbsd || dragonfly
 // +build linux openbsd freebsd netbsd dragonfly
 
 package report

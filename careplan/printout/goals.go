@@ -109,14 +109,14 @@ func byWhen(d careplan.Date) string {
 }
 
 // actionStatus writes an action's status in words a patient uses. An open action past its
-// date says it is overdue (it can still be done); on a closed record an open action is not
-// something anyone is still doing.
+// date says it is overdue (it can still be done), except on an earlier version, which says how
+// the action stood then; on a closed record an open action is not something anyone is still doing.
 func (st standing) actionStatus(a careplan.Action) string {
 	if a.Status == careplan.ActionOpen {
 		switch {
 		case st.closed != "":
 			return "Not done: record closed"
-		case a.Overdue(st.today):
+		case st.earlier == "" && a.Overdue(st.today):
 			return "Overdue: still to do"
 		}
 	}

@@ -52,6 +52,9 @@ func (s *sheet) makeBanner(c Copy, stand standing) banner {
 	if stand.closed != "" {
 		b.head = append(b.head, s.wrapLines(stand.closed, true, st.small, w, black)...)
 	}
+	if stand.earlier != "" {
+		b.head = append(b.head, s.wrapLines(stand.earlier, true, st.small, w, black)...)
+	}
 	b.headBot = st.top + s.height(b.head) + 1
 	if s.p.logo != nil {
 		b.headBot = max(b.headBot, st.top+s.p.logo.h+1)

@@ -25,12 +25,14 @@ func (p *printer) layout(c Copy, st style) []page {
 	return s.pages
 }
 
-// watermarkFor is what lies across every page: a closed record's stamp before a draft's, since
-// a closed record's draft is no more current than its agreed plan.
+// watermarkFor is what lies across every page: a closed record's stamp, then an earlier
+// version's, before a draft's, since neither is any more current for being a draft.
 func watermarkFor(p careplan.Plan, stand standing) string {
 	switch {
 	case stand.closed != "":
 		return closedWatermark
+	case stand.earlier != "":
+		return earlierWatermark
 	case draft(p):
 		return watermarkText
 	}

@@ -40,6 +40,10 @@ type Copy struct {
 	Patient     careplan.Patient
 	Plan        careplan.Plan
 	Assessments []pam.Assessment
+	// Earlier marks a version that is no longer the person's plan (VersionToPrint): every
+	// page's header and footer carry EarlierStamp and a watermark says it is not the
+	// current plan (hazard H2c).
+	Earlier bool
 }
 
 var (

@@ -101,6 +101,11 @@ func (s *sheet) review(c Copy) {
 		s.paragraph(s.stand.closed + ". This plan is no longer reviewed.")
 		return
 	}
+	if s.stand.earlier != "" {
+		s.paragraph("This copy is " + lowerFirst(s.stand.earlier) + ": it was replaced by a later version. " +
+			"Ask your key worker for your current plan.")
+		return
+	}
 	text := "A date for your next review has not been set yet: ask your key worker."
 	switch {
 	case s.stand.overdue != "":
@@ -155,4 +160,12 @@ func (s *sheet) planningAhead(pa careplan.PlanningAhead) {
 	s.heading("Planning ahead", s.height(ls[:min(2, len(ls))]))
 	s.flow(ls)
 	s.y += s.st.gap / 2
+}
+
+// lowerFirst starts a sentence's words in the middle of another: "Version 1" → "version 1".
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
 }

@@ -8,6 +8,7 @@ import "carehub/careplan"
 type standing struct {
 	closed  string // the closure stamp; "" while the hub is working with the person
 	overdue string // the overdue warning; "" unless careplan.ReviewOverdue on the print date
+	earlier string // an earlier version's stamp (EarlierStamp); "" for the current plan or draft
 	today   careplan.Date
 }
 
@@ -16,9 +17,15 @@ type standing struct {
 // never overdue (nobody is chased for a plan no longer in force), it is closed.
 func standingOf(c Copy, printed careplan.Date) standing {
 	s := standing{today: printed}
+	if c.Earlier {
+		s.earlier = EarlierStamp(c.Plan)
+	}
 	if cl, ok := c.Patient.Closure(); ok {
 		s.closed = cl.Stamp()
 		return s
+	}
+	if c.Earlier {
+		return s // an earlier version's review date is not the person's: it is not chased
 	}
 	if careplan.ReviewOverdue(c.Plan.ReviewDate, c.Patient.Status, printed) {
 		s.overdue = careplan.ReviewOverdueWarning(c.Plan.ReviewDate)
@@ -26,10 +33,14 @@ func standingOf(c Copy, printed careplan.Date) standing {
 	return s
 }
 
-// warning is the most important thing to say about the plan as a whole, or "".
+// warning is the most important thing to say about the plan as a whole, or "": a closed
+// record, then an earlier version, then an overdue review.
 func (s standing) warning() string {
 	if s.closed != "" {
 		return s.closed
+	}
+	if s.earlier != "" {
+		return s.earlier
 	}
 	return s.overdue
 }

@@ -20,6 +20,7 @@ func runPrint(env Env, args []string) error {
 	out := fs.String("out", "", "the PDF (one patient) or folder (batch)")
 	large := fs.Bool("large-print", false, "large print, whatever the patient's needs say")
 	closedOK := fs.Bool("closed-record-ok", false, "print a closed record's plan (coordinators), every page stamped as not current")
+	version := fs.Int("version", 0, "with --patient, print this version from the plan's history; an earlier one is stamped as not the current plan")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -30,6 +31,9 @@ func runPrint(env Env, args []string) error {
 	}
 	if (*nhs == "") == (*dueBefore == "") {
 		return fmt.Errorf("%w: print needs either --patient NHSNUMBER or --review-due-before DATE", errUsage)
+	}
+	if *version < 0 || (*version > 0 && *nhs == "") {
+		return fmt.Errorf("%w: --version needs --patient and a version number from 1", errUsage)
 	}
 	var (
 		number careplan.NHSNumber
@@ -52,6 +56,9 @@ func runPrint(env Env, args []string) error {
 	}
 	defer st.Close()
 	svc := services(env, st)
+	if *version > 0 {
+		return printVersion(env, svc, number, *version, *out, *large)
+	}
 	if *nhs != "" {
 		return printOne(env, svc, number, *out, *large, *closedOK)
 	}
@@ -84,6 +91,32 @@ func printOne(env Env, svc *service.Set, nhs careplan.NHSNumber, out string, lar
 		closed = ", every page stamped \"" + c.Stamp() + "\""
 	}
 	fmt.Fprintf(env.Stdout, "%s: %d page(s) for %s%s\n", out, pages, p.NHSNumber.Display(), closed)
+	return nil
+}
+
+// printVersion prints one version from a person's plan history; an earlier version is stamped
+// on every page as not the current plan, and the output says so.
+func printVersion(env Env, svc *service.Set, nhs careplan.NHSNumber, version int, out string, large bool) error {
+	p, err := svc.Records.PatientByNHS(nhs)
+	if errors.Is(err, store.ErrNotFound) {
+		return fmt.Errorf("no patient with NHS number %s on this hub", nhs.Display())
+	}
+	if err != nil {
+		return err
+	}
+	plans, err := svc.Plans.Plans(p.ID)
+	if err != nil {
+		return err
+	}
+	pages, err := svc.Printing.PrintVersion(p.ID, version, large, out)
+	if err != nil {
+		return err
+	}
+	stamp := ""
+	if plan, earlier, err := printout.VersionToPrint(plans, version); err == nil && earlier {
+		stamp = ", every page stamped \"" + printout.EarlierStamp(plan) + "\""
+	}
+	fmt.Fprintf(env.Stdout, "%s: %d page(s) for %s, version %d%s\n", out, pages, p.NHSNumber.Display(), version, stamp)
 	return nil
 }
 

@@ -57,6 +57,28 @@ func patientCopy(st *store.Store, id string, draft bool) (printout.Copy, error) 
 	return printout.Copy{Patient: p, Plan: plan, Assessments: pams}, nil
 }
 
+// versionCopy loads what a printed plan needs for one version of the plan, marked Earlier
+// when it is no longer the person's plan. Loading the patient is audited as a view.
+func versionCopy(st *store.Store, id string, version int) (printout.Copy, error) {
+	p, err := st.Patient(id)
+	if err != nil {
+		return printout.Copy{}, err
+	}
+	plans, err := st.Plans(id)
+	if err != nil {
+		return printout.Copy{}, err
+	}
+	plan, earlier, err := printout.VersionToPrint(plans, version)
+	if err != nil {
+		return printout.Copy{}, fmt.Errorf("%s %s: %w", p.NHSNumber.Display(), p.FullName(), err)
+	}
+	pams, err := st.Assessments(id)
+	if err != nil {
+		return printout.Copy{}, err
+	}
+	return printout.Copy{Patient: p, Plan: plan, Assessments: pams, Earlier: earlier}, nil
+}
+
 // writePDF writes the plan to a temporary file beside path and renames it into place, so a
 // failure never leaves half a plan where a coordinator would pick it up.
 func writePDF(path string, c printout.Copy, opt printout.Options) (pages int, err error) {

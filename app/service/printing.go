@@ -58,18 +58,59 @@ func (ps *Printing) printPatient(patientID string, draft, largePrint bool, path 
 	if err != nil {
 		return 0, err
 	}
-	if cl, closed := c.Patient.Closure(); closed {
-		if !closedOK {
-			return 0, &printout.ClosedError{Name: c.Patient.FullName(), Closure: cl}
-		}
-		if !st.SignedIn().PrintsClosedRecords() {
-			return 0, fmt.Errorf("%w: only a coordinator or administrator can print a closed record's plan", access.ErrNotAllowed)
-		}
-		if err := st.RecordEvent(store.AuditReport, "closed record's plan printed, stamped closed: "+patientID); err != nil {
-			return 0, err
-		}
+	if err := mayPrintClosed(st, c, patientID, closedOK); err != nil {
+		return 0, err
 	}
 	return writePDF(path, c, ps.options(largePrint || printout.LargePrintFor(c.Patient)))
+}
+
+// PrintVersion writes one version of a person's plan to path, for the plan's history. An
+// earlier version (printout.VersionToPrint) is stamped on every page "Version N, agreed on …,
+// not the current plan" (hazard H2c); the current agreed plan or the working draft prints as
+// PrintPatient prints it. Who may print is as for PrintPatient. A closed record's version
+// prints only for a coordinator or administrator, stamped closed and audited: the history is
+// opened on purpose, so no further confirmation is asked. On failure nothing is left at path.
+func (ps *Printing) PrintVersion(patientID string, version int, largePrint bool, path string) (pages int, err error) {
+	defer func() {
+		if err != nil {
+			removeIfEmpty(path)
+		}
+	}()
+	st, err := ps.store()
+	if err != nil {
+		return 0, err
+	}
+	if err := mayPrintPatient(st, patientID); err != nil {
+		return 0, err
+	}
+	if err := checkOutput(st, path, false); err != nil {
+		return 0, err
+	}
+	c, err := versionCopy(st, patientID, version)
+	if err != nil {
+		return 0, err
+	}
+	if err := mayPrintClosed(st, c, patientID, true); err != nil {
+		return 0, err
+	}
+	return writePDF(path, c, ps.options(largePrint || printout.LargePrintFor(c.Patient)))
+}
+
+// mayPrintClosed lets a closed record's plan print only when closedOK (a coordinator has
+// confirmed) and the signed-in account prints closed records, and audits it; an open record
+// always may.
+func mayPrintClosed(st *store.Store, c printout.Copy, patientID string, closedOK bool) error {
+	cl, closed := c.Patient.Closure()
+	if !closed {
+		return nil
+	}
+	if !closedOK {
+		return &printout.ClosedError{Name: c.Patient.FullName(), Closure: cl}
+	}
+	if !st.SignedIn().PrintsClosedRecords() {
+		return fmt.Errorf("%w: only a coordinator or administrator can print a closed record's plan", access.ErrNotAllowed)
+	}
+	return st.RecordEvent(store.AuditReport, "closed record's plan printed, stamped closed: "+patientID)
 }
 
 // removeIfEmpty removes an empty file at path. The desktop's save dialog creates the file it

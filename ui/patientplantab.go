@@ -22,6 +22,9 @@ func (s *patientScreen) startPlanTab(p careplan.Patient) {
 	if s.outcomes != nil {
 		tools.recordPAM = s.recordPAMForPlan
 	}
+	if s.printing != nil {
+		tools.print = s.printing.tools
+	}
 	s.plan = newPlanTab(&tools, s.work, s.today, p, s.rec.assessments, s.plansChanged)
 	s.plan.load()
 }

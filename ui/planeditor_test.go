@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -8,7 +9,9 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"carehub/app/service/servicetest"
 	"carehub/careplan"
+	"carehub/ui/kit"
 )
 
 // writePlanFromTemplate starts the empty draft from the falls template and fills in the rest
@@ -279,4 +282,75 @@ func TestPlanEditorRemovesAndAddsToDirectory(t *testing.T) {
 	if last := d.Support[len(d.Support)-1]; last.Name != "Frome Lunch Club" || last.Area != "Frome" || last.GoalIDs[0] != d.Goals[1].ID {
 		t.Errorf("signpost %+v", last)
 	}
+}
+
+// An earlier version opens from the history read-only, saying it is not the current plan, and
+// prints with every page stamped so (hazard H2c).
+func TestEarlierVersionOpensReadOnlyAndPrintsStamped(t *testing.T) {
+	s, _, f := planSession(t)
+	files := &fakeFiles{path: filepath.Join(t.TempDir(), "v1.pdf")}
+	e := s.patient.plan.editor
+	writePlanFromTemplate(t, e)
+	test.Tap(e.agree)
+	test.Tap(e.agreeing.confirm)
+	e = s.patient.plan.editor
+	e.whatMatters.SetText("Staying in my own home. And my cat.")
+	test.Tap(e.agree)
+	test.Tap(e.agreeing.confirm)
+	if vs := f.storedVersions(t); len(vs) != 2 || vs[1].State != careplan.PlanAgreed {
+		t.Fatalf("stored %+v, want two agreed versions", vs)
+	}
+
+	test.Tap(s.patient.plan.editor.history)
+	h := s.patient.plan.history
+	if len(h.open) != 2 {
+		t.Fatalf("%d Open buttons, want one per version", len(h.open))
+	}
+	test.Tap(h.open[0])
+	v := s.patient.plan.version
+	if v == nil {
+		t.Fatal("Open did not open version 1")
+	}
+	const stamp = "Version 1, agreed on 2 Mar 2026, not the current plan"
+	if !strings.HasPrefix(v.stamp.Text, stamp) || v.stamp.Importance != widget.DangerImportance {
+		t.Errorf("version 1 is labelled %q (importance %v), want %q in red", v.stamp.Text, v.stamp.Importance, stamp)
+	}
+	text := strings.Join(labelTexts(v.root), "\n")
+	if !strings.Contains(text, "Staying in my own home.") || strings.Contains(text, "And my cat.") {
+		t.Errorf("version 1 does not show its own words:\n%s", text)
+	}
+	if n := countEntries(v.root); n != 0 {
+		t.Errorf("the read-only version has %d text boxes", n)
+	}
+	test.AssertObjectRendersToMarkup(t, "plan_version_earlier.xml", s.patient.plan.root)
+
+	s.patient.plan.tools.print.files = files
+	test.Tap(v.print)
+	if files.saveName != "plan-"+string(s.patient.rec.patient.NHSNumber)+"-v1.pdf" {
+		t.Errorf("suggested name %q", files.saveName)
+	}
+	if !strings.Contains(v.outcome.Text, "Version 1 saved to "+files.path) {
+		t.Errorf("the outcome says %q", v.outcome.Text)
+	}
+	if pdf := servicetest.PDFText(t, files.path); !strings.Contains(pdf, stamp) {
+		t.Errorf("the printed version 1 lacks %q", stamp)
+	}
+
+	test.Tap(v.back)
+	test.Tap(s.patient.plan.history.open[1])
+	if got := s.patient.plan.version.stamp.Text; !strings.Contains(got, "the current plan, shown read-only") {
+		t.Errorf("version 2 is labelled %q", got)
+	}
+}
+
+// countEntries counts the text boxes under o.
+func countEntries(o fyne.CanvasObject) int {
+	n := 0
+	for _, obj := range test.LaidOutObjects(o) {
+		switch obj.(type) {
+		case *widget.Entry, *kit.Entry:
+			n++
+		}
+	}
+	return n
 }

@@ -12,25 +12,27 @@ import (
 	"carehub/ui/kit"
 )
 
-// planHistory lists every version of the plan, and says in words what changed between any
-// two chosen.
+// planHistory lists every version of the plan, each of which opens read-only, and says in
+// words what changed between any two chosen.
 type planHistory struct {
 	versions []careplan.Plan
 	onBack   func()
+	onOpen   func(careplan.Plan)
 
 	back *widget.Button
 	from *widget.Select
 	to   *widget.Select
 	diff *fyne.Container
+	open []*widget.Button // one per version, in order
 	root fyne.CanvasObject
 }
 
-func newPlanHistory(versions []careplan.Plan, onBack func()) *planHistory {
-	h := &planHistory{versions: versions, onBack: onBack}
+func newPlanHistory(versions []careplan.Plan, onBack func(), onOpen func(careplan.Plan)) *planHistory {
+	h := &planHistory{versions: versions, onBack: onBack, onOpen: onOpen}
 	h.back = widget.NewButtonWithIcon("Back to the plan", theme.NavigateBackIcon(), h.onBackTapped)
 	var names []string
-	rows := make([][]*widget.Label, 0, len(versions))
-	for _, v := range versions {
+	rows := make([][]fyne.CanvasObject, 0, len(versions))
+	for i, v := range versions {
 		names = append(names, versionName(v))
 		by, on := "", ""
 		if v.Agreement != nil {
@@ -40,12 +42,14 @@ func newPlanHistory(versions []careplan.Plan, onBack func()) *planHistory {
 		if v.State == careplan.PlanAgreed {
 			state = "Agreed"
 		}
-		rows = append(rows, []*widget.Label{kit.Para(fmt.Sprint(v.Version)), kit.Para(state), kit.Para(by), kit.Para(on)})
+		open := widget.NewButton("Open", func() { h.onOpenTapped(i) })
+		h.open = append(h.open, open)
+		rows = append(rows, []fyne.CanvasObject{kit.Para(fmt.Sprint(v.Version)), kit.Para(state), kit.Para(by), kit.Para(on), open})
 	}
 	h.diff = container.NewVBox()
 	h.from = widget.NewSelect(names, h.onChosen)
 	h.to = widget.NewSelect(names, h.onChosen)
-	list := kit.Table([]float32{0.6, 2, 2, 1.4}, []string{"Version", "State", "Agreed by", "Agreed on"}, rows)
+	list := kit.ObjectTable([]float32{0.6, 2, 2, 1.4, 0.8}, []string{"Version", "State", "Agreed by", "Agreed on", ""}, rows)
 	compare := container.NewGridWithColumns(2,
 		container.NewBorder(nil, nil, widget.NewLabel("From"), nil, h.from),
 		container.NewBorder(nil, nil, widget.NewLabel("To"), nil, h.to))
@@ -74,6 +78,9 @@ func versionName(p careplan.Plan) string {
 }
 
 func (h *planHistory) onBackTapped() { h.onBack() }
+
+// onOpenTapped opens the i'th version read-only.
+func (h *planHistory) onOpenTapped(i int) { h.onOpen(h.versions[i]) }
 
 // onChosen shows the changes between the two versions chosen.
 func (h *planHistory) onChosen(string) {

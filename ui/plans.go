@@ -42,6 +42,8 @@ type planTools struct {
 	// recordPAM takes the user to the Outcomes tab to record a PAM, from the review; nil when
 	// the screen has no Outcomes tab.
 	recordPAM func()
+	// print prints a version opened from the history; nil when the account may not print.
+	print *printTools
 }
 
 // newRecordID gives a new goal or action its id. Ids are random so two drafts started from

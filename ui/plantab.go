@@ -26,6 +26,7 @@ type planTab struct {
 
 	editor  *planEditor
 	history *planHistory
+	version *planVersion // a version opened read-only from the history
 	review  *reviewWizard
 	body    *fyne.Container
 	root    fyne.CanvasObject
@@ -98,7 +99,7 @@ func (t *planTab) show(o fyne.CanvasObject) {
 // showEditor opens the editor on the draft, or on the latest agreed version.
 func (t *planTab) showEditor() {
 	t.leave()
-	t.history, t.review = nil, nil
+	t.history, t.review, t.version = nil, nil, nil
 	t.editor = newPlanEditor(t.tools, t.work, t.today, t.patient, t.data, t.load, t.showHistory, t.showReview)
 	t.show(t.editor.root)
 }
@@ -117,9 +118,16 @@ func (t *planTab) showHistory() {
 		}
 		t.data.versions = versions
 		t.leave()
-		t.history = newPlanHistory(versions, t.onBackToEditor)
+		t.history = newPlanHistory(versions, t.onBackToEditor, t.showVersion)
 		t.show(t.history.root)
 	})
+}
+
+// showVersion opens one version from the history read-only, saying whether it is the current
+// plan, with its own Print button for those who may print.
+func (t *planTab) showVersion(p careplan.Plan) {
+	t.version = newPlanVersion(t.tools.print, t.work, t.patient, p, t.data.versions, t.showHistory)
+	t.show(t.version.root)
 }
 
 // showReview starts the review wizard on the plan's current version.

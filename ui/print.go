@@ -28,6 +28,10 @@ type Printing interface {
 	// closed (…) — not a current plan"; other accounts are refused. PrintPatient refuses a
 	// closed record with printout.ErrClosedRecord.
 	PrintClosedPatient(patientID string, draft, largePrint bool, path string) (pages int, err error)
+	// PrintVersion writes one version from the plan's history at path. An earlier version
+	// (printout.Earlier) is stamped on every page as not the current plan; the role checks are
+	// PrintPatient's.
+	PrintVersion(patientID string, version int, largePrint bool, path string) (pages int, err error)
 	// PlansFor lists the open people a batch would print, each marked with whether they
 	// have an agreed plan.
 	PlansFor(sel printout.BatchSelection) ([]printout.BatchPerson, error)

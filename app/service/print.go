@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"carehub/careplan"
 	"carehub/careplan/printout"
 	"carehub/store"
 )
@@ -54,7 +55,7 @@ func patientCopy(st *store.Store, id string, draft bool) (printout.Copy, error) 
 	if err != nil {
 		return printout.Copy{}, err
 	}
-	return printout.Copy{Patient: p, Plan: plan, Assessments: pams}, nil
+	return printout.Copy{Patient: p, Plan: plan, Assessments: pams, KeyWorker: keyWorkerOf(st, p.Team)}, nil
 }
 
 // versionCopy loads what a printed plan needs for one version of the plan, marked Earlier
@@ -76,7 +77,25 @@ func versionCopy(st *store.Store, id string, version int) (printout.Copy, error)
 	if err != nil {
 		return printout.Copy{}, err
 	}
-	return printout.Copy{Patient: p, Plan: plan, Assessments: pams, Earlier: earlier}, nil
+	return printout.Copy{Patient: p, Plan: plan, Assessments: pams, Earlier: earlier, KeyWorker: keyWorkerOf(st, p.Team)}, nil
+}
+
+// keyWorkerOf is the key worker's staff record for "Who to call", or just the care team's name
+// for them when the record is not on this store (a tablet holds only its person's key worker
+// and coordinator) or cannot be read: a missing phone number never stops a plan printing.
+func keyWorkerOf(st *store.Store, team careplan.CareTeam) careplan.StaffMember {
+	if team.KeyWorkerID == "" && team.KeyWorker == "" {
+		return careplan.StaffMember{}
+	}
+	staff, err := st.Staff()
+	if err == nil {
+		for _, m := range staff {
+			if m.ID == team.KeyWorkerID && team.KeyWorkerID != "" {
+				return m
+			}
+		}
+	}
+	return careplan.StaffMember{Name: team.KeyWorker}
 }
 
 // writePDF writes the plan to a temporary file beside path and renames it into place, so a

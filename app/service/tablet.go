@@ -164,7 +164,7 @@ func (t *Tablet) MyPlan() (myplan.View, error) {
 	if err != nil {
 		return myplan.View{}, err
 	}
-	return myplan.Build(p, agreed, pams), nil
+	return myplan.Build(p, agreed, pams, keyWorkerOf(st, p.Team)), nil
 }
 
 // SaveCheckIn records how one of the patient's goals is going.

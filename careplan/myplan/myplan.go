@@ -8,7 +8,6 @@ package myplan
 import (
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -16,12 +15,8 @@ import (
 	"carehub/pam"
 )
 
-// Call is one row of "who to call".
-type Call struct {
-	Name  string
-	Who   string
-	Phone string
-}
+// Call is one row of "who to call" (careplan.WhoToCall, the printed plan's rule too).
+type Call = careplan.Call
 
 // View is everything the tablet shows, in the order it shows it.
 type View struct {
@@ -41,17 +36,18 @@ type View struct {
 }
 
 // Build makes the tablet's view from the person's record, their latest agreed plan (zero when
-// none) and their PAM assessments. Only an agreed version is shown: a draft is still being
+// none), their PAM assessments and their key worker's staff record (zero when none), whose
+// name and phone head "who to call". Only an agreed version is shown: a draft is still being
 // written with the key worker.
-func Build(p careplan.Patient, agreed careplan.Plan, assessments []pam.Assessment) View {
+func Build(p careplan.Patient, agreed careplan.Plan, assessments []pam.Assessment, keyWorker careplan.StaffMember) View {
 	v := View{Name: p.FullName(), Status: p.Status, Agreed: agreed.State == careplan.PlanAgreed}
 	if !v.Agreed {
-		v.WhoToCall = whoToCall(careplan.Plan{}, p)
+		v.WhoToCall = careplan.WhoToCall(careplan.Plan{}, p, keyWorker)
 		v.PAMTrend = Trend(assessments)
 		return v
 	}
 	v.Contingency = agreed.Contingency
-	v.WhoToCall = whoToCall(agreed, p)
+	v.WhoToCall = careplan.WhoToCall(agreed, p, keyWorker)
 	v.AboutMe, v.WhatMatters = agreed.AboutMe, agreed.WhatMatters
 	for _, g := range agreed.Goals {
 		if !g.Closed() {
@@ -78,37 +74,6 @@ func Build(p careplan.Patient, agreed careplan.Plan, assessments []pam.Assessmen
 // newer plan that has not reached the tablet, so the person is told to ask.
 func (v View) ReviewOverdue(today careplan.Date) bool {
 	return v.Agreed && careplan.ReviewOverdue(v.Review, v.Status, today)
-}
-
-// whoToCall lists, as the printed plan does, the people in the plan with a phone number, then
-// carers not already listed, then NHS 111 and 999, which are always there.
-func whoToCall(plan careplan.Plan, p careplan.Patient) []Call {
-	var out []Call
-	seen := map[string]bool{}
-	for _, person := range plan.People {
-		if strings.TrimSpace(person.Phone) == "" {
-			continue
-		}
-		who := person.Role
-		if person.Organisation != "" {
-			who += ", " + person.Organisation
-		}
-		out = append(out, Call{person.Name, who, person.Phone})
-		seen[person.Name] = true
-	}
-	for _, c := range p.Carers {
-		if strings.TrimSpace(c.Phone) == "" || seen[c.Name] {
-			continue
-		}
-		who := "Carer"
-		if c.Relationship != "" {
-			who += " (" + c.Relationship + ")"
-		}
-		out = append(out, Call{c.Name, who, c.Phone})
-	}
-	return append(out,
-		Call{"NHS 111", "Urgent help when it is not an emergency", "111"},
-		Call{"Emergency services", "Ambulance in an emergency", "999"})
 }
 
 // Trend says how the person's PAM has moved, in plain words. carehub records scores from the

@@ -17,7 +17,7 @@ func TestBuildShowsOnlyTheAgreedPlanWithWhoToCallFirst(t *testing.T) {
 		Goals:       []careplan.Goal{{ID: "g1", InMyWords: "walk"}, {ID: "g2", InMyWords: "done", Outcome: &careplan.GoalOutcome{Decision: careplan.GoalAchieved}}},
 		People:      []careplan.Person{{Name: "Sam", Role: "Key worker", Phone: "01373 000 222"}, {Name: "No phone", Role: "GP"}},
 		Contingency: careplan.Contingency{Red: careplan.Red{WhoToCall: "999"}}}
-	v := Build(p, plan, nil)
+	v := Build(p, plan, nil, careplan.StaffMember{})
 	if !v.Agreed || v.Contingency.Red.WhoToCall != "999" || len(v.Goals) != 1 || v.Goals[0].ID != "g1" {
 		t.Errorf("view %+v", v)
 	}
@@ -28,9 +28,20 @@ func TestBuildShowsOnlyTheAgreedPlanWithWhoToCallFirst(t *testing.T) {
 	if got := strings.Join(names, ","); got != "Sam,Tom,NHS 111,Emergency services" {
 		t.Errorf("who to call: %s", got)
 	}
+	// The key worker from the staff record comes first, with their number, whatever the plan
+	// lists; the tablet shows the same rows as the printed plan.
+	p.Team = careplan.CareTeam{KeyWorkerID: "kw1", KeyWorker: "Priya Shah"}
+	kw := careplan.StaffMember{ID: "kw1", Name: "Priya Shah", Phone: "01935 384000"}
+	v = Build(p, plan, nil, kw)
+	if first := v.WhoToCall[0]; first != (Call{"Priya Shah", "My key worker", "01935 384000"}) {
+		t.Errorf("the tablet's who to call starts %q, want the key worker", first)
+	}
+	if got := Build(p, careplan.Plan{}, nil, kw).WhoToCall[0].Name; got != "Priya Shah" {
+		t.Errorf("before a plan is agreed the tablet's who to call starts with %q, want the key worker", got)
+	}
 	draft := plan
 	draft.State = careplan.PlanDraft
-	if v := Build(p, draft, nil); v.Agreed || v.AboutMe != "" || len(v.Goals) != 0 {
+	if v := Build(p, draft, nil, careplan.StaffMember{}); v.Agreed || v.AboutMe != "" || len(v.Goals) != 0 {
 		t.Errorf("a draft reached the tablet: %+v", v)
 	}
 }

@@ -22,7 +22,7 @@ func TestTabletPAMWordsAreNeutral(t *testing.T) {
 func TestTabletShowsPlanningAhead(t *testing.T) {
 	plan := careplan.Plan{State: careplan.PlanAgreed, Ahead: careplan.PlanningAhead{
 		LPA: careplan.AheadItem{Answer: "Zoë D'Arcy, my daughter", On: careplan.NewDate(2026, 3, 3), ToldBy: "Siân"}}}
-	v := Build(careplan.Patient{}, plan, nil)
+	v := Build(careplan.Patient{}, plan, nil, careplan.StaffMember{})
 	if len(v.Ahead) != 1 || v.Ahead[0] != "Lasting power of attorney (health and welfare): Zoë D'Arcy, my daughter (told by Siân on 3 Mar 2026)" {
 		t.Errorf("the tablet's planning ahead: %q", v.Ahead)
 	}

@@ -48,27 +48,15 @@ func (s *sheet) contingencyBox(label string, edge, fill rgb, fields ...field) {
 	s.box(ls, cont, edge, fill, false)
 }
 
-// whoToCall lists everyone with a phone number, then the NHS's own numbers, so the numbers a
-// person needs in a crisis are on page 1.
+// whoToCall lists the key worker, everyone with a phone number, then the NHS's own numbers
+// (careplan.WhoToCall, as the tablet lists them), so the numbers a person needs in a crisis
+// are on page 1.
 func (s *sheet) whoToCall(c Copy) {
-	var rows [][]string
-	seen := map[string]bool{}
-	for _, p := range c.Plan.People {
-		if isBlank(p.Phone) {
-			continue
-		}
-		rows = append(rows, []string{p.Name, joinNonEmpty(", ", p.Role, p.Organisation), p.Phone})
-		seen[p.Name] = true
+	calls := careplan.WhoToCall(c.Plan, c.Patient, c.KeyWorker)
+	rows := make([][]string, len(calls))
+	for i, call := range calls {
+		rows[i] = []string{call.Name, call.Who, call.Phone}
 	}
-	for _, cr := range c.Patient.Carers {
-		if isBlank(cr.Phone) || seen[cr.Name] {
-			continue
-		}
-		rows = append(rows, []string{cr.Name, carerRole(cr), cr.Phone})
-	}
-	rows = append(rows,
-		[]string{"NHS 111", "Urgent help when it is not an emergency", "111"},
-		[]string{"Emergency services", "Ambulance in an emergency", "999"})
 	t := s.newTable([]column{{"Name", 0.34}, {"Who they are", 0.40}, {"Phone", 0.26}}, rows, true)
 	s.heading("Who to call", s.start(t))
 	s.place(t)

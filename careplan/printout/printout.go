@@ -40,6 +40,9 @@ type Copy struct {
 	Patient     careplan.Patient
 	Plan        careplan.Plan
 	Assessments []pam.Assessment
+	// KeyWorker is the person's key worker's staff record, whose name and phone head "Who to
+	// call" (careplan.WhoToCall); zero when none is assigned.
+	KeyWorker careplan.StaffMember
 	// Earlier marks a version that is no longer the person's plan (VersionToPrint): every
 	// page's header and footer carry EarlierStamp and a watermark says it is not the
 	// current plan (hazard H2c).

@@ -448,3 +448,28 @@ func TestClosedGoalsSayWhatTheReviewDecided(t *testing.T) {
 		t.Errorf("%d outcomes printed, want 2 (none for a continuing goal):\n%s", got, text)
 	}
 }
+
+// The key worker heads "Who to call" with the phone from their staff record, even when the
+// plan's list of people leaves them out.
+func TestKeyWorkerIsInWhoToCall(t *testing.T) {
+	c := sianCopy()
+	c.Plan.People = c.Plan.People[1:] // Sam Green is no longer listed in the plan
+	c.KeyWorker = careplan.StaffMember{ID: "kw-7f3a", Name: "Sam Green", Role: careplan.RoleKeyWorker, Phone: "01935 384999"}
+	for _, large := range []bool{false, true} {
+		var all strings.Builder
+		for _, pg := range layoutFor(t, c, large) {
+			all.WriteString(zoneText(pg, zoneContent))
+		}
+		i := strings.Index(all.String(), "Who to call Name")
+		if i < 0 {
+			t.Fatalf("large=%v: no Who to call table", large)
+		}
+		after := all.String()[i:]
+		if !strings.Contains(after, "Sam Green") || !strings.Contains(after, "My key worker") || !strings.Contains(after, "01935 384999") {
+			t.Errorf("large=%v: Who to call lacks the key worker: %q", large, after)
+		}
+		if strings.Index(after, "Sam Green") > strings.Index(after, "Dr Alun Price") {
+			t.Errorf("large=%v: the key worker is not first: %q", large, after)
+		}
+	}
+}

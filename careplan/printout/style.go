@@ -74,6 +74,17 @@ func largeStyle() style {
 	}
 }
 
+// tightened is the style with less space between lines and blocks and a shorter PAM chart,
+// for a plan whose last page would otherwise carry only a few lines. Type sizes are kept, so
+// large print is still 16 pt or more, and lines are never closer than 1.2 times their size.
+func (s style) tightened() style {
+	s.leading = max(s.leading-0.1, 1.2)
+	s.gap *= 0.6
+	s.pad *= 0.75
+	s.chartH *= 0.8
+	return s
+}
+
 // lineH is the height of one line of text at size pt.
 func (s style) lineH(size float64) float64 { return size * ptMM * s.leading }
 

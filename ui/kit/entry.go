@@ -34,6 +34,16 @@ func NewTextBox() *Entry {
 	return e
 }
 
+// CreateRenderer is the Entry's own, with a wheel over a multi-line box so the mouse wheel
+// scrolls the page when the box's text has nowhere to scroll (see wheel).
+func (e *Entry) CreateRenderer() fyne.WidgetRenderer {
+	r := e.Entry.CreateRenderer()
+	if !e.MultiLine {
+		return r
+	}
+	return &wheelRenderer{WidgetRenderer: r, wheel: newWheel(e, r)}
+}
+
 // AcceptsTab is false: Tab moves focus on, whatever the field (Fyne's multi-line entries
 // would otherwise type a tab character).
 func (e *Entry) AcceptsTab() bool { return false }

@@ -4,6 +4,7 @@
 package desktop
 
 import (
+	"log"
 	"net/url"
 	"os"
 	"time"
@@ -16,6 +17,7 @@ import (
 	"carehub/app/buildinfo"
 	"carehub/assets"
 	"carehub/ui"
+	"carehub/ui/kit"
 )
 
 // AppID identifies carehub to the operating system (preferences, notifications).
@@ -31,6 +33,7 @@ func Run(dbPath string, build buildinfo.Info) error {
 		}
 		dbPath = p
 	}
+	log.SetOutput(kit.QuietFileDialogs(log.Writer()))
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(assets.Icon())
 	w := a.NewWindow("carehub")

@@ -1,7 +1,9 @@
 package kit
 
 import (
+	"io"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -69,4 +71,34 @@ func (FyneFiles) Folder(w fyne.Window, chosen func(string)) {
 		}
 		chosen(dir.Path())
 	}, w).Show()
+}
+
+// QuietFileDialogs wraps the log's writer so that Fyne's file dialogs no longer log, each time
+// one opens, that the computer has no Videos or Documents folder ("Getting favorite
+// locations"): the dialog's sidebar simply leaves such a folder out, nothing has gone wrong,
+// and a log full of such lines hides the ones that matter. Every other line passes through.
+// The desktop app installs it once at start (log.SetOutput); log.Logger serialises writes.
+func QuietFileDialogs(w io.Writer) io.Writer { return &favouritesFilter{out: w} }
+
+// favouritesFilter drops Fyne's "Getting favorite locations" report: its first line and the
+// Cause and At lines fyne.LogError writes after it.
+type favouritesFilter struct {
+	out      io.Writer
+	dropping bool
+}
+
+func (f *favouritesFilter) Write(p []byte) (int, error) {
+	line := string(p)
+	switch {
+	case strings.Contains(line, "Fyne error:") && strings.Contains(line, "Getting favorite locations"):
+		f.dropping = true
+		return len(p), nil
+	case f.dropping && strings.Contains(line, "  Cause:"):
+		return len(p), nil
+	case f.dropping && strings.Contains(line, "  At:"):
+		f.dropping = false
+		return len(p), nil
+	}
+	f.dropping = false
+	return f.out.Write(p)
 }

@@ -263,8 +263,8 @@ func (s *patientScreen) showRecord() {
 	rec := s.rec
 	p := rec.patient
 	sections := []fyne.CanvasObject{
+		unsettledSection(rec.unsettled), // a safety notice comes first
 		readOnlyNote(rec.readOnly),
-		unsettledSection(rec.unsettled),
 		contactSection(p),
 		needsSection(p.Needs),
 		carersSection(p.Carers),

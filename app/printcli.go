@@ -104,17 +104,15 @@ func printVersion(env Env, svc *service.Set, nhs careplan.NHSNumber, version int
 	if err != nil {
 		return err
 	}
-	plans, err := svc.Plans.Plans(p.ID)
-	if err != nil {
-		return err
-	}
 	pages, err := svc.Printing.PrintVersion(p.ID, version, large, out)
 	if err != nil {
 		return err
 	}
 	stamp := ""
-	if plan, earlier, err := printout.VersionToPrint(plans, version); err == nil && earlier {
-		stamp = ", every page stamped \"" + printout.EarlierStamp(plan) + "\""
+	if plans, err := svc.Plans.Plans(p.ID); err == nil {
+		if plan, earlier, err := printout.VersionToPrint(plans, version); err == nil && earlier {
+			stamp = ", every page stamped \"" + printout.EarlierStamp(plan) + "\""
+		}
 	}
 	fmt.Fprintf(env.Stdout, "%s: %d page(s) for %s, version %d%s\n", out, pages, p.NHSNumber.Display(), version, stamp)
 	return nil

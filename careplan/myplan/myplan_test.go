@@ -33,7 +33,7 @@ func TestBuildShowsOnlyTheAgreedPlanWithWhoToCallFirst(t *testing.T) {
 	p.Team = careplan.CareTeam{KeyWorkerID: "kw1", KeyWorker: "Priya Shah"}
 	kw := careplan.StaffMember{ID: "kw1", Name: "Priya Shah", Phone: "01935 384000"}
 	v = Build(p, plan, nil, kw)
-	if first := v.WhoToCall[0]; first != (Call{"Priya Shah", "My key worker", "01935 384000"}) {
+	if first := v.WhoToCall[0]; first != (Call{Name: "Priya Shah", Who: "My key worker", Phone: "01935 384000"}) {
 		t.Errorf("the tablet's who to call starts %q, want the key worker", first)
 	}
 	if got := Build(p, careplan.Plan{}, nil, kw).WhoToCall[0].Name; got != "Priya Shah" {

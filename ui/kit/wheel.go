@@ -141,6 +141,7 @@ func children(o fyne.CanvasObject) []fyne.CanvasObject {
 type wheelRenderer struct {
 	fyne.WidgetRenderer
 	wheel *wheel
+	objs  []fyne.CanvasObject // the entry's own objects then the wheel, rebuilt when they change
 }
 
 // Layout lays the entry out and the wheel over the whole of it.
@@ -153,8 +154,25 @@ func (r *wheelRenderer) Layout(size fyne.Size) {
 // Objects are the entry's own, then the wheel, so the wheel is found first under the pointer.
 func (r *wheelRenderer) Objects() []fyne.CanvasObject {
 	own := r.WidgetRenderer.Objects()
-	out := make([]fyne.CanvasObject, 0, len(own)+1) // never append into the entry's own slice
-	return append(append(out, own...), r.wheel)
+	if !r.current(own) {
+		// A copy: appending to the entry's own slice could write into its spare capacity.
+		r.objs = append(append(make([]fyne.CanvasObject, 0, len(own)+1), own...), r.wheel)
+	}
+	return r.objs
+}
+
+// current reports whether objs still holds the entry's own objects (it swaps its scroller for
+// its text when wrapping is turned off).
+func (r *wheelRenderer) current(own []fyne.CanvasObject) bool {
+	if len(r.objs) != len(own)+1 {
+		return false
+	}
+	for i, o := range own {
+		if r.objs[i] != o {
+			return false
+		}
+	}
+	return true
 }
 
 // emptyRenderer draws nothing.

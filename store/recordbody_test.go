@@ -116,7 +116,7 @@ func goldenPlan() *careplan.Plan {
 		ID: goldenRecordID, PatientID: goldenPatientID, Version: 2, State: careplan.PlanAgreed,
 		AboutMe: "I live with my dog.", WhatMatters: "Staying at home.", Strengths: "Determined",
 		Goals: []careplan.Goal{{ID: "g1", Domain: careplan.DomainMovement, InMyWords: "Walk to the shop again",
-			Importance: 8, Confidence: 5,
+			Importance: careplan.Score(8), Confidence: careplan.Score(5),
 			Actions: []careplan.Action{{ID: "a1", What: "Physio referral",
 				Owner: careplan.ActionOwner{Kind: careplan.OwnerService, Name: "Physio"}, Due: goldenDay(),
 				Status: careplan.ActionDone, DoneOn: goldenDay()}},

@@ -340,6 +340,25 @@ func TestGoldenCaseloadEntry(t *testing.T) {
 	}
 }
 
+// TestGoldenCaseloadEntryFormat2 keeps an entry as format 2 wrote it (before the first active
+// day): it must still read, field for field, with no first active day, until unlock rewrites it.
+func TestGoldenCaseloadEntryFormat2(t *testing.T) {
+	text, err := os.ReadFile(filepath.Join("testdata", "golden", "caseload-entry-format2.hex"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, err := hexLines.read(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := careplan.CaseloadEntryFor(*goldenPatient(), goldenPlan())
+	want.LastContact, want.LastPAM, want.FirstActive = goldenDay(), goldenDay(), careplan.Date{}
+	back, err := decodeCaseload(goldenPatientID + string(old))
+	if err != nil || !reflect.DeepEqual(back, want) {
+		t.Errorf("a format 2 entry reads as %+v, %v; want %+v", back, err, want)
+	}
+}
+
 // golden returns the golden file's bytes, or with -update-golden writes got there first.
 // format, when not nil, turns bytes into the file's text and back.
 func golden(t *testing.T, name string, got []byte, format *goldenFormat) []byte {

@@ -275,7 +275,7 @@ func goldenConflict() Conflict {
 }
 
 func goldenAccount() access.User {
-	return access.User{ID: goldenRecordID, Name: "Sam Green", Role: access.KeyWorker, StaffID: goldenOther().String(),
+	return access.User{ID: goldenRecordID, Name: "Sam Green", Role: access.KeyWorker, Also: access.Administrator, StaffID: goldenOther().String(),
 		PatientID: goldenPatientID, Active: true, Prefs: access.Preferences{TextSize: access.TextLarge, Theme: access.ThemeDark}}
 }
 

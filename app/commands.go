@@ -130,6 +130,14 @@ func checkStore(env Env, svc *service.Set) error {
 		fmt.Fprintf(w, "%s\t%d\n", c.Kind, c.Count)
 	}
 	w.Flush()
+	if len(rep.ToPutRight) > 0 {
+		// Not damage: records saved before status was held to consent, for a coordinator to put
+		// right on each person's screen (Consent…, Status…).
+		fmt.Fprintf(env.Stdout, "consent to put right (status and consent to join disagree, from before carehub checked them):\n")
+		for _, p := range rep.ToPutRight {
+			fmt.Fprintln(env.Stdout, "  "+p)
+		}
+	}
 	if len(rep.Problems) > 0 {
 		for _, p := range rep.Problems {
 			fmt.Fprintln(env.Stdout, "problem: "+p)

@@ -270,7 +270,7 @@ func (s *patientScreen) showRecord() {
 		carersSection(p.Carers),
 		conditionsSection(p.Conditions),
 		nominationSection(p.Nomination),
-		consentSection(p.Consent),
+		consentSection(p),
 		statusSection(p),
 		teamSection(p.Team),
 		planSection(rec.plans, p.Status, s.today),

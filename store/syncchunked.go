@@ -79,7 +79,9 @@ func (s *Store) importInChunks(r io.ReadSeeker, self bundle.Identity, sender bun
 				os.Remove(tmp)
 			}
 		}()
-		if err := s.applyInChunks(db, r, self, sender, m, res, progress); err != nil || res.AlreadyImported {
+		behind := startFlushBehind(db)
+		err = s.applyInChunks(db, behind, r, self, sender, m, res, progress)
+		if err = errors.Join(err, behind.stop()); err != nil || res.AlreadyImported {
 			return err
 		}
 		placed, err = s.replaceWith(db, tmp)
@@ -115,8 +117,9 @@ func (s *Store) copyForImport(tmp string) (*bolt.DB, error) {
 
 // applyInChunks applies bundle m to db, committing every chunkItems items, each chunk with
 // its held-back index writes; the last transaction also writes the caseload entries of every
-// patient the bundle touched and notes the import.
-func (s *Store) applyInChunks(db *bolt.DB, r io.ReadSeeker, self bundle.Identity, sender bundle.Card,
+// patient the bundle touched and notes the import. Each commit starts flushing the copy to
+// disk behind it.
+func (s *Store) applyInChunks(db *bolt.DB, behind *flushBehind, r io.ReadSeeker, self bundle.Identity, sender bundle.Card,
 	m bundle.Manifest, res *ImportResult, progress func(done, total int)) error {
 	tx, err := db.Begin(true)
 	if err != nil {
@@ -137,6 +140,7 @@ func (s *Store) applyInChunks(db *bolt.DB, r io.ReadSeeker, self bundle.Identity
 	commit := func() error {
 		err := errors.Join(w.advanceMark(), tx.Commit())
 		tx = nil
+		behind.committed()
 		return err
 	}
 	err = eachAhead(r, self, sender, func(item aheadItem) error {

@@ -80,6 +80,7 @@ func (s *Store) importInChunks(r io.ReadSeeker, self bundle.Identity, sender bun
 			}
 		}()
 		behind := startFlushBehind(db)
+		defer behind.stop() // before the copy closes, even when a damaged file ends this early
 		err = s.applyInChunks(db, behind, r, self, sender, m, res, progress)
 		if err = errors.Join(err, behind.stop()); err != nil || res.AlreadyImported {
 			return err

@@ -1,6 +1,10 @@
 package store
 
-import bolt "go.etcd.io/bbolt"
+import (
+	"sync"
+
+	bolt "go.etcd.io/bbolt"
+)
 
 // A chunked import's copy is opened without a flush to disk at each commit, and flushed once,
 // whole, before it is renamed over the store (replaceWith). Writing out a county's 400 MB
@@ -12,8 +16,10 @@ import bolt "go.etcd.io/bbolt"
 
 // flushBehind flushes a bbolt file on its own goroutine whenever asked.
 type flushBehind struct {
-	kick chan struct{} // a flush is wanted; one pending wish covers any number of commits
-	done chan error    // the first flush error, once kick is closed and the flushing has ended
+	kick    chan struct{} // a flush is wanted; one pending wish covers any number of commits
+	done    chan error    // the first flush error, once kick is closed and the flushing has ended
+	stopped sync.Once
+	err     error // what stop reports
 }
 
 // startFlushBehind starts flushing db in the background; end it with stop before db closes.
@@ -39,8 +45,12 @@ func (f *flushBehind) committed() {
 	}
 }
 
-// stop waits for a flush under way to end and reports the first that failed.
+// stop waits for a flush under way to end and reports the first that failed. Calling it
+// again reports the same.
 func (f *flushBehind) stop() error {
-	close(f.kick)
-	return <-f.done
+	f.stopped.Do(func() {
+		close(f.kick)
+		f.err = <-f.done
+	})
+	return f.err
 }

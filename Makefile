@@ -85,9 +85,10 @@ package:
 package-check: package
 	./.ci/checkdist.sh
 
-# Writes PNGs of the main screens, drawn headless by Fyne's test driver, to docs/screenshots/.
+# Writes PNGs of the main screens, drawn headless by Fyne's test driver, and of printed pages
+# (pdftoppm), to docs/screenshots/.
 screenshots:
-	CAREHUB_SCREENSHOTS=$(CURDIR)/docs/screenshots $(GO) test -count=1 -run TestScreenshots ./ui/
+	CAREHUB_SCREENSHOTS=$(CURDIR)/docs/screenshots $(GO) test -count=1 -run TestScreenshots ./ui/ ./careplan/printout/
 
 # The speed targets in ../shared/design.md; figures are recorded in docs/benchmarks.md.
 bench:

@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 
 	"carehub/app/service"
+	"carehub/careplan/access"
 	"carehub/store"
 )
 
@@ -35,7 +36,7 @@ func runDemo(env Env, args []string) error {
 	}
 	// The whole demo hub is written before the store is moved into place: an interrupted demo
 	// leaves no store, not part of one.
-	st, err := createStore(env, *db, *admin, func(st *store.Store) error {
+	st, err := createStore(env, *db, *admin, "", func(st *store.Store) error {
 		return services(env, st).Demo.Load(*seed, *n, nil)
 	})
 	if err != nil {
@@ -56,6 +57,7 @@ func runCreate(env Env, args []string) error {
 	fs := newFlags("create")
 	db := fs.String("db", "", "the new store")
 	admin := fs.String("admin", "", "the name of the store's first hub administrator")
+	coordinates := fs.Bool("coordinator", false, "the administrator also coordinates care (nominates, edits records, is on the staff list)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -66,7 +68,11 @@ func runCreate(env Env, args []string) error {
 	if strings.TrimSpace(name) == "" {
 		name = env.Getenv(UserVar)
 	}
-	st, err := createStore(env, *db, name, nil)
+	var also access.Role
+	if *coordinates {
+		also = access.Coordinator
+	}
+	st, err := createStore(env, *db, name, also, nil)
 	if err != nil {
 		return err
 	}
@@ -124,6 +130,14 @@ func checkStore(env Env, svc *service.Set) error {
 		fmt.Fprintf(w, "%s\t%d\n", c.Kind, c.Count)
 	}
 	w.Flush()
+	if len(rep.ToPutRight) > 0 {
+		// Not damage: records saved before status was held to consent, for a coordinator to put
+		// right on each person's screen (Consent…, Status…).
+		fmt.Fprintf(env.Stdout, "consent to put right (status and consent to join disagree, from before carehub checked them):\n")
+		for _, p := range rep.ToPutRight {
+			fmt.Fprintln(env.Stdout, "  "+p)
+		}
+	}
 	if len(rep.Problems) > 0 {
 		for _, p := range rep.Problems {
 			fmt.Fprintln(env.Stdout, "problem: "+p)

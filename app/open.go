@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"carehub/app/service"
+	"carehub/careplan/access"
 	"carehub/store"
 )
 
@@ -36,7 +37,7 @@ func openStoreWith(env Env, path string, opt store.Options) (*store.Store, error
 // administrator admin (whose passphrase is CAREHUB_PASSPHRASE), with fill (when not nil)
 // writing what it starts with before it is moved into place: an interrupted command leaves no
 // store, not half of one.
-func createStore(env Env, path, admin string, fill func(*store.Store) error) (*store.Store, error) {
+func createStore(env Env, path, admin string, also access.Role, fill func(*store.Store) error) (*store.Store, error) {
 	pass, err := passphrase(env, PassphraseVar)
 	if err != nil {
 		return nil, err
@@ -44,7 +45,15 @@ func createStore(env Env, path, admin string, fill func(*store.Store) error) (*s
 	if strings.TrimSpace(admin) == "" {
 		return nil, fmt.Errorf("%w: name the store's first hub administrator with --admin NAME", errUsage)
 	}
-	return store.CreateWith(path, pass, store.Options{Now: env.Now, Admin: strings.TrimSpace(admin)}, fill)
+	st, err := store.CreateWith(path, pass, store.Options{Now: env.Now, Admin: strings.TrimSpace(admin), AdminAlso: also}, fill)
+	if err != nil {
+		return nil, err
+	}
+	if err := service.FirstCoordinator(st); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return st, nil
 }
 
 func passphrase(env Env, name string) (string, error) {

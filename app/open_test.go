@@ -185,3 +185,46 @@ func TestCLIDeactivatedKeyWorkerIsLockedOutAndCheckPasses(t *testing.T) {
 		t.Errorf("the coordinator's audit: %s%s", out, stderr)
 	}
 }
+
+func TestCLIUsersChangeGivesASecondRoleAndAStaffLink(t *testing.T) {
+	db := namedHub(t)
+	admin := map[string]string{PassphraseVar: "admin's long passphrase", UserVar: "Ada Admin"}
+	// Cat is linked to a staff record of her own so she can choose herself as care coordinator.
+	st, err := store.OpenAs(db, "Ada Admin", "admin's long passphrase", store.Options{Now: fixedNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	catStaff := careplan.StaffMember{Name: "Cat Coordinator", Role: careplan.RoleCoordinator, Active: true}
+	if err := st.SaveStaff(&catStaff); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	code, out, stderr := runEnv(t, admin, "users", "change", "--db", db, "--name", "Cat Coordinator", "--also", "administrator", "--staff", "Cat Coordinator")
+	if code != 0 || out != "account \"Cat Coordinator\" is now coordinator and hub administrator\n" {
+		t.Fatalf("users change: exit %d %q %q", code, out, stderr)
+	}
+	if code, out, _ := runEnv(t, admin, "users", "list", "--db", db); code != 0 || !strings.Contains(out, "coordinator and hub administrator") {
+		t.Errorf("users list after the change:\n%s", out)
+	}
+	// As an administrator now, Cat may list the accounts; nothing to change is a usage error.
+	cat := map[string]string{PassphraseVar: "cat's long passphrase", UserVar: "Cat Coordinator"}
+	if code, _, stderr := runEnv(t, cat, "users", "list", "--db", db); code != 0 {
+		t.Errorf("Cat, now an administrator, cannot list accounts: %s", stderr)
+	}
+	if code, _, stderr := runEnv(t, admin, "users", "change", "--db", db, "--name", "Cat Coordinator"); code == 0 || !strings.Contains(stderr, "--role, --also or --staff") {
+		t.Errorf("users change with nothing to change: exit %d %q", code, stderr)
+	}
+	// Ada stops being an administrator: allowed now that Cat is one too.
+	if code, _, stderr := runEnv(t, admin, "users", "change", "--db", db, "--name", "Ada Admin", "--role", "coordinator"); code != 0 {
+		t.Errorf("Ada to coordinator with another administrator: %s", stderr)
+	}
+	// A first account that also coordinates, from the command line.
+	db2 := filepath.Join(t.TempDir(), "hub2.carehub")
+	if code, _, stderr := runEnv(t, admin, "create", "--db", db2, "--admin", "Ada Admin", "--coordinator"); code != 0 {
+		t.Fatalf("create --coordinator: %s", stderr)
+	}
+	if code, out, _ := runEnv(t, admin, "users", "list", "--db", db2); !strings.Contains(out, "hub administrator and coordinator") || code != 0 {
+		t.Errorf("create --coordinator made:\n%s", out)
+	}
+	servicetest.CheckBolt(t, db2)
+}

@@ -51,7 +51,7 @@ func TestTheDefaultStoreWorksUnderAUserFolderWithSpacesAndAccents(t *testing.T) 
 	if first.Exists() {
 		t.Fatal("a store exists before first run")
 	}
-	if err := first.Create("Ada Admin", "a long passphrase"); err != nil {
+	if err := first.Create("Ada Admin", "a long passphrase", false); err != nil {
 		t.Fatalf("first run: %v", err)
 	}
 	defer first.Close()

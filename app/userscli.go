@@ -11,17 +11,18 @@ import (
 	"carehub/careplan/access"
 )
 
-// runUsers is `carehub users list|add|reset|deactivate|retire-shared`: the accounts of a hub,
+// runUsers is `carehub users list|add|change|reset|deactivate|retire-shared`: the accounts of a hub,
 // for its administrators, through the same service the Users screen uses.
 func runUsers(env Env, args []string) error {
 	if len(args) == 0 {
-		return fmt.Errorf("%w: users list|add|reset|deactivate|retire-shared --db FILE", errUsage)
+		return fmt.Errorf("%w: users list|add|change|reset|deactivate|retire-shared --db FILE", errUsage)
 	}
 	fs := newFlags("users " + args[0])
 	db := fs.String("db", "", "the store")
 	name := fs.String("name", "", "the account's name")
 	role := fs.String("role", "", "key-worker, coordinator or administrator")
-	staff := fs.String("staff", "", "a key worker's staff record, as carehub list names it")
+	also := fs.String("also", "", "a second role the same person holds (key-worker, coordinator or administrator; none to remove it)")
+	staff := fs.String("staff", "", "their staff record by name (a key worker's always; a coordinator's to choose themselves); none to unlink")
 	if err := parse(fs, args[1:]); err != nil {
 		return err
 	}
@@ -30,13 +31,14 @@ func runUsers(env Env, args []string) error {
 	}
 	do, ok := map[string]func(*service.Users) error{
 		"list":          func(u *service.Users) error { return listUsers(env, u) },
-		"add":           func(u *service.Users) error { return addUser(env, u, *name, *role, *staff) },
+		"add":           func(u *service.Users) error { return addUser(env, u, *name, *role, *also, *staff) },
+		"change":        func(u *service.Users) error { return changeUser(env, u, *name, *role, *also, *staff) },
 		"reset":         func(u *service.Users) error { return resetUser(env, u, *name) },
 		"deactivate":    func(u *service.Users) error { return deactivateUser(env, u, *name) },
 		"retire-shared": func(u *service.Users) error { return retireShared(env, u) },
 	}[args[0]]
 	if !ok {
-		return fmt.Errorf("%w: unknown users command %q (list, add, reset, deactivate, retire-shared)", errUsage, args[0])
+		return fmt.Errorf("%w: unknown users command %q (list, add, change, reset, deactivate, retire-shared)", errUsage, args[0])
 	}
 	st, err := openStore(env, *db)
 	if err != nil {
@@ -57,7 +59,7 @@ func listUsers(env Env, users *service.Users) error {
 		if !u.Active {
 			state = "deactivated"
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\n", u.Name, u.Role, state)
+		fmt.Fprintf(w, "%s\t%s\t%s\n", u.Name, u.RoleLabel(), state)
 	}
 	return w.Flush()
 }
@@ -77,13 +79,16 @@ func roleNamed(s string) (access.Role, error) {
 	return "", fmt.Errorf("%w: --role must be key-worker, coordinator or administrator", errUsage)
 }
 
-func addUser(env Env, users *service.Users, name, roleName, staffName string) error {
+func addUser(env Env, users *service.Users, name, roleName, alsoName, staffName string) error {
 	role, err := roleNamed(roleName)
 	if err != nil {
 		return err
 	}
 	u := access.User{Name: strings.TrimSpace(name), Role: role}
-	if role == access.KeyWorker {
+	if u.Also, err = secondRoleNamed(alsoName); err != nil {
+		return err
+	}
+	if u.Has(access.KeyWorker) || strings.TrimSpace(staffName) != "" {
 		if u.StaffID, err = staffNamed(users, staffName); err != nil {
 			return err
 		}
@@ -95,7 +100,57 @@ func addUser(env Env, users *service.Users, name, roleName, staffName string) er
 	if err := users.AddUser(&u, pass); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "account %q (%s) added\n", u.Name, u.Role)
+	fmt.Fprintf(env.Stdout, "account %q (%s) added\n", u.Name, u.RoleLabel())
+	return nil
+}
+
+// secondRoleNamed reads --also: "" or "none" for no second role.
+func secondRoleNamed(s string) (access.Role, error) {
+	if t := strings.ToLower(strings.TrimSpace(s)); t == "" || t == "none" {
+		return "", nil
+	}
+	r, err := roleNamed(s)
+	if errors.Is(err, errUsage) {
+		return "", fmt.Errorf("%w: --also must be key-worker, coordinator, administrator or none", errUsage)
+	}
+	return r, err
+}
+
+// changeUser is `users change`: new roles or a new staff link for an account; what is not
+// given stays as it was.
+func changeUser(env Env, users *service.Users, name, roleName, alsoName, staffName string) error {
+	u, err := accountNamed(users, name)
+	if err != nil {
+		return err
+	}
+	roles := access.RoleChange{Role: u.Role, Also: u.Also, StaffID: u.StaffID}
+	if strings.TrimSpace(roleName) != "" {
+		if roles.Role, err = roleNamed(roleName); err != nil {
+			return err
+		}
+	}
+	if strings.TrimSpace(alsoName) != "" {
+		if roles.Also, err = secondRoleNamed(alsoName); err != nil {
+			return err
+		}
+	}
+	switch strings.ToLower(strings.TrimSpace(staffName)) {
+	case "":
+	case "none":
+		roles.StaffID = ""
+	default:
+		if roles.StaffID, err = staffNamed(users, staffName); err != nil {
+			return err
+		}
+	}
+	if roleName == "" && alsoName == "" && staffName == "" {
+		return fmt.Errorf("%w: say what to change with --role, --also or --staff", errUsage)
+	}
+	if err := users.ChangeRoles(u.ID, roles); err != nil {
+		return err
+	}
+	after := access.User{Role: roles.Role, Also: roles.Also}
+	fmt.Fprintf(env.Stdout, "account %q is now %s\n", u.Name, after.RoleLabel())
 	return nil
 }
 

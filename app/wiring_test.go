@@ -20,7 +20,7 @@ const (
 func TestUIConfigWiresTheSignedInAccount(t *testing.T) {
 	cfg, closeStore := UIConfig(filepath.Join(t.TempDir(), "hub.db"), fixedNow)
 	defer closeStore()
-	if err := cfg.Vault.Create("Ada Admin", adminPW); err != nil {
+	if err := cfg.Vault.Create("Ada Admin", adminPW, false); err != nil {
 		t.Fatal(err)
 	}
 	if u := cfg.Vault.SignedIn(); u.Name != "Ada Admin" || !u.ManagesUsers() {

@@ -21,6 +21,10 @@ type CaseloadEntry struct {
 	NominatedOn Date `json:"nominatedOn,omitempty"`
 	LastContact Date `json:"lastContact,omitempty"` // the latest contact in the contacts log
 	LastPAM     Date `json:"lastPam,omitempty"`     // the latest PAM that counts (not in error)
+	// FirstActive is the day the person first became active (Patient.FirstActive), kept after
+	// they leave, so enrolment against target still counts people since discharged, withdrawn
+	// or died.
+	FirstActive Date `json:"firstActive,omitempty"`
 	// Conditions holds the SNOMED CT codes joined by commas: one string rather than a slice,
 	// so loading 30,000 entries costs no allocation per person for it.
 	Conditions string `json:"conditions,omitempty"`
@@ -74,6 +78,7 @@ func CaseloadEntryFor(p Patient, current *Plan) CaseloadEntry {
 		Coordinator:   p.Team.Coordinator,
 		Practice:      p.Practice.Name,
 		NominatedOn:   p.Nomination.On,
+		FirstActive:   p.FirstActive(),
 		Conditions:    JoinConditions(p.Conditions),
 	}
 	if current != nil {

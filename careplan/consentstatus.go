@@ -1,6 +1,9 @@
 package careplan
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+)
 
 // Why a status change does not match the person's consent to join.
 var (
@@ -73,4 +76,34 @@ var errNoMoveForConsent = errors.New("this decision calls for no change of statu
 // consentReason is the status change's reason when a consent decision made it.
 func consentReason(c ConsentRecord) string {
 	return "consent to join " + string(c.Decision)
+}
+
+// ConsentToPutRight says, in one line for a coordinator, how the person's status disagrees with
+// their consent to join, or "" when it does not. Records saved before carehub held status to
+// consent (issue 14) can be consented or active with no consent to join on record, or closed as
+// withdrew with no withdrawal: nothing stops them being read, so they are flagged to be put
+// right by recording the decision the person made (or correcting the status).
+func (p Patient) ConsentToPutRight() string {
+	c, ok := CurrentConsent(p.Consent, ConsentToJoin)
+	switch {
+	case p.Status.UnderPlan() && !ok:
+		return fmt.Sprintf("%s with no consent to join on record: record the consent the person gave, or correct the status", p.Status.Label())
+	case p.Status.UnderPlan() && c.Decision != ConsentGiven:
+		return fmt.Sprintf("%s, but their consent to join was %s on %s: record the consent given since, or close the record", p.Status.Label(), c.Decision, c.On.Display())
+	case p.Status == StatusWithdrew && (!ok || c.Decision != ConsentWithdrawn):
+		return "closed as withdrew with no withdrawal of consent to join on record: record the withdrawal"
+	case !ok && p.reachedConsented():
+		return fmt.Sprintf("%s after being consented, with no consent to join ever recorded: record the consent the person gave", p.Status.Label())
+	}
+	return ""
+}
+
+// reachedConsented reports whether the status history shows the person consented or active.
+func (p Patient) reachedConsented() bool {
+	for _, h := range p.History {
+		if h.To.UnderPlan() || h.From.UnderPlan() {
+			return true
+		}
+	}
+	return false
 }

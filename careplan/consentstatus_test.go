@@ -2,6 +2,7 @@ package careplan
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 )
@@ -67,5 +68,37 @@ func TestWithdrawingConsentClosesTheRecordAsWithdrew(t *testing.T) {
 	}
 	if ReviewOverdue(today.AddDays(-5), p.Status, today) {
 		t.Error("a review is overdue for someone who withdrew")
+	}
+}
+
+// Records saved before status was held to consent are flagged, in words a coordinator can act
+// on; a record whose status and consent agree is not.
+func TestConsentToPutRight(t *testing.T) {
+	day := NewDate(2026, 3, 3)
+	join := func(d ConsentDecision) ConsentRecord {
+		return ConsentRecord{Scope: ConsentToJoin, Decision: d, On: day, RecordedBy: "Sam Green"}
+	}
+	wasActive := []StatusChange{{From: StatusConsented, To: StatusActive, On: day}, {From: StatusActive, To: StatusDischarged, On: day}}
+	tests := []struct {
+		name    string
+		p       Patient
+		flagged string // a part of the line; "" for no line
+	}{
+		{"consented, none on record", Patient{Status: StatusConsented}, "Consented with no consent to join on record"},
+		{"active, none on record", Patient{Status: StatusActive}, "Active with no consent to join on record"},
+		{"active after a withdrawal", Patient{Status: StatusActive, Consent: []ConsentRecord{join(ConsentGiven), join(ConsentWithdrawn)}},
+			"Active, but their consent to join was withdrawn on 3 Mar 2026"},
+		{"withdrew with none on record", Patient{Status: StatusWithdrew}, "closed as withdrew with no withdrawal"},
+		{"discharged after being active, none ever", Patient{Status: StatusDischarged, History: wasActive}, "Discharged after being consented"},
+		{"active with consent", Patient{Status: StatusActive, Consent: []ConsentRecord{join(ConsentGiven)}}, ""},
+		{"withdrew with the withdrawal", Patient{Status: StatusWithdrew, Consent: []ConsentRecord{join(ConsentGiven), join(ConsentWithdrawn)}}, ""},
+		{"contacted, none yet", Patient{Status: StatusContacted}, ""},
+		{"died before consenting", Patient{Status: StatusDied}, ""},
+	}
+	for _, tt := range tests {
+		got := tt.p.ConsentToPutRight()
+		if tt.flagged == "" && got != "" || tt.flagged != "" && !strings.Contains(got, tt.flagged) {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.flagged)
+		}
 	}
 }

@@ -82,9 +82,9 @@ func diffGoals(from, to []Goal) []string {
 		if o.Domain != g.Domain {
 			add("Goal %s moved from %s to %s", quote(g.InMyWords), o.Domain, g.Domain)
 		}
-		if o.Importance != g.Importance || o.Confidence != g.Confidence {
-			add("Goal %s: importance %d → %d, confidence %d → %d", quote(g.InMyWords),
-				o.Importance, g.Importance, o.Confidence, g.Confidence)
+		if !SameScore(o.Importance, g.Importance) || !SameScore(o.Confidence, g.Confidence) {
+			add("Goal %s: importance %s → %s, confidence %s → %s", quote(g.InMyWords),
+				ScoreShort(o.Importance), ScoreShort(g.Importance), ScoreShort(o.Confidence), ScoreShort(g.Confidence))
 		}
 		if g.Closed() && !o.Closed() {
 			add("Goal %s: %s", g.Outcome.Decision, quote(g.InMyWords))

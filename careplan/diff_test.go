@@ -58,3 +58,19 @@ func TestDiff(t *testing.T) {
 		})
 	}
 }
+
+// The plan history says when a score was first given or taken away, never "0 → 6" for a goal
+// that had no score.
+func TestDiffSaysAScoreWasGivenOrTakenAway(t *testing.T) {
+	from := draftPlan()
+	from.Goals[0].Importance = nil
+	to := from.NextDraft("plan-2")
+	to.Goals[0].Importance, to.Goals[1].Confidence = Score(6), nil
+	want := []string{
+		"Goal “I want to walk to the post office on my own again”: importance not scored → 6/10, confidence 5/10 → 5/10",
+		"Goal “I want to see my friends at the lunch club”: importance 7/10 → 7/10, confidence 8/10 → not scored",
+	}
+	if got := Diff(from, to); !reflect.DeepEqual(got, want) {
+		t.Errorf("Diff =\n%q\nwant\n%q", got, want)
+	}
+}

@@ -64,11 +64,13 @@ func Domains() []Domain {
 
 // Goal is something the person wants, in their own words.
 type Goal struct {
-	ID         string   `json:"id"`
-	Domain     Domain   `json:"domain"`
-	InMyWords  string   `json:"inMyWords"`
-	Importance int      `json:"importance"` // 0-10: how important is this to you?
-	Confidence int      `json:"confidence"` // 0-10: how confident are you that you can do it?
+	ID        string `json:"id"`
+	Domain    Domain `json:"domain"`
+	InMyWords string `json:"inMyWords"`
+	// Importance (how important is this to you?) and Confidence (how confident are you that
+	// you can do it?) are 0-10, nil when the person has not scored them yet (see scale.go).
+	Importance *int     `json:"importance,omitempty"`
+	Confidence *int     `json:"confidence,omitempty"`
 	Actions    []Action `json:"actions,omitempty"`
 	// Outcome is what the last review decided (empty until one has); an achieved or dropped
 	// goal stays in the plan, so the history shows it, but no longer counts as active.
@@ -219,7 +221,7 @@ func (g Goal) validate() error {
 	if !validDomain(g.Domain) {
 		errs = append(errs, ErrGoalDomain)
 	}
-	if g.Importance < 0 || g.Importance > 10 || g.Confidence < 0 || g.Confidence > 10 {
+	if !scoreInRange(g.Importance) || !scoreInRange(g.Confidence) {
 		errs = append(errs, ErrScale)
 	}
 	for j, a := range g.Actions {

@@ -17,13 +17,13 @@ func draftPlan() Plan {
 		WhatMatters: "Staying in my own home and seeing my friends.",
 		Goals: []Goal{{
 			ID: "g1", Domain: DomainMovement, InMyWords: "I want to walk to the post office on my own again",
-			Importance: 9, Confidence: 5,
+			Importance: Score(9), Confidence: Score(5),
 			Actions: []Action{
 				{ID: "a1", What: "Walk to the end of the road each morning", Owner: ActionOwner{Kind: OwnerPatient}, Due: due, Status: ActionOpen},
 				{ID: "a2", What: "Refer to the falls service", Owner: ActionOwner{Kind: OwnerKeyWorker, Name: "Sam Green"}, Due: due, Status: ActionDone, DoneOn: due},
 			},
 		}, {
-			ID: "g2", Domain: DomainSocial, InMyWords: "I want to see my friends at the lunch club", Importance: 7, Confidence: 8,
+			ID: "g2", Domain: DomainSocial, InMyWords: "I want to see my friends at the lunch club", Importance: Score(7), Confidence: Score(8),
 			Actions: []Action{
 				{ID: "a3", What: "Find a lift to the club", Owner: ActionOwner{Kind: OwnerService, Name: "Health Connections Mendip"}, Due: due, Status: ActionOpen},
 				{ID: "a4", What: "Ask my daughter to come", Owner: ActionOwner{Kind: OwnerCarer, Name: "Ffion"}, Due: due, Status: ActionDropped},
@@ -46,9 +46,9 @@ func TestPlanValidate(t *testing.T) {
 		{"draft without review date", func(p *Plan) { p.ReviewDate = Date{} }, nil},
 		{"goal with no words", func(p *Plan) { p.Goals[0].InMyWords = "  " }, ErrGoalWords},
 		{"goal with no domain", func(p *Plan) { p.Goals[1].Domain = "Spiritual" }, ErrGoalDomain},
-		{"importance 11", func(p *Plan) { p.Goals[0].Importance = 11 }, ErrScale},
-		{"confidence -1", func(p *Plan) { p.Goals[0].Confidence = -1 }, ErrScale},
-		{"scales at the ends", func(p *Plan) { p.Goals[0].Importance, p.Goals[0].Confidence = 0, 10 }, nil},
+		{"importance 11", func(p *Plan) { p.Goals[0].Importance = Score(11) }, ErrScale},
+		{"confidence -1", func(p *Plan) { p.Goals[0].Confidence = Score(-1) }, ErrScale},
+		{"scales at the ends", func(p *Plan) { p.Goals[0].Importance, p.Goals[0].Confidence = Score(0), Score(10) }, nil},
 		{"action with no what", func(p *Plan) { p.Goals[0].Actions[0].What = "" }, ErrActionWhat},
 		{"action status unknown", func(p *Plan) { p.Goals[0].Actions[0].Status = "pending" }, ErrActionStatus},
 		{"agreed without review date", func(p *Plan) {

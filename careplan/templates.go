@@ -57,13 +57,14 @@ func (t Template) Validate() error {
 
 // ApplyTemplate adds a template's goals and actions to a draft, each with a fresh id from
 // newID, so two plans started from one template never share ids. Due dates count from today.
-// Goals start at importance and confidence 5: the person scores them in the conversation.
+// Goals start unscored: the person scores importance and confidence in the conversation, and a
+// number nobody gave would be printed as if they had.
 func ApplyTemplate(p *Plan, t Template, today Date, newID func() string) error {
 	if p.State == PlanAgreed {
 		return ErrPlanLocked
 	}
 	for _, tg := range t.Goals {
-		g := Goal{ID: newID(), Domain: tg.Domain, InMyWords: tg.Suggestion, Importance: 5, Confidence: 5}
+		g := Goal{ID: newID(), Domain: tg.Domain, InMyWords: tg.Suggestion}
 		for _, ta := range tg.Actions {
 			a := Action{ID: newID(), What: ta.What, Owner: ActionOwner{Kind: ta.Owner}, Status: ActionOpen}
 			if ta.WithinDays > 0 {

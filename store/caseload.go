@@ -21,37 +21,42 @@ import (
 // Entry layout (before sealing), deliberately not JSON, to keep unlock fast:
 //
 //	format (1), flags (1: bit 0 date of birth, bit 1 review date, bit 2 nomination date,
-//	bit 3 last contact, bit 4 last PAM — each set when that date is present),
+//	bit 3 last contact, bit 4 last PAM, bit 5 first active — each set when that date is present),
 //	the dates present, in that order, as signed varint days since 1970-01-01,
 //	then NHS number, given name, family name, status, key worker, coordinator, practice,
 //	preferred name and conditions (SNOMED CT codes joined by commas), each as a uvarint length
 //	and UTF-8 bytes.
 //
 // Format 1 (before the work queues) stopped after the practice and had only the first two
-// dates; it still reads, and unlocking rewrites such entries once (see upgradeCaseload).
+// dates; it still reads, and unlocking rewrites such entries once (see rebuildCaseloads).
+// Format 2 (before enrolment counted people who have since left) is format 3 without the first
+// active date: it reads the same, and unlocking rewrites such entries once too, so people who
+// were active and have since left count as enrolled.
 const (
 	caseloadFormatV1 = 1
-	caseloadFormat   = 2
+	caseloadFormatV2 = 2
+	caseloadFormat   = 3
 	hasDOB           = 1 << 0
 	hasReview        = 1 << 1
 	hasNominated     = 1 << 2
 	hasLastContact   = 1 << 3
 	hasLastPAM       = 1 << 4
+	hasFirstActive   = 1 << 5
 )
 
 var errBadCaseload = errors.New("a caseload entry cannot be read")
 
 // caseloadDates pairs each optional date with its flag, in the order they are written.
-func caseloadDates(e *careplan.CaseloadEntry) [5]struct {
+func caseloadDates(e *careplan.CaseloadEntry) [6]struct {
 	flag byte
 	date *careplan.Date
 } {
-	return [5]struct {
+	return [6]struct {
 		flag byte
 		date *careplan.Date
 	}{
 		{hasDOB, &e.DateOfBirth}, {hasReview, &e.ReviewDate}, {hasNominated, &e.NominatedOn},
-		{hasLastContact, &e.LastContact}, {hasLastPAM, &e.LastPAM},
+		{hasLastContact, &e.LastContact}, {hasLastPAM, &e.LastPAM}, {hasFirstActive, &e.FirstActive},
 	}
 }
 
@@ -87,7 +92,7 @@ func decodeCaseload(text string) (careplan.CaseloadEntry, error) {
 		return e, errBadCaseload
 	}
 	format := text[uuidStringLen]
-	if format != caseloadFormat && format != caseloadFormatV1 {
+	if format != caseloadFormat && format != caseloadFormatV2 && format != caseloadFormatV1 {
 		return e, errBadCaseload
 	}
 	e.PatientID = text[:uuidStringLen]

@@ -24,6 +24,11 @@ type KindCount struct {
 type Report struct {
 	Counts   []KindCount
 	Problems []string
+	// ToPutRight are people whose records are whole but whose status disagrees with their
+	// consent to join (careplan.Patient.ConsentToPutRight), one line each naming them: records
+	// saved before carehub held status to consent. A coordinator puts them right on the
+	// patient screen; they are not damage, so OK ignores them.
+	ToPutRight []string
 }
 
 // OK reports whether Check found no problems.
@@ -38,6 +43,19 @@ func (r *Report) problem(format string, args ...any) {
 		r.Problems = append(r.Problems, fmt.Sprintf(format, args...))
 	case len(r.Problems) == maxProblems:
 		r.Problems = append(r.Problems, "… and more problems not listed")
+	}
+}
+
+// consentToPutRight notes a person whose status disagrees with their consent to join, capped
+// like the problems.
+func (r *Report) consentToPutRight(p careplan.Patient) {
+	what := p.ConsentToPutRight()
+	switch {
+	case what == "":
+	case len(r.ToPutRight) < maxProblems:
+		r.ToPutRight = append(r.ToPutRight, fmt.Sprintf("%s %s (NHS %s): %s", p.GivenName, p.FamilyName, p.NHSNumber.Display(), what))
+	case len(r.ToPutRight) == maxProblems:
+		r.ToPutRight = append(r.ToPutRight, "… and more people not listed")
 	}
 }
 
@@ -193,6 +211,9 @@ func (s *Store) checkRecords(tx *bolt.Tx, kind Kind, body func() any, r *Report)
 			}
 			if p, ok := v.(*careplan.Plan); ok && (p.State == careplan.PlanAgreed) != e.final {
 				r.problem("plan %s is %s but its envelope says final=%t", e.id, p.State, e.final)
+			}
+			if p, ok := v.(*careplan.Patient); ok {
+				r.consentToPutRight(*p)
 			}
 			n++
 		}

@@ -210,7 +210,8 @@ func TestCaseloadCodecRoundTrip(t *testing.T) {
 		FamilyName: "Ní Bhriain", PreferredName: "Zo", DateOfBirth: careplan.NewDate(1931, time.May, 2),
 		Status: careplan.StatusActive, KeyWorker: "Sam", Coordinator: "Jo", Practice: "Frome",
 		ReviewDate: careplan.NewDate(2026, 4, 1), NominatedOn: careplan.NewDate(2025, 1, 9),
-		LastContact: careplan.NewDate(2026, 2, 27), LastPAM: careplan.NewDate(2025, 11, 3), Conditions: "52448006,35489007",
+		LastContact: careplan.NewDate(2026, 2, 27), LastPAM: careplan.NewDate(2025, 11, 3), FirstActive: careplan.NewDate(2025, 2, 1),
+		Conditions: "52448006,35489007",
 	}
 	got, err := decodeCaseload(e.PatientID + string(encodeCaseload(e)))
 	if err != nil || got != e {

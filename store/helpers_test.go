@@ -134,7 +134,7 @@ func testPlan(patientID string) careplan.Plan {
 		AboutMe:     "I live with my dog and like gardening.",
 		WhatMatters: "Staying at home.",
 		Goals: []careplan.Goal{{
-			Domain: careplan.DomainMovement, InMyWords: "Walk to the shop again", Importance: 8, Confidence: 5,
+			Domain: careplan.DomainMovement, InMyWords: "Walk to the shop again", Importance: careplan.Score(8), Confidence: careplan.Score(5),
 			Actions: []careplan.Action{{What: "Physio referral", Owner: careplan.ActionOwner{Kind: careplan.OwnerKeyWorker}, Status: careplan.ActionOpen}},
 		}},
 		Contingency: careplan.Contingency{Red: careplan.Red{WhoToCall: "999"}},

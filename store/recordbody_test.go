@@ -116,7 +116,7 @@ func goldenPlan() *careplan.Plan {
 		ID: goldenRecordID, PatientID: goldenPatientID, Version: 2, State: careplan.PlanAgreed,
 		AboutMe: "I live with my dog.", WhatMatters: "Staying at home.", Strengths: "Determined",
 		Goals: []careplan.Goal{{ID: "g1", Domain: careplan.DomainMovement, InMyWords: "Walk to the shop again",
-			Importance: 8, Confidence: 5,
+			Importance: careplan.Score(8), Confidence: careplan.Score(5),
 			Actions: []careplan.Action{{ID: "a1", What: "Physio referral",
 				Owner: careplan.ActionOwner{Kind: careplan.OwnerService, Name: "Physio"}, Due: goldenDay(),
 				Status: careplan.ActionDone, DoneOn: goldenDay()}},
@@ -275,7 +275,7 @@ func goldenConflict() Conflict {
 }
 
 func goldenAccount() access.User {
-	return access.User{ID: goldenRecordID, Name: "Sam Green", Role: access.KeyWorker, StaffID: goldenOther().String(),
+	return access.User{ID: goldenRecordID, Name: "Sam Green", Role: access.KeyWorker, Also: access.Administrator, StaffID: goldenOther().String(),
 		PatientID: goldenPatientID, Active: true, Prefs: access.Preferences{TextSize: access.TextLarge, Theme: access.ThemeDark}}
 }
 
@@ -337,6 +337,25 @@ func TestGoldenCaseloadEntry(t *testing.T) {
 	back, err := decodeCaseload(goldenPatientID + string(want))
 	if err != nil || !reflect.DeepEqual(back, e) {
 		t.Errorf("the golden caseload entry reads as %+v, %v; want %+v", back, err, e)
+	}
+}
+
+// TestGoldenCaseloadEntryFormat2 keeps an entry as format 2 wrote it (before the first active
+// day): it must still read, field for field, with no first active day, until unlock rewrites it.
+func TestGoldenCaseloadEntryFormat2(t *testing.T) {
+	text, err := os.ReadFile(filepath.Join("testdata", "golden", "caseload-entry-format2.hex"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, err := hexLines.read(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := careplan.CaseloadEntryFor(*goldenPatient(), goldenPlan())
+	want.LastContact, want.LastPAM, want.FirstActive = goldenDay(), goldenDay(), careplan.Date{}
+	back, err := decodeCaseload(goldenPatientID + string(old))
+	if err != nil || !reflect.DeepEqual(back, want) {
+		t.Errorf("a format 2 entry reads as %+v, %v; want %+v", back, err, want)
 	}
 }
 

@@ -56,6 +56,9 @@ type Options struct {
 	// this name and the passphrase, instead of the shared "hub" key slot. User is then ignored:
 	// the audit names whoever signs in.
 	Admin string
+	// AdminAlso is a second role for that first administrator: access.Coordinator when the
+	// person who sets the hub up also runs its caseload ("" for none).
+	AdminAlso access.Role
 	// Owner, when set, makes Create give the store this one account (a patient's, for their
 	// tablet) instead of the shared slot or an administrator. It gets a new id.
 	Owner *access.User
@@ -141,7 +144,11 @@ func create(path, passphrase string, kdf KDFParams, opt Options) (*Store, error)
 		}
 		slotName = userSlot(admin.ID)
 	case opt.Admin != "":
-		admin = access.User{ID: uuid.NewString(), Name: opt.Admin, Role: access.Administrator, Active: true}
+		admin = access.User{ID: uuid.NewString(), Name: opt.Admin, Role: access.Administrator, Also: opt.AdminAlso, Active: true}
+		if err := admin.Validate(); err != nil {
+			db.Close()
+			return nil, err
+		}
 		slotName = userSlot(admin.ID)
 	}
 	slot, g, err := newSlot(slotName, passphrase, dataKey, kdf)

@@ -105,7 +105,7 @@ func TestHubLaptopsMergeDifferentFieldsAndKeepBothOfTheSameField(t *testing.T) {
 	// A adds a goal while B rewrites the contingency plan: both survive.
 	clock.Set(clock.Now().Add(time.Minute))
 	onA := latestPlan(t, a, p.ID)
-	onA.Goals = append(onA.Goals, careplan.Goal{ID: "goal-2", Domain: careplan.DomainSocial, InMyWords: "See my grandchildren", Importance: 9, Confidence: 6})
+	onA.Goals = append(onA.Goals, careplan.Goal{ID: "goal-2", Domain: careplan.DomainSocial, InMyWords: "See my grandchildren", Importance: careplan.Score(9), Confidence: careplan.Score(6)})
 	if err := a.SavePlan(&onA); err != nil {
 		t.Fatal(err)
 	}

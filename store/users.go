@@ -339,7 +339,7 @@ var ErrNoShared = errors.New("this store has no shared hub passphrase: everyone 
 // active administrator's own account (so someone can still manage accounts afterwards).
 func (s *Store) RetireSharedSlot() error {
 	u := s.SignedIn()
-	if u.ID == "" || u.Role != access.Administrator || !u.Active {
+	if u.ID == "" || !u.Has(access.Administrator) || !u.Active {
 		return ErrSharedStays
 	}
 	return s.updateRotating(func(w *writer) error {

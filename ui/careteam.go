@@ -30,6 +30,7 @@ type teamDialog struct {
 
 	keyWorker   *widget.Select
 	coordinator *widget.Select
+	mine        *fyne.Container // "Me as …" buttons, for someone on the staff list
 	suggestions *fyne.Container
 }
 
@@ -41,8 +42,10 @@ func newTeamDialog(tools *enrolTools, work worker, p careplan.Patient, onSaved f
 	d.keyWorker = widget.NewSelect(nil, nil)
 	d.coordinator = widget.NewSelect(nil, nil)
 	d.suggestions = container.NewVBox(kit.Quiet("Reading the staff list…"))
+	d.mine = container.NewHBox()
 	d.form.SetContent(
 		kit.Grid(kit.Field{Name: "Key worker", Widget: d.keyWorker}, kit.Field{Name: "Care coordinator", Widget: d.coordinator}),
+		d.mine,
 		kit.Subheading("Suggested key workers", widget.MediumImportance), d.suggestions)
 	return d
 }
@@ -76,6 +79,7 @@ func (d *teamDialog) staffRead(staff []careplan.StaffMember, err error) {
 	}
 	fill(d.keyWorker, d.workers, d.patient.Team.KeyWorker)
 	fill(d.coordinator, d.coordinators, d.patient.Team.Coordinator)
+	d.offerMyself()
 	d.suggestions.RemoveAll()
 	found := careplan.SuggestKeyWorkers(d.patient.Conditions, staff)
 	if len(found) == 0 {
@@ -89,6 +93,24 @@ func (d *teamDialog) staffRead(staff []careplan.StaffMember, err error) {
 	}
 	d.form.Save.Enable()
 	d.form.Relayout()
+}
+
+// offerMyself offers the signed-in person, when their account is linked to their staff record,
+// as this person's key worker or care coordinator in one tap.
+func (d *teamDialog) offerMyself() {
+	d.mine.RemoveAll()
+	for _, role := range []struct {
+		label string
+		sel   *widget.Select
+		staff []careplan.StaffMember
+	}{{"Me as key worker", d.keyWorker, d.workers}, {"Me as care coordinator", d.coordinator, d.coordinators}} {
+		for _, m := range role.staff {
+			if m.ID == d.tools.myStaffID && m.ID != "" {
+				sel, name := role.sel, m.Name
+				d.mine.Add(widget.NewButton(role.label, func() { sel.SetSelected(name) }))
+			}
+		}
+	}
 }
 
 // fill offers the staff by name, choosing current when they are among them.

@@ -112,15 +112,15 @@ func (d *dashboardScreen) show() {
 	if d.target > 0 {
 		pct = f.Active * 100 / d.target
 	}
-	d.headline.SetText(fmt.Sprintf("%s people enrolled (reached active) against a target of %s: %d%%. %s nominated in all; %s died.",
-		thousands(f.Active), thousands(d.target), pct, thousands(f.Nominated), thousands(f.Died)))
+	d.headline.SetText(fmt.Sprintf("%s enrolled (ever active; %s since left) against a target of %s: %d%%. %s nominated in all; %s died.",
+		thousands(f.Active), thousands(f.ActiveSinceLeft), thousands(d.target), pct, thousands(f.Nominated), thousands(f.Died)))
 	d.chart = newFunnelChart([]funnelStage{
 		{"Nominated", f.Nominated, false}, {"Contacted", f.Contacted, false}, {"Consented", f.Consented, false},
 		{"Active", f.Active, false}, {"Discharged", f.Discharged, true}, {"Declined", f.Declined, true},
 		{"Withdrew", f.Withdrew, true},
 	}, d.target)
 	d.months = newMonthChart(f.Months)
-	note := kit.Quiet("Each stage counts everyone who reached it: someone active now was also nominated, contacted and consented. Discharged, declined and withdrew are exits: withdrew is consent to join taken back, counted apart from discharge.")
+	note := kit.Quiet("Each stage counts everyone who reached it: someone active now was also nominated, contacted and consented. Active counts everyone who was ever active, from their status history, including people who have since left. Discharged, declined and withdrew are exits: withdrew is consent to join taken back, counted apart from discharge.")
 	d.content.Objects = []fyne.CanvasObject{
 		d.headline,
 		kit.Section("Enrolment funnel", d.chart, note),

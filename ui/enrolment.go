@@ -52,6 +52,7 @@ type enrolTools struct {
 	enrol       Enrolment
 	me          string      // the signed-in person: "recorded by" starts with their name
 	correctsNHS bool        // the signed-in person may correct an NHS number (a coordinator)
+	myStaffID   string      // the signed-in person's staff record, when their account is linked to one
 	w           fyne.Window // dialogs open over it
 	onChanged   func()      // a person's record changed: the caseload reloads
 }

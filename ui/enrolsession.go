@@ -13,7 +13,7 @@ type enrolScreens struct {
 // enrolTools gathers what the enrolment screens need.
 func (s *session) enrolTools() *enrolTools {
 	return &enrolTools{enrol: s.svc.Enrolment, w: s.w, onChanged: s.caseloadChanged, me: s.recorder(),
-		correctsNHS: s.user.CorrectsNHSNumbers()}
+		correctsNHS: s.user.CorrectsNHSNumbers(), myStaffID: s.user.StaffID}
 }
 
 // recorder is the name every "recorded by" and "by" field starts with: the signed-in person's,
@@ -38,6 +38,9 @@ func (s *session) addEnrolment() {
 		if q.services != nil {
 			q.services.Hide()
 		}
+	}
+	if s.user.Has(access.KeyWorker) {
+		q.startOnMine(s.svc.Records.MyCaseload())
 	}
 }
 

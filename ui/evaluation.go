@@ -203,7 +203,7 @@ func (s *evaluationScreen) showFigures(r evaluation.Report) {
 	scope.TextStyle.Bold = true
 	counts := kit.Para(fmt.Sprintf("%s people in scope · %s with a PAM in the period · %s with a first and a later PAM",
 		thousands(r.InScope), thousands(r.WithPAM), thousands(a.People)))
-	parts := []fyne.CanvasObject{container.NewVBox(scope, counts)}
+	parts := []fyne.CanvasObject{container.NewVBox(scope, counts, kit.Para(enrolmentWords(r.Enrolment, r.Filter)))}
 	if a.People == 0 {
 		parts = append(parts, kit.Section("Patient activation (PAM)", kit.Quiet("No one in scope has a first and a later PAM in the period.")))
 	} else {
@@ -226,6 +226,17 @@ func (s *evaluationScreen) showFigures(r evaluation.Report) {
 		s.figures.Add(p)
 	}
 	s.figures.Refresh()
+}
+
+// enrolmentWords is enrolment against the target in one line: everyone who ever reached
+// active, including those who have since left, out of the hub's target when the report covers
+// the whole hub.
+func enrolmentWords(e evaluation.Enrolment, f evaluation.Filter) string {
+	words := fmt.Sprintf("%s enrolled (ever reached active; %s of them no longer active)", thousands(e.Enrolled), thousands(e.SinceLeft))
+	if e.Target > 0 {
+		words += fmt.Sprintf(" · %.1f%% of the hub's target of %s", e.AgainstTarget().Percent(), thousands(e.Target))
+	}
+	return words + fmt.Sprintf(" · %s first active in the period", thousands(e.InPeriod))
 }
 
 // periodWords says what a report covers: "3 Mar 2025 to 2 Mar 2026 · all practices · Sam Green".

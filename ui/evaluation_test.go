@@ -86,6 +86,9 @@ func TestEvaluationReportGolden(t *testing.T) {
 	if !strings.Contains(text, "3 Mar 2025 to 2 Mar 2026 · "+practice+" · all key workers") {
 		t.Errorf("the report does not say which period and practice: %s", text)
 	}
+	if want := enrolmentWords(rep.Enrolment, f); rep.Enrolment.Enrolled == 0 || !strings.Contains(text, want) {
+		t.Errorf("the report does not say %q (enrolment %+v): %s", want, rep.Enrolment, text)
+	}
 	var first, latest [4]int
 	for i := range 4 {
 		first[i], latest[i] = rep.Activation.FirstLevels[i].Count, rep.Activation.LatestLevels[i].Count

@@ -188,16 +188,16 @@ func fullPatient(id string, nhs careplan.NHSNumber) careplan.Patient {
 func testGoals() []careplan.Goal {
 	d := func(y int, m time.Month, day int) careplan.Date { return careplan.NewDate(y, m, day) }
 	return []careplan.Goal{
-		{ID: "g1", Domain: careplan.DomainSocial, InMyWords: "Get back to chapel choir on Sundays", Importance: 9, Confidence: 5,
+		{ID: "g1", Domain: careplan.DomainSocial, InMyWords: "Get back to chapel choir on Sundays", Importance: careplan.Score(9), Confidence: careplan.Score(5),
 			Actions: []careplan.Action{
 				{ID: "a1", What: "Ask Rhodri about lifts", Owner: careplan.ActionOwner{Kind: careplan.OwnerPatient}, Due: d(2026, time.January, 10), Status: careplan.ActionDone},
 				{ID: "a2", What: "Ring community transport", Owner: careplan.ActionOwner{Kind: careplan.OwnerKeyWorker, Name: "Sam Green"}, Due: d(2026, time.March, 20), Status: careplan.ActionOpen},
 			}},
-		{ID: "g2", Domain: careplan.DomainMovement, InMyWords: "Walk to the post office without stopping", Importance: 7, Confidence: 4,
+		{ID: "g2", Domain: careplan.DomainMovement, InMyWords: "Walk to the post office without stopping", Importance: careplan.Score(7), Confidence: careplan.Score(4),
 			Actions: []careplan.Action{
 				{ID: "a3", What: "Pulmonary rehab course", Owner: careplan.ActionOwner{Kind: careplan.OwnerService, Name: "Mendip COPD team"}, Due: d(2026, time.April, 1), Status: careplan.ActionOpen},
 			}},
-		{ID: "g3", Domain: careplan.DomainMind, InMyWords: "Feel less worried at night", Importance: 8, Confidence: 6},
+		{ID: "g3", Domain: careplan.DomainMind, InMyWords: "Feel less worried at night", Importance: careplan.Score(8), Confidence: careplan.Score(6)},
 	}
 }
 

@@ -28,6 +28,7 @@ type patientRecord struct {
 	checkIns    []myplan.CheckIn    // from their tablet
 	unsettled   []string            // open conflicts in their records, in words
 	tablet      devices.TabletState // how current their tablet is
+	readOnly    string              // why the signed-in person may not change it ("" when they may)
 }
 
 // patientReaders are what the summary reads one person's records through, whoever is signed in.
@@ -174,6 +175,9 @@ func (s *patientScreen) load(patientID string) {
 		if err == nil {
 			rec.tablet, err = read.tabletOf.TabletOf(patientID)
 		}
+		if err == nil && !withOutcomes {
+			rec.readOnly = read.records.ReadOnlyBecause(patientID)
+		}
 	}, func() { s.loaded(rec, err) })
 }
 
@@ -259,13 +263,14 @@ func (s *patientScreen) showRecord() {
 	rec := s.rec
 	p := rec.patient
 	sections := []fyne.CanvasObject{
-		unsettledSection(rec.unsettled),
+		unsettledSection(rec.unsettled), // a safety notice comes first
+		readOnlyNote(rec.readOnly),
 		contactSection(p),
 		needsSection(p.Needs),
 		carersSection(p.Carers),
 		conditionsSection(p.Conditions),
 		nominationSection(p.Nomination),
-		consentSection(p.Consent),
+		consentSection(p),
 		statusSection(p),
 		teamSection(p.Team),
 		planSection(rec.plans, p.Status, s.today),
@@ -305,6 +310,17 @@ func (s *patientScreen) showRecord() {
 	s.fold(selected != 0)
 	s.showBody(s.tabs)
 	kit.Relayout(s.root)
+}
+
+// readOnlyNote says at the top of a record opened read only why it is, and who can change it:
+// a record with no buttons and no reason looks broken.
+func readOnlyNote(why string) fyne.CanvasObject {
+	if why == "" {
+		return nil
+	}
+	l := kit.Para(why)
+	l.Importance = widget.WarningImportance
+	return l
 }
 
 // showOutcomes switches to the Outcomes tab, when there is one.

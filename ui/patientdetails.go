@@ -102,9 +102,17 @@ func nominationSection(n careplan.Nomination) fyne.CanvasObject {
 }
 
 // consentSection shows the latest decision for each consent the hub records; only the latest
-// counts, so a withdrawal shows at once.
-func consentSection(history []careplan.ConsentRecord) fyne.CanvasObject {
+// counts, so a withdrawal shows at once. A status that disagrees with the consent to join (a
+// record saved before carehub checked it) is said first, for whoever opens the record to put
+// right.
+func consentSection(p careplan.Patient) fyne.CanvasObject {
+	history := p.Consent
 	var f kit.Facts
+	if what := p.ConsentToPutRight(); what != "" {
+		v := f.Add("To put right", what)
+		v.TextStyle.Bold = true
+		v.Importance = widget.DangerImportance
+	}
 	scopes := []struct {
 		scope careplan.ConsentScope
 		what  string

@@ -140,8 +140,8 @@ func goalScores(g careplan.Goal) string {
 			done++
 		}
 	}
-	return fmt.Sprintf("Importance %d/10 · confidence %d/10 · %s open, %d done",
-		g.Importance, g.Confidence, plural(open, "action", "actions"), done)
+	return fmt.Sprintf("Importance %s · confidence %s · %s open, %d done",
+		careplan.ScoreShort(g.Importance), careplan.ScoreShort(g.Confidence), plural(open, "action", "actions"), done)
 }
 
 func plural(n int, one, many string) string {

@@ -367,8 +367,7 @@ func (e *planEditor) onAddGoal() {
 	}
 	kit.SetProblem(e.newGoalProblem, "")
 	e.beginEdit()
-	e.plan.Goals = append(e.plan.Goals, careplan.Goal{ID: newRecordID(), Domain: domain, InMyWords: words,
-		Importance: 5, Confidence: 5})
+	e.plan.Goals = append(e.plan.Goals, careplan.Goal{ID: newRecordID(), Domain: domain, InMyWords: words})
 	e.newGoalWords.SetText("")
 	e.newGoalDomain.ClearSelected()
 	e.showGoals()

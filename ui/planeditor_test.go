@@ -61,7 +61,7 @@ func TestPlanFromTemplateAgreeEditAndDiff(t *testing.T) {
 		t.Fatalf("stored %+v, want one draft", vs)
 	}
 	d := vs[0]
-	if d.Goals[0].InMyWords != "I want to get to the garden gate without my frame" || d.Goals[0].Importance != 9 ||
+	if d.Goals[0].InMyWords != "I want to get to the garden gate without my frame" || careplan.ScoreShort(d.Goals[0].Importance) != "9/10" ||
 		d.Contingency.Red.WhoToCall != "999" || d.ReviewDate != careplan.NewDate(2026, 6, 1) ||
 		len(d.People) != 1 || len(d.Support) != 1 || d.Support[0].GoalIDs[0] != d.Goals[0].ID ||
 		d.AboutMe != "I have lived in Frome all my life and I like my garden." {

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -39,8 +38,8 @@ func newGoalCard(e *planEditor, gi int) *goalCard {
 	c.domain.SetSelected(string(g.Domain))
 	c.domain.OnChanged = c.onDomain
 	c.words = lineEntry(g.InMyWords, "The goal in the person's own words", c.onWords)
-	c.importance = lineEntry(strconv.Itoa(g.Importance), "0-10", c.onImportance)
-	c.confidence = lineEntry(strconv.Itoa(g.Confidence), "0-10", c.onConfidence)
+	c.importance = lineEntry(careplan.ScoreBox(g.Importance), "0-10", c.onImportance)
+	c.confidence = lineEntry(careplan.ScoreBox(g.Confidence), "0-10", c.onConfidence)
 	c.problem = kit.NewProblemLabel()
 	c.newAction = kit.NewTextEntry()
 	c.newAction.SetPlaceHolder("A new action — press Enter to add")
@@ -82,15 +81,16 @@ func (c *goalCard) onWords(s string) {
 }
 
 func (c *goalCard) onImportance(s string) {
-	c.onScore(s, func(g *careplan.Goal, n int) { g.Importance = n })
+	c.onScore(s, func(g *careplan.Goal, n *int) { g.Importance = n })
 }
 func (c *goalCard) onConfidence(s string) {
-	c.onScore(s, func(g *careplan.Goal, n int) { g.Confidence = n })
+	c.onScore(s, func(g *careplan.Goal, n *int) { g.Confidence = n })
 }
 
-// onScore takes a 0-10 score; anything else is shown as a problem and not saved.
-func (c *goalCard) onScore(s string, set func(*careplan.Goal, int)) {
-	n, err := careplan.ParseScale(s)
+// onScore takes a 0-10 score, or a blank box as "not scored yet"; anything else is shown as a
+// problem and not saved.
+func (c *goalCard) onScore(s string, set func(*careplan.Goal, *int)) {
+	n, err := careplan.ParseScore(s)
 	if err != nil {
 		kit.SetProblem(c.problem, "Importance and confidence are scored 0 to 10")
 		return

@@ -17,11 +17,14 @@ import (
 const (
 	wholeHub      = "Whole hub"
 	allConditions = "All conditions"
+	// myCaseload is the signed-in key worker's own people, offered when their account is
+	// linked to their staff record.
+	myCaseload = "My caseload"
 )
 
 // queuePanel adds the hub's work to the caseload screen: the queues with their counts down the
-// left, and a row of choices over the list — whose caseload ("My caseload" is a key worker
-// chosen as "me": there are no user accounts yet), practice, condition and order — with the
+// left, and a row of choices over the list — whose caseload ("My caseload" for a key worker whose
+// account is linked to their staff record, or any key worker by name), practice, condition and order — with the
 // buttons to nominate, see the dashboard and edit the staff list and the directory of community
 // services. Every choice only changes the caseload screen's query and calls its refilter, so
 // search, filters and queues always agree.
@@ -32,6 +35,7 @@ type queuePanel struct {
 	optionIx *caseload.Index // the index the choices were last filled from
 	countIx  *caseload.Index // the index and filters the counts were last worked out for
 	countQ   caseload.Query
+	mine     string // the signed-in key worker's name on the caseload ("" offers no "My caseload")
 
 	me         *widget.Select
 	practice   *widget.Select
@@ -133,13 +137,38 @@ func (q *queuePanel) searched(shown []int) {
 
 // fillChoices offers the key workers and practices on the caseload.
 func (q *queuePanel) fillChoices(ix *caseload.Index) {
-	q.me.SetOptions(append([]string{wholeHub}, keyWorkersIn(ix)...))
+	q.me.SetOptions(q.whoseOptions(keyWorkersIn(ix)))
 	q.practice.SetOptions(append([]string{allPractices}, namesIn(ix, func(e careplan.CaseloadEntry) string { return e.Practice })...))
+}
+
+// whoseOptions are the "whose caseload" choices: the whole hub, the signed-in key worker's own,
+// then every key worker by name.
+func (q *queuePanel) whoseOptions(keyWorkers []string) []string {
+	out := []string{wholeHub}
+	if q.mine != "" {
+		out = append(out, myCaseload)
+	}
+	return append(out, keyWorkers...)
+}
+
+// startOnMine makes the caseload open on the signed-in key worker's own people: the list a
+// key worker works from every day, with the whole hub one choice away.
+func (q *queuePanel) startOnMine(name string) {
+	if name == "" {
+		return
+	}
+	q.mine = name
+	q.me.SetOptions(q.whoseOptions(nil))
+	q.me.SetSelected(myCaseload)
 }
 
 func (q *queuePanel) onMeChosen(name string) {
 	q.screen.query.KeyWorker = ""
-	if name != wholeHub {
+	switch name {
+	case wholeHub:
+	case myCaseload:
+		q.screen.query.KeyWorker = q.mine
+	default:
 		q.screen.query.KeyWorker = name
 	}
 	q.screen.refilter()

@@ -63,6 +63,13 @@ func TestScreenshots(t *testing.T) {
 		test.Type(s.unlock.name, "Ada Admin")
 		shoot(t, w, "first-run.png")
 	})
+	t.Run("read-only", func(t *testing.T) {
+		h := newTestHub(t, testRecords())
+		s, w := h.session(t, access.User{Name: "Ada Admin", Role: access.Administrator})
+		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})
+		s.openPatient(pid("p01"))
+		shoot(t, w, "read-only.png")
+	})
 	t.Run("users", func(t *testing.T) {
 		s, h := roleSession(t, adaAdmin)
 		fyne.CurrentApp().Settings().SetTheme(lightTheme{theme.DefaultTheme()})

@@ -27,6 +27,12 @@ type Records interface {
 	// worker or a coordinator). Someone they may not edit opens read only: no Care plan,
 	// Outcomes or enrolment tools (the services refuse the changes anyway).
 	MayEdit(patientID string) bool
+	// ReadOnlyBecause says why the signed-in person may not change one person's record, in
+	// words the record shows above itself ("" when they may change it).
+	ReadOnlyBecause(patientID string) string
+	// MyCaseload is the key worker name the signed-in person's own caseload is filed under
+	// ("" when their account is not a key worker's linked to a staff record).
+	MyCaseload() string
 }
 
 // Demo fills an empty hub with synthetic people, for trying carehub out.
@@ -44,8 +50,8 @@ type Vault interface {
 	// user and is shown as is.
 	Open(passphrase string) error
 	// Create makes a new store with its first hub administrator, name, who signs in with
-	// the passphrase.
-	Create(name, passphrase string) error
+	// the passphrase; coordinates makes the same person a coordinator too, with a staff record.
+	Create(name, passphrase string, coordinates bool) error
 	// SignedIn is the account that unlocked the store; screens show or hide what its role
 	// can use (the services enforce the same rules).
 	SignedIn() access.User

@@ -43,6 +43,7 @@ type unlockScreen struct {
 	busy       bool
 
 	name       *widget.Entry  // only on first run: the hub administrator's name
+	coordinate *widget.Check  // only on first run: the administrator also coordinates care
 	who        *widget.Select // an existing store's active staff, when it lists them
 	passphrase *widget.Entry
 	confirm    *widget.Entry // only on first run
@@ -72,20 +73,27 @@ func newUnlockScreen(v Vault, work worker, onUnlocked func()) *unlockScreen {
 	form := container.NewVBox(title, who, layout.NewSpacer())
 	if s.firstRun {
 		s.name = widget.NewEntry()
-		s.name.SetPlaceHolder("Your name (you will be the hub administrator)")
+		s.name.SetPlaceHolder("Your name")
+		s.coordinate = widget.NewCheck("I also coordinate care (coordinator)", nil)
+		s.coordinate.SetChecked(true) // in most hubs the person who sets carehub up also runs the caseload
 		s.confirm = widget.NewPasswordEntry()
 		s.confirm.OnSubmitted = s.onSubmitted
 		s.passphrase.SetPlaceHolder("New passphrase")
 		s.confirm.SetPlaceHolder("The same passphrase again")
 		s.submit = widget.NewButton("Create store", s.onSubmit)
-		heading := widget.NewLabel("Create the hub administrator's account")
+		heading := widget.NewLabel("Create the first account: yours")
 		heading.TextStyle.Bold = true
-		hint := widget.NewLabel("Your passphrase: " + strings.ToLower(access.PassphraseRule[:1]) + access.PassphraseRule[1:] +
-			" You add everyone else's account afterwards.")
+		roles := widget.NewLabel("You will be the hub administrator: you add everyone else's account and look after settings and " +
+			"backups. A coordinator nominates people and changes anyone's record; a key worker changes the records of the people " +
+			"on their own caseload. If you coordinate care too, keep the box ticked.")
+		roles.Wrapping = fyne.TextWrapWord
+		hint := widget.NewLabel("Your passphrase: " + strings.ToLower(access.PassphraseRule[:1]) + access.PassphraseRule[1:])
 		hint.Wrapping = fyne.TextWrapWord
 		form.Add(heading)
-		form.Add(hint)
+		form.Add(roles)
 		form.Add(s.name)
+		form.Add(s.coordinate)
+		form.Add(hint)
 		form.Add(s.passphrase)
 		form.Add(s.confirm)
 	} else {
@@ -150,8 +158,8 @@ func (s *unlockScreen) onSubmit() {
 		open = func(pass string) error { return s.vault.OpenAs(name, pass) }
 	}
 	if s.firstRun {
-		name := strings.TrimSpace(s.name.Text)
-		open = func(pass string) error { return s.vault.Create(name, pass) }
+		name, coordinates := strings.TrimSpace(s.name.Text), s.coordinate.Checked
+		open = func(pass string) error { return s.vault.Create(name, pass, coordinates) }
 	}
 	s.work.run(func() { err = open(pass) }, func() { s.opened(err) })
 }
@@ -195,7 +203,7 @@ func (s *unlockScreen) setBusy(busy bool) {
 	s.busy = busy
 	controls := []fyne.Disableable{s.submit, s.passphrase}
 	if s.confirm != nil {
-		controls = append(controls, s.confirm, s.name)
+		controls = append(controls, s.confirm, s.name, s.coordinate)
 	}
 	if s.who != nil {
 		controls = append(controls, s.who)

@@ -22,6 +22,8 @@ type Users interface {
 	Staff() ([]careplan.StaffMember, error)
 	// AddUser creates an account with its own passphrase; u gets its id.
 	AddUser(u *access.User, passphrase string) error
+	// ChangeRoles gives an account new roles (a second role too) or a new staff link.
+	ChangeRoles(id string, change access.RoleChange) error
 	// ResetPassphrase gives an account a new passphrase; the old one stops working.
 	ResetPassphrase(id, passphrase string) error
 	// Deactivate destroys an account's key slot, so its passphrase no longer opens the store,
@@ -36,6 +38,21 @@ type Users interface {
 // tablet they use (carehub tablet-setup), never on the hub's desktop.
 func desktopRoles() []access.Role {
 	return []access.Role{access.KeyWorker, access.Coordinator, access.Administrator}
+}
+
+// noSecondRole is the "Also" choice for an account with one role.
+const noSecondRole = "No second role"
+
+// noStaffLink is the staff-record choice that links none.
+const noStaffLink = "Not linked"
+
+// roleChoices are the desktop roles as the screen's selects offer them.
+func roleChoices() []string {
+	var roles []string
+	for _, r := range desktopRoles() {
+		roles = append(roles, string(r))
+	}
+	return roles
 }
 
 // usersScreen lists the hub's accounts, adds new ones, and resets or deactivates one chosen
@@ -53,15 +70,19 @@ type usersScreen struct {
 	manageOf *widget.Label
 
 	name, pass, confirm *widget.Entry
-	role, staffLink     *widget.Select
+	role, also          *widget.Select
+	staffLink           *widget.Select
 	add                 *widget.Button
 	addProblem          *widget.Label
 
 	newPass, newConfirm *widget.Entry
 	reset, deactivate   *widget.Button
 	manageProblem       *widget.Label
-	retire              *widget.Button // the shared hub passphrase of an older store
-	retireProblem       *widget.Label
+	// The chosen account's roles and staff link, changed in place.
+	changeRole, changeAlso, changeStaff *widget.Select
+	saveRoles                           *widget.Button
+	retire                              *widget.Button // the shared hub passphrase of an older store
+	retireProblem                       *widget.Label
 	// resealing shows while a deactivation or retirement seals the whole store again under a
 	// new key: one transaction, a few seconds on a county's store, with no steps to count.
 	resealing  *fyne.Container
@@ -74,12 +95,10 @@ func newUsersScreen(users Users, work worker, onBack func()) *usersScreen {
 	s.list = container.NewVBox(kit.Quiet("Reading the accounts…"))
 	s.name = widget.NewEntry()
 	s.name.SetPlaceHolder("Full name")
-	var roles []string
-	for _, r := range desktopRoles() {
-		roles = append(roles, string(r))
-	}
-	s.role = widget.NewSelect(roles, s.onRoleChosen)
+	s.role = widget.NewSelect(roleChoices(), s.onRoleChosen)
 	s.role.PlaceHolder = "Choose a role"
+	s.also = widget.NewSelect(append([]string{noSecondRole}, roleChoices()...), s.onRoleChosen)
+	s.also.Selected = noSecondRole // set before the staff link exists, so without its callback
 	s.staffLink = widget.NewSelect(nil, nil)
 	s.staffLink.PlaceHolder = "Their staff record"
 	s.staffLink.Disable()
@@ -91,9 +110,11 @@ func newUsersScreen(users Users, work worker, onBack func()) *usersScreen {
 	s.add.Importance = widget.HighImportance
 	s.addProblem = kit.NewProblemLabel()
 	addForm := container.NewVBox(kit.Subheading("Add an account", widget.MediumImportance),
+		kit.Para(rolesExplained),
 		kit.Grid(
 			kit.Field{Name: "Name", Widget: s.name},
 			kit.Field{Name: "Role", Widget: s.role},
+			kit.Field{Name: "Also", Widget: s.also},
 			kit.Field{Name: "Staff record", Widget: s.staffLink},
 			kit.Field{Name: "Passphrase", Widget: s.pass},
 			kit.Field{Name: "Again", Widget: s.confirm}),
@@ -109,7 +130,14 @@ func newUsersScreen(users Users, work worker, onBack func()) *usersScreen {
 	s.deactivate.Importance = widget.DangerImportance
 	s.manageProblem = kit.NewProblemLabel()
 	warn := kit.Para("Deactivating destroys the account's key and changes the store's own key: their passphrase, or a copy of their key kept from before, stops opening the store at once. Their name stays in the audit. Backups made before still open with the passphrases they had.")
+	s.changeRole = widget.NewSelect(roleChoices(), nil)
+	s.changeAlso = widget.NewSelect(append([]string{noSecondRole}, roleChoices()...), nil)
+	s.changeStaff = widget.NewSelect(nil, nil)
+	s.saveRoles = widget.NewButton("Save roles", s.onSaveRoles)
 	s.manage = container.NewVBox(s.manageOf,
+		kit.Grid(kit.Field{Name: "Role", Widget: s.changeRole}, kit.Field{Name: "Also", Widget: s.changeAlso},
+			kit.Field{Name: "Staff record", Widget: s.changeStaff}),
+		container.NewHBox(s.saveRoles),
 		kit.Grid(kit.Field{Name: "New passphrase", Widget: s.newPass}, kit.Field{Name: "Again", Widget: s.newConfirm}),
 		container.NewHBox(s.reset), warn, container.NewHBox(s.deactivate), s.manageProblem)
 	s.manage.Hide()
@@ -154,13 +182,9 @@ func (s *usersScreen) loaded(all []access.User, staff []careplan.StaffMember, er
 		return
 	}
 	s.all, s.staff = all, staff
-	var names []string
-	for _, m := range staff {
-		if m.Active && m.Role == careplan.RoleKeyWorker {
-			names = append(names, m.Name)
-		}
-	}
+	names := linkableStaff(staff)
 	s.staffLink.SetOptions(names)
+	s.changeStaff.SetOptions(append([]string{noStaffLink}, names...))
 	rows := make([][]fyne.CanvasObject, 0, len(all))
 	s.rowButtons = map[string]*widget.Button{}
 	for _, u := range all {
@@ -173,7 +197,7 @@ func (s *usersScreen) loaded(all []access.User, staff []careplan.StaffMember, er
 			b.Disable()
 		}
 		s.rowButtons[u.ID] = b
-		rows = append(rows, []fyne.CanvasObject{kit.Para(u.Name), kit.Para(string(u.Role)), kit.Para(status), b})
+		rows = append(rows, []fyne.CanvasObject{kit.Para(u.Name), kit.Para(u.RoleLabel()), kit.Para(status), b})
 	}
 	if len(rows) == 0 {
 		s.list.Add(kit.Quiet("No accounts yet."))
@@ -182,9 +206,36 @@ func (s *usersScreen) loaded(all []access.User, staff []careplan.StaffMember, er
 	s.list.Add(kit.ObjectTable([]float32{1.6, 1.2, 1, 0.8}, []string{"Name", "Role", "Status", ""}, rows))
 }
 
-// onRoleChosen offers the staff link only for a key worker, whose caseload it defines.
-func (s *usersScreen) onRoleChosen(role string) {
-	if access.Role(role) == access.KeyWorker {
+// rolesExplained is what each role may do, in a line each, on the first run and the Users screen.
+const rolesExplained = "A key worker changes the records of the people on their own caseload. A coordinator nominates people, " +
+	"changes anyone's record and the staff list. A hub administrator looks after accounts, settings and backups, and reads records " +
+	"without changing them. One person may hold two roles."
+
+// linkableStaff names the active key workers and coordinators on the staff list: the records an
+// account can be linked to.
+func linkableStaff(staff []careplan.StaffMember) []string {
+	var names []string
+	for _, m := range staff {
+		if m.Active && (m.Role == careplan.RoleKeyWorker || m.Role == careplan.RoleCoordinator) {
+			names = append(names, m.Name)
+		}
+	}
+	return names
+}
+
+// secondRole reads an "Also" select.
+func secondRole(chosen string) access.Role {
+	if chosen == noSecondRole {
+		return ""
+	}
+	return access.Role(chosen)
+}
+
+// onRoleChosen offers the staff link to key workers, whose caseload it defines, and
+// coordinators, who choose themselves as a person's care coordinator through it.
+func (s *usersScreen) onRoleChosen(string) {
+	u := access.User{Role: access.Role(s.role.Selected), Also: secondRole(s.also.Selected)}
+	if u.Has(access.KeyWorker) || u.Has(access.Coordinator) {
 		s.staffLink.Enable()
 		return
 	}
@@ -204,7 +255,8 @@ func (s *usersScreen) staffID(name string) string {
 
 func (s *usersScreen) onAdd() {
 	kit.SetProblem(s.addProblem, "")
-	u := access.User{Name: strings.TrimSpace(s.name.Text), Role: access.Role(s.role.Selected), StaffID: s.staffID(s.staffLink.Selected)}
+	u := access.User{Name: strings.TrimSpace(s.name.Text), Role: access.Role(s.role.Selected), Also: secondRole(s.also.Selected),
+		StaffID: s.staffID(s.staffLink.Selected)}
 	s.addProblem.Importance = widget.DangerImportance
 	if err := u.Validate(); err != nil {
 		kit.SetProblem(s.addProblem, kit.Sentence(err.Error())+".")
@@ -233,6 +285,7 @@ func (s *usersScreen) added(name string, err error) {
 		e.SetText("")
 	}
 	s.role.ClearSelected()
+	s.also.SetSelected(noSecondRole)
 	s.load()
 }
 
@@ -240,11 +293,41 @@ func (s *usersScreen) added(name string, err error) {
 func (s *usersScreen) choose(u access.User) {
 	s.chosen = u
 	s.manageOf.SetText("Manage " + u.Name)
+	s.changeRole.SetSelected(string(u.Role))
+	s.changeAlso.SetSelected(noSecondRole)
+	if u.Also != "" {
+		s.changeAlso.SetSelected(string(u.Also))
+	}
+	s.changeStaff.SetSelected(noStaffLink)
+	for _, m := range s.staff {
+		if m.ID == u.StaffID && u.StaffID != "" {
+			s.changeStaff.SetSelected(m.Name)
+		}
+	}
 	s.newPass.SetText("")
 	s.newConfirm.SetText("")
 	kit.SetProblem(s.manageProblem, "")
 	s.manage.Show()
 	kit.Relayout(s.root) // the panel was hidden, so nothing has laid it out yet
+}
+
+func (s *usersScreen) onSaveRoles() {
+	change := access.RoleChange{Role: access.Role(s.changeRole.Selected), Also: secondRole(s.changeAlso.Selected)}
+	if s.changeStaff.Selected != noStaffLink {
+		change.StaffID = s.staffID(s.changeStaff.Selected)
+	}
+	candidate := s.chosen
+	candidate.Role, candidate.Also, candidate.StaffID = change.Role, change.Also, change.StaffID
+	if err := candidate.Validate(); err != nil {
+		s.manageProblem.Importance = widget.DangerImportance
+		kit.SetProblem(s.manageProblem, kit.Sentence(err.Error())+".")
+		return
+	}
+	id := s.chosen.ID
+	var err error
+	s.work.run(func() { err = s.users.ChangeRoles(id, change) }, func() {
+		s.managed(candidate.Name+" is now "+candidate.RoleLabel()+".", err)
+	})
 }
 
 func (s *usersScreen) onReset() {

@@ -37,7 +37,7 @@ func newRoleHub(t *testing.T) *roleHub {
 	h.v = NewVault(filepath.Join(t.TempDir(), "hub.db"), fixedNow, servicetest.CheapKDF)
 	h.v.sleep = func(d time.Duration) { h.slept = append(h.slept, d) }
 	t.Cleanup(func() { h.v.Close() })
-	if err := h.v.Create("Ada Admin", adminPW); err != nil {
+	if err := h.v.Create("Ada Admin", adminPW, false); err != nil {
 		t.Fatal(err)
 	}
 	st, _ := h.v.Store()

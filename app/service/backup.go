@@ -55,13 +55,20 @@ func backupProblem(err error, folder string) error {
 	return fmt.Errorf("the backup could not be written to %s (%s): nothing was left there", folder, writeProblem(cause))
 }
 
-// Check runs the store's integrity check: a count per record kind and any problems found.
+// Check runs the store's integrity check: a count per record kind and any problems found, and
+// the people whose status disagrees with their consent to join (named only to staff who see the
+// caseload).
 func (b *Backup) Check() (store.Report, error) {
 	st, err := b.store()
 	if err != nil {
 		return store.Report{}, err
 	}
-	return st.Check()
+	rep, err := st.Check()
+	if err == nil && len(rep.ToPutRight) > 0 && mayReadCaseload(st) != nil {
+		// Whoever may not see the caseload learns that there are some, not who.
+		rep.ToPutRight = []string{"some people (a coordinator sees who with carehub check)"}
+	}
+	return rep, err
 }
 
 // Names of the app's backups in the hub's folder: the time in the name sorts them, and only

@@ -13,7 +13,7 @@ import (
 func rulesPlan(patientID string, today careplan.Date) careplan.Plan {
 	return careplan.Plan{PatientID: patientID, Version: 1, State: careplan.PlanDraft,
 		WhatMatters: "Staying at home with my dog.",
-		Goals:       []careplan.Goal{{ID: "g1", Domain: careplan.DomainMovement, InMyWords: "Walk to the shop", Importance: 8, Confidence: 4}},
+		Goals:       []careplan.Goal{{ID: "g1", Domain: careplan.DomainMovement, InMyWords: "Walk to the shop", Importance: careplan.Score(8), Confidence: careplan.Score(4)}},
 		Contingency: careplan.Contingency{Red: careplan.Red{WhoToCall: "999"}},
 		ReviewDate:  today.AddMonths(3)}
 }

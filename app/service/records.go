@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"carehub/careplan"
+	"carehub/careplan/access"
 	"carehub/store"
 )
 
@@ -67,4 +68,42 @@ func (r *Records) PatientByNHS(n careplan.NHSNumber) (careplan.Patient, error) {
 func (r *Records) MayEdit(patientID string) bool {
 	st, err := r.store()
 	return err == nil && mayEditPatient(st, patientID) == nil
+}
+
+// ReadOnlyBecause says why the signed-in account may read but not change one person's record
+// ("" when it may change it), in the words the record's screen shows.
+func (r *Records) ReadOnlyBecause(patientID string) string {
+	st, err := r.store()
+	if err != nil {
+		return err.Error()
+	}
+	team, err := st.CareTeam(patientID)
+	if err != nil {
+		return "Read only: " + err.Error()
+	}
+	return st.SignedIn().ReadOnlyBecause(team)
+}
+
+// MyCaseload names the key worker whose caseload is the signed-in person's own, as the
+// caseload's entries name them: the name on their linked staff record. "" when the account is
+// not a key worker's linked to a staff record, so the screen offers no "My caseload".
+func (r *Records) MyCaseload() string {
+	st, err := r.store()
+	if err != nil {
+		return ""
+	}
+	me := st.SignedIn()
+	if !me.Has(access.KeyWorker) || me.StaffID == "" {
+		return ""
+	}
+	staff, err := st.Staff()
+	if err != nil {
+		return ""
+	}
+	for _, m := range staff {
+		if m.ID == me.StaffID {
+			return m.Name
+		}
+	}
+	return ""
 }

@@ -38,7 +38,13 @@ func evaluate(st *store.Store, f evaluation.Filter) (evaluation.Report, []evalua
 		people[i] = evaluation.Person{Entry: e, Assessments: pams[e.PatientID], Outcomes: outs[e.PatientID],
 			Contacts: contacts[e.PatientID]}
 	}
-	return evaluation.Build(people, f), people, nil
+	rep := evaluation.Build(people, f)
+	if f.WholeHub() { // the hub's target is for the whole hub, not one practice's share of it
+		if rep.Enrolment.Target, err = st.EnrolmentTarget(); err != nil {
+			return evaluation.Report{}, nil, err
+		}
+	}
+	return rep, people, nil
 }
 
 // exportEvaluationCSV writes the pseudonymised CSV for evaluators to path (atomically: a

@@ -50,7 +50,42 @@ func (u *Users) AddUser(user *access.User, passphrase string) error {
 	if user.Role == access.Patient {
 		return fmt.Errorf("%w: a patient's account is made with their tablet (Set up tablet…), not here", access.ErrNotAllowed)
 	}
+	if err := activeStaff(st, user.StaffID); err != nil {
+		return err
+	}
 	return st.AddUser(user, passphrase)
+}
+
+// ChangeRoles gives an account new roles or links it to a staff record (so a coordinator can
+// choose themselves as a person's care coordinator, and a key worker sees their own caseload).
+// A linked staff record must be an active one on the staff list.
+func (u *Users) ChangeRoles(id string, roles access.RoleChange) error {
+	st, err := u.admin()
+	if err != nil {
+		return err
+	}
+	if err := activeStaff(st, roles.StaffID); err != nil {
+		return err
+	}
+	return st.ChangeRoles(id, roles)
+}
+
+// activeStaff refuses a staff link to a record that is not an active member of staff ("" links
+// nothing and passes).
+func activeStaff(st *store.Store, staffID string) error {
+	if staffID == "" {
+		return nil
+	}
+	staff, err := st.Staff()
+	if err != nil {
+		return err
+	}
+	for _, m := range staff {
+		if m.ID == staffID && m.Active {
+			return nil
+		}
+	}
+	return fmt.Errorf("the staff record to link is not on the staff list (or has left): choose another")
 }
 
 // ResetPassphrase re-wraps an account's key slot under a new passphrase.

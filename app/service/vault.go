@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -127,12 +128,26 @@ func (v *Vault) attempt(try func() error) error {
 }
 
 // Create makes the store on first run, with its hub administrator's account: the name and
-// passphrase the user has just set.
-func (v *Vault) Create(name, passphrase string) error {
+// passphrase the user has just set. When coordinates is true the same person is also a
+// coordinator, with a staff record in their name linked to the account (FirstCoordinator), so
+// they can nominate, edit records and choose themselves as a person's care coordinator from
+// the first minute: in a small hub the person who sets carehub up usually runs the caseload.
+func (v *Vault) Create(name, passphrase string, coordinates bool) error {
 	if err := os.MkdirAll(filepath.Dir(v.path), 0o700); err != nil {
 		return err
 	}
-	return v.keep(store.Create(v.path, passphrase, v.options(name)))
+	opt := v.options(strings.TrimSpace(name))
+	if coordinates {
+		opt.AdminAlso = access.Coordinator
+	}
+	if err := v.keep(store.Create(v.path, passphrase, opt)); err != nil {
+		return err
+	}
+	st, err := v.Store()
+	if err != nil {
+		return err
+	}
+	return FirstCoordinator(st)
 }
 
 // SignedIn is the account that unlocked the store (the zero User while locked).

@@ -2,6 +2,7 @@ package access
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -113,5 +114,68 @@ func TestThrottleGrowsAfterFiveMisses(t *testing.T) {
 	th.Succeeded()
 	if th.Delay() != 0 {
 		t.Errorf("after success %v", th.Delay())
+	}
+}
+
+func TestAPersonMayHoldTwoRoles(t *testing.T) {
+	both := User{Name: "Ada", Role: Administrator, Also: Coordinator, Active: true}
+	if err := both.Validate(); err != nil {
+		t.Fatalf("administrator and coordinator: %v", err)
+	}
+	team := careplan.CareTeam{KeyWorkerID: "staff-ann", KeyWorker: "Ann"}
+	if !both.ManagesUsers() || !both.EditsPatient(team) || !both.Nominates() || !both.EditsHubClinical() || !both.CorrectsNHSNumbers() {
+		t.Error("an administrator who also coordinates must have both roles' rights")
+	}
+	if got := both.RoleLabel(); got != "hub administrator and coordinator" {
+		t.Errorf("label %q", got)
+	}
+	adminOnly := User{Name: "Ada", Role: Administrator, Active: true}
+	if adminOnly.EditsPatient(team) || adminOnly.Nominates() {
+		t.Error("an administrator alone must not change people's records")
+	}
+	kwAdmin := User{Name: "Ann", Role: KeyWorker, Also: Administrator, StaffID: "staff-ann", Active: true}
+	if !kwAdmin.EditsPatient(team) || kwAdmin.EditsPatient(careplan.CareTeam{KeyWorkerID: "other"}) || !kwAdmin.ManagesUsers() {
+		t.Error("a key worker who also administers edits only their own people and manages accounts")
+	}
+	for _, bad := range []User{
+		{Name: "X", Role: Coordinator, Also: Coordinator},
+		{Name: "X", Role: Coordinator, Also: Patient},
+		{Name: "X", Role: Patient, PatientID: "p", Also: Coordinator},
+		{Name: "X", Role: Coordinator, Also: SharedHub},
+	} {
+		if err := bad.Validate(); !errors.Is(err, ErrSecondRole) {
+			t.Errorf("%v: got %v, want ErrSecondRole", bad.RoleLabel(), err)
+		}
+	}
+	if err := (User{Name: "X", Role: Coordinator, Also: KeyWorker}).Validate(); !errors.Is(err, ErrNeedStaff) {
+		t.Errorf("a coordinator who is also a key worker needs a staff record: %v", err)
+	}
+	// The last administrator is the last one holding the role, first or second.
+	a := User{ID: "a", Role: Coordinator, Also: Administrator, Active: true}
+	c := User{ID: "c", Role: Coordinator, Active: true}
+	if err := CanDeactivate(a, []User{a, c}); !errors.Is(err, ErrLastAdmin) {
+		t.Errorf("deactivating the only administrator (as a second role): %v", err)
+	}
+}
+
+func TestAReadOnlyRecordSaysWhy(t *testing.T) {
+	team := careplan.CareTeam{KeyWorkerID: "staff-ann", KeyWorker: "Ann Lee"}
+	for _, c := range []struct {
+		who  User
+		want string
+	}{
+		{User{Role: Coordinator, Active: true}, ""},
+		{User{Role: KeyWorker, StaffID: "staff-ann", Active: true}, ""},
+		{User{Role: KeyWorker, StaffID: "staff-bob", Active: true}, "you are not this person's key worker. Their key worker, Ann Lee, or a coordinator"},
+		{User{Role: Administrator, Active: true}, "hub administrator, who looks after accounts"},
+		{User{Role: Administrator, Active: false}, "deactivated"},
+	} {
+		got := c.who.ReadOnlyBecause(team)
+		if c.want == "" && got != "" || c.want != "" && !strings.Contains(got, c.want) {
+			t.Errorf("%s: %q, want it to say %q", c.who.RoleLabel(), got, c.want)
+		}
+	}
+	if got := (User{Role: KeyWorker, StaffID: "s", Active: true}).ReadOnlyBecause(careplan.CareTeam{}); !strings.Contains(got, "nobody is this person's key worker") {
+		t.Errorf("no key worker yet: %q", got)
 	}
 }

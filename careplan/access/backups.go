@@ -4,5 +4,5 @@ package access
 // how often the app does it by itself: a backup is a whole copy of the hub's records, so only
 // those who run the hub make one.
 func (u User) MakesBackups() bool {
-	return u.Active && (u.Role == Coordinator || u.Role == Administrator)
+	return u.Active && (u.Has(Coordinator) || u.Has(Administrator))
 }

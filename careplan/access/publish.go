@@ -5,5 +5,5 @@ package access
 // the hub, like a sync bundle, so only those who run the hub do it: coordinators and
 // administrators.
 func (u User) PublishesSharedRecord() bool {
-	return u.Active && (u.Role == Coordinator || u.Role == Administrator || u.Role == SharedHub)
+	return u.Active && (u.Has(Coordinator) || u.Has(Administrator) || u.Role == SharedHub)
 }

@@ -15,10 +15,14 @@ const DefaultTarget = 800
 // nominations per month and per practice, for the hub dashboard.
 type Funnel struct {
 	// Reached counts, for each stage, the people who got at least that far: someone now active
-	// was also nominated, contacted and consented. It is worked out from each person's status
-	// today, so someone discharged counts as having been active (a few are discharged straight
-	// from consented; the caseload entry does not say which).
+	// was also nominated, contacted and consented. Active is enrolment against the target: it
+	// counts everyone who ever reached active (CaseloadEntry.ReachedActive, from the status
+	// history), including people since discharged, withdrawn, died or re-referred; the earlier
+	// stages follow from that and from each person's status today.
 	Nominated, Contacted, Consented, Active int
+	// ActiveSinceLeft is how many of Active are no longer active now (discharged, withdrew,
+	// died, or re-referred and starting again).
+	ActiveSinceLeft int
 	// Exits: people discharged, who declined, who withdrew their consent (counted apart from
 	// discharge: they left, the hub did not finish with them), and who died.
 	Discharged, Declined, Withdrew, Died int
@@ -56,7 +60,7 @@ func (ix *Index) BuildFunnel(today careplan.Date) Funnel {
 	practices := map[string]*PracticeCount{}
 	for i := range ix.entries {
 		e := &ix.entries[i]
-		f.count(e.Status)
+		f.count(e)
 		if !e.NominatedOn.IsZero() {
 			if m := monthsBetween(first, e.NominatedOn.Time()); m >= 0 && m < MonthsShown {
 				f.Months[m].Nominated++
@@ -85,34 +89,58 @@ func (ix *Index) BuildFunnel(today careplan.Date) Funnel {
 	return f
 }
 
-// count adds one person, by their status today, to every stage they must have passed.
-func (f *Funnel) count(s careplan.Status) {
+// count adds one person to every stage they must have passed, and to their exit if they left.
+func (f *Funnel) count(e *careplan.CaseloadEntry) {
 	f.Nominated++
-	switch s {
-	case careplan.StatusContacted:
+	stage := stageByStatus(e.Status)
+	if e.ReachedActive() {
+		stage = stageActive
+		if e.Status != careplan.StatusActive {
+			f.ActiveSinceLeft++
+		}
+	}
+	if stage >= stageContacted {
 		f.Contacted++
-	case careplan.StatusConsented:
-		f.Contacted++
+	}
+	if stage >= stageConsented {
 		f.Consented++
-	case careplan.StatusActive:
-		f.Contacted++
-		f.Consented++
+	}
+	if stage >= stageActive {
 		f.Active++
+	}
+	switch e.Status {
 	case careplan.StatusDischarged:
-		f.Contacted++
-		f.Consented++
-		f.Active++
 		f.Discharged++
 	case careplan.StatusDeclined:
 		f.Declined++
 	case careplan.StatusWithdrew:
-		// They consented before withdrawing; whether they became active the entry does not say.
-		f.Contacted++
-		f.Consented++
 		f.Withdrew++
 	case careplan.StatusDied:
 		f.Died++
 	}
+}
+
+// The stages of the pathway, in order.
+const (
+	stageNominated = iota
+	stageContacted
+	stageConsented
+	stageActive
+)
+
+// stageByStatus is the furthest stage a status today proves the person reached. Discharge and
+// withdrawal happen from consented at the earliest; whether someone who declined or died got
+// past nomination the status does not say (ReachedActive says whether they were ever active).
+func stageByStatus(s careplan.Status) int {
+	switch s {
+	case careplan.StatusContacted:
+		return stageContacted
+	case careplan.StatusConsented, careplan.StatusDischarged, careplan.StatusWithdrew:
+		return stageConsented
+	case careplan.StatusActive:
+		return stageActive
+	}
+	return stageNominated
 }
 
 func monthStart(t time.Time) time.Time {

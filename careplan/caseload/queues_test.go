@@ -154,7 +154,8 @@ func TestFunnel(t *testing.T) {
 	entries[0].NominatedOn = today.AddDays(-1)                      // this month
 	entries[1].NominatedOn = careplan.NewDate(2025, time.April, 30) // the first month shown
 	entries[2].NominatedOn = careplan.NewDate(2025, time.March, 31) // too old to show
-	entries = append(entries, careplan.CaseloadEntry{PatientID: "f", FamilyName: "Fox", Status: careplan.StatusDischarged, Practice: "Wells"},
+	entries = append(entries, careplan.CaseloadEntry{PatientID: "f", FamilyName: "Fox", Status: careplan.StatusDischarged, Practice: "Wells",
+		FirstActive: careplan.NewDate(2025, time.June, 2)},
 		careplan.CaseloadEntry{PatientID: "g", FamilyName: "Gray", Status: careplan.StatusDeclined, Practice: "Wells"})
 	f := New(entries).BuildFunnel(today)
 	if f.Nominated != 7 || f.Contacted != 4 || f.Consented != 3 || f.Active != 3 || f.Discharged != 1 || f.Declined != 1 || f.Died != 1 {

@@ -161,8 +161,8 @@ func (b *builder) goal(idea goalIdea, on careplan.Date, maxActions int) careplan
 		ID:         b.nextID("goal"),
 		Domain:     idea.domain,
 		InMyWords:  idea.words,
-		Importance: between(r, 5, 10),
-		Confidence: between(r, 2, 9),
+		Importance: careplan.Score(between(r, 5, 10)),
+		Confidence: careplan.Score(between(r, 2, 9)),
 	}
 	var usable []actionIdea
 	for _, a := range idea.actions {
@@ -247,7 +247,7 @@ func (b *builder) rollOver(p *careplan.Plan, on careplan.Date) {
 			})
 		}
 		g.Actions = kept
-		g.Confidence = min(10, g.Confidence+r.IntN(3))
+		g.Confidence = careplan.Score(min(10, *g.Confidence+r.IntN(3)))
 	}
 	if len(p.Goals) < 5 && chance(r, 0.3) {
 		for _, idea := range b.pickGoals(len(p.Goals) + 1) {
@@ -273,7 +273,7 @@ func hasGoal(goals []careplan.Goal, words string) bool {
 func (b *builder) editDraft(d *careplan.Plan) {
 	r := b.rng
 	g := &d.Goals[r.IntN(len(d.Goals))]
-	g.Confidence = min(10, g.Confidence+1)
+	g.Confidence = careplan.Score(min(10, *g.Confidence+1))
 	g.Actions = append(g.Actions, careplan.Action{
 		ID: b.nextID("action"), What: "Talk about how this is going at my review",
 		Owner: careplan.ActionOwner{Kind: careplan.OwnerKeyWorker, Name: b.kw.Name},

@@ -16,6 +16,7 @@ type Report struct {
 	// WithAnyMeasure counts people in scope with at least one counting PAM or outcome record in
 	// the period: the rows of the evaluators' CSV.
 	WithAnyMeasure int
+	Enrolment      Enrolment
 	Activation     Activation
 	Loneliness     Loneliness
 	Wellbeing      Wellbeing
@@ -81,6 +82,7 @@ func Build(people []Person, f Filter) Report {
 			continue
 		}
 		r.InScope++
+		r.Enrolment.add(p, f)
 		m := measure(p, f)
 		if m.pam.n > 0 {
 			r.WithPAM++

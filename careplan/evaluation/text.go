@@ -16,6 +16,7 @@ import (
 func (r Report) WriteText(w io.Writer) error {
 	p := &printer{w: w}
 	r.writeScope(p)
+	r.Enrolment.write(p, r.Filter)
 	r.Activation.write(p)
 	r.Loneliness.write(p)
 	r.Wellbeing.write(p)
@@ -62,6 +63,19 @@ func orAll(name string) string {
 
 // none is what a section says when no one has a first and a later measurement.
 const none = "  No one in scope has a first and a later %s in the period."
+
+func (e Enrolment) write(p *printer, f Filter) {
+	p.line("")
+	p.line("Enrolment (everyone who ever reached active, including people since discharged, withdrawn or died)")
+	p.line("  Enrolled: %d, of whom %d are no longer active", e.Enrolled, e.SinceLeft)
+	switch {
+	case e.Target > 0:
+		p.line("  Against the hub's target of %d: %s", e.Target, e.AgainstTarget())
+	case !f.WholeHub():
+		p.line("  The hub's target covers the whole hub, so it is not compared for one practice or key worker.")
+	}
+	p.line("  First became active in the period: %d", e.InPeriod)
+}
 
 func (a Activation) write(p *printer) {
 	p.line("")

@@ -39,7 +39,7 @@ func plan() careplan.Plan {
 		AboutMe: "I was a postman", WhatMatters: "Getting to chapel on Sundays", Strengths: "My family",
 		Goals: []careplan.Goal{
 			{ID: "0b7e3c7e-51f4-4a0e-8d1a-9d1f3e2c0a02", Domain: careplan.DomainMovement, InMyWords: "Walk to the shop",
-				Importance: 9, Confidence: 4, Actions: []careplan.Action{
+				Importance: careplan.Score(9), Confidence: careplan.Score(4), Actions: []careplan.Action{
 					{ID: "a1", What: "Walk to the gate daily", Owner: careplan.ActionOwner{Kind: careplan.OwnerPatient},
 						Due: careplan.NewDate(2026, 12, 1), Status: careplan.ActionOpen},
 					{ID: "a2", What: "Falls assessment", Owner: careplan.ActionOwner{Kind: careplan.OwnerKeyWorker, Name: "Sam Green"},
@@ -47,7 +47,7 @@ func plan() careplan.Plan {
 					{ID: "a3", What: "Buy a stick", Status: careplan.ActionDropped},
 				}},
 			{ID: "0b7e3c7e-51f4-4a0e-8d1a-9d1f3e2c0a03", Domain: careplan.DomainSocial, InMyWords: "See my friends",
-				Importance: 7, Confidence: 7, Outcome: &careplan.GoalOutcome{Decision: careplan.GoalAchieved, On: careplan.NewDate(2026, 6, 1)}},
+				Importance: careplan.Score(7), Confidence: careplan.Score(7), Outcome: &careplan.GoalOutcome{Decision: careplan.GoalAchieved, On: careplan.NewDate(2026, 6, 1)}},
 		},
 		Contingency: careplan.Contingency{Red: careplan.Red{WhoToCall: "999"}, Amber: careplan.Amber{WarningSigns: "Breathless"}},
 		People:      []careplan.Person{{Name: "Dr Shah", Role: "GP", Organisation: "Quantock Surgery"}, {Name: "Sam Green", Role: "Key worker", Organisation: "Mendip Hub"}},
@@ -391,5 +391,16 @@ func TestCarePlanCarriesPlanningAhead(t *testing.T) {
 	}
 	if want := "Planning ahead – ReSPECT or DNACPR form: In place, by the fridge (told by Siân on 1 Sep 2026)"; !strings.Contains(notes, want) {
 		t.Errorf("notes lack %q:\n%s", want, notes)
+	}
+}
+
+// A goal the person has not scored yet carries no importance or confidence at all: a 0 in the
+// export would read as "not important at all" to whoever receives it.
+func TestUnscoredGoalSendsNoScores(t *testing.T) {
+	pl := plan()
+	pl.Goals[0].Importance, pl.Goals[0].Confidence = nil, careplan.Score(0)
+	gs := fhir.MapGoals(patient(), pl, fhir.DefaultCodes())
+	if len(gs[0].Extension) != 1 || !strings.HasSuffix(gs[0].Extension[0].URL, "goal-confidence") || *gs[0].Extension[0].ValueInteger != 0 {
+		t.Errorf("unscored importance, confidence 0: extensions %+v, want confidence 0 only", gs[0].Extension)
 	}
 }

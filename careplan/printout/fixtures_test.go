@@ -60,7 +60,7 @@ func sianAgreedPlan() careplan.Plan {
 		Strengths:   "I am stubborn in a good way. I know my medicines well. Zoë and my neighbour help me.",
 		Goals: []careplan.Goal{
 			{ID: goalWalk, Domain: careplan.DomainMovement, InMyWords: "I want to walk to the post office on my own by the summer",
-				Importance: 8, Confidence: 6, Actions: []careplan.Action{
+				Importance: careplan.Score(8), Confidence: careplan.Score(6), Actions: []careplan.Action{
 					{ID: "a1", What: "Walk to the end of the road and back every morning", Owner: careplan.ActionOwner{Kind: careplan.OwnerPatient},
 						Due: careplan.NewDate(2026, time.April, 1), Status: careplan.ActionOpen},
 					{ID: "a2", What: "Refer to the falls prevention class at the leisure centre", Owner: careplan.ActionOwner{Kind: careplan.OwnerKeyWorker, Name: "Sam Green"},
@@ -69,7 +69,7 @@ func sianAgreedPlan() careplan.Plan {
 						Due: careplan.NewDate(2026, time.February, 1), Status: careplan.ActionDropped},
 				}},
 			{ID: goalFrien, Domain: careplan.DomainSocial, InMyWords: "I want to sing again with other people",
-				Importance: 9, Confidence: 5, Actions: []careplan.Action{
+				Importance: careplan.Score(9), Confidence: careplan.Score(5), Actions: []careplan.Action{
 					{ID: "a4", What: "Go to the Singing for Better Breathing group with Zoë", Owner: careplan.ActionOwner{Kind: careplan.OwnerPatient},
 						Due: careplan.NewDate(2026, time.May, 1), Status: careplan.ActionOpen},
 				}},
@@ -125,7 +125,7 @@ func longCopy() Copy {
 	for g := 0; g < 12; g++ {
 		goal := careplan.Goal{ID: fmt.Sprintf("goal-%d", g), Domain: domains[g%len(domains)],
 			InMyWords:  fmt.Sprintf("Goal words number %d: I want to keep going with the things I enjoy, like gardening and seeing friends", g+1),
-			Importance: g % 11, Confidence: (g * 3) % 11}
+			Importance: careplan.Score(g % 11), Confidence: careplan.Score((g * 3) % 11)}
 		n := 3
 		if g < 4 {
 			n = 4

@@ -46,7 +46,7 @@ func (s *sheet) newGoal(n int, g careplan.Goal) goalBlock {
 	b := goalBlock{
 		title: s.wrapLines(fmt.Sprintf("Goal %d: %s", n, g.InMyWords), true, s.st.h2, s.width, black),
 		meta: s.wrapLines(fmt.Sprintf("Area of life: %s   ·   Importance: %s   ·   Confidence: %s",
-			domainWords(g.Domain), outOfTen(g.Importance), outOfTen(g.Confidence)),
+			domainWords(g.Domain), careplan.ScoreWords(g.Importance), careplan.ScoreWords(g.Confidence)),
 			false, s.st.body, s.width, black),
 	}
 	if words := outcomeWords(g); words != "" {
@@ -98,8 +98,6 @@ func domainWords(d careplan.Domain) string {
 	}
 	return string(d)
 }
-
-func outOfTen(n int) string { return fmt.Sprintf("%d out of 10", n) }
 
 func byWhen(d careplan.Date) string {
 	if d.IsZero() {

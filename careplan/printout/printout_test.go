@@ -125,7 +125,7 @@ func TestPlanContentInPlainWords(t *testing.T) {
 func draftCopy() Copy {
 	c := sianCopy()
 	c.Plan = c.Plan.NextDraft("0e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b")
-	c.Plan.Goals = append(c.Plan.Goals, careplan.Goal{Domain: careplan.DomainMind, InMyWords: "Feel less low in the winter", Importance: 7, Confidence: 4})
+	c.Plan.Goals = append(c.Plan.Goals, careplan.Goal{Domain: careplan.DomainMind, InMyWords: "Feel less low in the winter", Importance: careplan.Score(7), Confidence: careplan.Score(4)})
 	return c
 }
 
@@ -430,7 +430,7 @@ func TestClosedGoalsSayWhatTheReviewDecided(t *testing.T) {
 	c.Plan.Goals[0].Outcome = &careplan.GoalOutcome{Decision: careplan.GoalAchieved, On: reviewed}
 	c.Plan.Goals[1].Outcome = &careplan.GoalOutcome{Decision: careplan.GoalDropped, On: reviewed, Note: "The group has closed"}
 	continuing := careplan.Goal{ID: "g3", Domain: careplan.DomainSocial, InMyWords: "I want to see my grandchildren every week",
-		Importance: 9, Confidence: 7, Outcome: &careplan.GoalOutcome{Decision: careplan.GoalContinuing, On: reviewed},
+		Importance: careplan.Score(9), Confidence: careplan.Score(7), Outcome: &careplan.GoalOutcome{Decision: careplan.GoalContinuing, On: reviewed},
 		Actions: []careplan.Action{{ID: "a5", What: "Ask Zoë to drive me on Sundays", Owner: careplan.ActionOwner{Kind: careplan.OwnerPatient}}}}
 	c.Plan.Goals = append(c.Plan.Goals, continuing)
 	pdf, n := writePDF(t, c, testOptions(false))
@@ -446,5 +446,21 @@ func TestClosedGoalsSayWhatTheReviewDecided(t *testing.T) {
 	}
 	if got := strings.Count(text, "Achieved at review") + strings.Count(text, "No longer a goal"); got != 2 {
 		t.Errorf("%d outcomes printed, want 2 (none for a continuing goal):\n%s", got, text)
+	}
+}
+
+// A goal the person never scored prints "not scored yet", never "0 out of 10", while a real 0
+// still prints as 0.
+func TestUnscoredGoalIsNotPrintedAsZero(t *testing.T) {
+	c := sianCopy()
+	c.Plan.Goals[0].Importance, c.Plan.Goals[0].Confidence = nil, nil
+	c.Plan.Goals[1].Importance, c.Plan.Goals[1].Confidence = careplan.Score(0), careplan.Score(3)
+	pdf, n := writePDF(t, c, testOptions(false))
+	all := strings.Join(strings.Fields(strings.Join(pdfText(t, pdf, n), "\n")), " ")
+	if got := strings.Count(all, "0 out of 10"); got != 1 {
+		t.Errorf("%q printed %d times, want once (the real 0)", "0 out of 10", got)
+	}
+	if got := strings.Count(all, "not scored yet"); got != 2 {
+		t.Errorf("%q printed %d times, want twice (importance and confidence of goal 1)", "not scored yet", got)
 	}
 }

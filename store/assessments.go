@@ -57,7 +57,7 @@ func (w *writer) saveAssessment(a *pam.Assessment) error {
 		return err
 	}
 	if ch := w.caseloadChanged(patient); ch != nil { // applying a bundle: the entry is written at the end
-		ch.assessmentSaved(id, savedAssessment{assessment: *a, version: version})
+		ch.assessmentSaved(id, *a, version)
 		return nil
 	}
 	return refreshLastPAM(w.tx, w.keys, patient)

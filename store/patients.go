@@ -51,11 +51,8 @@ func (w *writer) savePatient(p *careplan.Patient) error {
 		}
 	}
 	if ch := w.caseloadChanged(id); ch != nil { // applying a bundle: the entry is written at the end
-		if ch.patient == nil {
-			ch.existed = existed
-		}
-		saved := *p
-		ch.patient = &saved
+		ch.patientSaved(*p, existed)
+		w.later.onHub[id] = true // stored just now, live: what follows about them need not look
 		return nil
 	}
 	current, err := currentPlan(w.tx, w.keys, id, nil)

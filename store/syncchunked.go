@@ -79,7 +79,10 @@ func (s *Store) importInChunks(r io.ReadSeeker, self bundle.Identity, sender bun
 				os.Remove(tmp)
 			}
 		}()
-		if err := s.applyInChunks(db, r, self, sender, m, res, progress); err != nil || res.AlreadyImported {
+		behind := startFlushBehind(db)
+		defer behind.stop() // before the copy closes, even when a damaged file ends this early
+		err = s.applyInChunks(db, behind, r, self, sender, m, res, progress)
+		if err = errors.Join(err, behind.stop()); err != nil || res.AlreadyImported {
 			return err
 		}
 		placed, err = s.replaceWith(db, tmp)
@@ -114,8 +117,10 @@ func (s *Store) copyForImport(tmp string) (*bolt.DB, error) {
 }
 
 // applyInChunks applies bundle m to db, committing every chunkItems items, each chunk with
-// its held-back index and caseload writes; the last transaction also notes the import.
-func (s *Store) applyInChunks(db *bolt.DB, r io.ReadSeeker, self bundle.Identity, sender bundle.Card,
+// its held-back index writes; the last transaction also writes the caseload entries of every
+// patient the bundle touched and notes the import. Each commit starts flushing the copy to
+// disk behind it.
+func (s *Store) applyInChunks(db *bolt.DB, behind *flushBehind, r io.ReadSeeker, self bundle.Identity, sender bundle.Card,
 	m bundle.Manifest, res *ImportResult, progress func(done, total int)) error {
 	tx, err := db.Begin(true)
 	if err != nil {
@@ -131,11 +136,12 @@ func (s *Store) applyInChunks(db *bolt.DB, r io.ReadSeeker, self bundle.Identity
 	if err != nil || res.AlreadyImported {
 		return err
 	}
-	onHub, chunk, done := w.later.onHub, s.chunkItems(), 0
+	onHub, caseload, chunk, done := w.later.onHub, w.later.caseload, s.chunkItems(), 0
 	// commit ends the transaction of one chunk.
 	commit := func() error {
 		err := errors.Join(w.advanceMark(), tx.Commit())
 		tx = nil
+		behind.committed()
 		return err
 	}
 	err = eachAhead(r, self, sender, func(item aheadItem) error {
@@ -144,10 +150,12 @@ func (s *Store) applyInChunks(db *bolt.DB, r io.ReadSeeker, self bundle.Identity
 		if err := imp.apply(item); err != nil || done%chunk != 0 {
 			return err
 		}
-		// Each chunk makes its own held-back index and caseload writes, so memory holds one
-		// chunk's: after the first commit the buckets are trees of pages, not one node, and
-		// puts in any order cost little.
-		if err := w.flush(); err != nil {
+		// Each chunk makes its own held-back index writes, so memory holds one chunk's: after
+		// the first commit the buckets are trees of pages, not one node, and puts in any order
+		// cost little. The caseload changes, slim (syncdefer.go), stay for the last
+		// transaction: each patient's entry is then worked out once, from what the import
+		// saved, rather than by every chunk that touches them from what is stored.
+		if err := w.flushIndexes(); err != nil {
 			return err
 		}
 		if err := commit(); err != nil {
@@ -159,7 +167,8 @@ func (s *Store) applyInChunks(db *bolt.DB, r io.ReadSeeker, self bundle.Identity
 		}
 		w = s.writer(tx)
 		w.later = newDeferredWrites()
-		w.later.onHub = onHub // patients found stay found (putRecord forgets one whose record it writes)
+		w.later.onHub = onHub       // patients found stay found (putRecord forgets one whose record it writes)
+		w.later.caseload = caseload // settled by the last transaction's flush (imp.finish)
 		packBuckets(w)
 		imp.w = w
 		return nil

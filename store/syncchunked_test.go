@@ -132,3 +132,82 @@ func TestBundleRefusedMidChunksLeavesTheStoreAsItWas(t *testing.T) {
 		t.Errorf("%d patients after a refused import, want 1", n)
 	}
 }
+
+// A second sync in chunks, to a laptop that already has everyone, works each caseload entry out
+// from what it held and what the bundle brings (a new contact, a later PAM, a new draft beside
+// the agreed plan, a new name), as the one transaction does, although the plans, PAMs and contacts of one person
+// arrive in other chunks than their patient record.
+func TestSecondChunkedImportKeepsCaseloadsAsOneTransactionDoes(t *testing.T) {
+	a, clock := newTestStore(t)
+	var people []careplan.Patient
+	var plans []careplan.Plan
+	for i := range 12 {
+		p, plan := agreedOn(t, a, clock, 100+10*i)
+		people, plans = append(people, p), append(plans, plan)
+		c := testContact(p.ID, careplan.DateOf(clock.Now().AddDate(0, 0, -40)))
+		as := testAssessment(p.ID)
+		as.TakenOn = careplan.DateOf(clock.Now().AddDate(0, 0, -50))
+		if err := errors.Join(a.SaveContact(&c), a.SaveAssessment(&as)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	whole, chunked := laptopWithChunks(t, 0), laptopWithChunks(t, 4)
+	pair(t, a, whole)
+	pair(t, a, chunked)
+	for _, b := range []*Store{whole, chunked} {
+		carry(t, a, b)
+	}
+	for i, p := range people {
+		switch i % 4 {
+		case 0:
+			c := testContact(p.ID, careplan.DateOf(clock.Now().AddDate(0, 0, -1-i)))
+			if err := a.SaveContact(&c); err != nil {
+				t.Fatal(err)
+			}
+		case 1:
+			as := testAssessment(p.ID)
+			as.TakenOn = careplan.DateOf(clock.Now().AddDate(0, 0, -i))
+			if err := a.SaveAssessment(&as); err != nil {
+				t.Fatal(err)
+			}
+		case 2: // a new draft: the agreed plan stays the current one
+			draft := plans[i].NextDraft("")
+			draft.ReviewDate = careplan.DateOf(clock.Now().AddDate(0, 2, 0))
+			if err := a.SavePlan(&draft); err != nil {
+				t.Fatal(err)
+			}
+		case 3:
+			p.PreferredName = "Sunny"
+			if err := a.SavePatient(&p); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for _, b := range []*Store{whole, chunked} {
+		res, err := b.ImportBundle(bytes.NewReader(bundleFor(t, a, b)), nil, nil)
+		if err != nil {
+			t.Fatalf("ImportBundle: %v", err)
+		}
+		if b.chunked(res.Manifest) != (b == chunked) {
+			t.Fatalf("the second bundle of %d items does not take both paths", res.Manifest.Items)
+		}
+	}
+	lw, err := whole.Caseload()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lc, err := chunked.Caseload()
+	if err != nil {
+		t.Fatal(err)
+	}
+	la, err := a.Caseload()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(lw, lc) || !reflect.DeepEqual(la, lc) {
+		t.Errorf("caseloads differ:\non the hub %+v\none transaction %+v\nin chunks %+v", la, lw, lc)
+	}
+	if cw, cc := counts(t, whole), counts(t, chunked); !reflect.DeepEqual(cw, cc) {
+		t.Errorf("counts: one transaction %v, in chunks %v", cw, cc)
+	}
+}

@@ -35,41 +35,97 @@ type indexValue struct {
 	deleted bool
 }
 
-// caseloadChange is what changed for one patient's caseload entry in this bundle.
+// caseloadChange is what changed for one patient's caseload entry in this bundle. A chunked
+// import keeps one for every patient it touches until its last transaction, so it holds only
+// what the entry is worked out from, in few small values: a county's records in full, or a
+// map per patient, would stay on the heap (and be scanned by every garbage collection) until
+// the end of the import.
 type caseloadChange struct {
-	patient     *careplan.Patient // the patient record as last saved, when it was
-	existed     bool              // the patient record existed when it was first saved here
-	lastContact careplan.Date     // the latest day of a contact saved
-	// The plans and PAM assessments saved, as saved, so working out the current plan and the
-	// last PAM need not unseal and decode them again. A plan changed means the review date
-	// follows the current plan; a PAM changed means the last PAM is worked out again.
-	plans       map[uuid.UUID]storedPlan
-	assessments map[uuid.UUID]savedAssessment
+	// patient is what the caseload takes from the patient record as last saved, when it was
+	// (careplan.CaseloadEntryFor with no plan).
+	patient     *careplan.CaseloadEntry
+	existed     bool          // the patient record existed when it was first saved here
+	lastContact careplan.Date // the latest day of a contact saved
+	// The plans and PAM assessments saved, so working out the current plan and the last PAM
+	// need not unseal and decode them again. A plan changed means the review date follows
+	// the current plan; a PAM changed means the last PAM is worked out again.
+	plans       []planSaved
+	assessments []assessmentSaved
 }
 
-// savedAssessment is a PAM assessment with the version of its envelope.
-type savedAssessment struct {
-	assessment pam.Assessment
+// planSaved is what picks a patient's current plan (latestCurrent) and what the caseload
+// takes from it (the review date), with the version of its envelope.
+type planSaved struct {
+	id      uuid.UUID
+	version uint64
+	number  int // careplan.Plan.Version
+	state   careplan.PlanState
+	review  careplan.Date
+}
+
+// assessmentSaved is what picks a patient's last PAM (pam.Latest: whether it counts, whose it
+// is, the day it was taken), with the version of its envelope.
+type assessmentSaved struct {
+	id         uuid.UUID
 	version    uint64
+	instrument pam.Instrument
+	takenOn    careplan.Date
+	inError    *pam.EnteredInError
 }
 
-// planSaved keeps what picks a patient's current plan and what the caseload takes from it
-// (careplan.CaseloadEntryFor: the review date), not the whole plan: a county's plans in full
-// would stay on the heap until the end of the import.
+// planSaved notes plan p, saved as envelope version.
 func (ch *caseloadChange) planSaved(p careplan.Plan, version uint64) {
-	if ch.plans == nil {
-		ch.plans = map[uuid.UUID]storedPlan{}
-	}
 	id, _ := parseID(p.ID) // savePlan has parsed it
-	slim := careplan.Plan{ID: p.ID, PatientID: p.PatientID, Version: p.Version, State: p.State, ReviewDate: p.ReviewDate}
-	ch.plans[id] = storedPlan{plan: slim, version: version}
+	ch.plans = setSaved(ch.plans, planSaved{id: id, version: version, number: p.Version, state: p.State, review: p.ReviewDate},
+		func(s planSaved) uuid.UUID { return s.id })
 }
 
-func (ch *caseloadChange) assessmentSaved(id uuid.UUID, a savedAssessment) {
-	if ch.assessments == nil {
-		ch.assessments = map[uuid.UUID]savedAssessment{}
+// knownPlan is plan id as this import saved it, for plansKnown.
+func (ch *caseloadChange) knownPlan(id uuid.UUID) (storedPlan, uint64, bool) {
+	for _, s := range ch.plans {
+		if s.id == id {
+			p := careplan.Plan{ID: id.String(), Version: s.number, State: s.state, ReviewDate: s.review}
+			return storedPlan{plan: p, version: s.version}, s.version, true
+		}
 	}
-	ch.assessments[id] = a
+	return storedPlan{}, 0, false
+}
+
+// patientSaved keeps what the caseload entry takes from patient p, as saved.
+func (ch *caseloadChange) patientSaved(p careplan.Patient, existed bool) {
+	if ch.patient == nil {
+		ch.existed = existed
+	}
+	e := careplan.CaseloadEntryFor(p, nil)
+	ch.patient = &e
+}
+
+// assessmentSaved notes assessment a, saved as envelope version.
+func (ch *caseloadChange) assessmentSaved(id uuid.UUID, a pam.Assessment, version uint64) {
+	ch.assessments = setSaved(ch.assessments, assessmentSaved{id: id, version: version, instrument: a.Instrument,
+		takenOn: a.TakenOn, inError: a.InError}, func(s assessmentSaved) uuid.UUID { return s.id })
+}
+
+// knownAssessment is assessment id as this import saved it, for latestPAMKnown.
+func (ch *caseloadChange) knownAssessment(id uuid.UUID) (pam.Assessment, uint64, bool) {
+	for _, s := range ch.assessments {
+		if s.id == id {
+			return pam.Assessment{ID: id.String(), Instrument: s.instrument, TakenOn: s.takenOn, InError: s.inError}, s.version, true
+		}
+	}
+	return pam.Assessment{}, 0, false
+}
+
+// setSaved puts v in saved, in place of the one with the same id if there is one: a patient
+// has a handful of plans and assessments, so a slice costs less than a map.
+func setSaved[T any](saved []T, v T, id func(T) uuid.UUID) []T {
+	for i := range saved {
+		if id(saved[i]) == id(v) {
+			saved[i] = v
+			return saved
+		}
+	}
+	return append(saved, v)
 }
 
 func newDeferredWrites() *deferredWrites {
@@ -100,18 +156,37 @@ func (w *writer) flush() error {
 		return nil
 	}
 	w.later = nil
+	if err := w.writeIndexes(later); err != nil {
+		return err
+	}
+	patients := slices.SortedFunc(maps.Keys(later.caseload), func(a, b uuid.UUID) int { return bytes.Compare(a[:], b[:]) })
+	for _, id := range patients {
+		if err := w.settleCaseload(id, later.caseload[id]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// flushIndexes makes the held-back index writes, in key order, and stops holding writes
+// back; the caseload changes are left for a later transaction's flush (applyInChunks).
+func (w *writer) flushIndexes() error {
+	later := w.later
+	if later == nil {
+		return nil
+	}
+	w.later = nil
+	return w.writeIndexes(later)
+}
+
+// writeIndexes makes later's index writes, bucket by bucket, in key order.
+func (w *writer) writeIndexes(later *deferredWrites) error {
 	for _, name := range slices.Sorted(maps.Keys(later.index)) {
 		pending := later.index[name]
 		for _, key := range slices.Sorted(maps.Keys(pending)) {
 			if err := w.indexWrite(name, []byte(key), pending[key]); err != nil {
 				return err
 			}
-		}
-	}
-	patients := slices.SortedFunc(maps.Keys(later.caseload), func(a, b uuid.UUID) int { return bytes.Compare(a[:], b[:]) })
-	for _, id := range patients {
-		if err := w.settleCaseload(id, later.caseload[id]); err != nil {
-			return err
 		}
 	}
 	return nil
@@ -128,24 +203,24 @@ func (w *writer) settleCaseload(id uuid.UUID, ch *caseloadChange) error {
 	e := prev
 	if ch.patient != nil || len(ch.plans) > 0 {
 		all, err := plansKnown(w.tx, w.keys, id, func(plan uuid.UUID) (storedPlan, bool) {
-			sp, ok := ch.plans[plan]
-			return sp, ok && w.stillStored(KindPlan, plan, sp.version)
+			sp, version, ok := ch.knownPlan(plan)
+			return sp, ok && w.stillStored(KindPlan, plan, version)
 		})
 		if err != nil {
 			return err
 		}
 		current := latestCurrent(all)
 		if ch.patient != nil {
-			e = careplan.CaseloadEntryFor(*ch.patient, current)
+			e = *ch.patient // careplan.CaseloadEntryFor(patient, nil); the review date follows
 			if ch.existed {
 				// The last contact and PAM come from other records: keep what their saves wrote.
 				e.LastContact, e.LastPAM = prev.LastContact, prev.LastPAM
 			}
-		} else {
-			e.ReviewDate = careplan.Date{}
-			if current != nil {
-				e.ReviewDate = current.ReviewDate
-			}
+		}
+		// As careplan.CaseloadEntryFor(patient, current) takes it.
+		e.ReviewDate = careplan.Date{}
+		if current != nil {
+			e.ReviewDate = current.ReviewDate
 		}
 	}
 	if ch.lastContact.After(e.LastContact) {
@@ -153,8 +228,8 @@ func (w *writer) settleCaseload(id uuid.UUID, ch *caseloadChange) error {
 	}
 	if len(ch.assessments) > 0 {
 		e.LastPAM, err = latestPAMKnown(w.tx, w.keys, id, func(a uuid.UUID) (pam.Assessment, bool) {
-			sa, ok := ch.assessments[a]
-			return sa.assessment, ok && w.stillStored(KindAssessment, a, sa.version)
+			sa, version, ok := ch.knownAssessment(a)
+			return sa, ok && w.stillStored(KindAssessment, a, version)
 		})
 		if err != nil {
 			return err

@@ -39,6 +39,16 @@ func (ps *Printing) PrintClosedPatient(patientID string, draft, largePrint bool,
 }
 
 func (ps *Printing) printPatient(patientID string, draft, largePrint bool, path string, closedOK bool) (pages int, err error) {
+	return ps.printOne(patientID, largePrint, path, closedOK, func(st *store.Store) (printout.Copy, error) {
+		return patientCopy(st, patientID, draft)
+	})
+}
+
+// printOne writes one person's copy, made by copyOf, to path, after the checks every print of
+// one person passes in this order: who may print them, where the file may go, then whether a
+// closed record may print (closedOK). On failure nothing is left at path.
+func (ps *Printing) printOne(patientID string, largePrint bool, path string, closedOK bool,
+	copyOf func(*store.Store) (printout.Copy, error)) (pages int, err error) {
 	defer func() {
 		if err != nil {
 			removeIfEmpty(path)
@@ -54,7 +64,7 @@ func (ps *Printing) printPatient(patientID string, draft, largePrint bool, path 
 	if err := checkOutput(st, path, false); err != nil {
 		return 0, err
 	}
-	c, err := patientCopy(st, patientID, draft)
+	c, err := copyOf(st)
 	if err != nil {
 		return 0, err
 	}
@@ -71,29 +81,9 @@ func (ps *Printing) printPatient(patientID string, draft, largePrint bool, path 
 // prints only for a coordinator or administrator, stamped closed and audited: the history is
 // opened on purpose, so no further confirmation is asked. On failure nothing is left at path.
 func (ps *Printing) PrintVersion(patientID string, version int, largePrint bool, path string) (pages int, err error) {
-	defer func() {
-		if err != nil {
-			removeIfEmpty(path)
-		}
-	}()
-	st, err := ps.store()
-	if err != nil {
-		return 0, err
-	}
-	if err := mayPrintPatient(st, patientID); err != nil {
-		return 0, err
-	}
-	if err := checkOutput(st, path, false); err != nil {
-		return 0, err
-	}
-	c, err := versionCopy(st, patientID, version)
-	if err != nil {
-		return 0, err
-	}
-	if err := mayPrintClosed(st, c, patientID, true); err != nil {
-		return 0, err
-	}
-	return writePDF(path, c, ps.options(largePrint || printout.LargePrintFor(c.Patient)))
+	return ps.printOne(patientID, largePrint, path, true, func(st *store.Store) (printout.Copy, error) {
+		return versionCopy(st, patientID, version)
+	})
 }
 
 // mayPrintClosed lets a closed record's plan print only when closedOK (a coordinator has

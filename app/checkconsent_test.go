@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"carehub/careplan"
-	"carehub/store"
 )
 
 // A person stored as active with no consent to join on record (saved before carehub held
@@ -32,15 +31,8 @@ func TestCheckNamesPeopleWhoseConsentDisagreesWithTheirStatus(t *testing.T) {
 // before the consent rule could be, and returns their name.
 func stripConsentToJoin(t *testing.T, db string) string {
 	t.Helper()
-	st, err := store.Open(db, "pw-for-tests", store.Options{Now: fixedNow})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, rows := openDemoCaseload(t, db)
 	defer st.Close()
-	rows, err := st.Caseload()
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, e := range rows {
 		if e.Status != careplan.StatusActive {
 			continue

@@ -8,21 +8,13 @@ import (
 
 	"carehub/app/service/servicetest"
 	"carehub/careplan"
-	"carehub/store"
 )
 
 // diedWithPlan is a person in the demo store db who died and has an agreed plan.
 func diedWithPlan(t *testing.T, db string) careplan.Patient {
 	t.Helper()
-	st, err := store.Open(db, "pw-for-tests", store.Options{Now: fixedNow})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, rows := openDemoCaseload(t, db)
 	defer st.Close()
-	rows, err := st.Caseload()
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, r := range rows {
 		if r.Status != careplan.StatusDied {
 			continue

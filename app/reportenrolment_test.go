@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"carehub/careplan"
-	"carehub/store"
 )
 
 // `carehub report` counts as enrolled everyone whose status history shows them active, also
@@ -35,15 +34,8 @@ func TestReportCountsEveryoneWhoEverReachedActive(t *testing.T) {
 // many of them are not active now.
 func enrolledFromHistories(t *testing.T, db string) (enrolled, left int) {
 	t.Helper()
-	st, err := store.Open(db, "pw-for-tests", store.Options{Now: fixedNow})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, rows := openDemoCaseload(t, db)
 	defer st.Close()
-	rows, err := st.Caseload()
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, e := range rows {
 		p, err := st.Patient(e.PatientID)
 		if err != nil {

@@ -15,18 +15,27 @@ import (
 	"carehub/store"
 )
 
-// agreedPerson finds someone in the hub with an agreed plan, and one other person.
-func agreedPerson(t *testing.T, db string) (careplan.CaseloadEntry, careplan.CaseloadEntry) {
+// openDemoCaseload opens a demo store the tests made (passphrase pw-for-tests) and reads its
+// caseload; the caller closes the store.
+func openDemoCaseload(t *testing.T, db string) (*store.Store, []careplan.CaseloadEntry) {
 	t.Helper()
 	st, err := store.Open(db, "pw-for-tests", store.Options{Now: fixedNow})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
 	rows, err := st.Caseload()
 	if err != nil {
+		st.Close()
 		t.Fatal(err)
 	}
+	return st, rows
+}
+
+// agreedPerson finds someone in the hub with an agreed plan, and one other person.
+func agreedPerson(t *testing.T, db string) (careplan.CaseloadEntry, careplan.CaseloadEntry) {
+	t.Helper()
+	st, rows := openDemoCaseload(t, db)
+	defer st.Close()
 	for i, r := range rows {
 		plans, _ := st.Plans(r.PatientID)
 		for _, p := range plans {

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -20,17 +18,7 @@ import (
 // carer added, large print ticked), the plan editor's Planning ahead section with answers, and
 // the Consent section of a record stored as active with no consent to join.
 func TestScreenshotsIssue14(t *testing.T) {
-	dir := os.Getenv("CAREHUB_SCREENSHOTS")
-	if dir == "" {
-		t.Skip("set CAREHUB_SCREENSHOTS to a directory to write screenshots")
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	shoot := func(t *testing.T, w fyne.Window, name string) {
-		t.Helper()
-		writePNG(t, filepath.Join(dir, name), w.Canvas().Capture(), testWindowSize())
-	}
+	_, shoot := screenshooter(t)
 	t.Run("edit-details", func(t *testing.T) {
 		st := newEnrolStore(t)
 		s, _ := openSaved(t, st)

@@ -30,20 +30,27 @@ func (l lightTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Colo
 	return l.Theme.Color(n, theme.VariantLight)
 }
 
-// TestScreenshots writes PNGs of the main screens, for the docs and for checking by eye, into
-// the directory named by CAREHUB_SCREENSHOTS. It is skipped when that is not set.
-func TestScreenshots(t *testing.T) {
-	dir := os.Getenv("CAREHUB_SCREENSHOTS")
+// screenshooter returns the directory CAREHUB_SCREENSHOTS names and what writes a window's
+// picture into it, skipping the test when it is not set.
+func screenshooter(t *testing.T) (dir string, shoot func(t *testing.T, w fyne.Window, name string)) {
+	t.Helper()
+	dir = os.Getenv("CAREHUB_SCREENSHOTS")
 	if dir == "" {
 		t.Skip("set CAREHUB_SCREENSHOTS to a directory to write screenshots")
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	shoot := func(t *testing.T, w fyne.Window, name string) {
+	return dir, func(t *testing.T, w fyne.Window, name string) {
 		t.Helper()
 		writePNG(t, filepath.Join(dir, name), w.Canvas().Capture(), testWindowSize())
 	}
+}
+
+// TestScreenshots writes PNGs of the main screens, for the docs and for checking by eye, into
+// the directory named by CAREHUB_SCREENSHOTS. It is skipped when that is not set.
+func TestScreenshots(t *testing.T) {
+	dir, shoot := screenshooter(t)
 
 	t.Run("unlock", func(t *testing.T) {
 		h := newTestHub(t, testRecords())

@@ -63,6 +63,7 @@ func (s *Store) importInChunks(r io.ReadSeeker, self bundle.Identity, sender bun
 	}
 	s.writing.Lock()
 	defer s.writing.Unlock()
+	defer collectWithinBudget()()
 	return guard(func() error {
 		tmp := importPath(s.path)
 		if err := clearLeftover(tmp); err != nil {

@@ -111,6 +111,9 @@ type envelope struct {
 	// decoded, when not nil, is body already decoded into its kind's type (a pointer), by
 	// eachAhead while importing a bundle; it is never stored.
 	decoded any
+	// sealed, when not nil, is this envelope exactly as it came in a bundle, sealed for this
+	// store by eachAhead; putIncoming stores it when it stores the envelope unchanged.
+	sealed []byte
 }
 
 const (

@@ -13,7 +13,9 @@ import (
 // record's JSON body take longer than applying the records to the store. eachAhead reads on
 // one goroutine and decodes on others (one per processor) while the import's transaction
 // applies what has already been decoded, in the bundle's order; the transaction itself stays
-// on one goroutine.
+// on one goroutine. The decoders also seal each record for this store as it came (most of a
+// first sync's records are stored exactly so: putIncoming), which the transaction's goroutine
+// would otherwise do.
 
 // aheadItem is one bundle item, read (and for a record, decoded) ahead of being applied.
 type aheadItem struct {
@@ -42,10 +44,10 @@ type aheadRun struct {
 var errStopped = errors.New("import stopped")
 
 // eachAhead streams a bundle's items to fn in order, as bundle.Each does, reading and
-// decoding them ahead on other goroutines. fn runs on the calling goroutine. When fn fails,
-// reading stops and fn's error is returned; eachAhead returns only once the reading goroutine
-// has finished with r.
-func eachAhead(r io.ReadSeeker, self bundle.Identity, sender bundle.Card, fn func(aheadItem) error) error {
+// decoding them ahead on other goroutines, and returns the manifest bundle.Each verified.
+// fn runs on the calling goroutine. When fn fails, reading stops and fn's error is returned;
+// eachAhead returns only once the reading goroutine has finished with r.
+func eachAhead(r io.ReadSeeker, self bundle.Identity, sender bundle.Card, k *keys, fn func(aheadItem) error) (bundle.Manifest, error) {
 	inOrder := make(chan *aheadRun, aheadBatches) // to fn, in the bundle's order
 	toDecode := make(chan *aheadRun, aheadBatches)
 	stop := make(chan struct{})
@@ -53,13 +55,14 @@ func eachAhead(r io.ReadSeeker, self bundle.Identity, sender bundle.Card, fn fun
 		go func() {
 			for run := range toDecode {
 				for i := range run.items {
-					run.items[i] = readAhead(run.items[i].raw)
+					run.items[i] = readAhead(run.items[i].raw, k)
 				}
 				close(run.done)
 			}
 		}()
 	}
 	var readErr error
+	var verified bundle.Manifest
 	go func() {
 		defer close(inOrder)
 		defer close(toDecode)
@@ -74,7 +77,7 @@ func eachAhead(r io.ReadSeeker, self bundle.Identity, sender bundle.Card, fn fun
 			run = &aheadRun{items: make([]aheadItem, 0, aheadBatch), done: make(chan struct{})}
 			return nil
 		}
-		_, readErr = bundle.Each(r, self, sender, func(item []byte) error {
+		verified, readErr = bundle.Each(r, self, sender, func(item []byte) error {
 			select {
 			case <-stop:
 				return errStopped
@@ -99,16 +102,17 @@ func eachAhead(r io.ReadSeeker, self bundle.Identity, sender bundle.Card, fn fun
 		<-run.done
 		for _, it := range run.items {
 			if err := fn(it); err != nil {
-				return err
+				return bundle.Manifest{}, err
 			}
 		}
 	}
-	return readErr
+	return verified, readErr
 }
 
-// readAhead reads a record item and decodes its body; conflicts and check-ins are left as
-// they are. Anything else is read as a record, so a bad item fails as readRecordItem says.
-func readAhead(item []byte) aheadItem {
+// readAhead reads a record item, decodes its body and seals it under k as it came; conflicts
+// and check-ins are left as they are. Anything else is read as a record, so a bad item fails
+// as readRecordItem says.
+func readAhead(item []byte, k *keys) aheadItem {
 	it := aheadItem{raw: item}
 	if len(item) > 0 && (item[0] == itemConflict || item[0] == itemCheckIn) {
 		return it
@@ -117,6 +121,7 @@ func readAhead(item []byte) aheadItem {
 	if it.err == nil && !it.rec.deleted {
 		if v := newBody(it.rec.kind); v != nil && decodeBody(it.rec.body, v) == nil {
 			it.rec.decoded = v // a body that fails to decode is decoded again, and refused, when applied
+			it.rec.sealed = sealEnvelope(k, it.rec)
 		}
 	}
 	return it

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 
@@ -29,7 +30,7 @@ func (w *writer) putIncoming(b *bolt.Bucket, r record, existed bool) (uint64, er
 		env.version, env.origin = logged, w.origin
 		env.meta = env.meta.withVersion(w.origin, logged)
 	}
-	if err := b.Put(env.id[:], sealEnvelope(w.keys, env)); err != nil {
+	if err := b.Put(env.id[:], w.sealIncoming(env)); err != nil {
 		return 0, err
 	}
 	w.incomingNew = false // stored now
@@ -45,6 +46,19 @@ func (w *writer) putIncoming(b *bolt.Bucket, r record, existed bool) (uint64, er
 		from = uuid.Nil // a merge made here: the sender has not seen it
 	}
 	return env.version, w.appendChange(logged, r.kind, r.id, from, env.version, entry)
+}
+
+// sealIncoming is env sealed for the store: as eachAhead sealed it, when env is the record
+// exactly as it came from the sender (new here, or taken over ours: unchangedFrom), else
+// sealed now. The sealed header, which names the version and flags, must be env's.
+func (w *writer) sealIncoming(env envelope) []byte {
+	if w.unchangedFrom != uuid.Nil && w.incoming.sealed != nil {
+		header := envelopeHeader(env)
+		if bytes.HasPrefix(w.incoming.sealed, header[:]) {
+			return w.incoming.sealed
+		}
+	}
+	return sealEnvelope(w.keys, env)
 }
 
 // applyRecord writes env, a record sync has decided to keep, through its kind's own save, so

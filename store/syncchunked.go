@@ -145,7 +145,7 @@ func (s *Store) applyInChunks(db *bolt.DB, behind *flushBehind, r io.ReadSeeker,
 		behind.committed()
 		return err
 	}
-	err = eachAhead(r, self, sender, func(item aheadItem) error {
+	verified, err := eachAhead(r, self, sender, s.keys, func(item aheadItem) error {
 		done++
 		reportImport(progress, done, m.Items)
 		if err := imp.apply(item); err != nil || done%chunk != 0 {
@@ -174,7 +174,7 @@ func (s *Store) applyInChunks(db *bolt.DB, behind *flushBehind, r io.ReadSeeker,
 		imp.w = w
 		return nil
 	})
-	if err != nil {
+	if err := sameBundle(verified, m, err); err != nil {
 		return err
 	}
 	if err := imp.finish(peer, m); err != nil {

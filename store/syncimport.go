@@ -42,6 +42,7 @@ var (
 	ErrEnrolledTwice      = errors.New("enrolled on both devices under different records")
 	ErrTabletOtherPatient = errors.New("a goal check-in in this bundle is about someone other than the tablet's patient: nothing was imported")
 	ErrMadeBeforeRemoval  = errors.New("this bundle was made before the hub removed this person's records from this tablet: nothing was imported")
+	ErrBundleChanged      = errors.New("the bundle file changed while it was being imported (was it being copied or written to?): nothing was imported; carry it again")
 	ErrAckNotSent         = errors.New("this acknowledgement is for a bundle this store never made for that device (was the bundle made from a copy of this store?): nothing changed")
 )
 
@@ -91,7 +92,13 @@ func (s *Store) ImportBundle(r io.ReadSeeker, ack io.Writer, progress func(done,
 	if err := s.notUnpaired(r); err != nil {
 		return res, err
 	}
-	m, sender, err := bundle.Verify(r, self, s.peerCard)
+	// The signature is checked first; the items are hashed and checked as they are applied
+	// (eachAhead), and the manifest verified then must be the one read here (sameBundle). An
+	// acknowledgement, or a bundle imported before, is not read again: it is verified in full now.
+	m, sender, err := bundle.ReadSigned(r, self, s.peerCard)
+	if err == nil && (m.Kind == bundle.KindAck || s.alreadyImported(sender.Device, m.Bundle)) {
+		m, sender, err = bundle.Verify(r, self, s.peerCard)
+	}
 	if err != nil {
 		return res, err
 	}
@@ -114,11 +121,12 @@ func (s *Store) ImportBundle(r io.ReadSeeker, ack io.Writer, progress func(done,
 				return err
 			}
 			done := 0
-			if err := eachAhead(r, self, sender, func(item aheadItem) error {
+			verified, err := eachAhead(r, self, sender, s.keys, func(item aheadItem) error {
 				done++
 				reportImport(progress, done, m.Items)
 				return imp.apply(item)
-			}); err != nil {
+			})
+			if err := sameBundle(verified, m, err); err != nil {
 				return err
 			}
 			return imp.finish(peer, m)
@@ -128,6 +136,18 @@ func (s *Store) ImportBundle(r io.ReadSeeker, ack io.Writer, progress func(done,
 		return ImportResult{Manifest: m, From: sender}, err
 	}
 	return res, s.writeAck(ack, self, sender, m)
+}
+
+// sameBundle is the end of reading a bundle's items: the reading's error, or
+// ErrBundleChanged unless the manifest verified with the items is the one the import acted on.
+func sameBundle(verified, actedOn bundle.Manifest, err error) error {
+	if err != nil {
+		return err
+	}
+	if !bundle.SameManifest(verified, actedOn) {
+		return ErrBundleChanged
+	}
+	return nil
 }
 
 // reportImport reports an import's progress every 256 items and at the last.

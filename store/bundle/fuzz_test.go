@@ -108,3 +108,20 @@ func FuzzEach(f *testing.F) {
 		}
 	})
 }
+
+// FuzzReadSigned: ReadSigned accepts exactly what Verify accepts, with the same manifest (the
+// signature covers every byte, so the hashes it skips could not disagree), and never panics.
+func FuzzReadSigned(f *testing.F) {
+	p := newPair(f)
+	addBundleSeeds(f, p)
+	f.Fuzz(func(t *testing.T, b []byte) {
+		m, card, err := ReadSigned(bytes.NewReader(b), p.tablet, p.tabletSenders)
+		vm, vcard, verr := Verify(bytes.NewReader(b), p.tablet, p.tabletSenders)
+		if (err == nil) != (verr == nil) {
+			t.Fatalf("ReadSigned: %v; Verify: %v", err, verr)
+		}
+		if err == nil && (!SameManifest(m, vm) || card.Device != vcard.Device) {
+			t.Fatalf("ReadSigned read %+v, Verify %+v", m, vm)
+		}
+	})
+}

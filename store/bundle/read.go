@@ -2,6 +2,7 @@ package bundle
 
 import (
 	"bufio"
+	"bytes"
 	"crypto"
 	"crypto/cipher"
 	"crypto/ecdh"
@@ -50,6 +51,43 @@ func Verify(r io.ReadSeeker, self Identity, senders func(device uuid.UUID) (Card
 	return m, br.sender, nil
 }
 
+// ReadSigned is Verify for a caller that goes on to read the whole bundle with Each: the size,
+// the header and the signature over every byte are checked first, as Verify checks them, but
+// the pass that then opens the chunks to reach the manifest hashes nothing again (Each hashes
+// and checks everything as it goes). The manifest returned is the signed one unless the file
+// changed after its signature was checked; Each returns the manifest it verified, and a caller
+// that acts on this one must refuse the bundle unless the two are the same (SameManifest).
+func ReadSigned(r io.ReadSeeker, self Identity, senders func(device uuid.UUID) (Card, bool)) (Manifest, Card, error) {
+	if self.Device == uuid.Nil || self.Box == nil {
+		return Manifest{}, Card{}, errors.New("read bundle: this device has no keys")
+	}
+	if senders == nil {
+		return Manifest{}, Card{}, ErrUnknownDevice
+	}
+	if err := signatureFirst(r, self, senders); err != nil {
+		return Manifest{}, Card{}, err
+	}
+	if _, err := r.Seek(0, io.SeekStart); err != nil {
+		return Manifest{}, Card{}, fmt.Errorf("read bundle: %w", err)
+	}
+	br, err := openUnhashed(r, self, senders)
+	if err != nil {
+		return Manifest{}, Card{}, err
+	}
+	m, err := br.read(nil)
+	if err != nil {
+		return Manifest{}, Card{}, err
+	}
+	return m, br.sender, nil
+}
+
+// SameManifest reports whether two manifests are the same, as signed.
+func SameManifest(a, b Manifest) bool {
+	ja, errA := json.Marshal(a)
+	jb, errB := json.Marshal(b)
+	return errA == nil && errB == nil && bytes.Equal(ja, jb)
+}
+
 // Each seeks r to the start and streams the items to fn in order, checking everything Verify
 // checks again as it goes: a file swapped after Verify fails here, at the latest once the last
 // item has been handed over, so a caller applying items inside one transaction must roll back
@@ -74,7 +112,7 @@ func Each(r io.ReadSeeker, self Identity, sender Card, fn func(item []byte) erro
 // bundleReader reads one bundle in a single pass.
 type bundleReader struct {
 	file   *bufio.Reader
-	signed *hashAhead // SHA-512 of every byte read before the signature
+	signed *hashAhead // SHA-512 of every byte read before the signature; nil when unhashed
 	header Header
 	sender Card
 	chunks *chunkReader
@@ -88,13 +126,26 @@ type hashingReader struct {
 
 func (hr hashingReader) Read(p []byte) (int, error) {
 	n, err := hr.r.Read(p)
-	hr.h.write(p[:n])
+	if hr.h != nil {
+		hr.h.write(p[:n])
+	}
 	return n, err
 }
 
 // openBundle reads and checks everything before the first chunk. Unless it fails, the caller
 // must end the reading with read.
-func openBundle(r io.Reader, self Identity, senders func(uuid.UUID) (Card, bool)) (_ *bundleReader, err error) {
+func openBundle(r io.Reader, self Identity, senders func(uuid.UUID) (Card, bool)) (*bundleReader, error) {
+	return openReader(r, self, senders, newHashAhead(sha512.New()))
+}
+
+// openUnhashed is openBundle for ReadSigned's pass, after signatureFirst: it hashes neither
+// the file for the signature nor the items for the manifest.
+func openUnhashed(r io.Reader, self Identity, senders func(uuid.UUID) (Card, bool)) (*bundleReader, error) {
+	return openReader(r, self, senders, nil)
+}
+
+// openReader is openBundle hashing the file for its signature into signed, unless it is nil.
+func openReader(r io.Reader, self Identity, senders func(uuid.UUID) (Card, bool), signed *hashAhead) (_ *bundleReader, err error) {
 	if self.Device == uuid.Nil || self.Box == nil {
 		return nil, errors.New("read bundle: this device has no keys")
 	}
@@ -102,9 +153,8 @@ func openBundle(r io.Reader, self Identity, senders func(uuid.UUID) (Card, bool)
 		return nil, ErrUnknownDevice
 	}
 	file := bufio.NewReaderSize(r, 64<<10)
-	signed := newHashAhead(sha512.New())
 	defer func() {
-		if err != nil {
+		if err != nil && signed != nil {
 			signed.stop()
 		}
 	}()
@@ -154,7 +204,10 @@ func openCipher(self *ecdh.PrivateKey, eph []byte) (cipher.AEAD, error) {
 // read streams the plain records, handing items to fn (if not nil), then checks the end of the
 // file, the signature and the manifest.
 func (br *bundleReader) read(fn func([]byte) error) (Manifest, error) {
-	defer br.signed.stop()
+	hashed := br.signed != nil
+	if hashed {
+		defer br.signed.stop()
+	}
 	itemHash := sha256.New()
 	items := 0
 	var m Manifest
@@ -183,9 +236,11 @@ func (br *bundleReader) read(fn func([]byte) error) (Manifest, error) {
 			if err != nil {
 				return Manifest{}, plainErr(err)
 			}
-			var lead [binary.MaxVarintLen64]byte
-			itemHash.Write(lead[:binary.PutUvarint(lead[:], size)])
-			itemHash.Write(item)
+			if hashed {
+				var lead [binary.MaxVarintLen64]byte
+				itemHash.Write(lead[:binary.PutUvarint(lead[:], size)])
+				itemHash.Write(item)
+			}
 			items++
 			if fn != nil {
 				if err := fn(item); err != nil {
@@ -213,6 +268,9 @@ func (br *bundleReader) read(fn func([]byte) error) (Manifest, error) {
 			return Manifest{}, fmt.Errorf("%w: data after the manifest", ErrDamaged)
 		}
 		return Manifest{}, plainErr(err)
+	}
+	if !hashed { // signatureFirst has checked the signature and the end of the file
+		return m, checkManifest(m, br.header, items, m.Hash)
 	}
 	if err := br.checkSignature(); err != nil {
 		return Manifest{}, err

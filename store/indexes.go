@@ -59,8 +59,14 @@ func (w *writer) indexWrite(name string, key []byte, v indexValue) error {
 	return nil
 }
 
-// indexOnce adds key (with no value) to an index bucket unless it is there already.
+// indexOnce adds key (with no value) to an index bucket unless it is there already, so an
+// edit leaves the index's page clean. While a bundle is applied the write is held back and made
+// in key order at the end anyway, and putting a key that is there already changes nothing:
+// the lookup is skipped.
 func (w *writer) indexOnce(name string, key []byte) error {
+	if w.later != nil {
+		return w.indexPut(name, key, nil)
+	}
 	v, err := w.indexGet(name, key)
 	if err != nil || v != nil {
 		return err

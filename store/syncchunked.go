@@ -177,9 +177,34 @@ func (s *Store) applyInChunks(db *bolt.DB, behind *flushBehind, r io.ReadSeeker,
 	if err := sameBundle(verified, m, err); err != nil {
 		return err
 	}
+	// The last chunk's index writes; then the caseload entry of every patient the bundle
+	// touched, worked out from what the chunks committed on every processor (syncsettle.go)
+	// and written by the last transaction, which also notes the import.
+	if err := w.flushIndexes(); err != nil {
+		return err
+	}
+	if err := commit(); err != nil {
+		return err
+	}
+	entries, err := settleInParallel(db, s.keys, caseload)
+	if err != nil {
+		return err
+	}
+	if tx, err = db.Begin(true); err != nil {
+		tx = nil
+		return err
+	}
+	imp.w = s.writer(tx)
+	packBuckets(imp.w)
+	for _, e := range entries {
+		if err := putCaseload(tx, s.keys, e); err != nil {
+			return err
+		}
+	}
 	if err := imp.finish(peer, m); err != nil {
 		return err
 	}
+	w = imp.w
 	return commit()
 }
 

@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/google/uuid"
+	bolt "go.etcd.io/bbolt"
 
 	"carehub/careplan"
 	"carehub/pam"
@@ -195,19 +196,30 @@ func (w *writer) writeIndexes(later *deferredWrites) error {
 // settleCaseload writes one patient's caseload entry after a bundle: the rules of savePatient,
 // updateReviewDate, saveContact and refreshLastPAM, applied once.
 func (w *writer) settleCaseload(id uuid.UUID, ch *caseloadChange) error {
-	prev, err := readCaseload(w.tx, w.keys, id)
+	e, changed, err := settledCaseload(w.tx, w.keys, id, ch)
+	if err != nil || !changed {
+		return err
+	}
+	return putCaseload(w.tx, w.keys, e)
+}
+
+// settledCaseload is one patient's caseload entry after a bundle, worked out from tx, which
+// holds the bundle's records and indexes, and whether it differs from the stored one. It only
+// reads tx.
+func settledCaseload(tx *bolt.Tx, k *keys, id uuid.UUID, ch *caseloadChange) (careplan.CaseloadEntry, bool, error) {
+	prev, err := readCaseload(tx, k, id)
 	found := err == nil
 	if err != nil && (!errors.Is(err, ErrNotFound) || ch.patient == nil) {
-		return err // a plan, PAM or contact of someone with no caseload entry fails as it would one by one
+		return prev, false, err // a plan, PAM or contact of someone with no caseload entry fails as it would one by one
 	}
 	e := prev
 	if ch.patient != nil || len(ch.plans) > 0 {
-		all, err := plansKnown(w.tx, w.keys, id, func(plan uuid.UUID) (storedPlan, bool) {
+		all, err := plansKnown(tx, k, id, func(plan uuid.UUID) (storedPlan, bool) {
 			sp, version, ok := ch.knownPlan(plan)
-			return sp, ok && w.stillStored(KindPlan, plan, version)
+			return sp, ok && stillStored(tx, KindPlan, plan, version)
 		})
 		if err != nil {
-			return err
+			return e, false, err
 		}
 		current := latestCurrent(all)
 		if ch.patient != nil {
@@ -227,24 +239,22 @@ func (w *writer) settleCaseload(id uuid.UUID, ch *caseloadChange) error {
 		e.LastContact = ch.lastContact
 	}
 	if len(ch.assessments) > 0 {
-		e.LastPAM, err = latestPAMKnown(w.tx, w.keys, id, func(a uuid.UUID) (pam.Assessment, bool) {
+		e.LastPAM, err = latestPAMKnown(tx, k, id, func(a uuid.UUID) (pam.Assessment, bool) {
 			sa, version, ok := ch.knownAssessment(a)
-			return sa, ok && w.stillStored(KindAssessment, a, version)
+			return sa, ok && stillStored(tx, KindAssessment, a, version)
 		})
 		if err != nil {
-			return err
+			return e, false, err
 		}
 	}
-	if found && bytes.Equal(encodeCaseload(e), encodeCaseload(prev)) {
-		return nil // unchanged: keep the caseload page clean
-	}
-	return putCaseload(w.tx, w.keys, e)
+	// Unchanged: keep the caseload page clean.
+	return e, !found || !bytes.Equal(encodeCaseload(e), encodeCaseload(prev)), nil
 }
 
 // stillStored reports whether the stored record is, undeleted, the version a save in this
-// transaction wrote, so what that save held decoded is what the store holds.
-func (w *writer) stillStored(kind Kind, id uuid.UUID, version uint64) bool {
-	e, ok, err := recordHeader(w.tx, kind, id)
+// import wrote, so what that save held decoded is what the store holds.
+func stillStored(tx *bolt.Tx, kind Kind, id uuid.UUID, version uint64) bool {
+	e, ok, err := recordHeader(tx, kind, id)
 	return err == nil && ok && !e.deleted && e.version == version
 }
 

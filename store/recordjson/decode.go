@@ -9,21 +9,6 @@ package recordjson
 // of.
 func Decode(body []byte, out any) bool { return decodeAny(body, out) }
 
-// decodeRoot decodes a whole body into *v when *v is a zero value, and puts the zero value
-// back when it cannot, so the caller's fallback starts from what it passed in.
-func decodeRoot[T any](body []byte, v *T, zero func(*T) bool, decode func(*decoder, *T) bool) bool {
-	if !zero(v) {
-		return false
-	}
-	d := decoder{buf: body}
-	if decode(&d, v) && d.pos == len(body) {
-		return true
-	}
-	var z T
-	*v = z
-	return false
-}
-
 // signed are the integer kinds domain types use for scores, levels and counts.
 type signed interface {
 	~int | ~int8 | ~int16 | ~int32 | ~int64
@@ -37,3 +22,7 @@ func integer[T signed](d *decoder, out *T, bits int) bool {
 	}
 	return ok
 }
+
+// stackElements is how many elements of an array the slice decoders gather on the stack
+// before they copy them into the slice they return.
+const stackElements = 8

@@ -12,21 +12,85 @@ import (
 func decodeAny(body []byte, out any) bool {
 	switch v := out.(type) {
 	case *careplan.Patient:
-		return decodeRoot(body, v, zeroCareplanPatient, decodeCareplanPatient)
+		if !zeroCareplanPatient(v) {
+			return false
+		}
+		d := decoder{buf: body}
+		if decodeCareplanPatient(&d, v) && d.pos == len(body) {
+			return true
+		}
+		*v = careplan.Patient{}
+		return false
 	case *careplan.Plan:
-		return decodeRoot(body, v, zeroCareplanPlan, decodeCareplanPlan)
+		if !zeroCareplanPlan(v) {
+			return false
+		}
+		d := decoder{buf: body}
+		if decodeCareplanPlan(&d, v) && d.pos == len(body) {
+			return true
+		}
+		*v = careplan.Plan{}
+		return false
 	case *pam.Assessment:
-		return decodeRoot(body, v, zeroPamAssessment, decodePamAssessment)
+		if !zeroPamAssessment(v) {
+			return false
+		}
+		d := decoder{buf: body}
+		if decodePamAssessment(&d, v) && d.pos == len(body) {
+			return true
+		}
+		*v = pam.Assessment{}
+		return false
 	case *outcomes.Record:
-		return decodeRoot(body, v, zeroOutcomesRecord, decodeOutcomesRecord)
+		if !zeroOutcomesRecord(v) {
+			return false
+		}
+		d := decoder{buf: body}
+		if decodeOutcomesRecord(&d, v) && d.pos == len(body) {
+			return true
+		}
+		*v = outcomes.Record{}
+		return false
 	case *careplan.Contact:
-		return decodeRoot(body, v, zeroCareplanContact, decodeCareplanContact)
+		if !zeroCareplanContact(v) {
+			return false
+		}
+		d := decoder{buf: body}
+		if decodeCareplanContact(&d, v) && d.pos == len(body) {
+			return true
+		}
+		*v = careplan.Contact{}
+		return false
 	case *careplan.StaffMember:
-		return decodeRoot(body, v, zeroCareplanStaffMember, decodeCareplanStaffMember)
+		if !zeroCareplanStaffMember(v) {
+			return false
+		}
+		d := decoder{buf: body}
+		if decodeCareplanStaffMember(&d, v) && d.pos == len(body) {
+			return true
+		}
+		*v = careplan.StaffMember{}
+		return false
 	case *careplan.Template:
-		return decodeRoot(body, v, zeroCareplanTemplate, decodeCareplanTemplate)
+		if !zeroCareplanTemplate(v) {
+			return false
+		}
+		d := decoder{buf: body}
+		if decodeCareplanTemplate(&d, v) && d.pos == len(body) {
+			return true
+		}
+		*v = careplan.Template{}
+		return false
 	case *careplan.Service:
-		return decodeRoot(body, v, zeroCareplanService, decodeCareplanService)
+		if !zeroCareplanService(v) {
+			return false
+		}
+		d := decoder{buf: body}
+		if decodeCareplanService(&d, v) && d.pos == len(body) {
+			return true
+		}
+		*v = careplan.Service{}
+		return false
 	}
 	return false
 }
@@ -843,18 +907,19 @@ func decodeSliceOfCareplanCarer(d *decoder, v *[]careplan.Carer) bool {
 	if !d.open('[') {
 		return false
 	}
-	s := make([]careplan.Carer, 0)
 	if d.close(']') {
-		*v = s
+		*v = make([]careplan.Carer, 0)
 		return true
 	}
+	var gathered [stackElements]careplan.Carer
+	s := gathered[:0]
 	for {
 		s = append(s, (careplan.Carer{}))
 		if !decodeCareplanCarer(d, &s[len(s)-1]) {
 			return false
 		}
 		if d.close(']') {
-			*v = s
+			*v = append(make([]careplan.Carer, 0, len(s)), s...)
 			return true
 		}
 		if !d.comma() {
@@ -871,18 +936,19 @@ func decodeSliceOfString(d *decoder, v *[]string) bool {
 	if !d.open('[') {
 		return false
 	}
-	s := make([]string, 0)
 	if d.close(']') {
-		*v = s
+		*v = make([]string, 0)
 		return true
 	}
+	var gathered [stackElements]string
+	s := gathered[:0]
 	for {
 		s = append(s, "")
 		if !d.str(&s[len(s)-1]) {
 			return false
 		}
 		if d.close(']') {
-			*v = s
+			*v = append(make([]string, 0, len(s)), s...)
 			return true
 		}
 		if !d.comma() {
@@ -956,18 +1022,19 @@ func decodeSliceOfCareplanConsentRecord(d *decoder, v *[]careplan.ConsentRecord)
 	if !d.open('[') {
 		return false
 	}
-	s := make([]careplan.ConsentRecord, 0)
 	if d.close(']') {
-		*v = s
+		*v = make([]careplan.ConsentRecord, 0)
 		return true
 	}
+	var gathered [stackElements]careplan.ConsentRecord
+	s := gathered[:0]
 	for {
 		s = append(s, (careplan.ConsentRecord{}))
 		if !decodeCareplanConsentRecord(d, &s[len(s)-1]) {
 			return false
 		}
 		if d.close(']') {
-			*v = s
+			*v = append(make([]careplan.ConsentRecord, 0, len(s)), s...)
 			return true
 		}
 		if !d.comma() {
@@ -984,18 +1051,19 @@ func decodeSliceOfCareplanStatusChange(d *decoder, v *[]careplan.StatusChange) b
 	if !d.open('[') {
 		return false
 	}
-	s := make([]careplan.StatusChange, 0)
 	if d.close(']') {
-		*v = s
+		*v = make([]careplan.StatusChange, 0)
 		return true
 	}
+	var gathered [stackElements]careplan.StatusChange
+	s := gathered[:0]
 	for {
 		s = append(s, (careplan.StatusChange{}))
 		if !decodeCareplanStatusChange(d, &s[len(s)-1]) {
 			return false
 		}
 		if d.close(']') {
-			*v = s
+			*v = append(make([]careplan.StatusChange, 0, len(s)), s...)
 			return true
 		}
 		if !d.comma() {
@@ -1064,18 +1132,19 @@ func decodeSliceOfCareplanGoal(d *decoder, v *[]careplan.Goal) bool {
 	if !d.open('[') {
 		return false
 	}
-	s := make([]careplan.Goal, 0)
 	if d.close(']') {
-		*v = s
+		*v = make([]careplan.Goal, 0)
 		return true
 	}
+	var gathered [stackElements]careplan.Goal
+	s := gathered[:0]
 	for {
 		s = append(s, (careplan.Goal{}))
 		if !decodeCareplanGoal(d, &s[len(s)-1]) {
 			return false
 		}
 		if d.close(']') {
-			*v = s
+			*v = append(make([]careplan.Goal, 0, len(s)), s...)
 			return true
 		}
 		if !d.comma() {
@@ -1092,18 +1161,19 @@ func decodeSliceOfCareplanSignpost(d *decoder, v *[]careplan.Signpost) bool {
 	if !d.open('[') {
 		return false
 	}
-	s := make([]careplan.Signpost, 0)
 	if d.close(']') {
-		*v = s
+		*v = make([]careplan.Signpost, 0)
 		return true
 	}
+	var gathered [stackElements]careplan.Signpost
+	s := gathered[:0]
 	for {
 		s = append(s, (careplan.Signpost{}))
 		if !decodeCareplanSignpost(d, &s[len(s)-1]) {
 			return false
 		}
 		if d.close(']') {
-			*v = s
+			*v = append(make([]careplan.Signpost, 0, len(s)), s...)
 			return true
 		}
 		if !d.comma() {
@@ -1167,18 +1237,19 @@ func decodeSliceOfCareplanPerson(d *decoder, v *[]careplan.Person) bool {
 	if !d.open('[') {
 		return false
 	}
-	s := make([]careplan.Person, 0)
 	if d.close(']') {
-		*v = s
+		*v = make([]careplan.Person, 0)
 		return true
 	}
+	var gathered [stackElements]careplan.Person
+	s := gathered[:0]
 	for {
 		s = append(s, (careplan.Person{}))
 		if !decodeCareplanPerson(d, &s[len(s)-1]) {
 			return false
 		}
 		if d.close(']') {
-			*v = s
+			*v = append(make([]careplan.Person, 0, len(s)), s...)
 			return true
 		}
 		if !d.comma() {
@@ -1312,18 +1383,19 @@ func decodeSliceOfCareplanSpecialism(d *decoder, v *[]careplan.Specialism) bool 
 	if !d.open('[') {
 		return false
 	}
-	s := make([]careplan.Specialism, 0)
 	if d.close(']') {
-		*v = s
+		*v = make([]careplan.Specialism, 0)
 		return true
 	}
+	var gathered [stackElements]careplan.Specialism
+	s := gathered[:0]
 	for {
 		s = append(s, "")
 		if !d.str((*string)(&s[len(s)-1])) {
 			return false
 		}
 		if d.close(']') {
-			*v = s
+			*v = append(make([]careplan.Specialism, 0, len(s)), s...)
 			return true
 		}
 		if !d.comma() {
@@ -1340,18 +1412,19 @@ func decodeSliceOfCareplanTemplateGoal(d *decoder, v *[]careplan.TemplateGoal) b
 	if !d.open('[') {
 		return false
 	}
-	s := make([]careplan.TemplateGoal, 0)
 	if d.close(']') {
-		*v = s
+		*v = make([]careplan.TemplateGoal, 0)
 		return true
 	}
+	var gathered [stackElements]careplan.TemplateGoal
+	s := gathered[:0]
 	for {
 		s = append(s, (careplan.TemplateGoal{}))
 		if !decodeCareplanTemplateGoal(d, &s[len(s)-1]) {
 			return false
 		}
 		if d.close(']') {
-			*v = s
+			*v = append(make([]careplan.TemplateGoal, 0, len(s)), s...)
 			return true
 		}
 		if !d.comma() {
@@ -2296,18 +2369,19 @@ func decodeSliceOfCareplanSharedWith(d *decoder, v *[]careplan.SharedWith) bool 
 	if !d.open('[') {
 		return false
 	}
-	s := make([]careplan.SharedWith, 0)
 	if d.close(']') {
-		*v = s
+		*v = make([]careplan.SharedWith, 0)
 		return true
 	}
+	var gathered [stackElements]careplan.SharedWith
+	s := gathered[:0]
 	for {
 		s = append(s, (careplan.SharedWith{}))
 		if !decodeCareplanSharedWith(d, &s[len(s)-1]) {
 			return false
 		}
 		if d.close(']') {
-			*v = s
+			*v = append(make([]careplan.SharedWith, 0, len(s)), s...)
 			return true
 		}
 		if !d.comma() {
@@ -2334,18 +2408,19 @@ func decodeSliceOfCareplanAction(d *decoder, v *[]careplan.Action) bool {
 	if !d.open('[') {
 		return false
 	}
-	s := make([]careplan.Action, 0)
 	if d.close(']') {
-		*v = s
+		*v = make([]careplan.Action, 0)
 		return true
 	}
+	var gathered [stackElements]careplan.Action
+	s := gathered[:0]
 	for {
 		s = append(s, (careplan.Action{}))
 		if !decodeCareplanAction(d, &s[len(s)-1]) {
 			return false
 		}
 		if d.close(']') {
-			*v = s
+			*v = append(make([]careplan.Action, 0, len(s)), s...)
 			return true
 		}
 		if !d.comma() {
@@ -2372,18 +2447,19 @@ func decodeSliceOfCareplanTemplateAction(d *decoder, v *[]careplan.TemplateActio
 	if !d.open('[') {
 		return false
 	}
-	s := make([]careplan.TemplateAction, 0)
 	if d.close(']') {
-		*v = s
+		*v = make([]careplan.TemplateAction, 0)
 		return true
 	}
+	var gathered [stackElements]careplan.TemplateAction
+	s := gathered[:0]
 	for {
 		s = append(s, (careplan.TemplateAction{}))
 		if !decodeCareplanTemplateAction(d, &s[len(s)-1]) {
 			return false
 		}
 		if d.close(']') {
-			*v = s
+			*v = append(make([]careplan.TemplateAction, 0, len(s)), s...)
 			return true
 		}
 		if !d.comma() {

@@ -95,13 +95,16 @@ func (g *generator) fail(format string, args ...any) {
 	}
 }
 
-// dispatch writes decodeAny, the switch from a body's Go type to its decoder.
+// dispatch writes decodeAny, the switch from a body's Go type to its decoder. It decodes only
+// into a zero value, and puts the zero value back when it cannot decode, so the caller's
+// fallback starts from what it passed in.
 func (g *generator) dispatch(roots []reflect.Type) {
 	g.printf("// decodeAny decodes body into out when out is a pointer to a kind's body type.\n")
 	g.printf("func decodeAny(body []byte, out any) bool {\nswitch v := out.(type) {\n")
 	for _, t := range roots {
 		n := funcName(t)
-		g.printf("case *%s:\nreturn decodeRoot(body, v, zero%s, decode%s)\n", t, n, n)
+		g.printf("case *%s:\nif !zero%s(v) {\nreturn false\n}\nd := decoder{buf: body}\n", t, n)
+		g.printf("if decode%s(&d, v) && d.pos == len(body) {\nreturn true\n}\n*v = %s{}\nreturn false\n", n, t)
 	}
 	g.printf("}\nreturn false\n}\n\n")
 }
@@ -252,15 +255,20 @@ func (g *generator) valueExpr(t reflect.Type, ptr, where string) string {
 }
 
 // emitSlice writes the decoder of a slice: null is nil, [] an empty slice, as encoding/json.
+// Elements are gathered on the stack first (most arrays in a body are short: conditions,
+// goals, actions, consent) and copied once into a slice of their exact length, instead of
+// growing one on the heap.
 func (g *generator) emitSlice(t reflect.Type) {
 	n := funcName(t)
 	g.printf("// decode%s reads a JSON array into a %s.\n", n, t)
 	g.printf("func decode%s(d *decoder, v *%s) bool {\n", n, t)
-	g.printf("if d.null() {\nreturn true\n}\nif !d.open('[') {\nreturn false\n}\ns := make(%s, 0)\n", t)
-	g.printf("if d.close(']') {\n*v = s\nreturn true\n}\n")
+	g.printf("if d.null() {\nreturn true\n}\nif !d.open('[') {\nreturn false\n}\n")
+	g.printf("if d.close(']') {\n*v = make(%s, 0)\nreturn true\n}\n", t)
+	g.printf("var gathered [stackElements]%s\ns := gathered[:0]\n", t.Elem())
 	g.printf("for {\ns = append(s, %s)\nif !%s {\nreturn false\n}\n", zeroLiteral(t.Elem()),
 		g.valueExpr(t.Elem(), "&s[len(s)-1]", t.String()))
-	g.printf("if d.close(']') {\n*v = s\nreturn true\n}\nif !d.comma() {\nreturn false\n}\n}\n}\n\n")
+	g.printf("if d.close(']') {\n*v = append(make(%s, 0, len(s)), s...)\nreturn true\n}\n", t)
+	g.printf("if !d.comma() {\nreturn false\n}\n}\n}\n\n")
 }
 
 // emitPointer writes the decoder of a pointer: null leaves it nil, as encoding/json does for

@@ -12,8 +12,8 @@
 // lone surrogate, a date time.Parse would not read, and a target that is not a zero value.
 //
 // The typed decoders (decoders_gen.go) are written by a generator from the domain types by
-// reflection (gen_test.go), so a changed type shows up as a failing test until they are
+// reflection (internal/gen), so a changed type shows up as a failing test until they are
 // written again with go generate.
 package recordjson
 
-//go:generate go test -run TestGeneratedDecodersAreUpToDate -update-decoders
+//go:generate go run ./internal/writedecoders decoders_gen.go

@@ -12,7 +12,7 @@ import (
 func decodeAny(body []byte, out any) bool {
 	switch v := out.(type) {
 	case *careplan.Patient:
-		if !zeroCareplanPatient(v) {
+		if v == nil || !zeroCareplanPatient(v) {
 			return false
 		}
 		d := decoder{buf: body}
@@ -22,7 +22,7 @@ func decodeAny(body []byte, out any) bool {
 		*v = careplan.Patient{}
 		return false
 	case *careplan.Plan:
-		if !zeroCareplanPlan(v) {
+		if v == nil || !zeroCareplanPlan(v) {
 			return false
 		}
 		d := decoder{buf: body}
@@ -32,7 +32,7 @@ func decodeAny(body []byte, out any) bool {
 		*v = careplan.Plan{}
 		return false
 	case *pam.Assessment:
-		if !zeroPamAssessment(v) {
+		if v == nil || !zeroPamAssessment(v) {
 			return false
 		}
 		d := decoder{buf: body}
@@ -42,7 +42,7 @@ func decodeAny(body []byte, out any) bool {
 		*v = pam.Assessment{}
 		return false
 	case *outcomes.Record:
-		if !zeroOutcomesRecord(v) {
+		if v == nil || !zeroOutcomesRecord(v) {
 			return false
 		}
 		d := decoder{buf: body}
@@ -52,7 +52,7 @@ func decodeAny(body []byte, out any) bool {
 		*v = outcomes.Record{}
 		return false
 	case *careplan.Contact:
-		if !zeroCareplanContact(v) {
+		if v == nil || !zeroCareplanContact(v) {
 			return false
 		}
 		d := decoder{buf: body}
@@ -62,7 +62,7 @@ func decodeAny(body []byte, out any) bool {
 		*v = careplan.Contact{}
 		return false
 	case *careplan.StaffMember:
-		if !zeroCareplanStaffMember(v) {
+		if v == nil || !zeroCareplanStaffMember(v) {
 			return false
 		}
 		d := decoder{buf: body}
@@ -72,7 +72,7 @@ func decodeAny(body []byte, out any) bool {
 		*v = careplan.StaffMember{}
 		return false
 	case *careplan.Template:
-		if !zeroCareplanTemplate(v) {
+		if v == nil || !zeroCareplanTemplate(v) {
 			return false
 		}
 		d := decoder{buf: body}
@@ -82,7 +82,7 @@ func decodeAny(body []byte, out any) bool {
 		*v = careplan.Template{}
 		return false
 	case *careplan.Service:
-		if !zeroCareplanService(v) {
+		if v == nil || !zeroCareplanService(v) {
 			return false
 		}
 		d := decoder{buf: body}

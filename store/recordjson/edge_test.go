@@ -189,4 +189,7 @@ func TestNonZeroTargetsAndOtherTypesFallBack(t *testing.T) {
 	if Decode([]byte(`{}`), c) {
 		t.Error("decoded into a value that is not a pointer")
 	}
+	if Decode([]byte(`{}`), (*careplan.Contact)(nil)) {
+		t.Error("decoded into a nil pointer")
+	}
 }

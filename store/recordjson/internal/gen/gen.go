@@ -77,7 +77,7 @@ func (g *generator) dispatch(roots []reflect.Type) {
 	g.printf("func decodeAny(body []byte, out any) bool {\nswitch v := out.(type) {\n")
 	for _, t := range roots {
 		n := funcName(t)
-		g.printf("case *%s:\nif !zero%s(v) {\nreturn false\n}\nd := decoder{buf: body}\n", t, n)
+		g.printf("case *%s:\nif v == nil || !zero%s(v) {\nreturn false\n}\nd := decoder{buf: body}\n", t, n)
 		g.printf("if decode%s(&d, v) && d.pos == len(body) {\nreturn true\n}\n*v = %s{}\nreturn false\n", n, t)
 	}
 	g.printf("}\nreturn false\n}\n\n")

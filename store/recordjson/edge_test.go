@@ -193,3 +193,19 @@ func TestNonZeroTargetsAndOtherTypesFallBack(t *testing.T) {
 		t.Error("decoded into a nil pointer")
 	}
 }
+
+// Store's readers unseal bodies into a buffer they reuse (store/bulk.go's opener), so a
+// decoded value must keep nothing of the body's bytes.
+func TestDecodedValuesKeepNoneOfTheBody(t *testing.T) {
+	body := []byte(`{"id":"c1","patientId":"p1","kind":"phone","on":"2026-03-01","by":"Ann","minutes":20,"note":"Zoë rang"}`)
+	var c careplan.Contact
+	if !Decode(body, &c) {
+		t.Fatal("refused")
+	}
+	for i := range body {
+		body[i] = 'x'
+	}
+	if c.ID != "c1" || c.Kind != careplan.ContactPhone || c.Note != "Zoë rang" {
+		t.Errorf("overwriting the body changed the contact to %#v", c)
+	}
+}

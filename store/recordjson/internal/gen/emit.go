@@ -84,7 +84,7 @@ func simpleName(s string) bool {
 func (g *generator) emitStruct(t reflect.Type) {
 	n := funcName(t)
 	g.printf("// decode%s reads a %s object.\n", n, t)
-	g.printf("func decode%s(d *decoder, v *%s) bool {\n", n, t)
+	g.printf("func decode%s(d *decoder, v *%s) bool {\n", n, g.code(t))
 	g.printf("if !d.open('{') {\nreturn false\n}\nif d.close('}') {\nreturn true\n}\nvar seen uint64\n")
 	g.printf("for {\nkey, ok := d.key()\nif !ok {\nreturn false\n}\nswitch string(key) {\n")
 	for i, f := range g.jsonFields(t) {
@@ -134,13 +134,13 @@ func (g *generator) valueExpr(t reflect.Type, ptr, where string) string {
 func (g *generator) emitSlice(t reflect.Type) {
 	n := funcName(t)
 	g.printf("// decode%s reads a JSON array into a %s.\n", n, t)
-	g.printf("func decode%s(d *decoder, v *%s) bool {\n", n, t)
+	g.printf("func decode%s(d *decoder, v *%s) bool {\n", n, g.code(t))
 	g.printf("if d.null() {\nreturn true\n}\nif !d.open('[') {\nreturn false\n}\n")
-	g.printf("if d.close(']') {\n*v = make(%s, 0)\nreturn true\n}\n", t)
-	g.printf("var gathered [stackElements]%s\ns := gathered[:0]\n", t.Elem())
-	g.printf("for {\ns = append(s, %s)\nif !%s {\nreturn false\n}\n", zeroLiteral(t.Elem()),
+	g.printf("if d.close(']') {\n*v = make(%s, 0)\nreturn true\n}\n", g.code(t))
+	g.printf("var gathered [stackElements]%s\ns := gathered[:0]\n", g.code(t.Elem()))
+	g.printf("for {\ns = append(s, %s)\nif !%s {\nreturn false\n}\n", g.zeroLiteral(t.Elem()),
 		g.valueExpr(t.Elem(), "&s[len(s)-1]", t.String()))
-	g.printf("if d.close(']') {\n*v = append(make(%s, 0, len(s)), s...)\nreturn true\n}\n", t)
+	g.printf("if d.close(']') {\n*v = append(make(%s, 0, len(s)), s...)\nreturn true\n}\n", g.code(t))
 	g.printf("if !d.comma() {\nreturn false\n}\n}\n}\n\n")
 }
 
@@ -149,8 +149,8 @@ func (g *generator) emitSlice(t reflect.Type) {
 func (g *generator) emitPointer(t reflect.Type) {
 	n := funcName(t)
 	g.printf("// decode%s reads a %s: null leaves it nil.\n", n, t)
-	g.printf("func decode%s(d *decoder, v *%s) bool {\n", n, t)
-	g.printf("if d.null() {\nreturn true\n}\np := new(%s)\n*v = p\nreturn %s\n}\n\n", t.Elem(),
+	g.printf("func decode%s(d *decoder, v *%s) bool {\n", n, g.code(t))
+	g.printf("if d.null() {\nreturn true\n}\np := new(%s)\n*v = p\nreturn %s\n}\n\n", g.code(t.Elem()),
 		g.valueExpr(t.Elem(), "p", t.String()))
 }
 
@@ -162,14 +162,14 @@ func asBasic(t reflect.Type, ptr string) string {
 	return "(*" + t.Kind().String() + ")(" + ptr + ")"
 }
 
-func zeroLiteral(t reflect.Type) string {
+func (g *generator) zeroLiteral(t reflect.Type) string {
 	switch t.Kind() {
 	case reflect.String:
 		return `""`
 	case reflect.Bool:
 		return "false"
 	case reflect.Struct:
-		return "(" + t.String() + "{})"
+		return "(" + g.code(t) + "{})"
 	case reflect.Pointer, reflect.Slice:
 		return "nil"
 	}
@@ -181,16 +181,16 @@ func zeroLiteral(t reflect.Type) string {
 func (g *generator) emitZero(t reflect.Type) {
 	n := funcName(t)
 	g.printf("// zero%s reports whether v is a zero %s.\n", n, t)
-	g.printf("func zero%s(v *%s) bool {\n", n, t)
+	g.printf("func zero%s(v *%s) bool {\n", n, g.code(t))
 	if t.Comparable() {
-		g.printf("return *v == (%s{})\n}\n\n", t)
+		g.printf("return *v == (%s{})\n}\n\n", g.code(t))
 		return
 	}
 	var terms []string
 	for f := range t.Fields() {
 		switch {
 		case f.Type.Comparable():
-			terms = append(terms, fmt.Sprintf("v.%s == %s", f.Name, zeroLiteral(f.Type)))
+			terms = append(terms, fmt.Sprintf("v.%s == %s", f.Name, g.zeroLiteral(f.Type)))
 		case f.Type.Kind() == reflect.Slice:
 			terms = append(terms, "v."+f.Name+" == nil")
 		case f.Type.Kind() == reflect.Struct:

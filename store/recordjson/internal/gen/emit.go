@@ -12,7 +12,12 @@ import (
 	"carehub/careplan"
 )
 
+// emit writes the decoder of a struct, slice or pointer type (and a struct's zero test).
 func (g *generator) emit(t reflect.Type) {
+	if pt := reflect.PointerTo(t); pt.Implements(unmarshalerType) || pt.Implements(textUnmarshalerType) {
+		g.fail("%s has its own unmarshal method", t) // encoding/json would call it: so must we
+		return
+	}
 	switch t.Kind() {
 	case reflect.Struct:
 		g.emitStruct(t)

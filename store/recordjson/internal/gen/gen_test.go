@@ -54,6 +54,7 @@ func TestGeneratorRefusesShapesItDoesNotFollow(t *testing.T) {
 		{reflect.TypeFor[withStringOption](), `"string"`},
 		{reflect.TypeFor[withUnmarshaler](), "unmarshal method"},
 		{reflect.TypeFor[withRepeatedName](), "repeated"},
+		{reflect.TypeFor[custom](), "unmarshal method"},
 	} {
 		_, err := Decoders([]reflect.Type{c.typ})
 		if err == nil || !strings.Contains(err.Error(), c.want) {

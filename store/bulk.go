@@ -275,7 +275,7 @@ func valuesOf(out [][]byte, idx, records *bolt.Cursor, kind Kind, patient uuid.U
 }
 
 // opener unseals records into one buffer that it reuses from patient to patient: a body is
-// decoded before the buffer is reset, and json.Unmarshal copies what it keeps. One opener
+// decoded before the buffer is reset, and decodeBody copies what it keeps. One opener
 // per goroutine.
 type opener struct {
 	keys *keys

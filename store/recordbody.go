@@ -7,6 +7,7 @@ import (
 	"carehub/careplan"
 	"carehub/careplan/outcomes"
 	"carehub/pam"
+	"carehub/store/recordjson"
 )
 
 // A record's body is its domain value (careplan, pam, outcomes) as JSON, exactly as
@@ -26,8 +27,16 @@ import (
 // encodeBody is the body stored for a record's domain value v.
 func encodeBody(v any) ([]byte, error) { return json.Marshal(v) }
 
-// decodeBody reads a stored body into out (a pointer to its kind's domain type).
-func decodeBody(body []byte, out any) error { return json.Unmarshal(body, out) }
+// decodeBody reads a stored body into out (a pointer to its kind's domain type). The fast
+// decoders of recordjson take the bodies encodeBody writes, several times faster (issue 19:
+// a first full sync decodes every body of the hub); anything they are not sure of, and every
+// error, is encoding/json's, so the result is always exactly json.Unmarshal's.
+func decodeBody(body []byte, out any) error {
+	if recordjson.Decode(body, out) {
+		return nil
+	}
+	return json.Unmarshal(body, out)
+}
 
 // unmarshalBody decodes an envelope's body into out, naming the record when it cannot.
 func unmarshalBody(e envelope, out any) error {

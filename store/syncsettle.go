@@ -31,6 +31,7 @@ func settleInParallel(db *bolt.DB, k *keys, changes map[uuid.UUID]*caseloadChang
 	var wg sync.WaitGroup
 	for i, run := range runs {
 		wg.Go(func() {
+			settled[i] = make([]careplan.CaseloadEntry, 0, len(run)) // a first sync changes every one
 			errs[i] = db.View(func(tx *bolt.Tx) error {
 				for _, id := range run {
 					e, changed, err := settledCaseload(tx, k, id, changes[id])

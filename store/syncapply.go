@@ -121,6 +121,9 @@ func decodeThen(env envelope, out any, id *string, save func() error) error {
 // applyRemoval stores a dated removal (a deleted record) as it came. Readers skip deleted
 // records; the by-patient indexes may still name it, which they allow.
 func (w *writer) applyRemoval(env envelope) error {
+	if w.later != nil {
+		w.later.removed[env.id] = true // a plan or PAM noted for the caseload may be gone
+	}
 	_, err := w.putRecord(record{kind: env.kind, id: env.id, body: json.RawMessage(env.body), note: auditNote{detail: "removed"}})
 	return err
 }

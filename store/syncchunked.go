@@ -137,7 +137,7 @@ func (s *Store) applyInChunks(db *bolt.DB, behind *flushBehind, r io.ReadSeeker,
 	if err != nil || res.AlreadyImported {
 		return err
 	}
-	onHub, caseload, chunk, done := w.later.onHub, w.later.caseload, s.chunkItems(), 0
+	onHub, caseload, removed, chunk, done := w.later.onHub, w.later.caseload, w.later.removed, s.chunkItems(), 0
 	// commit ends the transaction of one chunk.
 	commit := func() error {
 		err := errors.Join(w.advanceMark(), tx.Commit())
@@ -169,7 +169,8 @@ func (s *Store) applyInChunks(db *bolt.DB, behind *flushBehind, r io.ReadSeeker,
 		w = s.writer(tx)
 		w.later = newDeferredWrites()
 		w.later.onHub = onHub       // patients found stay found (putRecord forgets one whose record it writes)
-		w.later.caseload = caseload // settled by the last transaction's flush (imp.finish)
+		w.later.caseload = caseload // settled once every chunk has committed (settleInParallel)
+		w.later.removed = removed
 		packBuckets(w)
 		imp.w = w
 		return nil
@@ -186,7 +187,7 @@ func (s *Store) applyInChunks(db *bolt.DB, behind *flushBehind, r io.ReadSeeker,
 	if err := commit(); err != nil {
 		return err
 	}
-	entries, err := settleInParallel(db, s.keys, caseload)
+	entries, err := settleInParallel(db, s.keys, caseload, removed)
 	if err != nil {
 		return err
 	}

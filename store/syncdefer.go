@@ -28,6 +28,10 @@ type deferredWrites struct {
 	index    map[string]map[string]indexValue // index bucket → key → pending value
 	caseload map[uuid.UUID]*caseloadChange
 	onHub    map[uuid.UUID]bool // patients found on the hub since their record was last written
+	// removed are the records this bundle deleted. A plan or PAM noted as saved is what the
+	// store holds at the end unless the bundle also deleted it (a bundle carries each record
+	// once, and a second copy of it would be noted again when saved): only those are looked up.
+	removed map[uuid.UUID]bool
 }
 
 // indexValue is a pending index write: a put of value, or a delete.
@@ -131,7 +135,7 @@ func setSaved[T any](saved []T, v T, id func(T) uuid.UUID) []T {
 
 func newDeferredWrites() *deferredWrites {
 	return &deferredWrites{index: map[string]map[string]indexValue{}, caseload: map[uuid.UUID]*caseloadChange{},
-		onHub: map[uuid.UUID]bool{}}
+		onHub: map[uuid.UUID]bool{}, removed: map[uuid.UUID]bool{}}
 }
 
 // caseloadChanged returns the pending caseload change of a patient, or nil when caseload
@@ -162,7 +166,7 @@ func (w *writer) flush() error {
 	}
 	patients := slices.SortedFunc(maps.Keys(later.caseload), func(a, b uuid.UUID) int { return bytes.Compare(a[:], b[:]) })
 	for _, id := range patients {
-		if err := w.settleCaseload(id, later.caseload[id]); err != nil {
+		if err := w.settleCaseload(id, later.caseload[id], later.removed); err != nil {
 			return err
 		}
 	}
@@ -195,8 +199,8 @@ func (w *writer) writeIndexes(later *deferredWrites) error {
 
 // settleCaseload writes one patient's caseload entry after a bundle: the rules of savePatient,
 // updateReviewDate, saveContact and refreshLastPAM, applied once.
-func (w *writer) settleCaseload(id uuid.UUID, ch *caseloadChange) error {
-	e, changed, err := settledCaseload(w.tx, w.keys, id, ch)
+func (w *writer) settleCaseload(id uuid.UUID, ch *caseloadChange, removed map[uuid.UUID]bool) error {
+	e, changed, err := settledCaseload(w.tx, w.keys, id, ch, removed)
 	if err != nil || !changed {
 		return err
 	}
@@ -204,9 +208,9 @@ func (w *writer) settleCaseload(id uuid.UUID, ch *caseloadChange) error {
 }
 
 // settledCaseload is one patient's caseload entry after a bundle, worked out from tx, which
-// holds the bundle's records and indexes, and whether it differs from the stored one. It only
-// reads tx.
-func settledCaseload(tx *bolt.Tx, k *keys, id uuid.UUID, ch *caseloadChange) (careplan.CaseloadEntry, bool, error) {
+// holds the bundle's records and indexes, and whether it differs from the stored one; removed
+// are the records the bundle deleted. It only reads tx.
+func settledCaseload(tx *bolt.Tx, k *keys, id uuid.UUID, ch *caseloadChange, removed map[uuid.UUID]bool) (careplan.CaseloadEntry, bool, error) {
 	prev, err := readCaseload(tx, k, id)
 	found := err == nil
 	if err != nil && (!errors.Is(err, ErrNotFound) || ch.patient == nil) {
@@ -216,7 +220,7 @@ func settledCaseload(tx *bolt.Tx, k *keys, id uuid.UUID, ch *caseloadChange) (ca
 	if ch.patient != nil || len(ch.plans) > 0 {
 		all, err := plansKnown(tx, k, id, func(plan uuid.UUID) (storedPlan, bool) {
 			sp, version, ok := ch.knownPlan(plan)
-			return sp, ok && stillStored(tx, KindPlan, plan, version)
+			return sp, ok && (!removed[plan] || stillStored(tx, KindPlan, plan, version))
 		})
 		if err != nil {
 			return e, false, err
@@ -241,7 +245,7 @@ func settledCaseload(tx *bolt.Tx, k *keys, id uuid.UUID, ch *caseloadChange) (ca
 	if len(ch.assessments) > 0 {
 		e.LastPAM, err = latestPAMKnown(tx, k, id, func(a uuid.UUID) (pam.Assessment, bool) {
 			sa, version, ok := ch.knownAssessment(a)
-			return sa, ok && stillStored(tx, KindAssessment, a, version)
+			return sa, ok && (!removed[a] || stillStored(tx, KindAssessment, a, version))
 		})
 		if err != nil {
 			return e, false, err
@@ -252,7 +256,8 @@ func settledCaseload(tx *bolt.Tx, k *keys, id uuid.UUID, ch *caseloadChange) (ca
 }
 
 // stillStored reports whether the stored record is, undeleted, the version a save in this
-// import wrote, so what that save held decoded is what the store holds.
+// import wrote, so what that save held decoded is what the store holds: asked only of records
+// the import also deleted.
 func stillStored(tx *bolt.Tx, kind Kind, id uuid.UUID, version uint64) bool {
 	e, ok, err := recordHeader(tx, kind, id)
 	return err == nil && ok && !e.deleted && e.version == version

@@ -21,9 +21,9 @@ import (
 // entries are those the one-transaction import writes (settledCaseload is shared).
 
 // settleInParallel works out the caseload entries of the patients in changes from db as the
-// chunks left it, and returns those that differ from what is stored, in patient order. On an
+// chunks left it (removed: the records the bundle deleted), and returns those that differ from what is stored, in patient order. On an
 // error it returns the one the first failing patient, in that order, gives.
-func settleInParallel(db *bolt.DB, k *keys, changes map[uuid.UUID]*caseloadChange) ([]careplan.CaseloadEntry, error) {
+func settleInParallel(db *bolt.DB, k *keys, changes map[uuid.UUID]*caseloadChange, removed map[uuid.UUID]bool) ([]careplan.CaseloadEntry, error) {
 	ids := slices.SortedFunc(maps.Keys(changes), func(a, b uuid.UUID) int { return bytes.Compare(a[:], b[:]) })
 	runs := splitRuns(ids, max(1, runtime.GOMAXPROCS(0)))
 	settled := make([][]careplan.CaseloadEntry, len(runs))
@@ -34,7 +34,7 @@ func settleInParallel(db *bolt.DB, k *keys, changes map[uuid.UUID]*caseloadChang
 			settled[i] = make([]careplan.CaseloadEntry, 0, len(run)) // a first sync changes every one
 			errs[i] = db.View(func(tx *bolt.Tx) error {
 				for _, id := range run {
-					e, changed, err := settledCaseload(tx, k, id, changes[id])
+					e, changed, err := settledCaseload(tx, k, id, changes[id], removed)
 					if err != nil {
 						return err
 					}

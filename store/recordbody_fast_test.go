@@ -91,7 +91,7 @@ func fillDemoHub(t *testing.T, s *Store, today careplan.Date, people int) {
 			}
 		}
 		for range people {
-			if err := saveDemoPerson(b, g.Next()); err != nil {
+			if err := b.SavePerson(g.Next()); err != nil {
 				return err
 			}
 		}
@@ -110,36 +110,4 @@ func fillDemoHub(t *testing.T, s *Store, today careplan.Date, people int) {
 			t.Fatal(err)
 		}
 	}
-}
-
-// saveDemoPerson saves one demo person's records under their patient record.
-func saveDemoPerson(b *Batch, p demo.Person) error {
-	if err := b.SavePatient(&p.Patient); err != nil {
-		return err
-	}
-	for i := range p.Plans {
-		p.Plans[i].PatientID = p.Patient.ID
-		if err := b.SavePlan(&p.Plans[i]); err != nil {
-			return err
-		}
-	}
-	for i := range p.Assessments {
-		p.Assessments[i].PatientID = p.Patient.ID
-		if err := b.SaveAssessment(&p.Assessments[i]); err != nil {
-			return err
-		}
-	}
-	for i := range p.Outcomes {
-		p.Outcomes[i].PatientID = p.Patient.ID
-		if err := b.SaveOutcome(&p.Outcomes[i]); err != nil {
-			return err
-		}
-	}
-	for i := range p.Contacts {
-		p.Contacts[i].PatientID = p.Patient.ID
-		if err := b.SaveContact(&p.Contacts[i]); err != nil {
-			return err
-		}
-	}
-	return nil
 }

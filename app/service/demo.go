@@ -52,7 +52,7 @@ func loadDemo(st *store.Store, seed uint64, n int, today careplan.Date, progress
 		size := min(demoBatch, n-done)
 		err := st.Import(func(b *store.Batch) error {
 			for range size {
-				if err := savePerson(b, g.Next()); err != nil {
+				if err := b.SavePerson(g.Next()); err != nil {
 					return err
 				}
 			}
@@ -64,37 +64,6 @@ func loadDemo(st *store.Store, seed uint64, n int, today careplan.Date, progress
 		done += size
 		if progress != nil {
 			progress(done, n)
-		}
-	}
-	return nil
-}
-
-func savePerson(b *store.Batch, p demo.Person) error {
-	if err := b.SavePatient(&p.Patient); err != nil {
-		return err
-	}
-	for i := range p.Plans {
-		p.Plans[i].PatientID = p.Patient.ID
-		if err := b.SavePlan(&p.Plans[i]); err != nil {
-			return err
-		}
-	}
-	for i := range p.Assessments {
-		p.Assessments[i].PatientID = p.Patient.ID
-		if err := b.SaveAssessment(&p.Assessments[i]); err != nil {
-			return err
-		}
-	}
-	for i := range p.Outcomes {
-		p.Outcomes[i].PatientID = p.Patient.ID
-		if err := b.SaveOutcome(&p.Outcomes[i]); err != nil {
-			return err
-		}
-	}
-	for i := range p.Contacts {
-		p.Contacts[i].PatientID = p.Patient.ID
-		if err := b.SaveContact(&p.Contacts[i]); err != nil {
-			return err
 		}
 	}
 	return nil

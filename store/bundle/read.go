@@ -28,27 +28,7 @@ import (
 // from the first bytes. It reads from the start of r and returns the manifest and the sender's
 // card.
 func Verify(r io.ReadSeeker, self Identity, senders func(device uuid.UUID) (Card, bool)) (Manifest, Card, error) {
-	if self.Device == uuid.Nil || self.Box == nil {
-		return Manifest{}, Card{}, errors.New("read bundle: this device has no keys")
-	}
-	if senders == nil {
-		return Manifest{}, Card{}, ErrUnknownDevice
-	}
-	if err := signatureFirst(r, self, senders); err != nil {
-		return Manifest{}, Card{}, err
-	}
-	if _, err := r.Seek(0, io.SeekStart); err != nil {
-		return Manifest{}, Card{}, fmt.Errorf("read bundle: %w", err)
-	}
-	br, err := openBundle(r, self, senders)
-	if err != nil {
-		return Manifest{}, Card{}, err
-	}
-	m, err := br.read(nil)
-	if err != nil {
-		return Manifest{}, Card{}, err
-	}
-	return m, br.sender, nil
+	return signedThenRead(r, self, senders, openBundle)
 }
 
 // ReadSigned is Verify for a caller that goes on to read the whole bundle with Each: the size,
@@ -58,6 +38,13 @@ func Verify(r io.ReadSeeker, self Identity, senders func(device uuid.UUID) (Card
 // changed after its signature was checked; Each returns the manifest it verified, and a caller
 // that acts on this one must refuse the bundle unless the two are the same (SameManifest).
 func ReadSigned(r io.ReadSeeker, self Identity, senders func(device uuid.UUID) (Card, bool)) (Manifest, Card, error) {
+	return signedThenRead(r, self, senders, openUnhashed)
+}
+
+// signedThenRead checks the size, header and signature of the bundle in r (signatureFirst), then
+// reads it from the start with a reader open makes, up to the manifest.
+func signedThenRead(r io.ReadSeeker, self Identity, senders func(uuid.UUID) (Card, bool),
+	open func(io.Reader, Identity, func(uuid.UUID) (Card, bool)) (*bundleReader, error)) (Manifest, Card, error) {
 	if self.Device == uuid.Nil || self.Box == nil {
 		return Manifest{}, Card{}, errors.New("read bundle: this device has no keys")
 	}
@@ -70,7 +57,7 @@ func ReadSigned(r io.ReadSeeker, self Identity, senders func(device uuid.UUID) (
 	if _, err := r.Seek(0, io.SeekStart); err != nil {
 		return Manifest{}, Card{}, fmt.Errorf("read bundle: %w", err)
 	}
-	br, err := openUnhashed(r, self, senders)
+	br, err := open(r, self, senders)
 	if err != nil {
 		return Manifest{}, Card{}, err
 	}

@@ -18,11 +18,7 @@ func testContact(patientID string, on careplan.Date) careplan.Contact {
 
 func caseloadOf(t *testing.T, s *Store, id string) careplan.CaseloadEntry {
 	t.Helper()
-	cl, err := s.Caseload()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range cl {
+	for _, e := range wholeCaseload(t, s) {
 		if e.PatientID == id {
 			return e
 		}

@@ -73,14 +73,7 @@ func TestBigBundleAppliedInChunksGivesWhatOneTransactionGives(t *testing.T) {
 	if cw, cc := counts(t, whole), counts(t, chunked); !reflect.DeepEqual(cw, cc) || cc["patients"] != 12 {
 		t.Errorf("counts: one transaction %v, in chunks %v", cw, cc)
 	}
-	lw, err := whole.Caseload()
-	if err != nil {
-		t.Fatal(err)
-	}
-	lc, err := chunked.Caseload()
-	if err != nil {
-		t.Fatal(err)
-	}
+	lw, lc := wholeCaseload(t, whole), wholeCaseload(t, chunked)
 	if !reflect.DeepEqual(lw, lc) {
 		t.Errorf("caseloads differ:\none transaction %+v\nin chunks %+v", lw, lc)
 	}
@@ -192,22 +185,21 @@ func TestSecondChunkedImportKeepsCaseloadsAsOneTransactionDoes(t *testing.T) {
 			t.Fatalf("the second bundle of %d items does not take both paths", res.Manifest.Items)
 		}
 	}
-	lw, err := whole.Caseload()
-	if err != nil {
-		t.Fatal(err)
-	}
-	lc, err := chunked.Caseload()
-	if err != nil {
-		t.Fatal(err)
-	}
-	la, err := a.Caseload()
-	if err != nil {
-		t.Fatal(err)
-	}
+	lw, lc, la := wholeCaseload(t, whole), wholeCaseload(t, chunked), wholeCaseload(t, a)
 	if !reflect.DeepEqual(lw, lc) || !reflect.DeepEqual(la, lc) {
 		t.Errorf("caseloads differ:\non the hub %+v\none transaction %+v\nin chunks %+v", la, lw, lc)
 	}
 	if cw, cc := counts(t, whole), counts(t, chunked); !reflect.DeepEqual(cw, cc) {
 		t.Errorf("counts: one transaction %v, in chunks %v", cw, cc)
 	}
+}
+
+// wholeCaseload is s's caseload, failing the test if it cannot be read.
+func wholeCaseload(t *testing.T, s *Store) []careplan.CaseloadEntry {
+	t.Helper()
+	entries, err := s.Caseload()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return entries
 }

@@ -13,16 +13,7 @@ import (
 //
 //	CAREHUB_SCREENSHOTS=$PWD/docs/screenshots go test -run TestScreenshots ./careplan/printout/
 func TestScreenshots(t *testing.T) {
-	dir := os.Getenv("CAREHUB_SCREENSHOTS")
-	if dir == "" {
-		t.Skip("set CAREHUB_SCREENSHOTS to a folder to write screenshots")
-	}
-	if _, err := exec.LookPath("pdftoppm"); err != nil {
-		t.Skip("pdftoppm is not installed (poppler-utils)")
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	dir := screenshotsDir(t)
 	for _, sample := range []struct {
 		name  string
 		large bool
@@ -48,4 +39,21 @@ func TestScreenshots(t *testing.T) {
 			t.Log("wrote", to)
 		}
 	}
+}
+
+// screenshotsDir is the folder named by CAREHUB_SCREENSHOTS, made if need be; the test is
+// skipped when it is not set or pdftoppm (poppler-utils) is not installed.
+func screenshotsDir(t *testing.T) string {
+	t.Helper()
+	dir := os.Getenv("CAREHUB_SCREENSHOTS")
+	if dir == "" {
+		t.Skip("set CAREHUB_SCREENSHOTS to a folder to write screenshots")
+	}
+	if _, err := exec.LookPath("pdftoppm"); err != nil {
+		t.Skip("pdftoppm is not installed (poppler-utils)")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }

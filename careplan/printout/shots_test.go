@@ -18,13 +18,7 @@ import (
 // the footer) and the page holding a plan's Planning ahead section and interpreter need. It is
 // skipped when that is not set, or pdftoppm is missing.
 func TestScreenshotsPrintedPages(t *testing.T) {
-	dir := os.Getenv("CAREHUB_SCREENSHOTS")
-	if dir == "" {
-		t.Skip("set CAREHUB_SCREENSHOTS to a directory to write screenshots")
-	}
-	if _, err := exec.LookPath("pdftoppm"); err != nil {
-		t.Skip("pdftoppm is not installed")
-	}
+	dir := screenshotsDir(t)
 	ahead := sianCopy()
 	ahead.Patient.Needs.Interpreter = "Welsh"
 	on := careplan.NewDate(2026, time.March, 3)
